@@ -1,0 +1,21 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Omni Studio",
+  description: "Direct reference-to-video: references, prompt, takes and review in one place.",
+};
+
+export const viewport: Viewport = { themeColor: "#0b0d12", width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-ink-950 font-sans text-ink-100 antialiased">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,119 @@
+import path from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_FAL_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
+export const DEFAULT_FAL_WEBHOOK_JWKS_URL = "https://rest.alpha.fal.ai/.well-known/jwks.json";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const httpUrl = (what: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  );
+
+const envSchema = z
+  .object({
+    FAL_KEY: optionalString,
+    FAL_MODEL_ID: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/,
+          "must look like owner/app/path, e.g. " + DEFAULT_FAL_MODEL_ID,
+        )
+        .default(DEFAULT_FAL_MODEL_ID),
+    ),
+    FAL_BASE_URL: httpUrl("origin that replaces fal's hosts, e.g. http://127.0.0.1:4010"),
+    FAL_WEBHOOK_JWKS_URL: httpUrl("where fal's webhook public keys are published").default(
+      DEFAULT_FAL_WEBHOOK_JWKS_URL,
+    ),
+    PUBLIC_BASE_URL: httpUrl("the address fal can reach this studio at, e.g. https://studio.example.com"),
+    VIDEO_PROVIDER: z.preprocess(
+      emptyToUndefined,
+      z.enum(["fal", "preview"], { error: 'must be "fal" or "preview"' }).optional(),
+    ),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\//,
+          "must be a postgresql:// URL (leave it unset for the embedded database)",
+        )
+        .optional(),
+    ),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    PORT: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a whole number from 1 to 65535" })
+        .int("must be a whole number from 1 to 65535")
+        .min(1, "must be a whole number from 1 to 65535")
+        .max(65535, "must be a whole number from 1 to 65535")
+        .default(3000),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.VIDEO_PROVIDER === "fal" && !env.FAL_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VIDEO_PROVIDER"],
+        message: 'is "fal" but FAL_KEY is not set: set FAL_KEY, or use VIDEO_PROVIDER=preview',
+      });
+    }
+  });
+
+export type AppConfig = ReturnType<typeof parseConfig>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; every problem is named with its variable. Never echoes secret values. */
+export function parseConfig(source: Record<string, string | undefined> = process.env) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const provider = env.VIDEO_PROVIDER ?? (env.FAL_KEY ? "fal" : "preview");
+  const dataDir = path.resolve(env.DATA_DIR);
+  return {
+    provider,
+    fal: {
+      key: env.FAL_KEY,
+      modelId: env.FAL_MODEL_ID,
+      baseUrl: env.FAL_BASE_URL,
+      webhookJwksUrl: env.FAL_WEBHOOK_JWKS_URL,
+    },
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    mediaDir: path.join(dataDir, "media"),
+    pgliteDir: path.join(dataDir, "pglite"),
+    port: env.PORT,
+  } as const;
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig();
+  return cached;
+}
+
+/** For tests that start several configurations in one process. */
+export function setConfigForTests(config: AppConfig | undefined) {
+  cached = config;
+}

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { outOfRangeTags } from "./tags";
+
+// One schema for the browser form, the server action and POST /api/generations.
+
+export const ASPECT_RATIOS = ["16:9", "9:16"] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+export const MIN_DURATION = 3;
+export const MAX_DURATION = 10;
+export const DEFAULT_DURATION = 8;
+export const MIN_REFERENCES = 1;
+export const MAX_REFERENCES = 5;
+export const MAX_PROMPT_CHARS = 20_000;
+
+export const GENERATION_STATUSES = [
+  "queued",
+  "submitted",
+  "running",
+  "saving",
+  "completed",
+  "failed",
+  "canceled",
+] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export const TERMINAL_STATUSES: readonly GenerationStatus[] = ["completed", "failed", "canceled"];
+export const isTerminal = (s: GenerationStatus) => TERMINAL_STATUSES.includes(s);
+
+const assetId = z
+  .string({ error: "each reference id must be a string" })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid asset id");
+
+export const createGenerationSchema = z
+  .strictObject(
+    {
+      prompt: z
+        .string({ error: "prompt is required" })
+        .max(
+          MAX_PROMPT_CHARS,
+          `prompt must be at most ${MAX_PROMPT_CHARS.toLocaleString("en-US")} characters`,
+        )
+        .refine((p) => p.trim().length > 0, "prompt must not be empty"),
+      referenceIds: z
+        .array(assetId, { error: "referenceIds must be a list of asset ids" })
+        .min(MIN_REFERENCES, `add at least ${MIN_REFERENCES} reference image`)
+        .max(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`)
+        .refine((ids) => new Set(ids).size === ids.length, "the same reference is listed twice"),
+      duration: z
+        .number({
+          error: `duration must be a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}`,
+        })
+        .int(`duration must be a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}`)
+        .min(MIN_DURATION, `duration must be at least ${MIN_DURATION} seconds`)
+        .max(MAX_DURATION, `duration must be at most ${MAX_DURATION} seconds`),
+      aspectRatio: z.enum(ASPECT_RATIOS, { error: 'aspectRatio must be "16:9" or "9:16"' }),
+      idempotencyKey: z
+        .string({ error: "idempotencyKey is required" })
+        .regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _"),
+    },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys" ? `unknown field(s): ${iss.keys.join(", ")}` : undefined,
+    },
+  )
+  .superRefine((input, ctx) => {
+    const bad = outOfRangeTags(input.prompt, input.referenceIds.length);
+    if (bad.length > 0) {
+      const n = input.referenceIds.length;
+      ctx.addIssue({
+        code: "custom",
+        path: ["prompt"],
+        message: `${bad.map((i) => `<IMAGE_REF_${i}>`).join(", ")} ${bad.length === 1 ? "has" : "have"} no reference image: with ${n} reference${n === 1 ? "" : "s"} use <IMAGE_REF_0>${n > 1 ? ` to <IMAGE_REF_${n - 1}>` : ""}`,
+      });
+    }
+  });
+
+export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
+
+/** Field -> first message, for forms and `{ error: { fields } }` answers. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}

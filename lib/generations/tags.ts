@@ -1,0 +1,66 @@
+// Parses the `<IMAGE_REF_n>` tags that bind reference images (0-based, in order) to roles in a prompt.
+// Browser-safe: shared by the composer and the server.
+
+export interface ImageTag {
+  /** 0-based reference index. */
+  index: number;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+export interface MalformedTag {
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const TAG = /<IMAGE_REF_(\d{1,3})>/g;
+// Things that look like an attempt at a tag but are not one: wrong case, spaces, missing bracket or number.
+const TAG_LIKE = /<\s*image[_\s-]*ref[_\s-]*[^>\s]{0,4}\s*>?|\bIMAGE_REF_\d+\b/gi;
+
+export function parseImageTags(prompt: string): ImageTag[] {
+  return [...prompt.matchAll(TAG)].map((m) => ({
+    index: Number(m[1]),
+    start: m.index,
+    end: m.index + m[0].length,
+    raw: m[0],
+  }));
+}
+
+/** Tag-like text that the model would not read as a tag, e.g. `<image_ref_1>` or `<IMAGE_REF_1`. */
+export function findMalformedTags(prompt: string): MalformedTag[] {
+  const valid = parseImageTags(prompt);
+  const insideValid = (start: number, end: number) => valid.some((t) => start >= t.start && end <= t.end);
+  return [...prompt.matchAll(TAG_LIKE)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }))
+    .filter((m) => !insideValid(m.start, m.end));
+}
+
+export function imageTag(index: number): string {
+  return `<IMAGE_REF_${index}>`;
+}
+
+/** Indexes used by the prompt that have no reference (0-based, sorted, unique). */
+export function outOfRangeTags(prompt: string, referenceCount: number): number[] {
+  return [...new Set(parseImageTags(prompt).map((t) => t.index))]
+    .filter((i) => i >= referenceCount)
+    .sort((a, b) => a - b);
+}
+
+/** Reference indexes no tag mentions. */
+export function unusedReferences(prompt: string, referenceCount: number): number[] {
+  const used = new Set(parseImageTags(prompt).map((t) => t.index));
+  return Array.from({ length: referenceCount }, (_, i) => i).filter((i) => !used.has(i));
+}
+
+/**
+ * Rewrites every tag through `map` (old index -> new index, or null to drop the tag). Used when references
+ * are reordered or removed so each tag still points at the same image.
+ */
+export function remapImageTags(prompt: string, map: (index: number) => number | null): string {
+  return prompt.replace(TAG, (_raw, n: string) => {
+    const next = map(Number(n));
+    return next === null ? "" : imageTag(next);
+  });
+}

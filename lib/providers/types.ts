@@ -1,0 +1,102 @@
+import type { AspectRatio } from "@/lib/generations/schema";
+
+export const PROVIDER_IDS = ["fal", "preview"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** A reference image as the provider sees it: ordered, position n is <IMAGE_REF_n>. */
+export interface ProviderReference {
+  assetId: string;
+  sha256: string;
+  mime: string;
+  /** Absolute path of the original bytes in our media storage. */
+  filePath: string;
+  /** A readable name, for uploads that carry one. */
+  fileName: string;
+}
+
+export interface ProviderInput {
+  prompt: string;
+  duration: number;
+  aspectRatio: AspectRatio;
+  references: ProviderReference[];
+}
+
+/** What the studio stores and shows for any failure. */
+export interface ProviderError {
+  /** Stable machine code, e.g. content_policy_violation, rate_limited, provider_unavailable. */
+  code: string;
+  /** A sentence a person can act on. Never contains secrets. */
+  message: string;
+  /** Whether trying again (later, or on Retry) can help. */
+  retryable: boolean;
+}
+
+/** Thrown by provider calls. `retryable` transient faults are retried by the pipeline with backoff. */
+export class ProviderCallError extends Error {
+  constructor(
+    public readonly error: ProviderError,
+    public readonly httpStatus?: number,
+  ) {
+    super(error.message);
+    this.name = "ProviderCallError";
+  }
+}
+
+export interface LogLine {
+  message: string;
+  level?: string;
+  timestamp?: string;
+}
+
+export type ProviderStatus =
+  | { state: "queued"; queuePosition: number | null; logs: LogLine[] }
+  | { state: "running"; logs: LogLine[] }
+  /** Finished, successfully or not: call result() to learn which. */
+  | { state: "completed"; logs: LogLine[] };
+
+export interface ProviderVideo {
+  url: string;
+  contentType?: string;
+  fileName?: string;
+  bytes?: number;
+}
+
+export type ProviderResult = { ok: true; video: ProviderVideo } | { ok: false; error: ProviderError };
+
+export interface ProviderJob {
+  generationId: string;
+  requestId: string;
+  input: ProviderInput;
+}
+
+export interface SubmitOptions {
+  generationId: string;
+  /** Where the provider should deliver a completion webhook; absent when webhooks are off. */
+  webhookUrl?: string;
+}
+
+export type CancelOutcome = "canceled" | "already_completed" | "not_found";
+
+export interface ProviderCapabilities {
+  durations: { min: number; max: number; default: number };
+  aspectRatios: readonly AspectRatio[];
+  maxReferences: number;
+  webhooks: boolean;
+}
+
+export interface VideoProvider {
+  readonly id: ProviderId;
+  readonly modelId: string;
+  readonly capabilities: ProviderCapabilities;
+  /** Sends the job. Throws ProviderCallError. Must not be retried blindly by the caller. */
+  submit(
+    input: ProviderInput,
+    options: SubmitOptions,
+  ): Promise<{ requestId: string; queuePosition: number | null }>;
+  status(job: ProviderJob): Promise<ProviderStatus>;
+  result(job: ProviderJob): Promise<ProviderResult>;
+  cancel(job: ProviderJob): Promise<CancelOutcome>;
+  /** Opens the finished video for copying into our storage. Throws ProviderCallError (e.g. 404 expired). */
+  openOutput(video: ProviderVideo, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  estimateCostUsd(input: { duration: number }): number;
+}
