@@ -1,0 +1,17 @@
+import { requestCancel } from "@/lib/generations/service";
+import { errorResponse } from "@/lib/http/errors";
+import { getRuntime } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await ctx.params;
+    const rt = await getRuntime();
+    const generation = await requestCancel({ prisma: rt.db.prisma, wake: () => rt.worker.wake() }, id);
+    return Response.json({ generation }, { status: 202 });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

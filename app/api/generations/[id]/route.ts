@@ -1,0 +1,18 @@
+import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
+import { AppError, errorResponse } from "@/lib/http/errors";
+import { getRuntime } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await ctx.params;
+    const { db } = await getRuntime();
+    const row = /^[a-z0-9]{8,64}$/.test(id) ? await findGeneration(db.prisma, id) : null;
+    if (!row) throw new AppError("not_found", "That generation does not exist.", 404);
+    return Response.json({ generation: toGenerationDTO(row) }, { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

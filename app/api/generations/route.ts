@@ -1,0 +1,46 @@
+import { decodeCursor, listGenerations } from "@/lib/generations/repo";
+import { createGeneration } from "@/lib/generations/service";
+import { readJson } from "@/lib/http/body";
+import { AppError, errorResponse } from "@/lib/http/errors";
+import { getRuntime } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 100;
+
+export async function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const limitParam = url.searchParams.get("limit");
+    const limit = limitParam === null ? DEFAULT_LIMIT : Number(limitParam);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+      throw new AppError("invalid_limit", `limit must be a whole number from 1 to ${MAX_LIMIT}.`, 400);
+    }
+    const cursorParam = url.searchParams.get("cursor");
+    const cursor = cursorParam ? decodeCursor(cursorParam) : undefined;
+    if (cursor === null) throw new AppError("invalid_cursor", "cursor is not one this API returned.", 400);
+    const { db } = await getRuntime();
+    return Response.json(await listGenerations(db.prisma, { cursor, limit }), {
+      headers: { "Cache-Control": "no-store" },
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+/** For scripts: the same schema and code path as the studio's Generate button. */
+export async function POST(request: Request) {
+  try {
+    const body = await readJson(request);
+    const rt = await getRuntime();
+    const { generation } = await createGeneration(
+      { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
+      body,
+    );
+    return Response.json({ generation }, { status: 202 });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,39 @@
+import { getRuntime } from "@/lib/server/runtime";
+import { access, constants } from "node:fs/promises";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Database, storage and provider, each checked for real; 503 when one is down. */
+export async function GET() {
+  let rt: Awaited<ReturnType<typeof getRuntime>>;
+  try {
+    rt = await getRuntime();
+  } catch (err) {
+    console.error(err);
+    return Response.json(
+      { ok: false, database: { ok: false, error: "The studio could not open its database." } },
+      { status: 503 },
+    );
+  }
+  const database = await rt.db.prisma
+    .$queryRaw`SELECT 1`.then(() => ({ ok: true, kind: rt.db.kind }))
+    .catch(() => ({ ok: false, kind: rt.db.kind, error: "The database does not answer." }));
+  const storage = await access(rt.store.root, constants.W_OK)
+    .then(() => ({ ok: true }))
+    .catch(() => ({ ok: false, error: "The media folder is not writable." }));
+  const provider = {
+    ok: true,
+    id: rt.provider.id,
+    modelId: rt.provider.modelId,
+    isPreview: rt.provider.id === "preview",
+    webhooks: Boolean(rt.config.publicBaseUrl && rt.provider.capabilities.webhooks),
+    capabilities: rt.provider.capabilities,
+    usdPerSecond: rt.provider.estimateCostUsd({ duration: 1 }),
+  };
+  const ok = database.ok && storage.ok;
+  return Response.json(
+    { ok, database, storage, provider },
+    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
+}

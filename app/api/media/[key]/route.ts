@@ -1,0 +1,53 @@
+import { parseRange } from "@/lib/http/range";
+import { isMediaKey, mediaContentType } from "@/lib/media/keys";
+import { getRuntime } from "@/lib/server/runtime";
+import { Readable } from "node:stream";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+function notFound() {
+  return Response.json({ error: { code: "not_found", message: "No such media file." } }, { status: 404 });
+}
+
+async function serve(request: Request, key: string, withBody: boolean) {
+  // Only content addresses are served, so no key can name a path outside the media folder.
+  if (!isMediaKey(key)) return notFound();
+  const { store } = await getRuntime();
+  const info = await store.stat(key);
+  if (!info) return notFound();
+
+  const etag = `"${key.slice(0, 64)}"`;
+  const headers = new Headers({
+    "Content-Type": mediaContentType(key),
+    "Accept-Ranges": "bytes",
+    // Content-addressed: the bytes behind a key never change.
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: etag,
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+
+  const ifRange = request.headers.get("if-range");
+  const range = ifRange && ifRange !== etag ? ({ kind: "full" } as const) : parseRange(request.headers.get("range"), info.size);
+  if (range.kind === "unsatisfiable") {
+    headers.set("Content-Range", `bytes */${info.size}`);
+    return new Response(null, { status: 416, headers });
+  }
+  const partial = range.kind === "partial";
+  const start = partial ? range.start : 0;
+  const end = partial ? range.end : info.size - 1;
+  headers.set("Content-Length", String(info.size === 0 ? 0 : end - start + 1));
+  if (partial) headers.set("Content-Range", `bytes ${start}-${end}/${info.size}`);
+  if (!withBody || info.size === 0) return new Response(null, { status: partial ? 206 : 200, headers });
+  const stream = Readable.toWeb(store.read(key, { start, end })) as ReadableStream<Uint8Array>;
+  return new Response(stream, { status: partial ? 206 : 200, headers });
+}
+
+export async function GET(request: Request, ctx: { params: Promise<{ key: string }> }) {
+  return serve(request, (await ctx.params).key, true);
+}
+
+export async function HEAD(request: Request, ctx: { params: Promise<{ key: string }> }) {
+  return serve(request, (await ctx.params).key, false);
+}

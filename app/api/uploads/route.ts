@@ -1,0 +1,51 @@
+import { errorResponse, AppError } from "@/lib/http/errors";
+import { readBodyLimited } from "@/lib/http/body";
+import { getRuntime } from "@/lib/server/runtime";
+import { ingestImage, MAX_UPLOAD_BYTES } from "@/lib/uploads/ingest";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// Room for the multipart envelope around a file at the size limit.
+const ENVELOPE_BYTES = 64 * 1024;
+
+export async function POST(request: Request) {
+  try {
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^multipart\/form-data\b/i.test(type)) {
+      throw new AppError(
+        "unsupported_media_type",
+        "Send the image as multipart/form-data with the image in the field named file.",
+        415,
+      );
+    }
+    const body = await readBodyLimited(
+      request,
+      MAX_UPLOAD_BYTES + ENVELOPE_BYTES,
+      "The file is larger than 20 MB; reference images can be at most 20 MB.",
+    );
+    let form: FormData;
+    try {
+      form = await new Response(body, { headers: { "content-type": type } }).formData();
+    } catch {
+      throw new AppError("invalid_multipart", "The upload could not be read as multipart/form-data.", 400);
+    }
+    const files = form.getAll("file");
+    if (files.length === 0 || !(files[0] instanceof File)) {
+      throw new AppError("missing_file", "No file was sent: put the image in the field named file.", 400);
+    }
+    if (files.length > 1) {
+      throw new AppError("too_many_files", "Send one image per upload (the field file appears more than once).", 400);
+    }
+    const file = files[0] as File;
+    const { store, db } = await getRuntime();
+    const { asset } = await ingestImage(db.prisma, store, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      fileName: file.name,
+    });
+    // 201 for a repeat too: the contract is one answer shape; the asset is the same either way.
+    return Response.json({ asset }, { status: 201 });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,61 @@
+// JSON shapes the API and the browser share. Browser-safe: types only.
+import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
+import type { AspectRatio, GenerationStatus } from "./schema";
+
+export interface AssetDTO {
+  id: string;
+  sha256: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Original file name as uploaded (sanitized). */
+  name: string;
+  url: string;
+  thumbUrl: string;
+}
+
+export interface GenerationReferenceDTO extends AssetDTO {
+  /** 0-based: the prompt's <IMAGE_REF_{position}>. */
+  position: number;
+}
+
+export interface GenerationDTO {
+  id: string;
+  status: GenerationStatus;
+  prompt: string;
+  references: GenerationReferenceDTO[];
+  duration: number;
+  aspectRatio: AspectRatio;
+  provider: ProviderId;
+  modelId: string;
+  /** True for clips made by the local preview engine: never AI output. */
+  isPreview: boolean;
+  requestId: string | null;
+  queuePosition: number | null;
+  logs: LogLine[];
+  error: ProviderError | null;
+  estimatedCostUsd: number;
+  actualCostUsd: number | null;
+  videoUrl: string | null;
+  posterUrl: string | null;
+  /** Real duration of the stored file. */
+  videoDurationSec: number | null;
+  createdAt: string;
+  submittedAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  updatedAt: string;
+}
+
+export interface GenerationPage {
+  items: GenerationDTO[];
+  nextCursor: string | null;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** What server actions return: expected failures are values, not throws. */
+export type ActionResult<T> = ({ ok: true } & T) | ({ ok: false } & ApiErrorBody);

@@ -1,0 +1,89 @@
+import "server-only";
+import type { DbTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { mediaUrl } from "@/lib/media/keys";
+import type { LogLine, ProviderId } from "@/lib/providers/types";
+import { toAssetDTO } from "@/lib/uploads/ingest";
+import type { GenerationDTO, GenerationPage } from "./dto";
+import type { AspectRatio } from "./schema";
+
+export const generationInclude = {
+  references: { orderBy: { position: "asc" }, include: { asset: true } },
+} satisfies Prisma.GenerationInclude;
+
+export type GenerationRow = Prisma.GenerationGetPayload<{ include: typeof generationInclude }>;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toGenerationDTO(row: GenerationRow): GenerationDTO {
+  return {
+    id: row.id,
+    status: row.status,
+    prompt: row.prompt,
+    references: row.references.map((r) => ({ ...toAssetDTO(r.asset), position: r.position })),
+    duration: row.duration,
+    aspectRatio: row.aspectRatio as AspectRatio,
+    provider: row.provider as ProviderId,
+    modelId: row.modelId,
+    isPreview: row.provider === "preview",
+    requestId: row.requestId,
+    queuePosition: row.queuePosition,
+    logs: Array.isArray(row.logs) ? (row.logs as unknown as LogLine[]) : [],
+    error: row.errorCode
+      ? { code: row.errorCode, message: row.errorMessage ?? "", retryable: row.errorRetryable ?? false }
+      : null,
+    estimatedCostUsd: row.estimatedCostUsd,
+    actualCostUsd: row.actualCostUsd,
+    videoUrl: row.videoKey ? mediaUrl(row.videoKey) : null,
+    posterUrl: row.posterKey ? mediaUrl(row.posterKey) : null,
+    videoDurationSec: row.videoDurationSec,
+    createdAt: row.createdAt.toISOString(),
+    submittedAt: iso(row.submittedAt),
+    startedAt: iso(row.startedAt),
+    completedAt: iso(row.completedAt),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function findGeneration(db: DbTx, id: string): Promise<GenerationRow | null> {
+  return db.generation.findUnique({ where: { id }, include: generationInclude });
+}
+
+// Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const [at, id] = text.split("|");
+  if (!at || !id || !/^[a-z0-9]{8,64}$/.test(id)) return null;
+  const createdAt = new Date(at);
+  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
+}
+
+export async function listGenerations(
+  db: DbTx,
+  options: { cursor?: { createdAt: Date; id: string }; limit: number },
+): Promise<GenerationPage> {
+  const { cursor, limit } = options;
+  const rows = await db.generation.findMany({
+    where: cursor
+      ? {
+          OR: [
+            { createdAt: { lt: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+          ],
+        }
+      : undefined,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    include: generationInclude,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toGenerationDTO),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { extractPoster, probeVideo } from "@/lib/media/ffmpeg";
+import type { MediaStore } from "@/lib/media/storage";
+import { ProviderCallError, type ProviderVideo, type VideoProvider } from "@/lib/providers/types";
+
+export interface SavedOutput {
+  videoKey: string;
+  posterKey: string;
+  bytes: number;
+  durationSec: number;
+}
+
+/**
+ * Copies the provider's video into our storage (the provider's URL is temporary), checks it is a real
+ * video, and makes its poster. Safe to repeat: files are content-addressed, so a retry after a crash
+ * writes the same keys.
+ */
+export async function saveOutput(
+  store: MediaStore,
+  provider: VideoProvider,
+  video: ProviderVideo,
+): Promise<SavedOutput> {
+  const stream = await provider.openOutput(video);
+  let stored: Awaited<ReturnType<MediaStore["putStream"]>>;
+  try {
+    stored = await store.putStream(stream, "mp4");
+  } catch (err) {
+    throw new ProviderCallError({
+      code: "download_failed",
+      message: `Downloading the finished video failed: ${err instanceof Error ? err.message : String(err)}`,
+      retryable: true,
+    });
+  }
+  const path = store.pathOf(stored.key);
+  let probe: Awaited<ReturnType<typeof probeVideo>>;
+  try {
+    probe = await probeVideo(path);
+  } catch {
+    await store.delete(stored.key);
+    throw new ProviderCallError({
+      code: "invalid_output",
+      message: "The provider returned a file that is not a playable video.",
+      retryable: false,
+    });
+  }
+  const poster = await store.putBuffer(await extractPoster(path, {}), "webp");
+  return { videoKey: stored.key, posterKey: poster.key, bytes: stored.bytes, durationSec: probe.durationSec };
+}

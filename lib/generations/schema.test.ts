@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createGenerationSchema, fieldErrors } from "./schema";
+
+const valid = {
+  prompt: "<IMAGE_REF_0> waves at <IMAGE_REF_1>. Single continuous shot.",
+  referenceIds: ["asset00001", "asset00002"],
+  duration: 8,
+  aspectRatio: "16:9",
+  idempotencyKey: "key-12345678",
+};
+
+function errorsFor(patch: Record<string, unknown>) {
+  const r = createGenerationSchema.safeParse({ ...valid, ...patch });
+  return r.success ? {} : fieldErrors(r.error);
+}
+
+describe("createGenerationSchema", () => {
+  it("accepts a valid request", () => {
+    expect(createGenerationSchema.parse(valid)).toEqual(valid);
+  });
+
+  it.each([
+    [{ referenceIds: [] }, "referenceIds", "at least 1"],
+    [{ referenceIds: ["a1234567", "b1234567", "c1234567", "d1234567", "e1234567", "f1234567"] }, "referenceIds", "at most 5"],
+    [{ referenceIds: ["asset00001", "asset00001"] }, "referenceIds", "twice"],
+    [{ prompt: "" }, "prompt", "empty"],
+    [{ prompt: "   \n\t " }, "prompt", "empty"],
+    [{ prompt: "x".repeat(20_001) }, "prompt", "20,000"],
+    [{ prompt: "<IMAGE_REF_2> runs" }, "prompt", "<IMAGE_REF_2> has no reference image"],
+    [{ duration: 2 }, "duration", "at least 3"],
+    [{ duration: 11 }, "duration", "at most 10"],
+    [{ duration: 8.5 }, "duration", "whole number"],
+    [{ duration: "8" }, "duration", "whole number"],
+    [{ aspectRatio: "1:1" }, "aspectRatio", '"16:9" or "9:16"'],
+    [{ idempotencyKey: "x" }, "idempotencyKey", "8 to 128"],
+    [{ seed: 4 }, "_", "unknown field(s): seed"],
+  ])("refuses %j on %s", (patch, field, message) => {
+    expect(errorsFor(patch)[field]).toContain(message);
+  });
+
+  it("accepts exactly 20,000 characters and the duration bounds", () => {
+    expect(errorsFor({ prompt: `<IMAGE_REF_0>${"x".repeat(20_000 - 13)}` })).toEqual({});
+    expect(errorsFor({ duration: 3 })).toEqual({});
+    expect(errorsFor({ duration: 10 })).toEqual({});
+  });
+});

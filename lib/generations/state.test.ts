@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { GENERATION_STATUSES } from "./schema";
+import { backoffMs, canTransition, pollDelayMs, sourcesOf } from "./state";
+
+describe("state machine", () => {
+  it("follows queued -> submitted -> running -> saving -> completed", () => {
+    expect(canTransition("queued", "submitted")).toBe(true);
+    expect(canTransition("submitted", "running")).toBe(true);
+    expect(canTransition("running", "saving")).toBe(true);
+    expect(canTransition("saving", "completed")).toBe(true);
+  });
+
+  it("never leaves a terminal state", () => {
+    for (const terminal of ["completed", "failed", "canceled"] as const) {
+      for (const to of GENERATION_STATUSES) expect(canTransition(terminal, to)).toBe(false);
+    }
+  });
+
+  it("never goes backwards and keeps a finished clip rather than cancel it", () => {
+    expect(canTransition("running", "submitted")).toBe(false);
+    expect(canTransition("saving", "running")).toBe(false);
+    expect(canTransition("saving", "canceled")).toBe(false);
+    expect(canTransition("queued", "completed")).toBe(false);
+  });
+
+  it("derives the guard states of each target", () => {
+    expect(sourcesOf("saving").sort()).toEqual(["running", "submitted"]);
+    expect(sourcesOf("canceled").sort()).toEqual(["queued", "running", "submitted"]);
+  });
+});
+
+describe("polling budget", () => {
+  it("polls at most 20 times a minute and slows as the job ages", () => {
+    const ages = [0, 10_000, 60_000, 300_000, 3_600_000];
+    const delays = ages.map((a) => pollDelayMs(a, false));
+    for (const d of delays) expect(60_000 / d).toBeLessThanOrEqual(20);
+    expect([...delays].sort((a, b) => a - b)).toEqual(delays);
+    expect(pollDelayMs(0, true)).toBeGreaterThan(pollDelayMs(0, false));
+  });
+
+  it("backs off exponentially with jitter, capped at a minute", () => {
+    const mid = () => 0.5;
+    expect(backoffMs(1, mid)).toBe(1_000);
+    expect(backoffMs(3, mid)).toBe(4_000);
+    expect(backoffMs(30, mid)).toBe(60_000);
+    expect(backoffMs(2, () => 0)).toBe(1_500);
+    expect(backoffMs(2, () => 1)).toBe(2_500);
+  });
+});

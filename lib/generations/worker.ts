@@ -1,0 +1,400 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { MediaStore } from "@/lib/media/storage";
+import {
+  type LogLine,
+  ProviderCallError,
+  type ProviderError,
+  type ProviderJob,
+  type ProviderResult,
+  type VideoProvider,
+} from "@/lib/providers/types";
+import { findGeneration, type GenerationRow } from "./repo";
+import type { AspectRatio, GenerationStatus } from "./schema";
+import { saveOutput } from "./save-output";
+import { ACTIVE_STATUSES, backoffMs, pollDelayMs } from "./state";
+
+export interface WorkerDeps {
+  prisma: Db;
+  store: MediaStore;
+  providers: ReadonlyMap<string, VideoProvider>;
+  /** Absolute URL the provider can call back, or undefined when webhooks are off. */
+  webhookUrlFor?: (generationId: string, provider: VideoProvider) => string | undefined;
+  owner?: string;
+  leaseMs?: number;
+  /** How often to look for due rows when nothing wakes the worker. */
+  idleTickMs?: number;
+  batchSize?: number;
+  log?: (message: string) => void;
+}
+
+/** Transient faults in a row before a job is failed: with backoff capped at 60 s, about half an hour. */
+const MAX_TRANSIENT_ATTEMPTS = 30;
+/** A submit answered with a retryable HTTP error never reached the queue; try it this many times. */
+const MAX_SUBMIT_ATTEMPTS = 4;
+/** Longest a job may stay at the provider before we give up on it. */
+const JOB_DEADLINE_MS = 45 * 60_000;
+const MAX_LOG_LINES = 20;
+
+/**
+ * Advances generations: submit, poll, download. Rows are claimed with a lease (FOR UPDATE SKIP LOCKED),
+ * and every write is conditional on holding it, so two instances never handle one row and a crash at any
+ * point leaves a row another worker can finish.
+ */
+export class GenerationWorker {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly idleTickMs: number;
+  private readonly batchSize: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private stopped = true;
+  private rerun = false;
+  private inFlight: Promise<void> | undefined;
+
+  constructor(private readonly deps: WorkerDeps) {
+    this.owner = deps.owner ?? randomUUID();
+    this.leaseMs = deps.leaseMs ?? 120_000;
+    this.idleTickMs = deps.idleTickMs ?? 1_000;
+    this.batchSize = deps.batchSize ?? 25;
+  }
+
+  start() {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.wake();
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+
+  /** Runs a pass now (or right after the current one). */
+  wake() {
+    if (this.stopped) return;
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.inFlight = this.loop();
+  }
+
+  private async loop() {
+    this.running = true;
+    try {
+      do {
+        this.rerun = false;
+        const claimed = await this.runOnce().catch((err) => {
+          this.deps.log?.(`worker pass failed: ${err instanceof Error ? err.message : String(err)}`);
+          return 0;
+        });
+        if (claimed >= this.batchSize) this.rerun = true;
+      } while (this.rerun && !this.stopped);
+    } finally {
+      this.running = false;
+      if (!this.stopped) this.timer = setTimeout(() => this.wake(), this.idleTickMs);
+    }
+  }
+
+  /** One pass: claim due rows and advance each. Returns how many were claimed. Exposed for tests. */
+  async runOnce(): Promise<number> {
+    const ids = await this.claim();
+    await Promise.all(ids.map((id) => this.process(id)));
+    return ids.length;
+  }
+
+  private async claim(): Promise<string[]> {
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const rows = await this.deps.prisma.$queryRaw<{ id: string }[]>`
+      UPDATE "Generation" SET "leaseOwner" = ${this.owner}, "leaseUntil" = ${leaseUntil}
+      WHERE "id" IN (
+        SELECT "id" FROM "Generation"
+        WHERE "status" IN ('queued', 'submitted', 'running', 'saving')
+          AND "nextRunAt" <= ${now}
+          AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+        ORDER BY "nextRunAt"
+        LIMIT ${this.batchSize}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING "id"`;
+    return rows.map((r) => r.id);
+  }
+
+  /** Writes only while this worker holds the lease and the row is still in `from`. */
+  private async update(
+    id: string,
+    from: GenerationStatus | GenerationStatus[],
+    data: Prisma.GenerationUpdateManyMutationInput,
+  ): Promise<boolean> {
+    const result = await this.deps.prisma.generation.updateMany({
+      where: { id, leaseOwner: this.owner, status: { in: Array.isArray(from) ? from : [from] } },
+      data,
+    });
+    return result.count === 1;
+  }
+
+  private async release(id: string, nextRunAt: Date) {
+    await this.deps.prisma.generation.updateMany({
+      where: { id, leaseOwner: this.owner },
+      data: { leaseOwner: null, leaseUntil: null, nextRunAt },
+    });
+  }
+
+  private async process(id: string) {
+    let next = new Date(Date.now() + 5_000);
+    try {
+      const row = await findGeneration(this.deps.prisma, id);
+      if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
+      const provider = this.deps.providers.get(row.provider);
+      if (!provider) {
+        // Keep the job: it resumes when its provider is configured again.
+        this.deps.log?.(`generation ${id}: provider ${row.provider} is not configured; will check again`);
+        next = new Date(Date.now() + 60_000);
+        return;
+      }
+      next = await this.advance(row, provider);
+    } catch (err) {
+      this.deps.log?.(`generation ${id}: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      await this.release(id, next).catch(() => {});
+    }
+  }
+
+  private job(row: GenerationRow): ProviderJob {
+    return {
+      generationId: row.id,
+      requestId: row.requestId ?? "",
+      input: {
+        prompt: row.prompt,
+        duration: row.duration,
+        aspectRatio: row.aspectRatio as AspectRatio,
+        references: row.references.map((r) => ({
+          assetId: r.asset.id,
+          sha256: r.asset.sha256,
+          mime: r.asset.mime,
+          filePath: this.deps.store.pathOf(r.asset.mediaKey),
+          fileName: r.asset.originalName,
+        })),
+      },
+    };
+  }
+
+  /** Does the next step for one row; returns when to look at it again. */
+  private async advance(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+    const now = Date.now();
+    if (row.status === "queued") return this.submit(row, provider);
+    if (row.status === "saving") return this.save(row, provider);
+
+    const job = this.job(row);
+    if (row.cancelRequested) {
+      await provider.cancel(job).catch(() => "not_found");
+      await this.update(row.id, ["submitted", "running"], {
+        status: "canceled",
+        completedAt: new Date(),
+        queuePosition: null,
+      });
+      return new Date();
+    }
+    if (row.submittedAt && now - row.submittedAt.getTime() > JOB_DEADLINE_MS) {
+      await provider.cancel(job).catch(() => "not_found");
+      await this.fail(row, ["submitted", "running"], {
+        code: "timeout",
+        message: `The provider did not finish this clip within ${JOB_DEADLINE_MS / 60_000} minutes; it was canceled. Try again.`,
+        retryable: true,
+      });
+      return new Date();
+    }
+
+    try {
+      const status = await provider.status(job);
+      const logs = mergeLogs(row.logs, status.logs);
+      const age = now - (row.submittedAt ?? row.createdAt).getTime();
+      const pollAt = new Date(now + pollDelayMs(age, this.webhooksOn(row, provider)));
+      if (status.state === "queued") {
+        await this.update(row.id, "submitted", { queuePosition: status.queuePosition, logs, attempts: 0 });
+        return pollAt;
+      }
+      if (status.state === "running") {
+        await this.update(row.id, ["submitted", "running"], {
+          status: "running",
+          queuePosition: null,
+          startedAt: row.startedAt ?? new Date(),
+          logs,
+          attempts: 0,
+        });
+        return pollAt;
+      }
+      const result = await provider.result(job);
+      await this.update(row.id, ["submitted", "running"], { logs });
+      const moved = await applyResult(this.deps.prisma, row.id, result, { leaseOwner: this.owner });
+      if (moved === "saving") {
+        const saving = await findGeneration(this.deps.prisma, row.id);
+        if (saving?.status === "saving") return this.save(saving, provider);
+      }
+      return new Date();
+    } catch (err) {
+      return this.transient(row, ["submitted", "running"], err);
+    }
+  }
+
+  private webhooksOn(row: GenerationRow, provider: VideoProvider) {
+    return Boolean(provider.capabilities.webhooks && this.deps.webhookUrlFor?.(row.id, provider));
+  }
+
+  private async submit(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+    if (row.cancelRequested) {
+      await this.update(row.id, "queued", { status: "canceled", completedAt: new Date() });
+      return new Date();
+    }
+    if (row.submitStartedAt && !row.requestId && provider.id !== "preview") {
+      // We crashed between sending and recording the answer. Sending again could bill twice.
+      await this.fail(row, "queued", {
+        code: "submit_interrupted",
+        message:
+          "The studio stopped while sending this clip to the provider, so it may or may not have started. It was not sent again to avoid paying twice; use Retry to send it again.",
+        retryable: true,
+      });
+      return new Date();
+    }
+    if (!(await this.update(row.id, "queued", { submitStartedAt: new Date() }))) return new Date();
+    try {
+      const job = this.job(row);
+      const { requestId, queuePosition } = await provider.submit(job.input, {
+        generationId: row.id,
+        webhookUrl: this.deps.webhookUrlFor?.(row.id, provider),
+      });
+      const now = new Date();
+      await this.update(row.id, "queued", {
+        status: "submitted",
+        requestId,
+        queuePosition,
+        submittedAt: now,
+        attempts: 0,
+        logs: mergeLogs(row.logs, [{ message: `Sent to ${provider.id}`, timestamp: now.toISOString() }]),
+      });
+      return new Date(now.getTime() + pollDelayMs(0, this.webhooksOn(row, provider)));
+    } catch (err) {
+      const error = toProviderError(err);
+      // A retryable HTTP answer means the provider did not take the job: safe to send again.
+      const definite = err instanceof ProviderCallError && err.httpStatus !== undefined;
+      if (error.retryable && definite && row.attempts + 1 < MAX_SUBMIT_ATTEMPTS) {
+        await this.update(row.id, "queued", {
+          submitStartedAt: null,
+          attempts: { increment: 1 },
+          logs: mergeLogs(row.logs, [{ message: `Submit failed, will retry: ${error.message}`, level: "warn" }]),
+        });
+        return new Date(Date.now() + backoffMs(row.attempts + 1));
+      }
+      await this.fail(row, "queued", error);
+      return new Date();
+    }
+  }
+
+  private async save(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+    if (!row.outputUrl) {
+      await this.fail(row, "saving", {
+        code: "missing_output",
+        message: "The provider reported success but gave no video.",
+        retryable: true,
+      });
+      return new Date();
+    }
+    try {
+      const saved = await saveOutput(this.deps.store, provider, { url: row.outputUrl });
+      const done = await this.update(row.id, "saving", {
+        status: "completed",
+        videoKey: saved.videoKey,
+        posterKey: saved.posterKey,
+        videoBytes: saved.bytes,
+        videoDurationSec: saved.durationSec,
+        actualCostUsd: row.estimatedCostUsd,
+        completedAt: new Date(),
+        attempts: 0,
+        queuePosition: null,
+      });
+      if (!done) this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
+      return new Date();
+    } catch (err) {
+      return this.transient(row, "saving", err);
+    }
+  }
+
+  private async transient(row: GenerationRow, from: GenerationStatus | GenerationStatus[], err: unknown) {
+    const error = toProviderError(err);
+    if (!error.retryable || row.attempts + 1 >= MAX_TRANSIENT_ATTEMPTS) {
+      await this.fail(row, from, error);
+      return new Date();
+    }
+    await this.update(row.id, from, {
+      attempts: { increment: 1 },
+      logs: mergeLogs(row.logs, [{ message: `Will retry: ${error.message}`, level: "warn" }]),
+    });
+    return new Date(Date.now() + backoffMs(row.attempts + 1));
+  }
+
+  private async fail(row: GenerationRow, from: GenerationStatus | GenerationStatus[], error: ProviderError) {
+    await this.update(row.id, from, {
+      status: "failed",
+      errorCode: error.code,
+      errorMessage: error.message,
+      errorRetryable: error.retryable,
+      completedAt: new Date(),
+      queuePosition: null,
+    });
+  }
+}
+
+export function toProviderError(err: unknown): ProviderError {
+  if (err instanceof ProviderCallError) return err.error;
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: "internal_error", message: `The studio could not finish this step: ${message}`, retryable: true };
+}
+
+export function mergeLogs(previous: unknown, incoming: LogLine[]): Prisma.InputJsonValue {
+  const old = Array.isArray(previous) ? (previous as LogLine[]) : [];
+  const seen = new Set(old.map((l) => `${l.timestamp ?? ""}|${l.message}`));
+  const fresh = incoming.filter((l) => !seen.has(`${l.timestamp ?? ""}|${l.message}`));
+  return [...old, ...fresh].slice(-MAX_LOG_LINES).map((l) => ({
+    message: String(l.message).slice(0, 500),
+    ...(l.level ? { level: l.level } : {}),
+    ...(l.timestamp ? { timestamp: l.timestamp } : {}),
+  }));
+}
+
+/**
+ * The one transition from "the provider finished" to our next state, shared by the poller and the
+ * webhook. Idempotent: it only moves a row that is still submitted or running, so a replayed or late
+ * delivery changes nothing.
+ */
+export async function applyResult(
+  prisma: Db,
+  id: string,
+  result: ProviderResult,
+  guard: { leaseOwner?: string } = {},
+): Promise<"saving" | "failed" | "unchanged"> {
+  const where = {
+    id,
+    status: { in: ["submitted", "running"] as GenerationStatus[] },
+    ...(guard.leaseOwner ? { leaseOwner: guard.leaseOwner } : {}),
+  };
+  const now = new Date();
+  const data: Prisma.GenerationUpdateManyMutationInput = result.ok
+    ? { status: "saving", outputUrl: result.video.url, queuePosition: null, nextRunAt: now, attempts: 0 }
+    : {
+        status: "failed",
+        errorCode: result.error.code,
+        errorMessage: result.error.message,
+        errorRetryable: result.error.retryable,
+        completedAt: now,
+        queuePosition: null,
+      };
+  const { count } = await prisma.generation.updateMany({ where, data });
+  if (count === 0) return "unchanged";
+  return result.ok ? "saving" : "failed";
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { isMediaKey, type MediaExtension, mediaKey } from "./keys";
+
+export interface StoredFile {
+  key: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ByteRange {
+  start: number;
+  /** Inclusive. */
+  end: number;
+}
+
+/**
+ * Content-addressed files under one folder. Writes go to a temp file in the same folder and are renamed
+ * into place, so a reader never sees a partial file under a final key.
+ */
+export class MediaStore {
+  private readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = path.join(root, ".tmp");
+  }
+
+  async init() {
+    await mkdir(this.tmpDir, { recursive: true });
+  }
+
+  /** Absolute path of a key; throws for anything that is not a media key. */
+  pathOf(key: string): string {
+    if (!isMediaKey(key)) throw new Error("invalid media key");
+    const full = path.join(this.root, key.slice(0, 2), key);
+    // Defense in depth: the key pattern already excludes separators and dots-only names.
+    if (!full.startsWith(this.root + path.sep)) throw new Error("invalid media key");
+    return full;
+  }
+
+  async putBuffer(data: Uint8Array, ext: MediaExtension): Promise<StoredFile> {
+    const sha256 = createHash("sha256").update(data).digest("hex");
+    const key = mediaKey(sha256, ext);
+    const target = this.pathOf(key);
+    if (await this.exists(key)) return { key, sha256, bytes: data.byteLength };
+    const tmp = await this.tempPath();
+    try {
+      await writeFile(tmp, data);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(tmp, target);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+    return { key, sha256, bytes: data.byteLength };
+  }
+
+  /** Streams into storage while hashing; the key is known only at the end. */
+  async putStream(source: ReadableStream<Uint8Array> | Readable, ext: MediaExtension): Promise<StoredFile> {
+    const tmp = await this.tempPath();
+    const hash = createHash("sha256");
+    let bytes = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        cb(null, chunk);
+      },
+    });
+    const input =
+      source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+    try {
+      await pipeline(input, counter, createWriteStream(tmp, { flags: "wx" }));
+      const sha256 = hash.digest("hex");
+      const key = mediaKey(sha256, ext);
+      const target = this.pathOf(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(tmp, target);
+      return { key, sha256, bytes };
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+
+  async stat(key: string): Promise<{ size: number; mtime: Date } | null> {
+    try {
+      const s = await stat(this.pathOf(key));
+      return s.isFile() ? { size: s.size, mtime: s.mtime } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return (await this.stat(key)) !== null;
+  }
+
+  read(key: string, range?: ByteRange): ReadStream {
+    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : undefined);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  /** A path for scratch work (e.g. a render) that is cleaned by the caller. */
+  async tempPath(suffix = ""): Promise<string> {
+    await mkdir(this.tmpDir, { recursive: true });
+    return path.join(this.tmpDir, `${randomUUID()}${suffix}`);
+  }
+}

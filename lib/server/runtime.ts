@@ -1,0 +1,100 @@
+import "server-only";
+import path from "node:path";
+import { type AppConfig, getConfig } from "@/lib/config/env";
+import { type Database, openDatabase } from "@/lib/db/client";
+import { GenerationWorker } from "@/lib/generations/worker";
+import { MediaStore } from "@/lib/media/storage";
+import { createFalProvider } from "@/lib/providers/fal";
+import { createPreviewProvider } from "@/lib/providers/preview";
+import { dbReferenceUrlCache } from "@/lib/providers/reference-cache";
+import type { VideoProvider } from "@/lib/providers/types";
+
+export interface Runtime {
+  config: AppConfig;
+  db: Database;
+  store: MediaStore;
+  providers: ReadonlyMap<string, VideoProvider>;
+  /** The provider new generations use. */
+  provider: VideoProvider;
+  worker: GenerationWorker;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Use this database instead of the configured one (tests). */
+  db?: Database;
+  startWorker?: boolean;
+  workerOptions?: { owner?: string; leaseMs?: number; idleTickMs?: number };
+}
+
+export async function createRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const db =
+    options.db ??
+    (await openDatabase(
+      config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dir: config.pgliteDir },
+    ));
+  const store = new MediaStore(config.mediaDir);
+  await store.init();
+
+  const providers = new Map<string, VideoProvider>();
+  // The preview engine is always there, so preview clips in history keep working after a key is added.
+  providers.set("preview", createPreviewProvider({ workDir: path.join(config.dataDir, "preview") }));
+  if (config.fal.key) {
+    providers.set(
+      "fal",
+      createFalProvider({
+        key: config.fal.key,
+        modelId: config.fal.modelId,
+        baseUrl: config.fal.baseUrl,
+        referenceUrlCache: dbReferenceUrlCache(db.prisma, "fal"),
+      }),
+    );
+  }
+  const provider = providers.get(config.provider);
+  if (!provider) throw new Error(`provider ${config.provider} is not configured`);
+
+  if (db.kind === "pglite") {
+    // PGlite belongs to this one process: leases left by a previous run of it are stale.
+    await db.prisma.generation.updateMany({
+      where: { leaseOwner: { not: null } },
+      data: { leaseOwner: null, leaseUntil: null },
+    });
+  }
+
+  const worker = new GenerationWorker({
+    prisma: db.prisma,
+    store,
+    providers,
+    webhookUrlFor: (id, p) =>
+      config.publicBaseUrl && p.id === "fal" && p.capabilities.webhooks
+        ? `${config.publicBaseUrl}/api/webhooks/fal?generation=${encodeURIComponent(id)}`
+        : undefined,
+    log: (m) => console.warn(`[worker] ${m}`),
+    ...options.workerOptions,
+  });
+  if (options.startWorker !== false) worker.start();
+
+  return {
+    config,
+    db,
+    store,
+    providers,
+    provider,
+    worker,
+    async close() {
+      await worker.stop();
+      if (!options.db) await db.close();
+    },
+  };
+}
+
+const globalForRuntime = globalThis as unknown as { __omniRuntime?: Promise<Runtime> };
+
+/** The server's one runtime: database opened and migrated, worker running. */
+export function getRuntime(): Promise<Runtime> {
+  globalForRuntime.__omniRuntime ??= createRuntime(getConfig()).catch((err) => {
+    globalForRuntime.__omniRuntime = undefined;
+    throw err;
+  });
+  return globalForRuntime.__omniRuntime;
+}
