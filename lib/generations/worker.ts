@@ -27,6 +27,8 @@ export interface WorkerDeps {
   /** How often to look for due rows when nothing wakes the worker. */
   idleTickMs?: number;
   batchSize?: number;
+  /** Poll and backoff timing; tests shorten it, production uses the budgeted defaults. */
+  schedule?: { poll: typeof pollDelayMs; backoff: (attempt: number) => number };
   log?: (message: string) => void;
 }
 
@@ -48,6 +50,7 @@ export class GenerationWorker {
   private readonly leaseMs: number;
   private readonly idleTickMs: number;
   private readonly batchSize: number;
+  private readonly schedule: NonNullable<WorkerDeps["schedule"]>;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = true;
@@ -59,6 +62,7 @@ export class GenerationWorker {
     this.leaseMs = deps.leaseMs ?? 120_000;
     this.idleTickMs = deps.idleTickMs ?? 1_000;
     this.batchSize = deps.batchSize ?? 25;
+    this.schedule = deps.schedule ?? { poll: pollDelayMs, backoff: (n) => backoffMs(n) };
   }
 
   start() {
@@ -215,7 +219,7 @@ export class GenerationWorker {
       const status = await provider.status(job);
       const logs = mergeLogs(row.logs, status.logs);
       const age = now - (row.submittedAt ?? row.createdAt).getTime();
-      const pollAt = new Date(now + pollDelayMs(age, this.webhooksOn(row, provider)));
+      const pollAt = new Date(now + this.schedule.poll(age, this.webhooksOn(row, provider)));
       if (status.state === "queued") {
         await this.update(row.id, "submitted", { queuePosition: status.queuePosition, logs, attempts: 0 });
         return pollAt;
@@ -278,7 +282,7 @@ export class GenerationWorker {
         attempts: 0,
         logs: mergeLogs(row.logs, [{ message: `Sent to ${provider.id}`, timestamp: now.toISOString() }]),
       });
-      return new Date(now.getTime() + pollDelayMs(0, this.webhooksOn(row, provider)));
+      return new Date(now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider)));
     } catch (err) {
       const error = toProviderError(err);
       // A retryable HTTP answer means the provider did not take the job: safe to send again.
@@ -289,7 +293,7 @@ export class GenerationWorker {
           attempts: { increment: 1 },
           logs: mergeLogs(row.logs, [{ message: `Submit failed, will retry: ${error.message}`, level: "warn" }]),
         });
-        return new Date(Date.now() + backoffMs(row.attempts + 1));
+        return new Date(Date.now() + this.schedule.backoff(row.attempts + 1));
       }
       await this.fail(row, "queued", error);
       return new Date();
@@ -335,7 +339,7 @@ export class GenerationWorker {
       attempts: { increment: 1 },
       logs: mergeLogs(row.logs, [{ message: `Will retry: ${error.message}`, level: "warn" }]),
     });
-    return new Date(Date.now() + backoffMs(row.attempts + 1));
+    return new Date(Date.now() + this.schedule.backoff(row.attempts + 1));
   }
 
   private async fail(row: GenerationRow, from: GenerationStatus | GenerationStatus[], error: ProviderError) {

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
-import { GenerationWorker } from "@/lib/generations/worker";
+import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker";
 import { MediaStore } from "@/lib/media/storage";
 import { createFalProvider } from "@/lib/providers/fal";
 import { createPreviewProvider } from "@/lib/providers/preview";
@@ -24,7 +24,7 @@ export interface RuntimeOptions {
   /** Use this database instead of the configured one (tests). */
   db?: Database;
   startWorker?: boolean;
-  workerOptions?: { owner?: string; leaseMs?: number; idleTickMs?: number };
+  workerOptions?: Pick<WorkerDeps, "owner" | "leaseMs" | "idleTickMs" | "schedule" | "log">;
 }
 
 export async function createRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {

@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseConfig } from "@/lib/config/env";
+import { createGeneration } from "@/lib/generations/service";
+import { isTerminal } from "@/lib/generations/schema";
+import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import { createRuntime, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
+import { ingestImage } from "@/lib/uploads/ingest";
+import type { TestDatabase } from "./db";
+import { makeImage } from "./images";
+
+/** Fast timing for tests: the real worker loop, with polls every 40 ms instead of seconds. */
+export const FAST_SCHEDULE = { poll: () => 40, backoff: () => 60 };
+
+export interface TestRuntime extends Runtime {
+  dataDir: string;
+  /** Closes the runtime; the database and data folder stay for a restart unless `dispose`d. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestRuntime(
+  db: TestDatabase,
+  env: Record<string, string>,
+  options: RuntimeOptions & { dataDir?: string } = {},
+): Promise<TestRuntime> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "omni-it-")));
+  const config = parseConfig({ DATA_DIR: dataDir, ...env });
+  const rt = await createRuntime(config, {
+    db,
+    ...options,
+    workerOptions: { idleTickMs: 25, schedule: FAST_SCHEDULE, log: () => {}, ...options.workerOptions },
+  });
+  return { ...rt, dataDir, dispose: () => rt.close() };
+}
+
+export async function removeDir(dir: string) {
+  await rm(dir, { recursive: true, force: true });
+}
+
+export async function uploadImages(rt: Runtime, count: number, seed = 1) {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const bytes = await makeImage({ seed: seed + i, width: 800, height: 600 });
+    const { asset } = await ingestImage(rt.db.prisma, rt.store, { bytes, fileName: `ref-${seed + i}.png` });
+    ids.push(asset.id);
+  }
+  return ids;
+}
+
+let keyCounter = 0;
+export function newKey() {
+  keyCounter += 1;
+  return `test-key-${Date.now()}-${keyCounter}`;
+}
+
+export async function submit(rt: Runtime, input: Partial<Record<string, unknown>> & { referenceIds: string[] }) {
+  return createGeneration(
+    { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
+    {
+      prompt: input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ") + ". Single continuous shot.",
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: newKey(),
+      ...input,
+    },
+  );
+}
+
+/** Waits until the generation satisfies `until` (default: a terminal state). */
+export async function waitFor(
+  rt: Pick<Runtime, "db">,
+  id: string,
+  until: (g: GenerationDTO) => boolean = (g) => isTerminal(g.status),
+  timeoutMs = 30_000,
+): Promise<GenerationDTO> {
+  const deadline = Date.now() + timeoutMs;
+  let last: GenerationDTO | undefined;
+  while (Date.now() < deadline) {
+    const row = await findGeneration(rt.db.prisma, id);
+    if (row) {
+      last = toGenerationDTO(row);
+      if (until(last)) return last;
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`generation ${id} did not reach the expected state; last seen: ${JSON.stringify(last?.status)} ${JSON.stringify(last?.error)}`);
+}
