@@ -31,7 +31,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
   if (target.kind === "postgres") {
-    factory = new PrismaPg({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const { connectionString, schema } = splitSchema(target.url);
+    factory = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }, schema ? { schema } : {});
   } else {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
     pglite = target.dir ? new PGlite(target.dir) : new PGlite();
@@ -49,4 +50,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       await pglite?.close();
     },
   };
+}
+
+/**
+ * Prisma's `?schema=name` convention. The query adapter takes the schema as an option, and the migration
+ * engine creates its tables through the search path, so both are set.
+ */
+export function splitSchema(url: string): { connectionString: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? undefined;
+  if (!schema) return { connectionString: url };
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error("DATABASE_URL: schema must be a plain identifier");
+  parsed.searchParams.delete("schema");
+  parsed.searchParams.set("options", `-c search_path=${schema}`);
+  return { connectionString: parsed.toString(), schema };
 }

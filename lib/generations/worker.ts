@@ -285,8 +285,10 @@ export class GenerationWorker {
       return new Date(now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider)));
     } catch (err) {
       const error = toProviderError(err);
-      // A retryable HTTP answer means the provider did not take the job: safe to send again.
-      const definite = err instanceof ProviderCallError && err.httpStatus !== undefined;
+      // A retryable HTTP answer, or a connection that never opened, means the provider did not take the
+      // job: safe to send again. A connection lost mid-request is not (it arrives as not retryable).
+      const definite =
+        err instanceof ProviderCallError && (err.httpStatus !== undefined || error.code === "provider_unreachable");
       if (error.retryable && definite && row.attempts + 1 < MAX_SUBMIT_ATTEMPTS) {
         await this.update(row.id, "queued", {
           submitStartedAt: null,

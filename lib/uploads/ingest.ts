@@ -1,5 +1,5 @@
 import "server-only";
-import sharp from "sharp";
+import sharp, { type Metadata } from "sharp";
 import type { DbTx } from "@/lib/db/client";
 import type { Asset } from "@/lib/db/generated/client";
 import type { AssetDTO } from "@/lib/generations/dto";
@@ -73,7 +73,7 @@ export async function ingestImage(
     );
   }
 
-  let meta: sharp.Metadata;
+  let meta: Metadata;
   try {
     meta = await sharp(upload.bytes, { limitInputPixels: false }).metadata();
   } catch {

@@ -51,7 +51,7 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
-  const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const url = `${POSTGRES_URL}?schema=${schema}`;
   const db = await openDatabase({ kind: "postgres", url });
   return {
     ...db,

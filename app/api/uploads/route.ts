@@ -26,7 +26,7 @@ export async function POST(request: Request) {
     );
     let form: FormData;
     try {
-      form = await new Response(body, { headers: { "content-type": type } }).formData();
+      form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { "content-type": type } }).formData();
     } catch {
       throw new AppError("invalid_multipart", "The upload could not be read as multipart/form-data.", 400);
     }

@@ -1,0 +1,331 @@
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+import {
+  describeFailure,
+  type FakeOutcome,
+  type FakeResponse,
+  infraError,
+  outcomeError,
+  promptDirectives,
+  send,
+  validateInput,
+} from "@/test/fakes/fal-fake-shapes";
+import type { FakeVideo } from "@/test/fakes/fal-fake-video";
+import {
+  type FakeWebhookSigner,
+  postWebhook,
+  type WebhookDelivery,
+  webhookBody,
+} from "@/test/fakes/fal-fake-webhooks";
+
+export type FakeOp = "submit" | "status" | "result" | "cancel" | "upload" | "upload_put" | "output";
+
+/** An injected failure. status 0 drops the connection without an answer. */
+export interface FailRule {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  times?: number;
+}
+
+export interface FakeJob {
+  id: string;
+  /** owner/app, what status/result/cancel URLs carry. */
+  app: string;
+  endpoint: string;
+  input: Record<string, unknown>;
+  webhookUrl?: string;
+  state: "IN_QUEUE" | "IN_PROGRESS" | "COMPLETED";
+  outcome: FakeOutcome;
+  held: boolean;
+  canceled: boolean;
+  createdAt: number;
+  stageSince: number;
+  logs: { message: string; level: string; source: "USER"; timestamp: string }[];
+  /** The result endpoint's answer, once the runner has produced it. */
+  response?: FakeResponse;
+  output?: FakeVideo & { url: string };
+  outputExpired: boolean;
+}
+
+interface EngineDeps {
+  url: string;
+  signer: FakeWebhookSigner;
+  queueMs: number;
+  runMs: number;
+  holdAll: boolean;
+  validateAt: "submit" | "result";
+  cancelRunning: "stop" | "finish";
+  webhookAttempts: number;
+  webhookRetryDelayMs: number;
+  outputUrl(id: string): string;
+  resolveFile(url: string): Uint8Array | undefined;
+  video(aspectRatio: string, duration: number): Promise<FakeVideo>;
+}
+
+/** The queue: jobs, their progress over time, their answers, injected faults and webhook delivery. */
+export class JobEngine {
+  readonly jobs = new Map<string, FakeJob>();
+  readonly deliveries: WebhookDelivery[] = [];
+  readonly counts = {
+    submits: 0,
+    uploads: 0,
+    uploadInitiations: 0,
+    status: {} as Record<string, number>,
+    result: {} as Record<string, number>,
+    cancel: {} as Record<string, number>,
+  };
+  private readonly faults = new Map<FakeOp, Required<FailRule>[]>();
+  private readonly outcomes: FakeOutcome[] = [];
+  private holdingAll: boolean;
+  private closed = false;
+
+  constructor(private readonly deps: EngineDeps) {
+    this.holdingAll = deps.holdAll;
+  }
+
+  bump(kind: "status" | "result" | "cancel", id: string) {
+    this.counts[kind][id] = (this.counts[kind][id] ?? 0) + 1;
+  }
+
+  failNext(op: FakeOp, rule: FailRule) {
+    const list = this.faults.get(op) ?? [];
+    list.push({ body: undefined, headers: {}, times: 1, ...rule });
+    this.faults.set(op, list);
+  }
+
+  /** Answers with a queued fault for `op`, if any; true when it did. */
+  inject(op: FakeOp, res: http.ServerResponse): boolean {
+    const rule = this.faults.get(op)?.[0];
+    if (!rule) return false;
+    if (--rule.times <= 0) this.faults.get(op)!.shift();
+    if (rule.status === 0) {
+      res.socket?.destroy();
+      return true;
+    }
+    const shaped = infraError(rule.status);
+    send(res, {
+      status: rule.status,
+      body: rule.body ?? shaped.body,
+      headers: { ...shaped.headers, ...rule.headers },
+    });
+    return true;
+  }
+
+  queueOutcome(outcome: FakeOutcome, times: number) {
+    for (let i = 0; i < times; i++) this.outcomes.push(outcome);
+  }
+
+  hold(id: string, on: boolean) {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`fake fal: no job ${id}`);
+    job.held = on;
+    if (!on) job.stageSince = Date.now();
+  }
+
+  holdEverything(on: boolean) {
+    this.holdingAll = on;
+    if (!on) for (const job of this.jobs.values()) job.stageSince = Date.now();
+  }
+
+  submit(seg: string[], raw: string, webhookUrl: string | undefined): FakeResponse {
+    let input: unknown;
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      return {
+        status: 422,
+        body: { detail: [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }] },
+      };
+    }
+    if (this.deps.validateAt === "submit") {
+      const errors = validateInput(input, this.deps.resolveFile);
+      if (errors.length > 0) return { status: 422, body: { detail: errors } };
+    }
+    const body = (input ?? {}) as Record<string, unknown>;
+    const directives = promptDirectives(body.prompt);
+    const now = Date.now();
+    const job: FakeJob = {
+      id: randomUUID(),
+      app: `${seg[0]}/${seg[1]}`,
+      endpoint: seg.join("/"),
+      input: body,
+      webhookUrl,
+      state: "IN_QUEUE",
+      outcome: directives.outcome ?? this.outcomes.shift() ?? "success",
+      held: directives.hold,
+      canceled: false,
+      createdAt: now,
+      stageSince: now,
+      logs: [],
+      outputExpired: false,
+    };
+    this.jobs.set(job.id, job);
+    const urls = this.urls(job);
+    return {
+      status: 200,
+      headers: { "x-fal-request-id": job.id },
+      body: { status: "IN_QUEUE", request_id: job.id, ...urls, queue_position: this.position(job) },
+    };
+  }
+
+  statusAnswer(job: FakeJob | undefined, id: string, withLogs: boolean): FakeResponse {
+    if (!job) return { status: 404, body: { detail: `Request ${id} not found` } };
+    const base = {
+      status: job.state,
+      request_id: job.id,
+      ...this.urls(job),
+      logs: withLogs ? job.logs : null,
+    };
+    if (job.state === "IN_QUEUE")
+      return { status: 202, body: { ...base, queue_position: this.position(job) } };
+    if (job.state === "IN_PROGRESS") return { status: 202, body: base };
+    const failure = job.response && job.response.status >= 300 ? describeFailure(job.response) : {};
+    const metrics = { inference_time: this.deps.runMs / 1000 };
+    return { status: 200, body: { ...base, metrics, ...failure } };
+  }
+
+  resultAnswer(job: FakeJob | undefined): FakeResponse {
+    if (!job) return { status: 404, body: { detail: "Request not found" } };
+    if (job.state !== "COMPLETED" || !job.response) {
+      return { status: 400, body: { detail: "Request is still in progress" } };
+    }
+    const r = job.response;
+    return { ...r, headers: { ...r.headers, "x-fal-request-id": job.id } };
+  }
+
+  cancel(job: FakeJob | undefined): FakeResponse {
+    if (!job) return { status: 404, body: { status: "NOT_FOUND" } };
+    if (job.state === "COMPLETED") return { status: 400, body: { status: "ALREADY_COMPLETED" } };
+    job.canceled = true;
+    if (job.state === "IN_QUEUE" || this.deps.cancelRunning === "stop") {
+      this.finish(job, infraError(499, "client_cancelled"));
+    }
+    return { status: 202, body: { status: "CANCELLATION_REQUESTED" } };
+  }
+
+  /** Advances every job whose stage time is up; called on a timer and before each request. */
+  tick() {
+    const now = Date.now();
+    for (const job of this.jobs.values()) {
+      if (job.state === "COMPLETED" || job.held || this.holdingAll) continue;
+      const elapsed = now - job.stageSince;
+      if (job.state === "IN_QUEUE" && elapsed >= this.deps.queueMs) this.start(job);
+      else if (job.state === "IN_PROGRESS" && elapsed >= this.deps.runMs && job.response) this.finish(job);
+    }
+  }
+
+  async advance(id: string) {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`fake fal: no job ${id}`);
+    if (job.state === "IN_QUEUE") return this.start(job);
+    if (job.state !== "IN_PROGRESS") return;
+    while (!job.response) await new Promise((r) => setTimeout(r, 10));
+    if (job.state === "IN_PROGRESS") this.finish(job);
+  }
+
+  private start(job: FakeJob) {
+    job.state = "IN_PROGRESS";
+    job.stageSince = Date.now();
+    this.log(job, "Starting generation");
+    this.run(job).then(
+      (response) => {
+        job.response ??= response;
+      },
+      (err) => {
+        this.log(job, `Runner failed: ${String(err)}`, "ERROR");
+        job.response ??= infraError(500, "runner_server_error");
+      },
+    );
+  }
+
+  /** What the runner produces for this job's input and outcome. */
+  private async run(job: FakeJob): Promise<FakeResponse> {
+    if (this.deps.validateAt === "result") {
+      const errors = validateInput(job.input, this.deps.resolveFile);
+      if (errors.length > 0) return { status: 422, body: { detail: errors } };
+    }
+    if (job.outcome === "no_video") return { status: 200, body: {} };
+    if (job.outcome !== "success") return outcomeError(job.outcome);
+    const aspect = job.input.aspect_ratio === "9:16" ? "9:16" : "16:9";
+    const duration = typeof job.input.duration === "number" ? job.input.duration : 8;
+    const video = await this.deps.video(aspect, duration);
+    this.log(job, `Rendered ${duration}s of ${video.width}x${video.height} video`);
+    job.output = { ...video, url: this.deps.outputUrl(job.id) };
+    const file = {
+      url: job.output.url,
+      content_type: "video/mp4",
+      file_name: "output.mp4",
+      file_size: video.bytes,
+    };
+    return { status: 200, body: { video: file } };
+  }
+
+  private finish(job: FakeJob, response?: FakeResponse) {
+    if (response) job.response = response;
+    job.state = "COMPLETED";
+    job.stageSince = Date.now();
+    this.log(job, job.canceled ? "Request cancelled" : "Done");
+    if (job.webhookUrl) void this.deliver(job);
+  }
+
+  private async deliver(job: FakeJob) {
+    const rawBody = JSON.stringify(webhookBody(job.id, job.response));
+    for (let attempt = 1; attempt <= this.deps.webhookAttempts && !this.closed; attempt++) {
+      const headers = this.deps.signer.headers(job.id, rawBody);
+      const delivery = await postWebhook(job.webhookUrl!, rawBody, headers, { requestId: job.id, attempt });
+      if (this.closed) return;
+      this.deliveries.push(delivery);
+      if (delivery.ok) return;
+      await new Promise((r) => setTimeout(r, this.deps.webhookRetryDelayMs * attempt));
+    }
+  }
+
+  async sendWebhook(
+    id: string,
+    o: {
+      url?: string;
+      body?: unknown;
+      timestamp?: number;
+      foreignKey?: boolean;
+      headers?: Record<string, string | undefined>;
+    } = {},
+  ): Promise<WebhookDelivery> {
+    const job = this.jobs.get(id);
+    if (!job) throw new Error(`fake fal: no job ${id}`);
+    const url = o.url ?? job.webhookUrl;
+    if (!url) throw new Error(`fake fal: job ${id} has no webhook URL; pass one`);
+    const body = o.body ?? webhookBody(job.id, job.response);
+    const rawBody = typeof body === "string" ? body : JSON.stringify(body);
+    const headers: Record<string, string> = this.deps.signer.headers(job.id, rawBody, o);
+    for (const [k, v] of Object.entries(o.headers ?? {})) {
+      if (v === undefined) delete headers[k.toLowerCase()];
+      else headers[k.toLowerCase()] = v;
+    }
+    const delivery = await postWebhook(url, rawBody, headers, { requestId: id, attempt: 1 });
+    this.deliveries.push(delivery);
+    return delivery;
+  }
+
+  close() {
+    this.closed = true;
+  }
+
+  private urls(job: FakeJob) {
+    const base = `${this.deps.url}/${job.app}/requests/${job.id}`;
+    return { response_url: base, status_url: `${base}/status`, cancel_url: `${base}/cancel` };
+  }
+
+  /** 0-based: how many jobs of the same app are ahead of this one. */
+  private position(job: FakeJob): number {
+    let ahead = 0;
+    for (const other of this.jobs.values()) {
+      if (other.app === job.app && other.state === "IN_QUEUE" && other.createdAt < job.createdAt) ahead++;
+    }
+    return ahead;
+  }
+
+  private log(job: FakeJob, message: string, level = "INFO") {
+    job.logs.push({ message, level, source: "USER", timestamp: new Date().toISOString() });
+  }
+}

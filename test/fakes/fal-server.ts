@@ -1,0 +1,302 @@
+// A protocol-faithful fake of fal's queue, storage, CDN and webhooks on a real local HTTP server.
+//
+//   const fal = await startFakeFal({ queueMs: 50, runMs: 100 });
+//   const provider = createFalProvider({ key: FAKE_FAL_KEY, modelId, baseUrl: fal.url, referenceUrlCache });
+//   fal.nextOutcome("content_policy");            // or put [fake:content_policy] in the prompt
+//   fal.failNext("status", { status: 503 });      // fal's flat infra error shape; status 0 drops the socket
+//   fal.hold(id); fal.release(id); await fal.advance(id); fal.holdAll(true);
+//   fal.expireOutput(id);                         // the output URL answers 404
+//   await fal.waitForState(id, "COMPLETED"); fal.lastWebhook; await fal.sendWebhook(id, { foreignKey: true });
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { type FailRule, type FakeJob, type FakeOp, JobEngine } from "@/test/fakes/fal-fake-engine";
+import { type FakeOutcome, type FakeResponse, readBody, send } from "@/test/fakes/fal-fake-shapes";
+import { fakeVideo } from "@/test/fakes/fal-fake-video";
+import { FakeWebhookSigner, type WebhookDelivery } from "@/test/fakes/fal-fake-webhooks";
+
+export type { FailRule, FakeJob, FakeOp } from "@/test/fakes/fal-fake-engine";
+export type { FakeOutcome } from "@/test/fakes/fal-fake-shapes";
+export type { WebhookDelivery } from "@/test/fakes/fal-fake-webhooks";
+
+export const FAKE_FAL_KEY = "fake-fal-key";
+
+export interface FakeFalOptions {
+  port?: number;
+  host?: string;
+  /** The key `Authorization: Key <key>` must carry; null accepts any non-empty key. */
+  key?: string | null;
+  /** Time a job waits in the queue, then runs. */
+  queueMs?: number;
+  runMs?: number;
+  /** Start with every job frozen where it is. */
+  holdAll?: boolean;
+  /**
+   * Origin written into storage and output URLs (default: the fake's own). Set it to e.g.
+   * "https://v3.fal.media" to prove that a client rewrites every host, not just the queue's.
+   */
+  publicOrigin?: string;
+  userId?: string;
+  /** Where bad input is refused: at submit (default), or as the job's result like a runner would. */
+  validateAt?: "submit" | "result";
+  /** Whether a running job stops when cancelled (default) or finishes anyway, as fal allows. */
+  cancelRunning?: "stop" | "finish";
+  webhookAttempts?: number;
+  webhookRetryDelayMs?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query. */
+  path: string;
+  headers: Record<string, string>;
+  at: number;
+}
+
+export interface StoredFile {
+  contentType: string;
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export interface FakeFal {
+  url: string;
+  jwksUrl: string;
+  key: string | null;
+  requests: RecordedRequest[];
+  jobs: Map<string, FakeJob>;
+  /** Uploaded files by token. */
+  files: Map<string, StoredFile>;
+  counts: {
+    submits: number;
+    uploads: number;
+    uploadInitiations: number;
+    status: Record<string, number>;
+    result: Record<string, number>;
+    cancel: Record<string, number>;
+  };
+  deliveries: WebhookDelivery[];
+  readonly lastWebhook: WebhookDelivery | undefined;
+  signer: FakeWebhookSigner;
+  statusCalls(id: string): number;
+  hold(id: string): void;
+  release(id: string): void;
+  holdAll(on: boolean): void;
+  /** Moves a job to its next stage now, ignoring holds and timers. */
+  advance(id: string): Promise<void>;
+  nextOutcome(outcome: FakeOutcome, times?: number): void;
+  failNext(op: FakeOp, rule: FailRule): void;
+  expireOutput(id: string): void;
+  /** Sends one signed webhook for a finished job; overrides forge or tamper with it. */
+  sendWebhook(id: string, overrides?: SendWebhookOverrides): Promise<WebhookDelivery>;
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  waitForState(id: string, state: FakeJob["state"], timeoutMs?: number): Promise<FakeJob>;
+  close(): Promise<void>;
+}
+
+export interface SendWebhookOverrides {
+  url?: string;
+  /** Replaces the body: an object is JSON-encoded, a string is sent as is. */
+  body?: unknown;
+  timestamp?: number;
+  foreignKey?: boolean;
+  /** Applied after signing (undefined removes a header), e.g. to tamper with the signature. */
+  headers?: Record<string, string | undefined>;
+}
+
+export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFal> {
+  const key = options.key === undefined ? FAKE_FAL_KEY : options.key;
+  const signer = new FakeWebhookSigner(options.userId ?? "fake-user");
+  const requests: RecordedRequest[] = [];
+  const files = new Map<string, StoredFile>();
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host ?? "127.0.0.1"}:${port}`;
+  const publicOrigin = (options.publicOrigin ?? url).replace(/\/+$/, "");
+
+  const engine = new JobEngine({
+    url,
+    signer,
+    queueMs: options.queueMs ?? 300,
+    runMs: options.runMs ?? 600,
+    holdAll: options.holdAll ?? false,
+    validateAt: options.validateAt ?? "submit",
+    cancelRunning: options.cancelRunning ?? "stop",
+    webhookAttempts: options.webhookAttempts ?? 3,
+    webhookRetryDelayMs: options.webhookRetryDelayMs ?? 200,
+    outputUrl: (id) => `${publicOrigin}/files/outputs/${id}/output.mp4`,
+    // Only the fake's own storage is "downloadable": the fake never reaches out to other hosts.
+    resolveFile: (fileUrl) => {
+      const m = /\/files\/uploads\/([^/]+)\//.exec(safePath(fileUrl));
+      return m ? files.get(m[1]!)?.bytes : undefined;
+    },
+    video: fakeVideo,
+  });
+
+  const authorized = (req: http.IncomingMessage) => {
+    const header = req.headers.authorization ?? "";
+    return key === null ? /^Key \S+$/.test(header) : header === `Key ${key}`;
+  };
+  const refuseAuth = (res: http.ServerResponse, req: http.IncomingMessage): boolean => {
+    if (authorized(req)) return false;
+    const missing = !req.headers.authorization;
+    send(res, {
+      status: 401,
+      body: { detail: missing ? "Missing authorization header" : "Invalid API key" },
+    });
+    return true;
+  };
+
+  server.on("request", (req, res) => {
+    handle(req, res).catch((err) => {
+      if (!res.headersSent) send(res, { status: 500, body: { detail: `fake fal crashed: ${String(err)}` } });
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const u = new URL(req.url ?? "/", url);
+    const method = req.method ?? "GET";
+    requests.push({ method, path: u.pathname + u.search, headers: flatHeaders(req.headers), at: Date.now() });
+    engine.tick();
+    const seg = u.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+
+    if (method === "GET" && u.pathname === "/.well-known/jwks.json") {
+      return send(res, { status: 200, body: signer.jwks() });
+    }
+    if (method === "POST" && u.pathname === "/storage/upload/initiate") {
+      if (refuseAuth(res, req) || engine.inject("upload", res)) return;
+      const body = JSON.parse((await readBody(req)).toString("utf8") || "{}");
+      const token = randomUUID();
+      const fileName = String(body.file_name ?? "file").replace(/[^\w.-]/g, "_");
+      files.set(token, { contentType: String(body.content_type ?? ""), fileName, bytes: new Uint8Array() });
+      engine.counts.uploadInitiations++;
+      return send(res, {
+        status: 200,
+        body: {
+          upload_url: `${publicOrigin}/storage/upload/put/${token}?X-Goog-Signature=fake`,
+          file_url: `${publicOrigin}/files/uploads/${token}/${fileName}`,
+        },
+      });
+    }
+    if (method === "PUT" && seg[0] === "storage" && seg[2] === "put" && seg[3]) {
+      const file = files.get(seg[3]);
+      if (!file) return send(res, { status: 404, body: { detail: "Unknown upload" } });
+      if (engine.inject("upload_put", res)) return;
+      file.bytes = new Uint8Array(await readBody(req));
+      file.contentType = req.headers["content-type"] ?? file.contentType;
+      engine.counts.uploads++;
+      return send(res, { status: 200 });
+    }
+    if (method === "GET" && seg[0] === "files" && seg[1] === "uploads") {
+      const file = files.get(seg[2] ?? "");
+      if (!file?.bytes.length) return send(res, { status: 404, body: { detail: "Not Found" } });
+      res.writeHead(200, { "content-type": file.contentType, "content-length": file.bytes.length });
+      return res.end(file.bytes);
+    }
+    if (method === "GET" && seg[0] === "files" && seg[1] === "outputs") {
+      if (engine.inject("output", res)) return;
+      const job = engine.jobs.get(seg[2] ?? "");
+      if (!job?.output || job.outputExpired) return send(res, { status: 404, body: { detail: "Not Found" } });
+      res.writeHead(200, { "content-type": "video/mp4", "content-length": job.output.bytes });
+      return createReadStream(job.output.path).pipe(res);
+    }
+    if (seg.length >= 4 && seg[2] === "requests") {
+      if (refuseAuth(res, req)) return;
+      const [owner, app, , id, action] = seg as [string, string, string, string, string?];
+      const job = engine.jobs.get(id);
+      const found = job && job.app === `${owner}/${app}` ? job : undefined;
+      if (method === "GET" && action === "status") {
+        engine.bump("status", id);
+        if (engine.inject("status", res)) return;
+        return send(res, engine.statusAnswer(found, id, u.searchParams.get("logs") === "1"));
+      }
+      if (method === "GET" && !action) {
+        engine.bump("result", id);
+        if (engine.inject("result", res)) return;
+        return send(res, engine.resultAnswer(found));
+      }
+      if (method === "PUT" && action === "cancel") {
+        engine.bump("cancel", id);
+        if (engine.inject("cancel", res)) return;
+        return send(res, engine.cancel(found));
+      }
+    }
+    if (method === "POST" && seg.length >= 2) {
+      engine.counts.submits++;
+      if (refuseAuth(res, req) || engine.inject("submit", res)) return;
+      const raw = (await readBody(req)).toString("utf8");
+      return send(res, engine.submit(seg, raw, u.searchParams.get("fal_webhook") ?? undefined));
+    }
+    send(res, { status: 404, body: { detail: "Not Found" } });
+  }
+
+  const timer = setInterval(() => engine.tick(), 20);
+  timer.unref();
+
+  return {
+    url,
+    jwksUrl: `${url}/.well-known/jwks.json`,
+    key,
+    requests,
+    jobs: engine.jobs,
+    files,
+    counts: engine.counts,
+    deliveries: engine.deliveries,
+    get lastWebhook() {
+      return engine.deliveries.at(-1);
+    },
+    signer,
+    statusCalls: (id) => engine.counts.status[id] ?? 0,
+    hold: (id) => engine.hold(id, true),
+    release: (id) => engine.hold(id, false),
+    holdAll: (on) => engine.holdEverything(on),
+    advance: (id) => engine.advance(id),
+    nextOutcome: (outcome, times = 1) => engine.queueOutcome(outcome, times),
+    failNext: (op, rule) => engine.failNext(op, rule),
+    expireOutput: (id) => {
+      const job = engine.jobs.get(id);
+      if (job) job.outputExpired = true;
+    },
+    sendWebhook: (id, overrides) => engine.sendWebhook(id, overrides),
+    waitFor: (predicate, timeoutMs) => waitFor(predicate, timeoutMs),
+    async waitForState(id, state, timeoutMs) {
+      await waitFor(() => engine.jobs.get(id)?.state === state, timeoutMs);
+      return engine.jobs.get(id)!;
+    },
+    async close() {
+      clearInterval(timer);
+      engine.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`fake fal: condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+  );
+}
+
+function safePath(fileUrl: string): string {
+  try {
+    return new URL(fileUrl).pathname;
+  } catch {
+    return "";
+  }
+}
+
+export type { FakeResponse };

@@ -1,0 +1,312 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { handleFalWebhook } from "@/lib/generations/fal-webhook-handler";
+import { requestCancel } from "@/lib/generations/service";
+import { AppError } from "@/lib/http/errors";
+import { probeVideo } from "@/lib/media/ffmpeg";
+import type { Runtime } from "@/lib/server/runtime";
+import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
+import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
+import { removeDir, startTestRuntime, submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
+
+const keyOf = (url: string) => url.split("/").pop()!;
+
+/** A stand-in for the Next route: a real HTTP endpoint that hands fal's webhooks to the same handler. */
+async function startWebhookReceiver(getRuntime: () => Runtime) {
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const rt = getRuntime();
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    try {
+      const out = await handleFalWebhook(
+        { prisma: rt.db.prisma, jwksUrl: rt.config.fal.webhookJwksUrl, wake: () => rt.worker.wake() },
+        headers,
+        new Uint8Array(Buffer.concat(chunks)),
+      );
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(out));
+    } catch (err) {
+      const status = err instanceof AppError ? err.status : 500;
+      res.writeHead(status).end(err instanceof Error ? err.message : "error");
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
+
+function falEnv(fake: FakeFal, extra: Record<string, string> = {}) {
+  return {
+    FAL_KEY: FAKE_FAL_KEY,
+    FAL_BASE_URL: fake.url,
+    FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
+    ...extra,
+  };
+}
+
+describe.each(await dbKinds())("pipeline through the fake fal server on %s", (kind) => {
+  let fake: FakeFal;
+  let db: TestDatabase;
+  let rt: TestRuntime;
+  let refs: string[];
+
+  beforeAll(async () => {
+    fake = await startFakeFal({ queueMs: 80, runMs: 120 });
+    db = await createTestDatabase(kind);
+    rt = await startTestRuntime(db, falEnv(fake));
+    refs = await uploadImages(rt, 2, 200);
+  });
+  afterEach(() => fake.holdAll(false));
+  afterAll(async () => {
+    await rt.dispose();
+    await db.dispose();
+    await fake.close();
+    await removeDir(rt.dataDir);
+  });
+
+  it("submits, polls, downloads and stores the video, uploading each reference once", async () => {
+    const { generation } = await submit(rt, { referenceIds: refs, duration: 5, aspectRatio: "16:9" });
+    expect(generation.provider).toBe("fal");
+    expect(generation.isPreview).toBe(false);
+    expect(generation.estimatedCostUsd).toBeCloseTo(0.65);
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("completed");
+    expect(done.requestId).toBeTruthy();
+    expect(fake.jobs.get(done.requestId!)?.input).toMatchObject({ duration: 5, aspect_ratio: "16:9" });
+    const probe = await probeVideo(rt.store.pathOf(keyOf(done.videoUrl!)));
+    expect([probe.width, probe.height]).toEqual([1280, 720]);
+    expect(probe.durationSec).toBeGreaterThan(4.5);
+    expect(done.logs.length).toBeGreaterThan(0);
+
+    const uploadsBefore = fake.counts.uploads;
+    const second = await submit(rt, { referenceIds: refs });
+    await waitFor(rt, second.generation.id);
+    expect(fake.counts.uploads).toBe(uploadsBefore);
+  });
+
+  it("records a content policy refusal as such and never retries it", async () => {
+    const submitsBefore = fake.counts.submits;
+    const { generation } = await submit(rt, {
+      referenceIds: refs,
+      prompt: "<IMAGE_REF_0> [fake:content_policy]",
+    });
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("failed");
+    expect(done.error).toMatchObject({ code: "content_policy_violation", retryable: false });
+    expect(done.error?.message).toMatch(/content policy/i);
+    expect(fake.counts.submits - submitsBefore).toBe(1);
+  });
+
+  it("rides out 503s on status and completes", async () => {
+    fake.holdAll(true);
+    const { generation } = await submit(rt, { referenceIds: refs });
+    const submitted = await waitFor(rt, generation.id, (g) => g.status === "submitted");
+    fake.failNext("status", { status: 503, times: 2 });
+    fake.holdAll(false);
+    fake.release(submitted.requestId!);
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("completed");
+    expect(done.logs.some((l) => l.message.startsWith("Will retry"))).toBe(true);
+  });
+
+  it("cancels a running job at the provider", async () => {
+    fake.holdAll(true);
+    const { generation } = await submit(rt, { referenceIds: refs });
+    const submitted = await waitFor(rt, generation.id, (g) => g.status === "submitted");
+    await fake.advance(submitted.requestId!);
+    await waitFor(rt, generation.id, (g) => g.status === "running");
+    await requestCancel({ prisma: rt.db.prisma, wake: () => rt.worker.wake() }, generation.id);
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("canceled");
+    expect(fake.counts.cancel[submitted.requestId!]).toBe(1);
+    expect(done.videoUrl).toBeNull();
+  });
+
+  it("fails with the reason when the output expired before it was copied", async () => {
+    await rt.worker.stop();
+    try {
+      fake.holdAll(true);
+      const { generation } = await submit(rt, { referenceIds: refs });
+      await rt.worker.runOnce();
+      const row = await waitFor(rt, generation.id, (g) => g.status === "submitted");
+      await fake.advance(row.requestId!);
+      await fake.advance(row.requestId!);
+      fake.expireOutput(row.requestId!);
+      rt.worker.start();
+      const done = await waitFor(rt, generation.id);
+      expect(done.status).toBe("failed");
+      expect(done.error?.code).toBe("output_expired");
+    } finally {
+      rt.worker.start();
+    }
+  });
+});
+
+describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
+  let fake: FakeFal;
+  let db: TestDatabase;
+  let rt: TestRuntime;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let refs: string[];
+
+  beforeAll(async () => {
+    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
+    receiver = await startWebhookReceiver(() => rt);
+    db = await createTestDatabase(kind);
+    // Polls are an hour apart: only the webhook can move a job along.
+    rt = await startTestRuntime(db, falEnv(fake, { PUBLIC_BASE_URL: receiver.url }), {
+      workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } },
+    });
+    refs = await uploadImages(rt, 1, 300);
+  });
+  afterAll(async () => {
+    await rt.dispose();
+    await db.dispose();
+    await fake.close();
+    receiver.close();
+    await removeDir(rt.dataDir);
+  });
+
+  it("completes a job from the signed webhook, and a replay or forgery changes nothing", async () => {
+    const { generation } = await submit(rt, { referenceIds: refs });
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("completed");
+    const job = fake.jobs.get(done.requestId!)!;
+    expect(job.webhookUrl).toContain(`${receiver.url}/api/webhooks/fal?generation=${generation.id}`);
+    expect(fake.statusCalls(done.requestId!)).toBe(0);
+
+    // The worker lets go of the row just after marking it completed.
+    await expect
+      .poll(async () => (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner)
+      .toBeNull();
+    const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+    const replay = await fake.sendWebhook(done.requestId!);
+    expect(replay.status).toBe(200);
+    const forged = await fake.sendWebhook(done.requestId!, { foreignKey: true });
+    expect(forged.status).toBe(401);
+    const stale = await fake.sendWebhook(done.requestId!, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    expect(stale.status).toBe(401);
+    const after = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+    expect(after).toEqual(before);
+  });
+
+  it("refuses a forged webhook for a job in flight and leaves it running", async () => {
+    fake.holdAll(true);
+    try {
+      const { generation } = await submit(rt, { referenceIds: refs });
+      const row = await waitFor(rt, generation.id, (g) => g.status === "submitted");
+      const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+      const forged = await fake.sendWebhook(row.requestId!, {
+        foreignKey: true,
+        url: `${receiver.url}/api/webhooks/fal`,
+        body: { request_id: row.requestId, status: "ERROR", payload: { detail: [{ msg: "x", type: "model_error" }] } },
+      });
+      expect(forged.status).toBe(401);
+      const unsigned = await fake.sendWebhook(row.requestId!, {
+        url: `${receiver.url}/api/webhooks/fal`,
+        headers: { "x-fal-webhook-signature": undefined },
+      });
+      expect(unsigned.status).toBe(401);
+      expect(await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).toEqual(before);
+    } finally {
+      fake.holdAll(false);
+    }
+  });
+});
+
+describe.each(await dbKinds())("restarts on %s", (kind) => {
+  let fake: FakeFal;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
+    db = await createTestDatabase(kind);
+  });
+  afterEach(() => fake.holdAll(false));
+  afterAll(async () => {
+    await db.dispose();
+    await fake.close();
+  });
+
+  async function boot(dataDir?: string, owner?: string) {
+    return startTestRuntime(db, falEnv(fake), { dataDir, workerOptions: { owner } });
+  }
+
+  async function expectCompletedOnce(rt: TestRuntime, id: string) {
+    const done = await waitFor(rt, id);
+    expect(done.status).toBe("completed");
+    expect(fake.counts.submits).toBeGreaterThan(0);
+    const submitsForThis = [...fake.jobs.values()].filter((j) => j.input.prompt === done.prompt).length;
+    expect(submitsForThis).toBe(1);
+    expect(await rt.store.exists(keyOf(done.videoUrl!))).toBe(true);
+    return done;
+  }
+
+  it("resumes a job that was queued when the server stopped", async () => {
+    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const refs = await uploadImages(a, 1, 400);
+    const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart queued" });
+    await a.dispose();
+    const b = await boot(a.dataDir);
+    await expectCompletedOnce(b, generation.id);
+    await b.dispose();
+  });
+
+  it("resumes a running job after its worker died holding the lease", async () => {
+    fake.holdAll(true);
+    const a = await boot();
+    const refs = await uploadImages(a, 1, 410);
+    const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart running" });
+    const submitted = await waitFor(a, generation.id, (g) => g.status === "submitted");
+    await fake.advance(submitted.requestId!);
+    await waitFor(a, generation.id, (g) => g.status === "running");
+    await a.dispose();
+    // As if the process died mid-step: its lease is still on the row, and has since run out.
+    await db.prisma.generation.update({
+      where: { id: generation.id },
+      data: { leaseOwner: "dead-worker", leaseUntil: new Date(Date.now() - 1_000) },
+    });
+    const b = await boot(a.dataDir, "second-worker");
+    fake.holdAll(false);
+    fake.release(submitted.requestId!);
+    await expectCompletedOnce(b, generation.id);
+    await b.dispose();
+  });
+
+  it("does not touch a row another live worker holds", async () => {
+    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const refs = await uploadImages(a, 1, 420);
+    const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> leased elsewhere" });
+    await db.prisma.generation.update({
+      where: { id: generation.id },
+      data: { leaseOwner: "other-live-worker", leaseUntil: new Date(Date.now() + 60_000) },
+    });
+    expect(await a.worker.runOnce()).toBe(0);
+    const row = await db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+    expect(row.status).toBe("queued");
+    expect(row.submitStartedAt).toBeNull();
+    await db.prisma.generation.update({ where: { id: generation.id }, data: { leaseOwner: null, leaseUntil: null } });
+    a.worker.start();
+    await expectCompletedOnce(a, generation.id);
+    await a.dispose();
+  });
+
+  it("finishes a job that was saving when the server stopped", async () => {
+    // This server backs off for an hour after a failed download, so it cannot finish the job itself.
+    const a = await startTestRuntime(db, falEnv(fake), {
+      workerOptions: { schedule: { poll: () => 40, backoff: () => 3_600_000 } },
+    });
+    const refs = await uploadImages(a, 1, 430);
+    fake.failNext("output", { status: 0, times: 1 });
+    const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart saving" });
+    await waitFor(a, generation.id, (g) => g.status === "saving" && g.logs.some((l) => l.message.startsWith("Will retry")));
+    await a.dispose();
+    // The backoff has passed by the time the server is back.
+    await db.prisma.generation.update({ where: { id: generation.id }, data: { nextRunAt: new Date() } });
+    const b = await boot(a.dataDir);
+    const done = await expectCompletedOnce(b, generation.id);
+    expect(done.videoDurationSec).toBeGreaterThan(2);
+    await b.dispose();
+  });
+});
