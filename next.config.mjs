@@ -6,7 +6,6 @@ const nextConfig = {
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
     "@prisma/driver-adapter-utils",
-    "@prisma/schema-engine-wasm",
     "pg",
     "sharp",
     "@ffmpeg-installer/ffmpeg",

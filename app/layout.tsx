@@ -6,6 +6,11 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Omni Studio",
   description: "Direct reference-to-video: references, prompt, takes and review in one place.",
+  icons: {
+    icon: `data:image/svg+xml,${encodeURIComponent(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#7c6cff"/><path d="M12 9v14l11-7z" fill="#fff"/></svg>',
+    )}`,
+  },
 };
 
 export const viewport: Viewport = { themeColor: "#0b0d12", width: "device-width", initialScale: 1 };

@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import {
@@ -14,6 +13,8 @@ export const PRISMA_DIR = path.resolve(process.cwd(), "prisma");
 export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 
+const ENGINE_DIR = path.resolve(process.cwd(), "node_modules", "@prisma", "schema-engine-wasm");
+
 let enginePromise: Promise<SchemaEngineModule["SchemaEngine"]> | undefined;
 
 /**
@@ -23,8 +24,10 @@ let enginePromise: Promise<SchemaEngineModule["SchemaEngine"]> | undefined;
  */
 function loadSchemaEngine() {
   enginePromise ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    // Resolved from the project folder at run time, not through the bundler (which would turn a
+    // require.resolve into a module id): Node loads this package, never the bundle.
+    const bindingsPath = path.join(ENGINE_DIR, "schema_engine_bg.js");
+    if (!existsSync(bindingsPath)) throw new Error(`Prisma's WASM schema engine is missing at ${ENGINE_DIR}: run npm install`);
     const bindings = (await import(
       /* @vite-ignore */ /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(bindingsPath).href
     )) as SchemaEngineModule & {

@@ -1,0 +1,100 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { cancelGenerationAction } from "@/app/actions";
+import { Button } from "@/components/ui/button";
+import { StopIcon } from "@/components/ui/icons";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { Spinner } from "@/components/ui/spinner";
+import { formatElapsed } from "@/lib/client/format";
+import { studioKeys, upsertGeneration } from "@/lib/client/queries";
+import { useNow } from "@/lib/client/use-now";
+import type { GenerationDTO } from "@/lib/generations/dto";
+
+const CANCELABLE = new Set(["queued", "submitted", "running"]);
+
+function stageText(g: GenerationDTO): string {
+  switch (g.status) {
+    case "queued":
+      return "Waiting to submit";
+    case "submitted":
+      // fal's queue position is 0-based: the number of requests ahead of this one.
+      if (g.queuePosition === null) return "In the provider's queue";
+      return g.queuePosition === 0 ? "Next in the provider's queue" : `In queue · ${g.queuePosition} ahead`;
+    case "running":
+      return g.isPreview ? "Rendering preview" : "Generating video";
+    case "saving":
+      return "Saving the video";
+    default:
+      return "";
+  }
+}
+
+/** The live face of a job in flight: stage, queue position, elapsed time, latest log line, Cancel. */
+export function GenerationProgress({ generation: g }: { generation: GenerationDTO }) {
+  const queryClient = useQueryClient();
+  const now = useNow(true);
+  const cancel = useMutation({
+    mutationFn: () => cancelGenerationAction(g.id),
+    onSuccess: (result) => {
+      if (result.ok) upsertGeneration(queryClient, result.generation);
+      void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
+    },
+  });
+  const latestLog = g.logs.at(-1)?.message;
+  const cancelError =
+    cancel.data && !cancel.data.ok
+      ? cancel.data.error.message
+      : cancel.error
+        ? "Cancel failed; try again."
+        : null;
+
+  return (
+    <div
+      className="relative flex size-full flex-col justify-between gap-3 p-4"
+      data-testid="generation-progress"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <div className="flex min-w-0 items-center gap-2 text-sm font-medium text-ink-100">
+          <Spinner className="size-4 text-accent-soft" />
+          <span className="truncate" data-testid="generation-stage">
+            {stageText(g)}
+          </span>
+        </div>
+        <span className="font-mono text-sm text-ink-300 tabular-nums" data-testid="generation-elapsed">
+          <span className="sr-only">Elapsed </span>
+          {formatElapsed(now - Date.parse(g.createdAt))}
+        </span>
+      </div>
+      <div className="flex flex-col gap-3">
+        <ProgressBar value={null} label={stageText(g)} className="bg-white/10" />
+        <div className="flex items-end justify-between gap-3">
+          <p
+            className="min-h-4 min-w-0 flex-1 truncate font-mono text-[11px] text-ink-400"
+            data-testid="generation-log"
+            title={latestLog}
+          >
+            {latestLog ?? " "}
+          </p>
+          {CANCELABLE.has(g.status) && (
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => cancel.mutate()}
+              disabled={cancel.isPending}
+              className="bg-ink-900/80 backdrop-blur"
+            >
+              {cancel.isPending ? <Spinner className="size-3.5" /> : <StopIcon className="size-3.5" />}
+              Cancel
+            </Button>
+          )}
+        </div>
+        {cancelError && (
+          <p role="alert" className="text-xs text-danger">
+            {cancelError}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { GenerationStatus } from "@/lib/generations/schema";
+
+const meta: Record<GenerationStatus, { label: string; tone: BadgeTone; pulse?: boolean }> = {
+  queued: { label: "Queued", tone: "neutral", pulse: true },
+  submitted: { label: "Submitted", tone: "accent", pulse: true },
+  running: { label: "Generating", tone: "accent", pulse: true },
+  saving: { label: "Saving", tone: "accent", pulse: true },
+  completed: { label: "Completed", tone: "ok" },
+  failed: { label: "Failed", tone: "danger" },
+  canceled: { label: "Canceled", tone: "neutral" },
+};
+
+export function statusLabel(status: GenerationStatus): string {
+  return meta[status].label;
+}
+
+export function StatusBadge({ status }: { status: GenerationStatus }) {
+  const m = meta[status];
+  return (
+    <Badge
+      tone={m.tone}
+      dot={m.pulse ? "pulse" : "static"}
+      data-testid="generation-status"
+      data-status={status}
+    >
+      {m.label}
+    </Badge>
+  );
+}
+
+export function PreviewBadge() {
+  return (
+    <Badge
+      tone="warn"
+      data-testid="preview-badge"
+      title="Made by the local preview engine: a slideshow of the references, not AI output"
+    >
+      Preview
+    </Badge>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Badge } from "@/components/ui/badge";
+import { healthQueryOptions } from "@/lib/client/queries";
+
+function ProviderBadge() {
+  const { data, isError, isPending } = useQuery(healthQueryOptions);
+  if (isPending) {
+    return (
+      <Badge data-testid="provider-badge" data-provider="">
+        Checking…
+      </Badge>
+    );
+  }
+  if (isError || !data) {
+    return (
+      <Badge tone="danger" dot="static" data-testid="provider-badge" data-provider="">
+        Server unreachable
+      </Badge>
+    );
+  }
+  const id = data.provider.id;
+  return id === "preview" ? (
+    <Badge
+      tone="warn"
+      dot="static"
+      data-testid="provider-badge"
+      data-provider={id}
+      title="No FAL_KEY is set: clips are rendered locally as previews, not by the model"
+    >
+      Preview engine
+    </Badge>
+  ) : (
+    <Badge
+      tone="ok"
+      dot="static"
+      data-testid="provider-badge"
+      data-provider={id}
+      title={`Clips are made by ${data.provider.modelId ?? "Gemini Omni Flash"} through fal`}
+    >
+      fal
+    </Badge>
+  );
+}
+
+export function StudioHeader() {
+  return (
+    <header className="sticky top-0 z-20 border-ink-800 border-b bg-ink-950/85 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-4 sm:px-6 lg:px-8">
+        <span
+          aria-hidden
+          className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
+        >
+          <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
+            <path d="M8 5.5v13l10.5-6.5z" />
+          </svg>
+        </span>
+        <h1 className="text-[15px] font-semibold tracking-tight text-ink-100">Omni Studio</h1>
+        <span className="hidden text-sm text-ink-400 sm:inline">Gemini Omni Flash · reference to video</span>
+        <div className="ml-auto flex items-center gap-2">
+          <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
+          <ProviderBadge />
+        </div>
+      </div>
+    </header>
+  );
+}

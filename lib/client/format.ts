@@ -1,0 +1,38 @@
+/** "$1.04"; costs under a cent keep two significant digits so they never read as free. */
+export function formatUsd(amount: number): string {
+  if (amount === 0) return "$0.00";
+  if (amount < 0.01) return `$${amount.toPrecision(2)}`;
+  return `$${amount.toFixed(2)}`;
+}
+
+/** "0:07", "12:30", "1:02:03". */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" });
+const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
+
+/** "3:41 PM" today, "Nov 21, 3:41 PM" on another day. */
+export function formatTimestamp(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  const sameDay = d.toDateString() === now.toDateString();
+  return sameDay ? timeFormat.format(d) : `${dateFormat.format(d)}, ${timeFormat.format(d)}`;
+}
+
+/** Schema messages are lower-case clauses ("prompt must not be empty"); shown alone they read as sentences. */
+export function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
