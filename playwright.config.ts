@@ -52,6 +52,11 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}`, viewport: { width: 1440, height: 900 } },
     },
     {
+      // Starts and kills its own studio server and fake fal; needs only the build.
+      name: "restart",
+      testDir: "e2e/restart",
+    },
+    {
       name: "fal",
       testDir: "e2e/fal",
       use: { baseURL: `http://127.0.0.1:${FAL_PORT}`, viewport: { width: 1440, height: 900 } },

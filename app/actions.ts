@@ -7,13 +7,21 @@ import { getRuntime } from "@/lib/server/runtime";
 
 // Server actions are public POST endpoints: each validates its input with the shared schema.
 
-function failure(err: unknown): { ok: false; error: { code: string; message: string; fields?: Record<string, string> } } {
+function failure(err: unknown): {
+  ok: false;
+  error: { code: string; message: string; fields?: Record<string, string> };
+} {
   if (err instanceof AppError) return { ok: false, ...err.toBody() };
   console.error(err);
-  return { ok: false, error: { code: "internal_error", message: "Something went wrong on the server. Try again." } };
+  return {
+    ok: false,
+    error: { code: "internal_error", message: "Something went wrong on the server. Try again." },
+  };
 }
 
-export async function createGenerationAction(input: unknown): Promise<ActionResult<{ generation: GenerationDTO }>> {
+export async function createGenerationAction(
+  input: unknown,
+): Promise<ActionResult<{ generation: GenerationDTO }>> {
   try {
     const rt = await getRuntime();
     const { generation } = await createGeneration(
@@ -26,7 +34,9 @@ export async function createGenerationAction(input: unknown): Promise<ActionResu
   }
 }
 
-export async function cancelGenerationAction(id: unknown): Promise<ActionResult<{ generation: GenerationDTO }>> {
+export async function cancelGenerationAction(
+  id: unknown,
+): Promise<ActionResult<{ generation: GenerationDTO }>> {
   try {
     if (typeof id !== "string") throw new AppError("invalid_input", "A generation id is required.", 400);
     const rt = await getRuntime();

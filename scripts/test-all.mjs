@@ -23,10 +23,20 @@ const steps = [
   [
     "unit + integration",
     bin("vitest"),
-    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(results, "vitest.json")}`],
+    [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${path.join(results, "vitest.json")}`,
+    ],
   ],
   ["build", bin("next"), ["build"], { FAL_KEY: CANARY_FAL_KEY }],
-  ["e2e", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "playwright.json") }],
+  [
+    "e2e",
+    bin("playwright"),
+    ["test"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(results, "playwright.json") },
+  ],
 ];
 
 const only = process.argv.slice(2);
@@ -36,7 +46,9 @@ for (const [name, cmd, args, extra] of steps) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } });
-  console.log(`=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`);
+  console.log(
+    `=== ${name}: ${r.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s ===`,
+  );
   if (r.status !== 0) {
     failedStep = name;
     break;
@@ -66,5 +78,7 @@ function counts() {
 
 const { passed, failed, skipped } = counts();
 if (failedStep) console.log(`\nStep "${failedStep}" failed.`);
-console.log(`\ntests: ${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`);
+console.log(
+  `\ntests: ${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed, ${skipped} skipped`,
+);
 process.exit(failedStep ? 1 : 0);

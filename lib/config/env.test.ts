@@ -31,7 +31,8 @@ describe("parseConfig", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ["PORT", "VIDEO_PROVIDER", "FAL_BASE_URL", "DATABASE_URL"]) expect(message).toContain(name);
+    for (const name of ["PORT", "VIDEO_PROVIDER", "FAL_BASE_URL", "DATABASE_URL"])
+      expect(message).toContain(name);
     expect(message).not.toContain("secret-key-value");
   });
 

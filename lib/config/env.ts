@@ -24,7 +24,7 @@ const envSchema = z
         .string()
         .regex(
           /^[\w.-]+\/[\w.-]+(\/[\w.-]+)*$/,
-          "must look like owner/app/path, e.g. " + DEFAULT_FAL_MODEL_ID,
+          `must look like owner/app/path, e.g. ${DEFAULT_FAL_MODEL_ID}`,
         )
         .default(DEFAULT_FAL_MODEL_ID),
     ),

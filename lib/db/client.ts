@@ -32,7 +32,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let pglite: PGlite | undefined;
   if (target.kind === "postgres") {
     const { connectionString, schema } = splitSchema(target.url);
-    factory = new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 5_000 }, schema ? { schema } : {});
+    factory = new PrismaPg(
+      { connectionString, max: 10, connectionTimeoutMillis: 5_000 },
+      schema ? { schema } : {},
+    );
   } else {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
     pglite = target.dir ? new PGlite(target.dir) : new PGlite();
@@ -60,7 +63,8 @@ export function splitSchema(url: string): { connectionString: string; schema?: s
   const parsed = new URL(url);
   const schema = parsed.searchParams.get("schema") ?? undefined;
   if (!schema) return { connectionString: url };
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error("DATABASE_URL: schema must be a plain identifier");
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new Error("DATABASE_URL: schema must be a plain identifier");
   parsed.searchParams.delete("schema");
   parsed.searchParams.set("options", `-c search_path=${schema}`);
   return { connectionString: parsed.toString(), schema };

@@ -27,9 +27,11 @@ function loadSchemaEngine() {
     // Resolved from the project folder at run time, not through the bundler (which would turn a
     // require.resolve into a module id): Node loads this package, never the bundle.
     const bindingsPath = path.join(ENGINE_DIR, "schema_engine_bg.js");
-    if (!existsSync(bindingsPath)) throw new Error(`Prisma's WASM schema engine is missing at ${ENGINE_DIR}: run npm install`);
+    if (!existsSync(bindingsPath))
+      throw new Error(`Prisma's WASM schema engine is missing at ${ENGINE_DIR}: run npm install`);
     const bindings = (await import(
-      /* @vite-ignore */ /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(bindingsPath).href
+      /* @vite-ignore */ /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(bindingsPath)
+        .href
     )) as SchemaEngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void;
     };

@@ -21,7 +21,11 @@ describe("createGenerationSchema", () => {
 
   it.each([
     [{ referenceIds: [] }, "referenceIds", "at least 1"],
-    [{ referenceIds: ["a1234567", "b1234567", "c1234567", "d1234567", "e1234567", "f1234567"] }, "referenceIds", "at most 5"],
+    [
+      { referenceIds: ["a1234567", "b1234567", "c1234567", "d1234567", "e1234567", "f1234567"] },
+      "referenceIds",
+      "at most 5",
+    ],
     [{ referenceIds: ["asset00001", "asset00001"] }, "referenceIds", "twice"],
     [{ prompt: "" }, "prompt", "empty"],
     [{ prompt: "   \n\t " }, "prompt", "empty"],

@@ -61,9 +61,13 @@ export async function createGeneration(
     where: { idempotencyKey: input.idempotencyKey },
     select: { id: true },
   });
-  if (previous) return { generation: sameRequest((await findGeneration(prisma, previous.id))!, hash), created: false };
+  if (previous)
+    return { generation: sameRequest((await findGeneration(prisma, previous.id))!, hash), created: false };
 
-  const assets = await prisma.asset.findMany({ where: { id: { in: input.referenceIds } }, select: { id: true } });
+  const assets = await prisma.asset.findMany({
+    where: { id: { in: input.referenceIds } },
+    select: { id: true },
+  });
   const known = new Set(assets.map((a) => a.id));
   const missing = input.referenceIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
   if (missing.length > 0) {
@@ -101,7 +105,8 @@ export async function createGeneration(
         where: { idempotencyKey: input.idempotencyKey },
         select: { id: true },
       });
-      if (raced) return { generation: sameRequest((await findGeneration(prisma, raced.id))!, hash), created: false };
+      if (raced)
+        return { generation: sameRequest((await findGeneration(prisma, raced.id))!, hash), created: false };
     }
     throw err;
   }
@@ -117,7 +122,11 @@ export async function requestCancel(deps: Pick<GenerationDeps, "prisma" | "wake"
   const row = await findGeneration(deps.prisma, id);
   if (!row) throw new AppError("not_found", "That generation does not exist.", 404);
   if (!CANCELABLE_STATUSES.includes(row.status)) {
-    throw new AppError("not_cancelable", `This generation is ${row.status} and can no longer be canceled.`, 409);
+    throw new AppError(
+      "not_cancelable",
+      `This generation is ${row.status} and can no longer be canceled.`,
+      409,
+    );
   }
   const now = new Date();
   // Never sent, and nobody is sending it right now: cancel directly.

@@ -44,7 +44,9 @@ describe("range checks", () => {
 describe("remapImageTags", () => {
   it("renumbers tags so each still points at the same image after a swap", () => {
     const swap = (i: number) => (i === 0 ? 1 : i === 1 ? 0 : i);
-    expect(remapImageTags("<IMAGE_REF_0> chases <IMAGE_REF_1>", swap)).toBe("<IMAGE_REF_1> chases <IMAGE_REF_0>");
+    expect(remapImageTags("<IMAGE_REF_0> chases <IMAGE_REF_1>", swap)).toBe(
+      "<IMAGE_REF_1> chases <IMAGE_REF_0>",
+    );
   });
 
   it("drops tags mapped to null", () => {

@@ -12,8 +12,8 @@ import {
   type VideoProvider,
 } from "@/lib/providers/types";
 import { findGeneration, type GenerationRow } from "./repo";
-import type { AspectRatio, GenerationStatus } from "./schema";
 import { saveOutput } from "./save-output";
+import type { AspectRatio, GenerationStatus } from "./schema";
 import { ACTIVE_STATUSES, backoffMs, pollDelayMs } from "./state";
 
 export interface WorkerDeps {
@@ -288,12 +288,15 @@ export class GenerationWorker {
       // A retryable HTTP answer, or a connection that never opened, means the provider did not take the
       // job: safe to send again. A connection lost mid-request is not (it arrives as not retryable).
       const definite =
-        err instanceof ProviderCallError && (err.httpStatus !== undefined || error.code === "provider_unreachable");
+        err instanceof ProviderCallError &&
+        (err.httpStatus !== undefined || error.code === "provider_unreachable");
       if (error.retryable && definite && row.attempts + 1 < MAX_SUBMIT_ATTEMPTS) {
         await this.update(row.id, "queued", {
           submitStartedAt: null,
           attempts: { increment: 1 },
-          logs: mergeLogs(row.logs, [{ message: `Submit failed, will retry: ${error.message}`, level: "warn" }]),
+          logs: mergeLogs(row.logs, [
+            { message: `Submit failed, will retry: ${error.message}`, level: "warn" },
+          ]),
         });
         return new Date(Date.now() + this.schedule.backoff(row.attempts + 1));
       }
@@ -324,7 +327,8 @@ export class GenerationWorker {
         attempts: 0,
         queuePosition: null,
       });
-      if (!done) this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
+      if (!done)
+        this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
       return new Date();
     } catch (err) {
       return this.transient(row, "saving", err);
@@ -359,7 +363,11 @@ export class GenerationWorker {
 export function toProviderError(err: unknown): ProviderError {
   if (err instanceof ProviderCallError) return err.error;
   const message = err instanceof Error ? err.message : String(err);
-  return { code: "internal_error", message: `The studio could not finish this step: ${message}`, retryable: true };
+  return {
+    code: "internal_error",
+    message: `The studio could not finish this step: ${message}`,
+    retryable: true,
+  };
 }
 
 export function mergeLogs(previous: unknown, incoming: LogLine[]): Prisma.InputJsonValue {

@@ -2,7 +2,11 @@ import "server-only";
 import { AppError } from "./errors";
 
 /** Reads a request body, refusing it as soon as it passes `limit` bytes (whatever Content-Length says). */
-export async function readBodyLimited(request: Request, limit: number, tooLarge: string): Promise<Uint8Array> {
+export async function readBodyLimited(
+  request: Request,
+  limit: number,
+  tooLarge: string,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw new AppError("body_too_large", tooLarge, 413);
   if (!request.body) return new Uint8Array();
@@ -32,7 +36,11 @@ export async function readBodyLimited(request: Request, limit: number, tooLarge:
 export async function readJson(request: Request, limit = 64 * 1024): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
-    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).", 415);
+    throw new AppError(
+      "unsupported_media_type",
+      "Send the request body as JSON (Content-Type: application/json).",
+      415,
+    );
   }
   const bytes = await readBodyLimited(request, limit, `The request body is larger than ${limit / 1024} KB.`);
   try {

@@ -72,7 +72,9 @@ export class MediaStore {
       },
     });
     const input =
-      source instanceof Readable ? source : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+      source instanceof Readable
+        ? source
+        : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
     try {
       await pipeline(input, counter, createWriteStream(tmp, { flags: "wx" }));
       const sha256 = hash.digest("hex");

@@ -6,7 +6,9 @@ import type { ReferenceUrlCache } from "./fal";
 export function dbReferenceUrlCache(prisma: Db, provider: string): ReferenceUrlCache {
   return {
     async get(assetId) {
-      const row = await prisma.providerUpload.findUnique({ where: { assetId_provider: { assetId, provider } } });
+      const row = await prisma.providerUpload.findUnique({
+        where: { assetId_provider: { assetId, provider } },
+      });
       // A margin so a URL does not expire while the provider is still fetching it.
       if (!row || row.expiresAt.getTime() < Date.now() + 60 * 60_000) return undefined;
       return row.url;

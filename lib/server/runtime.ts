@@ -31,7 +31,9 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   const db =
     options.db ??
     (await openDatabase(
-      config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dir: config.pgliteDir },
+      config.databaseUrl
+        ? { kind: "postgres", url: config.databaseUrl }
+        : { kind: "pglite", dir: config.pgliteDir },
     ));
   const store = new MediaStore(config.mediaDir);
   await store.init();

@@ -30,7 +30,9 @@ describe("embedded database", () => {
       const second = await openDatabase({ kind: "pglite", dir });
       expect(second.applied).toEqual([]);
       expect(await second.prisma.asset.findUnique({ where: { id: "asset-restart-1" } })).not.toBeNull();
-      const recorded = await second.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM _prisma_migrations`;
+      const recorded = await second.prisma.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*) AS n FROM _prisma_migrations`;
       expect(Number(recorded[0]!.n)).toBe(readMigrationsList().migrationDirectories.length);
       await second.close();
     } finally {

@@ -8,7 +8,14 @@ import { probeVideo } from "@/lib/media/ffmpeg";
 import type { Runtime } from "@/lib/server/runtime";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import { removeDir, startTestRuntime, submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
+import {
+  removeDir,
+  startTestRuntime,
+  submit,
+  type TestRuntime,
+  uploadImages,
+  waitFor,
+} from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
@@ -178,14 +185,19 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
 
     // The worker lets go of the row just after marking it completed.
     await expect
-      .poll(async () => (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner)
+      .poll(
+        async () =>
+          (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner,
+      )
       .toBeNull();
     const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
     const replay = await fake.sendWebhook(done.requestId!);
     expect(replay.status).toBe(200);
     const forged = await fake.sendWebhook(done.requestId!, { foreignKey: true });
     expect(forged.status).toBe(401);
-    const stale = await fake.sendWebhook(done.requestId!, { timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const stale = await fake.sendWebhook(done.requestId!, {
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect(stale.status).toBe(401);
     const after = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
     expect(after).toEqual(before);
@@ -200,7 +212,11 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
       const forged = await fake.sendWebhook(row.requestId!, {
         foreignKey: true,
         url: `${receiver.url}/api/webhooks/fal`,
-        body: { request_id: row.requestId, status: "ERROR", payload: { detail: [{ msg: "x", type: "model_error" }] } },
+        body: {
+          request_id: row.requestId,
+          status: "ERROR",
+          payload: { detail: [{ msg: "x", type: "model_error" }] },
+        },
       });
       expect(forged.status).toBe(401);
       const unsigned = await fake.sendWebhook(row.requestId!, {
@@ -208,7 +224,9 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
         headers: { "x-fal-webhook-signature": undefined },
       });
       expect(unsigned.status).toBe(401);
-      expect(await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).toEqual(before);
+      expect(await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).toEqual(
+        before,
+      );
     } finally {
       fake.holdAll(false);
     }
@@ -286,7 +304,10 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
     const row = await db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
     expect(row.status).toBe("queued");
     expect(row.submitStartedAt).toBeNull();
-    await db.prisma.generation.update({ where: { id: generation.id }, data: { leaseOwner: null, leaseUntil: null } });
+    await db.prisma.generation.update({
+      where: { id: generation.id },
+      data: { leaseOwner: null, leaseUntil: null },
+    });
     a.worker.start();
     await expectCompletedOnce(a, generation.id);
     await a.dispose();
@@ -300,7 +321,11 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
     const refs = await uploadImages(a, 1, 430);
     fake.failNext("output", { status: 0, times: 1 });
     const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart saving" });
-    await waitFor(a, generation.id, (g) => g.status === "saving" && g.logs.some((l) => l.message.startsWith("Will retry")));
+    await waitFor(
+      a,
+      generation.id,
+      (g) => g.status === "saving" && g.logs.some((l) => l.message.startsWith("Will retry")),
+    );
     await a.dispose();
     // The backoff has passed by the time the server is back.
     await db.prisma.generation.update({ where: { id: generation.id }, data: { nextRunAt: new Date() } });

@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeVideo } from "@/lib/media/ffmpeg";
 import { listGenerations } from "@/lib/generations/repo";
 import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
+import { probeVideo } from "@/lib/media/ffmpeg";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import { newKey, removeDir, startTestRuntime, submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
+import {
+  newKey,
+  removeDir,
+  startTestRuntime,
+  submit,
+  type TestRuntime,
+  uploadImages,
+  waitFor,
+} from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
@@ -57,9 +65,11 @@ describe.each(await dbKinds())("pipeline with the preview engine on %s", (kind) 
     expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
     expect(await rt.db.prisma.generation.count({ where: { idempotencyKey: key } })).toBe(1);
 
-    const conflict = await submit(rt, { referenceIds: refs, idempotencyKey: key, prompt: "<IMAGE_REF_0> other" }).catch(
-      (e: unknown) => e,
-    );
+    const conflict = await submit(rt, {
+      referenceIds: refs,
+      idempotencyKey: key,
+      prompt: "<IMAGE_REF_0> other",
+    }).catch((e: unknown) => e);
     expect(conflict).toBeInstanceOf(AppError);
     expect((conflict as AppError).status).toBe(409);
     await waitFor(rt, a.generation.id);

@@ -1,10 +1,10 @@
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { ingestImage } from "@/lib/uploads/ingest";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
 import { makeImage, pngBombHeader } from "../support/images";
 import { removeDir, startTestRuntime, type TestRuntime } from "../support/runtime";
-import sharp from "sharp";
 
 describe.each(await dbKinds())("reference uploads on %s", (kind) => {
   let db: TestDatabase;
@@ -34,15 +34,23 @@ describe.each(await dbKinds())("reference uploads on %s", (kind) => {
     return err as AppError;
   }
 
-  it.each(["png", "jpeg", "webp"] as const)("stores a %s with its real size and a thumbnail", async (format) => {
-    const bytes = await makeImage({ format, width: 1200, height: 700, seed: 11 });
-    const { asset } = await ingest(bytes, `hero.${format}`);
-    expect(asset).toMatchObject({ width: 1200, height: 700, bytes: bytes.byteLength, name: `hero.${format}` });
-    expect(asset.mime).toBe(`image/${format}`);
-    const thumb = await sharp(rt.store.pathOf(asset.thumbUrl.split("/").pop()!)).metadata();
-    expect(thumb.format).toBe("webp");
-    expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
-  });
+  it.each(["png", "jpeg", "webp"] as const)(
+    "stores a %s with its real size and a thumbnail",
+    async (format) => {
+      const bytes = await makeImage({ format, width: 1200, height: 700, seed: 11 });
+      const { asset } = await ingest(bytes, `hero.${format}`);
+      expect(asset).toMatchObject({
+        width: 1200,
+        height: 700,
+        bytes: bytes.byteLength,
+        name: `hero.${format}`,
+      });
+      expect(asset.mime).toBe(`image/${format}`);
+      const thumb = await sharp(rt.store.pathOf(asset.thumbUrl.split("/").pop()!)).metadata();
+      expect(thumb.format).toBe("webp");
+      expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
+    },
+  );
 
   it("gives the same asset for the same bytes, whatever the name", async () => {
     const bytes = await makeImage({ seed: 21 });
@@ -69,7 +77,9 @@ describe.each(await dbKinds())("reference uploads on %s", (kind) => {
   });
 
   it("refuses a GIF and names the file and the allowed types", async () => {
-    const gif = await sharp(await makeImage({ seed: 51 })).gif().toBuffer();
+    const gif = await sharp(await makeImage({ seed: 51 }))
+      .gif()
+      .toBuffer();
     const err = await refusal(gif, "anim.gif");
     expect(err.code).toBe("unsupported_type");
     expect(err.message).toContain("anim.gif is a GIF image");

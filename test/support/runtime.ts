@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseConfig } from "@/lib/config/env";
-import { createGeneration } from "@/lib/generations/service";
-import { isTerminal } from "@/lib/generations/schema";
-import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
+import { isTerminal } from "@/lib/generations/schema";
+import { createGeneration } from "@/lib/generations/service";
 import { createRuntime, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
 import { ingestImage } from "@/lib/uploads/ingest";
 import type { TestDatabase } from "./db";
@@ -55,11 +55,14 @@ export function newKey() {
   return `test-key-${Date.now()}-${keyCounter}`;
 }
 
-export async function submit(rt: Runtime, input: Partial<Record<string, unknown>> & { referenceIds: string[] }) {
+export async function submit(
+  rt: Runtime,
+  input: Partial<Record<string, unknown>> & { referenceIds: string[] },
+) {
   return createGeneration(
     { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
     {
-      prompt: input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ") + ". Single continuous shot.",
+      prompt: `${input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ")}. Single continuous shot.`,
       duration: 3,
       aspectRatio: "16:9",
       idempotencyKey: newKey(),
@@ -85,5 +88,7 @@ export async function waitFor(
     }
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`generation ${id} did not reach the expected state; last seen: ${JSON.stringify(last?.status)} ${JSON.stringify(last?.error)}`);
+  throw new Error(
+    `generation ${id} did not reach the expected state; last seen: ${JSON.stringify(last?.status)} ${JSON.stringify(last?.error)}`,
+  );
 }

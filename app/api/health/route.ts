@@ -1,5 +1,5 @@
-import { getRuntime } from "@/lib/server/runtime";
 import { access, constants } from "node:fs/promises";
+import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,8 +16,8 @@ export async function GET() {
       { status: 503 },
     );
   }
-  const database = await rt.db.prisma
-    .$queryRaw`SELECT 1`.then(() => ({ ok: true, kind: rt.db.kind }))
+  const database = await rt.db.prisma.$queryRaw`SELECT 1`
+    .then(() => ({ ok: true, kind: rt.db.kind }))
     .catch(() => ({ ok: false, kind: rt.db.kind, error: "The database does not answer." }));
   const storage = await access(rt.store.root, constants.W_OK)
     .then(() => ({ ok: true }))

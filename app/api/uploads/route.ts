@@ -1,5 +1,5 @@
-import { errorResponse, AppError } from "@/lib/http/errors";
 import { readBodyLimited } from "@/lib/http/body";
+import { AppError, errorResponse } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
 import { ingestImage, MAX_UPLOAD_BYTES } from "@/lib/uploads/ingest";
 
@@ -26,7 +26,9 @@ export async function POST(request: Request) {
     );
     let form: FormData;
     try {
-      form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { "content-type": type } }).formData();
+      form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), {
+        headers: { "content-type": type },
+      }).formData();
     } catch {
       throw new AppError("invalid_multipart", "The upload could not be read as multipart/form-data.", 400);
     }
@@ -35,7 +37,11 @@ export async function POST(request: Request) {
       throw new AppError("missing_file", "No file was sent: put the image in the field named file.", 400);
     }
     if (files.length > 1) {
-      throw new AppError("too_many_files", "Send one image per upload (the field file appears more than once).", 400);
+      throw new AppError(
+        "too_many_files",
+        "Send one image per upload (the field file appears more than once).",
+        400,
+      );
     }
     const file = files[0] as File;
     const { store, db } = await getRuntime();

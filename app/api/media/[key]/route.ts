@@ -1,7 +1,7 @@
+import { Readable } from "node:stream";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
 import { getRuntime } from "@/lib/server/runtime";
-import { Readable } from "node:stream";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -29,7 +29,10 @@ async function serve(request: Request, key: string, withBody: boolean) {
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
 
   const ifRange = request.headers.get("if-range");
-  const range = ifRange && ifRange !== etag ? ({ kind: "full" } as const) : parseRange(request.headers.get("range"), info.size);
+  const range =
+    ifRange && ifRange !== etag
+      ? ({ kind: "full" } as const)
+      : parseRange(request.headers.get("range"), info.size);
   if (range.kind === "unsatisfiable") {
     headers.set("Content-Range", `bytes */${info.size}`);
     return new Response(null, { status: 416, headers });

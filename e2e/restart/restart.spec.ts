@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
+import { referenceImage } from "../support/images";
+
+// A real server process is killed (SIGKILL, no shutdown code runs) while its job runs at fal, then started
+// again on the same data folder: the clip and history are still there and the job finishes exactly once.
+
+const PORT = 3102;
+const base = `http://127.0.0.1:${PORT}`;
+
+let fake: FakeFal;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  fake = await startFakeFal({ key: FAKE_FAL_KEY, holdAll: true });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-restart-"));
+});
+test.afterAll(async () => {
+  await fake.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        PUBLIC_BASE_URL: "",
+        FAL_KEY: FAKE_FAL_KEY,
+        FAL_BASE_URL: fake.url,
+        FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
+      },
+      stdio: "ignore",
+    },
+  );
+  await expect
+    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
+    .toBe(200);
+  return child;
+}
+
+async function kill(child: ChildProcess) {
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+}
+
+async function generation(id: string) {
+  const res = await fetch(`${base}/api/generations/${id}`);
+  return (await res.json()).generation;
+}
+
+test("a job running at fal when the server is killed finishes after restart, once", async ({ page }) => {
+  let server = await startServer();
+  const form = new FormData();
+  form.set(
+    "file",
+    new File([new Uint8Array(await referenceImage("character", { seed: 7 }))], "hero.png", {
+      type: "image/png",
+    }),
+  );
+  const { asset } = await (await fetch(`${base}/api/uploads`, { method: "POST", body: form })).json();
+  const created = await fetch(`${base}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt: "<IMAGE_REF_0> survives a restart. Single continuous shot.",
+      referenceIds: [asset.id],
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: "restart-e2e-0001",
+    }),
+  });
+  expect(created.status).toBe(202);
+  const { generation: g } = await created.json();
+
+  await expect.poll(async () => (await generation(g.id)).status).toBe("submitted");
+  const requestId = (await generation(g.id)).requestId as string;
+  await fake.advance(requestId);
+  await expect.poll(async () => (await generation(g.id)).status, { timeout: 20_000 }).toBe("running");
+
+  await kill(server);
+  fake.holdAll(false);
+  await fake.advance(requestId);
+  server = await startServer();
+  try {
+    await expect.poll(async () => (await generation(g.id)).status, { timeout: 30_000 }).toBe("completed");
+    expect(fake.counts.submits).toBe(1);
+
+    await page.goto(base);
+    const card = page.getByTestId("generation-card").filter({ hasText: "survives a restart" });
+    await expect(card.locator("video")).toHaveAttribute("src", /\/api\/media\/[a-f0-9]{64}\.mp4/);
+    await expect
+      .poll(() => card.locator("video").evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+
+    // And once more after a clean restart: still there, still one clip.
+    await kill(server);
+    server = await startServer();
+    const list = await (await fetch(`${base}/api/generations`)).json();
+    expect(list.items.filter((i: { id: string }) => i.id === g.id)).toHaveLength(1);
+    expect(list.items[0].status).toBe("completed");
+  } finally {
+    await kill(server);
+  }
+});
