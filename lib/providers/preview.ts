@@ -1,0 +1,325 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { mkdir, readdir, realpath, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { setTimeout as sleep } from "node:timers/promises";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  ASPECT_RATIOS,
+  DEFAULT_DURATION,
+  MAX_DURATION,
+  MAX_REFERENCES,
+  MIN_DURATION,
+} from "@/lib/generations/schema";
+import { renderPreview } from "@/lib/media/ffmpeg";
+import {
+  type LogLine,
+  ProviderCallError,
+  type ProviderError,
+  type ProviderInput,
+  type ProviderJob,
+  type ProviderStatus,
+  type VideoProvider,
+} from "@/lib/providers/types";
+
+export interface PreviewProviderOptions {
+  /** Where finished renders live, as `<requestId>.mp4`. They double as the record that a job finished. */
+  workDir: string;
+  /** Renders at once. Each uses both cores for a second or two, so more rarely helps. */
+  concurrency?: number;
+  /** Artificial wait before each render, so tests and demos can watch the queued state. */
+  stepDelayMs?: number;
+}
+
+type JobState = "waiting" | "starting" | "running" | "completed" | "failed" | "canceled";
+
+interface Job {
+  requestId: string;
+  input: ProviderInput;
+  state: JobState;
+  logs: LogLine[];
+  error?: ProviderError;
+  controller: AbortController;
+  finishedAt?: number;
+}
+
+const REQUEST_ID = /^preview_[A-Za-z0-9_-]{1,120}$/;
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+const MAX_LOGS = 30;
+
+const notFound = (what: string) =>
+  new ProviderCallError(
+    { code: "not_found", message: `${what} is not a preview render`, retryable: false },
+    404,
+  );
+
+export function createPreviewProvider({
+  workDir: dir,
+  concurrency = 1,
+  stepDelayMs = 0,
+}: PreviewProviderOptions): VideoProvider {
+  const workDir = path.resolve(dir);
+  const jobs = new Map<string, Job>();
+  const waiting: Job[] = [];
+  let active = 0;
+
+  const outPathOf = (requestId: string) => path.join(workDir, `${requestId}.mp4`);
+  const log = (job: Job, message: string) => {
+    job.logs.push({ message, level: "info", timestamp: new Date().toISOString() });
+    if (job.logs.length > MAX_LOGS) job.logs.splice(0, job.logs.length - MAX_LOGS);
+  };
+  const finish = (job: Job, state: "completed" | "failed" | "canceled", error?: ProviderError) => {
+    Object.assign(job, { state, error, finishedAt: Date.now() });
+  };
+  const exists = (p: string) =>
+    stat(p).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+
+  /** Renders ahead of a waiting job: the ones holding a slot, plus those before it in line. */
+  const queuePosition = (job: Job) => {
+    const i = waiting.indexOf(job);
+    return i < 0 ? 0 : active + i;
+  };
+
+  function enqueue(job: Job, note: string) {
+    jobs.set(job.requestId, job);
+    waiting.push(job);
+    log(job, note);
+    pump();
+  }
+
+  function pump() {
+    while (active < concurrency && waiting.length > 0) {
+      const job = waiting.shift()!;
+      active++;
+      void render(job).finally(() => {
+        active--;
+        pump();
+      });
+    }
+  }
+
+  async function render(job: Job) {
+    const { signal } = job.controller;
+    job.state = "starting";
+    try {
+      if (stepDelayMs > 0) await sleep(stepDelayMs, undefined, { signal });
+      job.state = "running";
+      const n = job.input.references.length;
+      log(job, `Preparing ${n} reference image${n === 1 ? "" : "s"}`);
+      await mkdir(workDir, { recursive: true });
+      let lastLogged = -10;
+      await renderPreview({
+        imagePaths: job.input.references.map((r) => r.filePath),
+        duration: job.input.duration,
+        aspectRatio: job.input.aspectRatio,
+        prompt: job.input.prompt,
+        outPath: outPathOf(job.requestId),
+        signal,
+        onProgress: (fraction) => {
+          const percent = Math.round(fraction * 100);
+          // One line per reference reached or 10% step, not one per ffmpeg stats tick.
+          if (fraction >= 1 || percent < lastLogged + 10) return;
+          lastLogged = percent;
+          const ref = Math.min(n, Math.floor(fraction * n) + 1);
+          log(job, `Rendering reference ${ref} of ${n} (${percent}%)`);
+        },
+      });
+      // Canceled while the last frames were written: the cancel already answered "canceled".
+      if (signal.aborted) return;
+      log(job, "Preview rendered (100%)");
+      finish(job, "completed");
+    } catch (err) {
+      if (signal.aborted) return; // cancel() has recorded it
+      // Keep file names, drop server folders: the message is shown to people.
+      const reason = (err instanceof Error ? err.message : String(err)).replace(
+        /(?:\/[^/\s:'"]+)+\/([^/\s:'"]+)/g,
+        "$1",
+      );
+      log(job, `Render failed: ${reason}`);
+      finish(job, "failed", {
+        code: "preview_render_failed",
+        message: `The preview engine could not render this clip: ${reason.slice(0, 300)}`,
+        retryable: true,
+      });
+    }
+  }
+
+  /** Drops finished jobs after an hour: their files (or a re-render) answer for them afterwards. */
+  function forgetOld() {
+    const cutoff = Date.now() - FORGET_AFTER_MS;
+    for (const [id, job] of jobs) if (job.finishedAt && job.finishedAt < cutoff) jobs.delete(id);
+  }
+
+  /**
+   * The job as this process knows it. After a restart the map is empty: a finished file means done,
+   * otherwise the render starts again from the job's input (it is deterministic, so nothing changes).
+   */
+  async function adopt({ requestId, input }: ProviderJob, note = "Resumed after a restart"): Promise<Job> {
+    if (!REQUEST_ID.test(requestId)) throw notFound(requestId);
+    const known = jobs.get(requestId);
+    if (known) return known;
+    const done = await exists(outPathOf(requestId));
+    // Another call may have adopted it while we were looking at the disk.
+    const raced = jobs.get(requestId);
+    if (raced) return raced;
+    const job: Job = { requestId, input, state: "waiting", logs: [], controller: new AbortController() };
+    if (done) {
+      jobs.set(requestId, job);
+      log(job, "Preview rendered (100%)");
+      finish(job, "completed");
+    } else {
+      enqueue(job, note);
+    }
+    return job;
+  }
+
+  // Temp files from a process that died mid-render; a live render's temp file is seconds old.
+  void readdir(workDir)
+    .then((names) =>
+      Promise.all(
+        names
+          .filter((name) => name.endsWith(".partial"))
+          .map(async (name) => {
+            const file = path.join(workDir, name);
+            const s = await stat(file);
+            if (Date.now() - s.mtimeMs > FORGET_AFTER_MS) await rm(file, { force: true });
+          }),
+      ),
+    )
+    .catch(() => {});
+
+  return {
+    id: "preview",
+    modelId: "omni-studio/preview-engine",
+    capabilities: {
+      durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
+      aspectRatios: ASPECT_RATIOS,
+      maxReferences: MAX_REFERENCES,
+      webhooks: false,
+    },
+
+    async submit(input, { generationId }) {
+      const requestId = `preview_${generationId}`;
+      if (!REQUEST_ID.test(requestId)) {
+        throw new ProviderCallError({
+          code: "invalid_request",
+          message: "The generation id cannot name a preview render",
+          retryable: false,
+        });
+      }
+      forgetOld();
+      const known = jobs.get(requestId);
+      // A repeated submit (a retry after a crash) joins the render already under way or done.
+      if (known?.state === "failed" || known?.state === "canceled") jobs.delete(requestId);
+      const job = await adopt({ generationId, requestId, input }, "Queued for the preview engine");
+      return { requestId, queuePosition: job.state === "completed" ? null : queuePosition(job) };
+    },
+
+    async status(jobRef): Promise<ProviderStatus> {
+      const job = await adopt(jobRef);
+      const logs = [...job.logs];
+      if (job.state === "waiting" || job.state === "starting") {
+        return { state: "queued", queuePosition: queuePosition(job), logs };
+      }
+      return job.state === "running" ? { state: "running", logs } : { state: "completed", logs };
+    },
+
+    async result(jobRef) {
+      const job = await adopt(jobRef);
+      if (job.state === "completed") {
+        const file = outPathOf(job.requestId);
+        const size = await stat(file).then(
+          (s) => s.size,
+          () => null,
+        );
+        if (size === null) {
+          // Deleted under us: forget the job, so the next status() renders it again.
+          jobs.delete(job.requestId);
+          throw new ProviderCallError({
+            code: "not_ready",
+            message: "The preview is being rendered again",
+            retryable: true,
+          });
+        }
+        return {
+          ok: true,
+          video: {
+            url: pathToFileURL(file).href,
+            contentType: "video/mp4",
+            fileName: path.basename(file),
+            bytes: size,
+          },
+        };
+      }
+      if (job.state === "failed") return { ok: false, error: job.error! };
+      if (job.state === "canceled") {
+        return {
+          ok: false,
+          error: { code: "canceled", message: "The preview render was canceled", retryable: true },
+        };
+      }
+      throw new ProviderCallError({
+        code: "not_ready",
+        message: "The preview is still rendering",
+        retryable: true,
+      });
+    },
+
+    async cancel({ requestId }) {
+      const job = jobs.get(requestId);
+      if (!job) return (await exists(outPathOf(requestId))) ? "already_completed" : "not_found";
+      if (job.state === "completed" || job.state === "failed") return "already_completed";
+      if (job.state !== "canceled") {
+        const i = waiting.indexOf(job);
+        if (i >= 0) waiting.splice(i, 1);
+        job.controller.abort();
+        log(job, "Canceled");
+        finish(job, "canceled");
+      }
+      return "canceled";
+    },
+
+    async openOutput(video, signal) {
+      const refuse = () =>
+        new ProviderCallError(
+          {
+            code: "invalid_output_url",
+            message: "Only files the preview engine rendered can be opened",
+            retryable: false,
+          },
+          400,
+        );
+      let file: string;
+      try {
+        file = path.resolve(fileURLToPath(video.url));
+      } catch {
+        throw refuse();
+      }
+      const inside = (root: string, p: string) => {
+        const rel = path.relative(root, p);
+        return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
+      };
+      if (!inside(workDir, file)) throw refuse();
+      // Resolve symlinks too: a link inside workDir must not lead outside it.
+      const [root, real] = await Promise.all([
+        realpath(workDir).catch(() => workDir),
+        realpath(file).catch(() => null),
+      ]);
+      if (!real) {
+        throw new ProviderCallError(
+          { code: "output_missing", message: "The rendered preview file is gone", retryable: false },
+          404,
+        );
+      }
+      if (!inside(root, real)) throw refuse();
+      const stream = createReadStream(real, { signal });
+      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
+    },
+
+    estimateCostUsd: () => 0,
+  };
+}
