@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
 import { E2E_FAL_KEY, FAKE_FAL_PORT, FAL_PORT, PREVIEW_PORT } from "./e2e/support/servers";
 
 // End to end against a production build (`next build` runs first, see scripts/test-all.mjs): two studio
@@ -35,14 +36,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      ...CHROMIUM_LAUNCH,
     },
   },
   projects: [

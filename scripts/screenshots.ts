@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { type ReferenceKind, referenceImage } from "../e2e/support/images";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
 
@@ -127,14 +128,7 @@ async function fillComposer(page: Page) {
 async function capture(base: string) {
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    ...CHROMIUM_LAUNCH,
   });
   try {
     for (const [width, height, fullPage] of [

@@ -1,13 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { createFalClient, parseEndpointId } from "@fal-ai/client";
-import {
-  ASPECT_RATIOS,
-  DEFAULT_DURATION,
-  MAX_DURATION,
-  MAX_REFERENCES,
-  MIN_DURATION,
-} from "@/lib/generations/schema";
+import { estimateCostUsd } from "@/lib/generations/cost";
 import {
   FalHttpError,
   FalNetworkError,
@@ -19,14 +13,13 @@ import { falOutputToResult, falStatusSchema, toLogLines } from "@/lib/providers/
 import { createFalFetch } from "@/lib/providers/fal-transport";
 import {
   type CancelOutcome,
+  OMNI_FLASH_LIMITS,
   ProviderCallError,
   type ProviderJob,
   type ProviderReference,
   type VideoProvider,
 } from "@/lib/providers/types";
 
-/** fal bills tokens; for 720p output that comes to about this much per second of video. */
-export const FAL_PRICE_PER_SECOND_USD = 0.13;
 /** How long we reuse a reference image's fal storage URL before uploading the bytes again. */
 export const REFERENCE_URL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -120,12 +113,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
   return {
     id: "fal",
     modelId,
-    capabilities: {
-      durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
-      aspectRatios: ASPECT_RATIOS,
-      maxReferences: MAX_REFERENCES,
-      webhooks: true,
-    },
+    capabilities: { ...OMNI_FLASH_LIMITS, webhooks: true },
 
     async submit(input, { webhookUrl }) {
       const refs = input.references;
@@ -243,7 +231,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     },
 
     estimateCostUsd({ duration }) {
-      return Math.round(duration * FAL_PRICE_PER_SECOND_USD * 100) / 100;
+      return estimateCostUsd("fal", duration);
     },
   };
 

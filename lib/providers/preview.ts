@@ -5,16 +5,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  ASPECT_RATIOS,
-  DEFAULT_DURATION,
-  MAX_DURATION,
-  MAX_REFERENCES,
-  MIN_DURATION,
-} from "@/lib/generations/schema";
 import { renderPreview } from "@/lib/media/ffmpeg";
 import {
   type LogLine,
+  OMNI_FLASH_LIMITS,
   ProviderCallError,
   type ProviderError,
   type ProviderInput,
@@ -195,12 +189,7 @@ export function createPreviewProvider({
   return {
     id: "preview",
     modelId: "omni-studio/preview-engine",
-    capabilities: {
-      durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
-      aspectRatios: ASPECT_RATIOS,
-      maxReferences: MAX_REFERENCES,
-      webhooks: false,
-    },
+    capabilities: { ...OMNI_FLASH_LIMITS, webhooks: false },
 
     async submit(input, { generationId }) {
       const requestId = `preview_${generationId}`;

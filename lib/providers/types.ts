@@ -1,4 +1,11 @@
-import type { AspectRatio } from "@/lib/generations/schema";
+import {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  DEFAULT_DURATION,
+  MAX_DURATION,
+  MAX_REFERENCES,
+  MIN_DURATION,
+} from "@/lib/generations/schema";
 
 export const PROVIDER_IDS = ["fal", "preview"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -83,6 +90,13 @@ export interface ProviderCapabilities {
   maxReferences: number;
   webhooks: boolean;
 }
+
+/** What Gemini Omni Flash accepts, whoever sells it. */
+export const OMNI_FLASH_LIMITS = {
+  durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
+  aspectRatios: ASPECT_RATIOS,
+  maxReferences: MAX_REFERENCES,
+} as const satisfies Omit<ProviderCapabilities, "webhooks">;
 
 export interface VideoProvider {
   readonly id: ProviderId;
