@@ -2,6 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { Toaster } from "sonner";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -14,5 +15,11 @@ function makeQueryClient() {
 /** One QueryClient per browser tab. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      {children}
+      {/* Results of actions (generated, deleted, refused) are announced here; call toast() from sonner. */}
+      <Toaster position="bottom-right" theme="system" richColors closeButton />
+    </QueryClientProvider>
+  );
 }

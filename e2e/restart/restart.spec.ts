@@ -5,11 +5,12 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
 import { referenceImage } from "../support/images";
+import { RESTART_PORT } from "../support/servers";
 
 // A real server process is killed (SIGKILL, no shutdown code runs) while its job runs at fal, then started
 // again on the same data folder: the clip and history are still there and the job finishes exactly once.
 
-const PORT = 3102;
+const PORT = RESTART_PORT;
 const base = `http://127.0.0.1:${PORT}`;
 
 let fake: FakeFal;
