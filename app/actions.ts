@@ -1,16 +1,23 @@
 "use server";
 
 import type { ActionResult, GenerationDTO } from "@/lib/generations/dto";
-import { createGeneration, requestCancel } from "@/lib/generations/service";
+import {
+  createGeneration,
+  deleteGeneration,
+  requestCancel,
+  restoreGeneration,
+  retryGeneration,
+} from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { getRuntime, type Runtime } from "@/lib/server/runtime";
 
-// Server actions are public POST endpoints: each validates its input with the shared schema.
+// Server actions are public POST endpoints: each validates its input (ids here, the shared schema in the
+// service) and returns expected failures as values.
 
-function failure(err: unknown): {
-  ok: false;
-  error: { code: string; message: string; fields?: Record<string, string> };
-} {
+type Failure = { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
+type Generations = { generation: GenerationDTO; generations: GenerationDTO[] };
+
+function failure(err: unknown): Failure {
   if (err instanceof AppError) return { ok: false, ...err.toBody() };
   console.error(err);
   return {
@@ -19,16 +26,19 @@ function failure(err: unknown): {
   };
 }
 
-export async function createGenerationAction(
-  input: unknown,
-): Promise<ActionResult<{ generation: GenerationDTO }>> {
+const deps = (rt: Runtime) => ({ prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() });
+
+const idOf = (id: unknown) => {
+  if (typeof id !== "string" || id.length > 64)
+    throw new AppError("invalid_input", "A clip id is required.", 400);
+  return id;
+};
+
+/** Creates the generation (or, with `takes`, a group of them). `generation` is the first take. */
+export async function createGenerationAction(input: unknown): Promise<ActionResult<Generations>> {
   try {
-    const rt = await getRuntime();
-    const { generation } = await createGeneration(
-      { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
-      input,
-    );
-    return { ok: true, generation };
+    const { generation, generations } = await createGeneration(deps(await getRuntime()), input);
+    return { ok: true, generation, generations };
   } catch (err) {
     return failure(err);
   }
@@ -38,9 +48,45 @@ export async function cancelGenerationAction(
   id: unknown,
 ): Promise<ActionResult<{ generation: GenerationDTO }>> {
   try {
-    if (typeof id !== "string") throw new AppError("invalid_input", "A generation id is required.", 400);
-    const rt = await getRuntime();
-    const generation = await requestCancel({ prisma: rt.db.prisma, wake: () => rt.worker.wake() }, id);
+    const generation = await requestCancel(deps(await getRuntime()), idOf(id));
+    return { ok: true, generation };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Runs a clip's inputs again as a new clip. The key makes a double click retry once. */
+export async function retryGenerationAction(
+  id: unknown,
+  idempotencyKey: unknown,
+): Promise<ActionResult<Generations>> {
+  try {
+    const { generation, generations } = await retryGeneration(
+      deps(await getRuntime()),
+      idOf(id),
+      idempotencyKey,
+    );
+    return { ok: true, generation, generations };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Hides a finished clip from every view; restoreGenerationAction undoes it. */
+export async function deleteGenerationAction(id: unknown): Promise<ActionResult<Record<never, never>>> {
+  try {
+    await deleteGeneration((await getRuntime()).db.prisma, idOf(id));
+    return { ok: true };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function restoreGenerationAction(
+  id: unknown,
+): Promise<ActionResult<{ generation: GenerationDTO }>> {
+  try {
+    const generation = await restoreGeneration((await getRuntime()).db.prisma, idOf(id));
     return { ok: true, generation };
   } catch (err) {
     return failure(err);

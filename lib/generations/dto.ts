@@ -18,6 +18,8 @@ export interface AssetDTO {
 export interface GenerationReferenceDTO extends AssetDTO {
   /** 0-based: the prompt's <IMAGE_REF_{position}>. */
   position: number;
+  /** The short name the reference had in the composer for this clip (defaults to the file name). */
+  label: string;
 }
 
 export interface GenerationDTO {
@@ -31,6 +33,12 @@ export interface GenerationDTO {
   modelId: string;
   /** True for clips made by the local preview engine: never AI output. */
   isPreview: boolean;
+  /** Takes submitted together share a group id; index is 0-based within the group. */
+  takeGroupId: string | null;
+  takeIndex: number;
+  takeCount: number;
+  /** The failed or finished clip this one re-runs (Retry), if any. */
+  retryOfId: string | null;
   requestId: string | null;
   queuePosition: number | null;
   logs: LogLine[];
@@ -51,6 +59,16 @@ export interface GenerationDTO {
 export interface GenerationPage {
   items: GenerationDTO[];
   nextCursor: string | null;
+}
+
+export const GALLERY_FILTERS = ["all", "active", "completed", "failed", "canceled"] as const;
+export type GalleryFilter = (typeof GALLERY_FILTERS)[number];
+
+export interface SpendDTO {
+  /** Spend today (server's UTC day): completed clips at their cost plus clips in flight at their estimate. */
+  todayUsd: number;
+  /** Start of the day counted, ISO. */
+  since: string;
 }
 
 export interface ApiErrorBody {

@@ -4,8 +4,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
 import { toAssetDTO } from "@/lib/uploads/ingest";
-import type { GenerationDTO, GenerationPage } from "./dto";
-import type { AspectRatio } from "./schema";
+import type { GalleryFilter, GenerationDTO, GenerationPage } from "./dto";
+import type { AspectRatio, GenerationStatus } from "./schema";
 
 export const generationInclude = {
   references: { orderBy: { position: "asc" }, include: { asset: true } },
@@ -20,12 +20,20 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     id: row.id,
     status: row.status,
     prompt: row.prompt,
-    references: row.references.map((r) => ({ ...toAssetDTO(r.asset), position: r.position })),
+    references: row.references.map((r) => ({
+      ...toAssetDTO(r.asset),
+      position: r.position,
+      label: r.label || r.asset.originalName,
+    })),
     duration: row.duration,
     aspectRatio: row.aspectRatio as AspectRatio,
     provider: row.provider as ProviderId,
     modelId: row.modelId,
     isPreview: row.provider === "preview",
+    takeGroupId: row.takeGroupId,
+    takeIndex: row.takeIndex,
+    takeCount: row.takeCount,
+    retryOfId: row.retryOfId,
     requestId: row.requestId,
     queuePosition: row.queuePosition,
     logs: Array.isArray(row.logs) ? (row.logs as unknown as LogLine[]) : [],
@@ -45,8 +53,29 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
   };
 }
 
+/** A generation, deleted ones included (the worker and undo need them); reads for people use findVisible. */
 export async function findGeneration(db: DbTx, id: string): Promise<GenerationRow | null> {
   return db.generation.findUnique({ where: { id }, include: generationInclude });
+}
+
+export async function findVisibleGeneration(db: DbTx, id: string): Promise<GenerationRow | null> {
+  if (!/^[a-z0-9]{8,64}$/.test(id)) return null;
+  return db.generation.findFirst({ where: { id, deletedAt: null }, include: generationInclude });
+}
+
+const FILTER_STATUSES: Record<Exclude<GalleryFilter, "all">, GenerationStatus[]> = {
+  active: ["queued", "submitted", "running", "saving"],
+  completed: ["completed"],
+  failed: ["failed"],
+  canceled: ["canceled"],
+};
+
+export interface ListOptions {
+  cursor?: { createdAt: Date; id: string };
+  limit: number;
+  filter?: GalleryFilter;
+  /** Case-insensitive text the prompt must contain. */
+  q?: string;
 }
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
@@ -62,20 +91,19 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } | 
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
-export async function listGenerations(
-  db: DbTx,
-  options: { cursor?: { createdAt: Date; id: string }; limit: number },
-): Promise<GenerationPage> {
-  const { cursor, limit } = options;
+export async function listGenerations(db: DbTx, options: ListOptions): Promise<GenerationPage> {
+  const { cursor, limit, filter = "all", q } = options;
+  const where: Prisma.GenerationWhereInput = { deletedAt: null };
+  if (filter !== "all") where.status = { in: FILTER_STATUSES[filter] };
+  if (q) where.prompt = { contains: q, mode: "insensitive" };
+  if (cursor) {
+    where.OR = [
+      { createdAt: { lt: cursor.createdAt } },
+      { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+    ];
+  }
   const rows = await db.generation.findMany({
-    where: cursor
-      ? {
-          OR: [
-            { createdAt: { lt: cursor.createdAt } },
-            { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-          ],
-        }
-      : undefined,
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
     include: generationInclude,

@@ -11,6 +11,8 @@ export const DEFAULT_DURATION = 8;
 export const MIN_REFERENCES = 1;
 export const MAX_REFERENCES = 5;
 export const MAX_PROMPT_CHARS = 20_000;
+export const MAX_TAKES = 4;
+export const MAX_LABEL_CHARS = 40;
 
 export const GENERATION_STATUSES = [
   "queued",
@@ -55,6 +57,26 @@ export const createGenerationSchema = z
       idempotencyKey: z
         .string({ error: "idempotencyKey is required" })
         .regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _"),
+      /** How many generations of the same inputs to make, as one group (the model has no seed on fal). */
+      takes: z
+        .number({ error: `takes must be a whole number from 1 to ${MAX_TAKES}` })
+        .int(`takes must be a whole number from 1 to ${MAX_TAKES}`)
+        .min(1, `takes must be at least 1`)
+        .max(MAX_TAKES, `takes must be at most ${MAX_TAKES}`)
+        .optional(),
+      /** Short display names of the references, in the same order (defaults: their file names). */
+      referenceNames: z
+        .array(
+          z
+            .string({ error: "each reference name must be a string" })
+            .transform(cleanLabel)
+            .pipe(
+              z
+                .string()
+                .max(MAX_LABEL_CHARS, `reference names must be at most ${MAX_LABEL_CHARS} characters`),
+            ),
+        )
+        .optional(),
     },
     {
       error: (iss) =>
@@ -62,6 +84,13 @@ export const createGenerationSchema = z
     },
   )
   .superRefine((input, ctx) => {
+    if (input.referenceNames && input.referenceNames.length !== input.referenceIds.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["referenceNames"],
+        message: "referenceNames must have one name per reference id",
+      });
+    }
     const bad = outOfRangeTags(input.prompt, input.referenceIds.length);
     if (bad.length > 0) {
       const n = input.referenceIds.length;
@@ -74,6 +103,19 @@ export const createGenerationSchema = z
   });
 
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
+/** What a client sends (before defaults and cleaning). */
+export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
+
+/** A name shown as text: no control or bidi-override characters, single spaces, trimmed. */
+export function cleanLabel(name: string): string {
+  return (
+    name
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+      .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
 
 /** Field -> first message, for forms and `{ error: { fields } }` answers. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { VideoProvider } from "@/lib/providers/types";
 import type { GenerationDTO } from "./dto";
-import { findGeneration, type GenerationRow, toGenerationDTO } from "./repo";
-import { type CreateGenerationInput, createGenerationSchema, fieldErrors } from "./schema";
+import { findGeneration, findVisibleGeneration, generationInclude, toGenerationDTO } from "./repo";
+import { type CreateGenerationInput, createGenerationSchema, fieldErrors, isTerminal } from "./schema";
 import { CANCELABLE_STATUSES } from "./state";
 
 export interface GenerationDeps {
@@ -15,14 +15,19 @@ export interface GenerationDeps {
   provider: VideoProvider;
   /** Tells the worker there is work now, so a submit does not wait for the next tick. */
   wake(): void;
+  /** Set when the generation re-runs another (Retry). */
+  retryOfId?: string;
 }
 
 function inputHash(input: CreateGenerationInput, provider: string): string {
-  const { prompt, referenceIds, duration, aspectRatio } = input;
+  const { prompt, referenceIds, duration, aspectRatio, takes = 1, referenceNames = [] } = input;
   return createHash("sha256")
-    .update(JSON.stringify({ prompt, referenceIds, duration, aspectRatio, provider }))
+    .update(JSON.stringify({ prompt, referenceIds, duration, aspectRatio, provider, takes, referenceNames }))
     .digest("hex");
 }
+
+/** Take i>0 of a group is stored under a derived key; clients' keys cannot contain "~". */
+const takeKey = (key: string, index: number) => (index === 0 ? key : `${key}~${index}`);
 
 export function parseCreateInput(raw: unknown): CreateGenerationInput {
   const parsed = createGenerationSchema.safeParse(raw);
@@ -34,25 +39,39 @@ export function parseCreateInput(raw: unknown): CreateGenerationInput {
   return parsed.data;
 }
 
-function sameRequest(row: GenerationRow, hash: string): GenerationDTO {
-  if (row.inputHash !== hash) {
+export interface Created {
+  /** The first take. */
+  generation: GenerationDTO;
+  /** Every take, in order. */
+  generations: GenerationDTO[];
+  created: boolean;
+}
+
+async function existingRequest(prisma: Db, firstId: string, hash: string): Promise<Created> {
+  const first = (await findGeneration(prisma, firstId))!;
+  if (first.inputHash !== hash) {
     throw new AppError(
       "idempotency_conflict",
       "This idempotency key was already used for a different request. Use a new key for new inputs.",
       409,
     );
   }
-  return toGenerationDTO(row);
+  const rows = first.takeGroupId
+    ? await prisma.generation.findMany({
+        where: { takeGroupId: first.takeGroupId },
+        orderBy: { takeIndex: "asc" },
+        include: generationInclude,
+      })
+    : [first];
+  const generations = rows.map(toGenerationDTO);
+  return { generation: generations[0]!, generations, created: false };
 }
 
 /**
  * Creates one generation per idempotency key. A repeated key with the same inputs returns the first
  * generation (a double click submits once); with other inputs it is refused.
  */
-export async function createGeneration(
-  deps: GenerationDeps,
-  raw: unknown,
-): Promise<{ generation: GenerationDTO; created: boolean }> {
+export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
   const input = parseCreateInput(raw);
   const { prisma, provider } = deps;
   const hash = inputHash(input, provider.id);
@@ -61,15 +80,14 @@ export async function createGeneration(
     where: { idempotencyKey: input.idempotencyKey },
     select: { id: true },
   });
-  if (previous)
-    return { generation: sameRequest((await findGeneration(prisma, previous.id))!, hash), created: false };
+  if (previous) return existingRequest(prisma, previous.id, hash);
 
   const assets = await prisma.asset.findMany({
     where: { id: { in: input.referenceIds } },
-    select: { id: true },
+    select: { id: true, originalName: true },
   });
-  const known = new Set(assets.map((a) => a.id));
-  const missing = input.referenceIds.map((id, i) => ({ id, i })).filter(({ id }) => !known.has(id));
+  const byId = new Map(assets.map((a) => [a.id, a]));
+  const missing = input.referenceIds.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
   if (missing.length > 0) {
     const which = missing.map(({ i }) => `reference ${i + 1} (<IMAGE_REF_${i}>)`).join(", ");
     throw new AppError(
@@ -80,24 +98,37 @@ export async function createGeneration(
     );
   }
 
-  const id = newId();
+  const takes = input.takes ?? 1;
+  const ids = Array.from({ length: takes }, () => newId());
+  const takeGroupId = takes > 1 ? ids[0]! : null;
+  const references = input.referenceIds.map((assetId, position) => ({
+    assetId,
+    position,
+    label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
+  }));
   try {
-    await prisma.generation.create({
-      data: {
-        id,
-        provider: provider.id,
-        modelId: provider.modelId,
-        prompt: input.prompt,
-        duration: input.duration,
-        aspectRatio: input.aspectRatio,
-        idempotencyKey: input.idempotencyKey,
-        inputHash: hash,
-        estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
-        references: {
-          create: input.referenceIds.map((assetId, position) => ({ assetId, position })),
-        },
-      },
-    });
+    await prisma.$transaction(
+      ids.map((id, takeIndex) =>
+        prisma.generation.create({
+          data: {
+            id,
+            provider: provider.id,
+            modelId: provider.modelId,
+            prompt: input.prompt,
+            duration: input.duration,
+            aspectRatio: input.aspectRatio,
+            idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
+            inputHash: hash,
+            estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
+            takeGroupId,
+            takeIndex,
+            takeCount: takes,
+            retryOfId: deps.retryOfId ?? null,
+            references: { create: references },
+          },
+        }),
+      ),
+    );
   } catch (err) {
     // The same key raced in from a second click: answer like a repeat.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
@@ -105,13 +136,60 @@ export async function createGeneration(
         where: { idempotencyKey: input.idempotencyKey },
         select: { id: true },
       });
-      if (raced)
-        return { generation: sameRequest((await findGeneration(prisma, raced.id))!, hash), created: false };
+      if (raced) return existingRequest(prisma, raced.id, hash);
     }
     throw err;
   }
   deps.wake();
-  return { generation: toGenerationDTO((await findGeneration(prisma, id))!), created: true };
+  const rows = await prisma.generation.findMany({
+    where: { id: { in: ids } },
+    orderBy: { takeIndex: "asc" },
+    include: generationInclude,
+  });
+  const generations = rows.map(toGenerationDTO);
+  return { generation: generations[0]!, generations, created: true };
+}
+
+/** Runs a clip's inputs again as a new generation (one take), on the current provider. */
+export async function retryGeneration(
+  deps: GenerationDeps,
+  id: string,
+  idempotencyKey: unknown,
+): Promise<Created> {
+  const row = await findVisibleGeneration(deps.prisma, id);
+  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
+  return createGeneration(
+    { ...deps, retryOfId: row.id },
+    {
+      prompt: row.prompt,
+      referenceIds: row.references.map((r) => r.assetId),
+      referenceNames: row.references.map((r) => r.label || r.asset.originalName),
+      duration: row.duration,
+      aspectRatio: row.aspectRatio,
+      idempotencyKey,
+    },
+  );
+}
+
+/** Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. */
+export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
+  const row = await findVisibleGeneration(prisma, id);
+  if (!row) throw new AppError("not_found", "That clip does not exist (it may already be deleted).", 404);
+  if (!isTerminal(row.status)) {
+    throw new AppError(
+      "still_running",
+      "This clip is still being made. Cancel it first, then delete it.",
+      409,
+    );
+  }
+  await prisma.generation.update({ where: { id }, data: { deletedAt: new Date() } });
+}
+
+export async function restoreGeneration(prisma: Db, id: string): Promise<GenerationDTO> {
+  await prisma.generation.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null } });
+  const row = await findVisibleGeneration(prisma, id);
+  if (!row) throw new AppError("not_found", "That clip does not exist.", 404);
+  return toGenerationDTO(row);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { GALLERY_FILTERS, type GalleryFilter } from "@/lib/generations/dto";
 import { decodeCursor, listGenerations } from "@/lib/generations/repo";
 import { createGeneration } from "@/lib/generations/service";
 import { readJson } from "@/lib/http/body";
@@ -21,8 +22,13 @@ export async function GET(request: Request) {
     const cursorParam = url.searchParams.get("cursor");
     const cursor = cursorParam ? decodeCursor(cursorParam) : undefined;
     if (cursor === null) throw new AppError("invalid_cursor", "cursor is not one this API returned.", 400);
+    const filter = (url.searchParams.get("status") ?? "all") as GalleryFilter;
+    if (!GALLERY_FILTERS.includes(filter)) {
+      throw new AppError("invalid_status", `status must be one of ${GALLERY_FILTERS.join(", ")}.`, 400);
+    }
+    const q = url.searchParams.get("q")?.trim().slice(0, 200) || undefined;
     const { db } = await getRuntime();
-    return Response.json(await listGenerations(db.prisma, { cursor, limit }), {
+    return Response.json(await listGenerations(db.prisma, { cursor, limit, filter, q }), {
       headers: { "Cache-Control": "no-store" },
     });
   } catch (err) {
@@ -35,11 +41,11 @@ export async function POST(request: Request) {
   try {
     const body = await readJson(request);
     const rt = await getRuntime();
-    const { generation } = await createGeneration(
+    const { generation, generations } = await createGeneration(
       { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
       body,
     );
-    return Response.json({ generation }, { status: 202 });
+    return Response.json({ generation, generations }, { status: 202 });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,4 +1,4 @@
-import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
+import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
 
@@ -9,7 +9,7 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
   try {
     const { id } = await ctx.params;
     const { db } = await getRuntime();
-    const row = /^[a-z0-9]{8,64}$/.test(id) ? await findGeneration(db.prisma, id) : null;
+    const row = await findVisibleGeneration(db.prisma, id);
     if (!row) throw new AppError("not_found", "That generation does not exist.", 404);
     return Response.json({ generation: toGenerationDTO(row) }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
