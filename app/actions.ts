@@ -9,7 +9,7 @@ import {
   retryGeneration,
 } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
-import { getRuntime, type Runtime } from "@/lib/server/runtime";
+import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 // Server actions are public POST endpoints: each validates its input (ids here, the shared schema in the
 // service) and returns expected failures as values.
@@ -26,7 +26,7 @@ function failure(err: unknown): Failure {
   };
 }
 
-const deps = (rt: Runtime) => ({ prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() });
+const deps = generationDeps;
 
 const idOf = (id: unknown) => {
   if (typeof id !== "string" || id.length > 64)

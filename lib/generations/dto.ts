@@ -1,6 +1,6 @@
 // JSON shapes the API and the browser share. Browser-safe: types only.
 import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 
 export interface AssetDTO {
   id: string;
@@ -39,6 +39,9 @@ export interface GenerationDTO {
   takeCount: number;
   /** The failed or finished clip this one re-runs (Retry), if any. */
   retryOfId: string | null;
+  /** Provider controls used (AtlasCloud): seed (-1 = random) and thinking level; null where not used. */
+  seed: number | null;
+  thinkingLevel: ThinkingLevel | null;
   requestId: string | null;
   queuePosition: number | null;
   logs: LogLine[];

@@ -5,7 +5,7 @@ import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
 import { toAssetDTO } from "@/lib/uploads/ingest";
 import type { GalleryFilter, GenerationDTO, GenerationPage } from "./dto";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 
 export const generationInclude = {
   references: { orderBy: { position: "asc" }, include: { asset: true } },
@@ -34,6 +34,8 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeIndex: row.takeIndex,
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
+    seed: row.seed,
+    thinkingLevel: row.thinkingLevel as ThinkingLevel | null,
     requestId: row.requestId,
     queuePosition: row.queuePosition,
     logs: Array.isArray(row.logs) ? (row.logs as unknown as LogLine[]) : [],

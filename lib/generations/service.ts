@@ -12,7 +12,10 @@ import { CANCELABLE_STATUSES } from "./state";
 
 export interface GenerationDeps {
   prisma: Db;
+  /** The provider new generations use unless the request names another. */
   provider: VideoProvider;
+  /** Every configured provider, by id. */
+  providers: ReadonlyMap<string, VideoProvider>;
   /** Tells the worker there is work now, so a submit does not wait for the next tick. */
   wake(): void;
   /** Set when the generation re-runs another (Retry). */
@@ -20,10 +23,56 @@ export interface GenerationDeps {
 }
 
 function inputHash(input: CreateGenerationInput, provider: string): string {
-  const { prompt, referenceIds, duration, aspectRatio, takes = 1, referenceNames = [] } = input;
+  const {
+    prompt,
+    referenceIds,
+    duration,
+    aspectRatio,
+    takes = 1,
+    referenceNames = [],
+    seed,
+    thinkingLevel,
+  } = input;
   return createHash("sha256")
-    .update(JSON.stringify({ prompt, referenceIds, duration, aspectRatio, provider, takes, referenceNames }))
+    .update(
+      JSON.stringify({
+        prompt,
+        referenceIds,
+        duration,
+        aspectRatio,
+        provider,
+        takes,
+        referenceNames,
+        seed,
+        thinkingLevel,
+      }),
+    )
     .digest("hex");
+}
+
+/** The provider the request names (or the default), checked against what it can do. */
+function chooseProvider(deps: GenerationDeps, input: CreateGenerationInput): VideoProvider {
+  const provider = input.provider ? deps.providers.get(input.provider) : deps.provider;
+  if (!provider) {
+    throw new AppError(
+      "provider_not_configured",
+      `The provider "${input.provider}" is not configured on this studio.`,
+      422,
+      { provider: `${input.provider} is not configured` },
+    );
+  }
+  const caps = provider.capabilities;
+  const fields: Record<string, string> = {};
+  if (input.seed !== undefined && !caps.seed) fields.seed = `${provider.label} has no seed control`;
+  if (input.thinkingLevel !== undefined && !caps.thinkingLevels.includes(input.thinkingLevel)) {
+    fields.thinkingLevel = `${provider.label} has no thinking level control`;
+  }
+  if (input.duration < caps.durations.min || input.duration > caps.durations.max) {
+    fields.duration = `${provider.label} makes clips of ${caps.durations.min} to ${caps.durations.max} seconds`;
+  }
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError("unsupported_setting", `${first}.`, 422, fields);
+  return provider;
 }
 
 /** Take i>0 of a group is stored under a derived key; clients' keys cannot contain "~". */
@@ -73,7 +122,8 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
  */
 export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
   const input = parseCreateInput(raw);
-  const { prisma, provider } = deps;
+  const { prisma } = deps;
+  const provider = chooseProvider(deps, input);
   const hash = inputHash(input, provider.id);
 
   const previous = await prisma.generation.findUnique({
@@ -120,6 +170,8 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
             idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
             inputHash: hash,
             estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
+            seed: input.seed ?? null,
+            thinkingLevel: input.thinkingLevel ?? null,
             takeGroupId,
             takeIndex,
             takeCount: takes,
@@ -150,7 +202,10 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   return { generation: generations[0]!, generations, created: true };
 }
 
-/** Runs a clip's inputs again as a new generation (one take), on the current provider. */
+/**
+ * Runs a clip's inputs again as a new generation (one take): same provider when it is still configured
+ * (else the default), same seed and thinking level, so a seeded clip is reproduced.
+ */
 export async function retryGeneration(
   deps: GenerationDeps,
   id: string,
@@ -167,6 +222,11 @@ export async function retryGeneration(
       duration: row.duration,
       aspectRatio: row.aspectRatio,
       idempotencyKey,
+      ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
+      ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
+      ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
+        ? { thinkingLevel: row.thinkingLevel }
+        : {}),
     },
   );
 }

@@ -3,6 +3,7 @@ import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
 import { deleteGeneration, restoreGeneration, retryGeneration } from "@/lib/generations/service";
 import { spendToday } from "@/lib/generations/spend";
 import type { AppError } from "@/lib/http/errors";
+import { generationDeps } from "@/lib/server/runtime";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
 import {
   newKey,
@@ -14,11 +15,7 @@ import {
   waitFor,
 } from "../support/runtime";
 
-const deps = (rt: TestRuntime) => ({
-  prisma: rt.db.prisma,
-  provider: rt.provider,
-  wake: () => rt.worker.wake(),
-});
+const deps = generationDeps;
 
 describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", (kind) => {
   let db: TestDatabase;

@@ -3,7 +3,7 @@ import { decodeCursor, listGenerations } from "@/lib/generations/repo";
 import { createGeneration } from "@/lib/generations/service";
 import { readJson } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -41,10 +41,7 @@ export async function POST(request: Request) {
   try {
     const body = await readJson(request);
     const rt = await getRuntime();
-    const { generation, generations } = await createGeneration(
-      { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
-      body,
-    );
+    const { generation, generations } = await createGeneration(generationDeps(rt), body);
     return Response.json({ generation, generations }, { status: 202 });
   } catch (err) {
     return errorResponse(err);
