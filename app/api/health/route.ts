@@ -23,7 +23,7 @@ export async function GET() {
   const storage = await access(rt.store.root, constants.W_OK)
     .then(() => ({ ok: true }))
     .catch(() => ({ ok: false, error: "The media folder is not writable." }));
-  const describe = (p: VideoProvider) => ({
+  const summarize = (p: VideoProvider) => ({
     ok: true,
     id: p.id,
     label: p.label,
@@ -35,10 +35,10 @@ export async function GET() {
     usdPerSecond: p.pricing.usdPerSecond,
   });
   // The default provider, and every provider a person can pick per clip (the preview engine last).
-  const provider = describe(rt.provider);
+  const provider = summarize(rt.provider);
   const providers = [...rt.providers.values()]
     .sort((a, b) => Number(a.id === "preview") - Number(b.id === "preview"))
-    .map(describe);
+    .map(summarize);
   const ok = database.ok && storage.ok;
   return Response.json(
     { ok, database, storage, provider, providers },
