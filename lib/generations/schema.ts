@@ -96,6 +96,15 @@ export const createGenerationSchema = z
             ),
         )
         .optional(),
+      /** The saved character each reference came from (null for loose images), in the same order. */
+      referenceCharacterIds: z
+        .array(
+          z
+            .string({ error: "each character id must be a string or null" })
+            .regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid character id")
+            .nullable(),
+        )
+        .optional(),
     },
     {
       error: (iss) =>
@@ -103,6 +112,13 @@ export const createGenerationSchema = z
     },
   )
   .superRefine((input, ctx) => {
+    if (input.referenceCharacterIds && input.referenceCharacterIds.length !== input.referenceIds.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["referenceCharacterIds"],
+        message: "referenceCharacterIds must have one entry per reference id",
+      });
+    }
     if (input.referenceNames && input.referenceNames.length !== input.referenceIds.length) {
       ctx.addIssue({
         code: "custom",

@@ -148,6 +148,23 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     );
   }
 
+  const characterIds = [
+    ...new Set((input.referenceCharacterIds ?? []).filter((c): c is string => Boolean(c))),
+  ];
+  if (characterIds.length > 0) {
+    const known = await prisma.character.count({ where: { id: { in: characterIds } } });
+    if (known !== characterIds.length) {
+      throw new AppError(
+        "unknown_character",
+        "One of the saved characters no longer exists. Insert it again.",
+        422,
+        {
+          referenceCharacterIds: "unknown character id",
+        },
+      );
+    }
+  }
+
   const takes = input.takes ?? 1;
   const ids = Array.from({ length: takes }, () => newId());
   const takeGroupId = takes > 1 ? ids[0]! : null;
@@ -155,6 +172,7 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     assetId,
     position,
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
+    characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
   try {
     await prisma.$transaction(
@@ -219,6 +237,7 @@ export async function retryGeneration(
       prompt: row.prompt,
       referenceIds: row.references.map((r) => r.assetId),
       referenceNames: row.references.map((r) => r.label || r.asset.originalName),
+      referenceCharacterIds: row.references.map((r) => r.characterId),
       duration: row.duration,
       aspectRatio: row.aspectRatio,
       idempotencyKey,
@@ -280,4 +299,15 @@ export async function requestCancel(deps: Pick<GenerationDeps, "prisma" | "wake"
     deps.wake();
   }
   return toGenerationDTO((await findGeneration(deps.prisma, id))!);
+}
+
+/** How long a deleted clip can be brought back before it and its comments are removed for good. */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+
+/** Removes clips deleted longer ago than the undo window; comments and references go with them. */
+export async function purgeDeletedGenerations(prisma: Db, now = new Date()): Promise<number> {
+  const { count } = await prisma.generation.deleteMany({
+    where: { deletedAt: { lt: new Date(now.getTime() - UNDO_WINDOW_MS) } },
+  });
+  return count;
 }

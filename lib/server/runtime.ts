@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
-import type { GenerationDeps } from "@/lib/generations/service";
+import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
@@ -90,6 +90,13 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     ...options.workerOptions,
   });
   if (options.startWorker !== false) worker.start();
+  // Deleted clips stay restorable for the undo window, then go for good.
+  const purge = setInterval(() => {
+    purgeDeletedGenerations(db.prisma).catch((err) =>
+      console.warn(`[purge] ${err instanceof Error ? err.message : err}`),
+    );
+  }, 60_000);
+  purge.unref();
 
   return {
     config,
@@ -99,6 +106,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     provider,
     worker,
     async close() {
+      clearInterval(purge);
       await worker.stop();
       if (!options.db) await db.close();
     },
