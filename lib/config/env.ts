@@ -78,6 +78,10 @@ const envSchema = z
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    STUDIO_ACCESS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(12, "must be at least 12 characters (a long random string)").optional(),
+    ),
     PORT: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -144,6 +148,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
       },
     },
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    accessToken: env.STUDIO_ACCESS_TOKEN,
     databaseUrl: env.DATABASE_URL,
     dataDir,
     mediaDir: path.join(dataDir, "media"),
