@@ -54,6 +54,12 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}`, viewport: { width: 1440, height: 900 } },
     },
     {
+      // Bad input over HTTP against the preview server.
+      name: "api",
+      testDir: "e2e/api",
+      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
+    },
+    {
       // A studio behind STUDIO_ACCESS_TOKEN.
       name: "access",
       testDir: "e2e/access",

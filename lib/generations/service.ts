@@ -79,6 +79,13 @@ function chooseProvider(deps: GenerationDeps, input: CreateGenerationInput): Vid
 const takeKey = (key: string, index: number) => (index === 0 ? key : `${key}~${index}`);
 
 export function parseCreateInput(raw: unknown): CreateGenerationInput {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new AppError(
+      "invalid_body",
+      "The request body must be a JSON object: { prompt, referenceIds, duration, aspectRatio, idempotencyKey }.",
+      400,
+    );
+  }
   const parsed = createGenerationSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
