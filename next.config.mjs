@@ -46,6 +46,9 @@ const nextConfig = {
   reactStrictMode: true,
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
+    // The access-token proxy sees every request; it must pass a 20 MB reference image through whole
+    // (the default cuts bodies at 10 MB). The upload route enforces the real limit itself.
+    proxyClientMaxBodySize: "21mb",
   },
 };
 

@@ -110,6 +110,25 @@ test.describe("uploads", () => {
     expect(storedFiles()).toBe(before);
   });
 
+  test("accept a real image between 10 and 20 MB whole", async ({ request }) => {
+    const noisy = await sharp({
+      create: {
+        width: 2000,
+        height: 2000,
+        channels: 3,
+        background: "#808080",
+        noise: { type: "gaussian", mean: 128, sigma: 60 },
+      },
+    })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    expect(noisy.length).toBeGreaterThan(10 * 1024 * 1024);
+    expect(noisy.length).toBeLessThan(20 * 1024 * 1024);
+    const res = await upload(request, "noisy.png", noisy);
+    expect(res.status(), await res.text()).toBe(201);
+    expect((await res.json()).asset).toMatchObject({ width: 2000, height: 2000, bytes: noisy.length });
+  });
+
   test("refuse a body with no file, two files, or no multipart at all", async ({ request }) => {
     const png = await referenceImage("look", { seed: 92 });
     await expectRefused(
