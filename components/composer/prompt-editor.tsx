@@ -212,7 +212,11 @@ export function PromptEditor(props: PromptEditorProps) {
       ) {
         event.preventDefault();
         const inserted = text();
-        apply(replaceRange(valueRef.current, sel, inserted), type === "insertText" ? "type" : "other", sel);
+        const range =
+          sel.start === sel.end && sel.start === autoSpace.current && /^[.,;:!?)]/.test(inserted)
+            ? { start: sel.start - 1, end: sel.end }
+            : sel;
+        apply(replaceRange(valueRef.current, range, inserted), type === "insertText" ? "type" : "other", sel);
       } else if (type === "insertReplacementText") {
         event.preventDefault();
         const target = targetRange(event) ?? sel;

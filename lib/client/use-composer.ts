@@ -175,24 +175,27 @@ export function useComposer() {
     },
     [dispatch, files],
   );
+  const replaceRef = useRef(replaceDraft);
+  replaceRef.current = replaceDraft;
   useEffect(() => {
     if (!restored || !useId) return;
     const controller = new AbortController();
     getJson<{ generation: GenerationDTO }>(`/api/generations/${encodeURIComponent(useId)}`, controller.signal)
       .then(({ generation }) => {
         const content = contentFromGeneration(generation, () => newReferenceKey());
-        if (isDraftEmpty(draftRef.current)) replaceDraft(content, generation);
+        if (isDraftEmpty(draftRef.current)) replaceRef.current(content, generation);
         else setPendingReplace({ content, source: generation });
+        setUseId(null);
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
+        setUseId(null);
         toast.error("Could not load that clip's settings", {
           description: err instanceof Error ? err.message : undefined,
         });
-      })
-      .finally(() => setUseId(null));
+      });
     return () => controller.abort();
-  }, [restored, useId, replaceDraft]);
+  }, [restored, useId]);
   const confirmReplace = useCallback(() => {
     if (pendingReplace) replaceDraft(pendingReplace.content, pendingReplace.source);
     setPendingReplace(null);

@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useCallback, useEffect, useRef } from "react";
+import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
 import { MAX_REFERENCES } from "@/lib/generations/schema";
 import { imageTag } from "@/lib/generations/tags";
 import { prepareImage } from "./downscale";
@@ -141,5 +141,5 @@ export function useReferenceFiles(
 
   useEffect(() => abortAll, [abortAll]);
 
-  return { addFiles, abort, abortAll };
+  return useMemo(() => ({ addFiles, abort, abortAll }), [addFiles, abort, abortAll]);
 }
