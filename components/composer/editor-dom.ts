@@ -260,3 +260,19 @@ export function caretPoint(
   const base = frame.getBoundingClientRect();
   return { left: rect.left - base.left, top: rect.bottom - base.top };
 }
+
+/** Scrolls the editor (not the page) so the caret is in view after a programmatic edit. */
+export function revealCaret(root: HTMLElement): void {
+  const sel = root.ownerDocument.getSelection();
+  if (!sel || sel.rangeCount === 0 || !root.contains(sel.focusNode)) return;
+  const range = sel.getRangeAt(0).cloneRange();
+  range.collapse(false);
+  const rect =
+    range.getClientRects()[0] ??
+    (sel.focusNode instanceof Element ? sel.focusNode.getBoundingClientRect() : null);
+  if (!rect || (rect.top === 0 && rect.bottom === 0)) return;
+  const box = root.getBoundingClientRect();
+  const pad = 8;
+  if (rect.bottom > box.bottom - pad) root.scrollTop += rect.bottom - box.bottom + pad;
+  else if (rect.top < box.top + pad) root.scrollTop -= box.top + pad - rect.top;
+}

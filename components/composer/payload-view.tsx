@@ -54,7 +54,7 @@ export function PayloadView({ id, payload, references, takes, provider }: Payloa
         data-testid="payload-json"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
         tabIndex={0}
-        className="max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-lg bg-ink-950 p-2.5 font-mono text-[11px] leading-5 text-ink-300 [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-accent-soft"
+        className="max-h-64 overflow-auto whitespace-pre-wrap rounded-lg [overflow-wrap:anywhere] bg-ink-950 p-2.5 font-mono text-[11px] leading-5 text-ink-300 [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-accent-soft"
       >
         {json}
       </pre>

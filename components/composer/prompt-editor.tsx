@@ -37,6 +37,7 @@ import {
   pointToOffset,
   readSelection,
   renderPrompt,
+  revealCaret,
   serializePrompt,
   writeSelection,
 } from "./editor-dom";
@@ -143,14 +144,23 @@ export function PromptEditor(props: PromptEditorProps) {
   const apply = useCallback(
     (edit: Edit, kind: EditKind, before: TextRange, tagInserted = false) => {
       const el = root.current!;
+      // Removing a chip is an undo step of its own, not part of a run of deleted characters.
+      const chipGone =
+        kind === "delete" && parseImageTags(edit.prompt).length < parseImageTags(valueRef.current).length;
       const caret = edit.selection.end;
       autoSpace.current =
         tagInserted && edit.prompt[caret - 1] === " " && edit.prompt[caret - 2] === ">" ? caret : null;
       valueRef.current = edit.prompt;
       renderPrompt(el, edit.prompt, latest.current.chips);
       writeSelection(el, edit.selection.start, edit.selection.end);
+      revealCaret(el);
       lastSelection.current = edit.selection;
-      latest.current.onEdit({ prompt: edit.prompt, before, after: edit.selection, kind });
+      latest.current.onEdit({
+        prompt: edit.prompt,
+        before,
+        after: edit.selection,
+        kind: chipGone ? "other" : kind,
+      });
       refreshMention();
     },
     [refreshMention],
@@ -172,7 +182,10 @@ export function PromptEditor(props: PromptEditorProps) {
         end: Math.min(caret.end, value.length),
       });
       lastSelection.current = range;
-      if (focused) writeSelection(el, range.start, range.end);
+      if (focused) {
+        writeSelection(el, range.start, range.end);
+        revealCaret(el);
+      }
     } else if (changed && before) {
       writeSelection(el, Math.min(before.start, value.length), Math.min(before.end, value.length));
     }
@@ -227,10 +240,7 @@ export function PromptEditor(props: PromptEditorProps) {
       } else if (type === "deleteContentBackward" || type === "deleteContentForward") {
         event.preventDefault();
         const direction = type === "deleteContentBackward" ? "backward" : "forward";
-        const edit = deleteAtCaret(valueRef.current, sel, direction);
-        // Removing a chip is an undo step of its own, not part of a run of deleted characters.
-        const chipGone = parseImageTags(edit.prompt).length < parseImageTags(valueRef.current).length;
-        apply(edit, chipGone ? "other" : "delete", sel);
+        apply(deleteAtCaret(valueRef.current, sel, direction), "delete", sel);
       } else if (DELETE_TYPES.has(type)) {
         const target = targetRange(event) ?? (sel.start !== sel.end ? sel : null);
         if (!target) return;
@@ -478,7 +488,7 @@ export function PromptEditor(props: PromptEditorProps) {
       {value === "" && (
         <div
           aria-hidden
-          className="pointer-events-none absolute inset-x-0 top-0 px-3.5 py-2.5 text-sm leading-7 text-ink-400/80"
+          className="pointer-events-none absolute inset-x-0 top-0 border border-transparent px-3.5 py-2.5 text-sm leading-7 text-ink-400"
         >
           {placeholder}
         </div>

@@ -77,11 +77,9 @@ export function PromptLint({
           the model what each image is for.
         </FieldMessage>
       )}
-      {!prompt.trim() && (
+      {!prompt.trim() && n > 0 && (
         <FieldMessage tone="hint" data-testid="prompt-empty">
-          {n === 0
-            ? "The prompt is empty. Add images, then describe one continuous shot."
-            : "The prompt is empty. Describe one continuous shot; type @ to name a reference."}
+          The prompt is empty. Describe one continuous shot; type @ to name a reference.
         </FieldMessage>
       )}
     </div>

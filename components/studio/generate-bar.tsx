@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { SparkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
@@ -75,34 +75,37 @@ export function GenerateBar({
   const disabled = Boolean(blocker) || isSubmitting;
   const first = started?.[0];
   return (
-    <div className="flex flex-col gap-3 border-ink-700 border-t pt-4">
+    // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
+    <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
       <CostLine provider={provider} duration={duration} takes={takes} />
-      <Button
+      <button
         type="submit"
-        variant="primary"
-        size="lg"
         data-testid="generate"
         aria-disabled={disabled || undefined}
         aria-describedby={blocker ? "generate-blocker" : undefined}
         onClick={(e) => {
           if (disabled) e.preventDefault();
         }}
-        className="w-full"
+        className={cn(
+          "inline-flex h-12 w-full select-none items-center justify-center gap-2 rounded-xl px-5 text-base font-semibold transition-[background-color,filter]",
+          "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft",
+          disabled
+            ? "cursor-not-allowed bg-ink-700 text-ink-400"
+            : "bg-accent-strong text-white shadow-[0_1px_0_rgba(255,255,255,0.15)_inset] hover:brightness-110",
+        )}
       >
         {isSubmitting ? <Spinner /> : <SparkIcon />}
         {isSubmitting ? "Submitting…" : "Generate"}
-        {takes > 1 && !isSubmitting && <span className="font-normal opacity-80">· {takes} takes</span>}
-        <kbd className="ml-1 hidden rounded border border-white/20 px-1.5 py-px font-sans text-[11px] font-normal opacity-70 sm:inline">
+        {takes > 1 && !isSubmitting && <span className="font-medium">· {takes} takes</span>}
+        <kbd className="ml-1 hidden rounded border border-current/40 px-1.5 py-px font-sans text-[11px] font-normal sm:inline">
           Ctrl/⌘ ↵
         </kbd>
-      </Button>
-      <p
-        id="generate-blocker"
-        data-testid={blocker && !isSubmitting ? "generate-blocker" : undefined}
-        className="min-h-4 text-center text-xs leading-4 text-ink-400"
-      >
-        {blocker && !isSubmitting ? blocker : null}
-      </p>
+      </button>
+      {blocker && !isSubmitting && (
+        <p id="generate-blocker" data-testid="generate-blocker" className="text-center text-xs text-ink-400">
+          {blocker}
+        </p>
+      )}
       {error && <FieldMessage data-testid="generate-error">{error}</FieldMessage>}
       <p
         role="status"
