@@ -13,7 +13,7 @@ import {
 } from "@/lib/providers/types";
 import { findGeneration, type GenerationRow } from "./repo";
 import { saveOutput } from "./save-output";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 import { ACTIVE_STATUSES, backoffMs, pollDelayMs } from "./state";
 
 export interface WorkerDeps {
@@ -178,6 +178,8 @@ export class GenerationWorker {
         prompt: row.prompt,
         duration: row.duration,
         aspectRatio: row.aspectRatio as AspectRatio,
+        ...(row.seed !== null ? { seed: row.seed } : {}),
+        ...(row.thinkingLevel ? { thinkingLevel: row.thinkingLevel as ThinkingLevel } : {}),
         references: row.references.map((r) => ({
           assetId: r.asset.id,
           sha256: r.asset.sha256,
@@ -198,10 +200,14 @@ export class GenerationWorker {
     const job = this.job(row);
     if (row.cancelRequested) {
       await provider.cancel(job).catch(() => "not_found");
+      const note = provider.capabilities.cancel
+        ? `Canceled at ${provider.label}`
+        : `${provider.label} cannot stop a started job: it may still finish and be billed there`;
       await this.update(row.id, ["submitted", "running"], {
         status: "canceled",
         completedAt: new Date(),
         queuePosition: null,
+        logs: mergeLogs(row.logs, [{ message: note, level: "warn", timestamp: new Date().toISOString() }]),
       });
       return new Date();
     }
