@@ -38,7 +38,9 @@ export function PayloadView({ id, payload, references, takes, provider }: Payloa
         <p className="text-xs text-ink-300">
           {provider === "preview"
             ? "What fal would receive (the preview engine renders locally)"
-            : "What fal receives for google/gemini-omni-flash/reference-to-video"}
+            : provider === "atlas"
+              ? "What AtlasCloud receives"
+              : "What fal receives"}
           {takes > 1 ? `, once per take (${takes} requests).` : "."}
         </p>
         <button
@@ -59,10 +61,12 @@ export function PayloadView({ id, payload, references, takes, provider }: Payloa
         {json}
       </pre>
       {references.length > 0 && (
-        <ol className="flex flex-col gap-1 text-xs text-ink-400" aria-label="image_urls in order">
+        <ol className="flex flex-col gap-1 text-xs text-ink-400" aria-label="Images in order">
           {references.map((r, i) => (
             <li key={i} className="flex min-w-0 items-center gap-2" data-testid="payload-image">
-              <code className="shrink-0 font-mono text-[11px] text-ink-300">image_urls[{i}]</code>
+              <code className="shrink-0 font-mono text-[11px] text-ink-300">
+                {provider === "atlas" ? "images" : "image_urls"}[{i}]
+              </code>
               {r.thumbUrl && (
                 // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
                 <img src={r.thumbUrl} alt="" className="size-5 shrink-0 rounded object-cover" />

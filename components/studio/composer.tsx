@@ -119,6 +119,7 @@ export function Composer() {
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
               },
               origin,
+              { id: c.provider, modelId: c.modelId },
             )}
           />
         )}
@@ -139,6 +140,7 @@ export function Composer() {
       />
       <GenerateBar
         provider={c.provider}
+        pricing={c.pricing}
         duration={draft.duration}
         takes={draft.takes}
         blocker={validation.blocker}

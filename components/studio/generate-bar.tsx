@@ -7,12 +7,14 @@ import { SparkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { formatUsd } from "@/lib/client/format";
 import { spendQueryOptions } from "@/lib/client/spend";
-import { estimateCostUsd, FAL_USD_PER_SECOND, roundUsd } from "@/lib/generations/cost";
+import { DEFAULT_PRICING, estimateCostUsd, type Pricing, roundUsd } from "@/lib/generations/cost";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { ProviderId } from "@/lib/providers/types";
 
 export interface GenerateBarProps {
   provider: ProviderId | undefined;
+  /** The engine's configured price (from /api/health); the built-in defaults until it is known. */
+  pricing?: Pricing;
   duration: number;
   takes: number;
   blocker: string | null;
@@ -23,9 +25,15 @@ export interface GenerateBarProps {
 }
 
 /** The price of this click (every take), what it is made of, and today's running total. */
-function CostLine({ provider, duration, takes }: Pick<GenerateBarProps, "provider" | "duration" | "takes">) {
+function CostLine({
+  provider,
+  pricing,
+  duration,
+  takes,
+}: Pick<GenerateBarProps, "provider" | "pricing" | "duration" | "takes">) {
   const { data: spend } = useQuery(spendQueryOptions);
   const times = takes > 1 ? `${takes} takes × ` : "";
+  const price = provider ? (pricing ?? DEFAULT_PRICING[provider]) : DEFAULT_PRICING.fal;
   const [amount, detail] =
     provider === undefined
       ? ["…", "Asking the studio which engine is on"]
@@ -37,8 +45,8 @@ function CostLine({ provider, duration, takes }: Pick<GenerateBarProps, "provide
               : "Preview engine: rendered locally, not by the model",
           ]
         : [
-            `≈ ${formatUsd(roundUsd(estimateCostUsd(provider, duration) * takes))}`,
-            `${times}${duration} s × $${FAL_USD_PER_SECOND.toFixed(2)} per second on fal`,
+            `≈ ${formatUsd(roundUsd(estimateCostUsd(provider, duration, price) * takes))}`,
+            `${times}${Math.max(duration, price.minBilledSeconds)} s × $${price.usdPerSecond.toFixed(3).replace(/0$/, "")} per second on ${provider === "atlas" ? "AtlasCloud" : "fal"}`,
           ];
   return (
     <div data-testid="cost-estimate" className="flex flex-col gap-0.5">
@@ -65,6 +73,7 @@ function CostLine({ provider, duration, takes }: Pick<GenerateBarProps, "provide
 /** The cost of this click, the Generate button (a form submit), and why it cannot be pressed yet. */
 export function GenerateBar({
   provider,
+  pricing,
   duration,
   takes,
   blocker,
@@ -77,7 +86,7 @@ export function GenerateBar({
   return (
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
     <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
-      <CostLine provider={provider} duration={duration} takes={takes} />
+      <CostLine provider={provider} pricing={pricing} duration={duration} takes={takes} />
       <button
         type="submit"
         data-testid="generate"

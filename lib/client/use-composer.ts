@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
+import type { Pricing } from "@/lib/generations/cost";
 import type { ActionResult, GenerationDTO } from "@/lib/generations/dto";
 import type { AspectRatio, CreateGenerationRequest } from "@/lib/generations/schema";
 import {
@@ -274,6 +275,8 @@ export function useComposer() {
     isSubmitting: submit.isPending,
     started,
     provider: health?.provider.id,
+    modelId: health?.provider.modelId,
+    pricing: (health?.provider as { pricing?: Pricing } | undefined)?.pricing,
     requestUse: setUseId,
     pendingReplace,
     confirmReplace,
