@@ -240,12 +240,12 @@ export function pointToOffset(root: HTMLElement, x: number, y: number): number |
   return domToOffset(root, node, offset);
 }
 
-/** Where the caret at `offset` is drawn, relative to `frame`, for placing the @ menu. */
+/** Where the caret at `offset` is drawn (its line's bottom and top), relative to `frame`, for the @ menu. */
 export function caretPoint(
   root: HTMLElement,
   offset: number,
   frame: HTMLElement,
-): { left: number; top: number } {
+): { left: number; top: number; lineTop: number } {
   const doc = root.ownerDocument;
   const { node, offset: at } = offsetToDom(root, offset);
   const range = doc.createRange();
@@ -258,7 +258,7 @@ export function caretPoint(
     rect = new DOMRect(prev instanceof HTMLElement ? rect.right : rect.left + 14, rect.top + 10, 0, 18);
   }
   const base = frame.getBoundingClientRect();
-  return { left: rect.left - base.left, top: rect.bottom - base.top };
+  return { left: rect.left - base.left, top: rect.bottom - base.top, lineTop: rect.top - base.top };
 }
 
 /** Scrolls the editor (not the page) so the caret is in view after a programmatic edit. */

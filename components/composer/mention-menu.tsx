@@ -10,9 +10,10 @@ export interface MentionOption {
 
 export interface MentionMenuProps {
   id: string;
-  /** Caret position relative to the editor's frame. */
+  /** Caret position relative to the editor's frame: left edge, line bottom and line top. */
   left: number;
   top: number;
+  lineTop: number;
   query: string;
   options: MentionOption[];
   active: number;
@@ -28,16 +29,24 @@ const WIDTH = 256;
  * options take no focus and a click must not blur the editor.
  */
 export function MentionMenu(props: MentionMenuProps) {
-  const { id, left, top, query, options, active, hasReferences, onHover, onChoose } = props;
+  const { id, left, top, lineTop, query, options, active, hasReferences, onHover, onChoose } = props;
   const menu = useRef<HTMLDivElement>(null);
-  const [x, setX] = useState(left);
+  const [place, setPlace] = useState({ x: left, above: false });
 
-  // Keep the menu inside its frame on narrow screens.
+  // Keep the menu inside its frame on narrow screens, and open it above the line when the screen (a
+  // phone with its keyboard up) has no room below.
   useLayoutEffect(() => {
-    const frame = menu.current?.offsetParent as HTMLElement | null;
-    const room = frame ? frame.clientWidth - WIDTH : left;
-    setX(Math.max(0, Math.min(left - 12, room)));
-  }, [left]);
+    const el = menu.current;
+    const frame = el?.offsetParent as HTMLElement | null;
+    if (!el || !frame) return;
+    const x = Math.max(0, Math.min(left - 12, frame.clientWidth - WIDTH));
+    const viewport = window.visualViewport?.height ?? window.innerHeight;
+    const frameTop = frame.getBoundingClientRect().top;
+    const height = el.offsetHeight;
+    const roomBelow = viewport - (frameTop + top + 4);
+    const roomAbove = frameTop + lineTop - 4;
+    setPlace({ x, above: roomBelow < height && roomAbove > roomBelow });
+  }, [left, top, lineTop, options.length]);
 
   useLayoutEffect(() => {
     menu.current?.querySelector(`[data-position="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -48,7 +57,11 @@ export function MentionMenu(props: MentionMenuProps) {
     <div
       ref={menu}
       data-testid="mention-menu"
-      style={{ left: x, top: top + 4, width: WIDTH }}
+      style={
+        place.above
+          ? { left: place.x, bottom: `calc(100% - ${lineTop - 4}px)`, width: WIDTH }
+          : { left: place.x, top: top + 4, width: WIDTH }
+      }
       className="absolute z-30 max-w-full overflow-hidden rounded-xl border border-ink-600 bg-ink-900 shadow-[0_16px_40px_-12px_rgba(0,0,0,0.7)]"
       onMouseDown={(e) => e.preventDefault()}
     >

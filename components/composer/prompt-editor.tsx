@@ -291,6 +291,7 @@ export function PromptEditor(props: PromptEditorProps) {
           id={listboxId}
           left={open.left}
           top={open.top}
+          lineTop={open.lineTop}
           query={open.query}
           options={mention.options.map(({ item, index }) => ({
             index,

@@ -6,7 +6,7 @@ import type { EditorCore } from "./editor-core";
 import type { ChipInfo } from "./editor-dom";
 import { caretPoint, readSelection } from "./editor-dom";
 
-export type MentionState = MentionQuery & { left: number; top: number };
+export type MentionState = MentionQuery & { left: number; top: number; lineTop: number };
 
 /**
  * The @ menu's state: open while the caret ends an `@word` in the focused prompt (unless Escape
