@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
 import { THINKING_LEVELS } from "@/lib/generations/schema";
 import type { ReferenceUrlCache } from "./fal";
+import { API_TIMEOUT_MS, DOWNLOAD_TIMEOUT_MS } from "./fal-transport";
 import {
   type LogLine,
   OMNI_FLASH_LIMITS,
@@ -122,7 +123,11 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
   ): Promise<unknown> {
     let res: Response;
     try {
-      res = await doFetch(`${baseUrl}${path}`, { ...init, headers: { ...auth, ...init.headers } });
+      res = await doFetch(`${baseUrl}${path}`, {
+        ...init,
+        headers: { ...auth, ...init.headers },
+        signal: AbortSignal.timeout(API_TIMEOUT_MS),
+      });
     } catch (err) {
       const refused = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(
         String((err as { cause?: unknown }).cause ?? err),
@@ -142,7 +147,26 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
         retryable: true,
       });
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      // The answer broke off: for a submit, the job may exist anyway.
+      throw new ProviderCallError(
+        op === "submit"
+          ? {
+              code: "submit_outcome_unknown",
+              message:
+                "AtlasCloud's answer to the submit broke off, so the job may have started anyway. Check your AtlasCloud dashboard before retrying.",
+              retryable: false,
+            }
+          : {
+              code: "provider_unreachable",
+              message: "AtlasCloud's answer broke off; trying again.",
+              retryable: true,
+            },
+      );
+    }
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -291,7 +315,8 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
       let res: Response;
       try {
         // The output URL comes from a response body: it gets no Authorization header.
-        res = await doFetch(video.url, { signal });
+        const timeout = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+        res = await doFetch(video.url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       } catch {
         throw new ProviderCallError({
           code: "provider_unreachable",
