@@ -35,6 +35,7 @@ export function MentionMenu(props: MentionMenuProps) {
 
   // Keep the menu inside its frame on narrow screens, and open it above the line when the screen (a
   // phone with its keyboard up) has no room below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu's height follows the option count
   useLayoutEffect(() => {
     const el = menu.current;
     const frame = el?.offsetParent as HTMLElement | null;
