@@ -1,11 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, type KeyboardEvent, useLayoutEffect, useRef } from "react";
-import { spliceTag } from "@/lib/client/draft";
+import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
+import type { ChipInfo } from "@/components/composer/editor-dom";
+import { PayloadView } from "@/components/composer/payload-view";
+import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
+import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
+import { useDocumentPaste } from "@/components/composer/use-document-paste";
+import { UseSettingsParam } from "@/components/composer/use-settings-param";
+import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
-import { healthQueryOptions } from "@/lib/client/queries";
+import { buildPayload } from "@/lib/client/payload";
+import { fixMalformedTags } from "@/lib/client/prompt-model";
 import { useComposer } from "@/lib/client/use-composer";
+import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { outOfRangeTags } from "@/lib/generations/tags";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
 import { ReferenceTray } from "./reference-tray";
@@ -13,51 +21,55 @@ import { SettingsFields } from "./settings-fields";
 
 /** The composer card: references, prompt, settings, cost and Generate. Server errors sit by their field. */
 export function Composer() {
-  const composer = useComposer();
-  const { draft, dispatch, validation } = composer;
-  const { data: health } = useQuery(healthQueryOptions);
-  const textarea = useRef<HTMLTextAreaElement>(null);
-  const pendingCaret = useRef<number | null>(null);
+  const c = useComposer();
+  const { draft, validation } = c;
+  const form = useRef<HTMLFormElement>(null);
+  const editor = useRef<PromptEditorHandle>(null);
+  useDocumentPaste(form, c.addFiles);
 
-  // After Insert, put the caret right after the new tag once React has written the value.
-  useLayoutEffect(() => {
-    const el = textarea.current;
-    if (pendingCaret.current === null || !el || el.value !== draft.prompt) return;
-    el.focus();
-    el.setSelectionRange(pendingCaret.current, pendingCaret.current);
-    pendingCaret.current = null;
-  }, [draft.prompt]);
+  const chips = useMemo<ChipInfo[]>(
+    () => draft.references.map((r) => ({ name: r.name || r.fileName, thumbUrl: r.previewUrl || null })),
+    [draft.references],
+  );
+  const keyToIndex = useMemo(() => new Map(draft.references.map((r, i) => [r.key, i])), [draft.references]);
+  const indexOfReference = useCallback((key: string) => keyToIndex.get(key) ?? null, [keyToIndex]);
 
-  function insertTag(index: number) {
-    const el = textarea.current;
-    const start = el?.selectionStart ?? draft.prompt.length;
-    const end = el?.selectionEnd ?? start;
-    const next = spliceTag(draft.prompt, start, end, index);
-    pendingCaret.current = next.caret;
-    dispatch({ type: "prompt/changed", prompt: next.prompt });
+  /** Whole-prompt rewrites (lint fixes) go through the editor's undo like any edit. */
+  function rewrite(prompt: string) {
+    if (prompt === draft.prompt) return;
+    const end = prompt.length;
+    c.editPrompt({
+      prompt,
+      before: { start: draft.caret.start, end: draft.caret.end },
+      after: { start: end, end },
+      kind: "other",
+    });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    composer.generate();
+    void c.generate();
   }
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      composer.generate();
+      void c.generate();
     }
   }
 
   const server = draft.serverErrors;
   const show = (message: string | undefined) => (message ? sentence(message) : undefined);
-  // Empty fields are explained by the Generate hint; real mistakes (a tag with no image, an over-long
-  // prompt) show at once by the field, as do the server's answers.
-  const promptError = show(server.prompt ?? (draft.prompt.trim() ? validation.errors.prompt : undefined));
-  const generalError = show(server._ ?? server.idempotencyKey);
+  const count = draft.references.length;
+  const blocking =
+    Boolean(server.prompt) ||
+    outOfRangeTags(draft.prompt, count).length > 0 ||
+    draft.prompt.length > MAX_PROMPT_CHARS;
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
 
   return (
     <form
+      ref={form}
       aria-label="Composer"
       data-testid="composer"
       onSubmit={onSubmit}
@@ -65,37 +77,81 @@ export function Composer() {
       noValidate
       className="flex flex-col gap-5 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
     >
+      <Suspense fallback={null}>
+        <UseSettingsParam onUse={c.requestUse} />
+      </Suspense>
       <ReferenceTray
         references={draft.references}
-        notices={composer.notices}
-        error={show(server.referenceIds)}
-        onFiles={composer.addFiles}
-        onRejected={composer.notify}
-        onDismissNotice={composer.dismissNotice}
-        onInsert={insertTag}
-        onRemove={composer.removeReference}
+        notices={c.notices}
+        error={show(server.referenceIds ?? server.referenceNames)}
+        onFiles={c.addFiles}
+        onDismissNotice={c.dismissNotice}
+        onInsert={(index) => editor.current?.insertTag(index)}
+        onRemove={c.removeReference}
+        onMove={c.moveReference}
+        onRename={c.renameReference}
       />
       <PromptField
         value={draft.prompt}
-        onChange={(prompt) => dispatch({ type: "prompt/changed", prompt })}
-        referenceCount={draft.references.length}
-        error={promptError}
-        textareaRef={textarea}
+        caret={draft.caret}
+        chips={chips}
+        blocking={blocking}
+        serverError={show(server.prompt)}
+        editorRef={editor}
+        onEdit={c.editPrompt}
+        onUndo={c.undoPrompt}
+        onRedo={c.redoPrompt}
+        onFiles={c.addFiles}
+        indexOfReference={indexOfReference}
+        onFixMalformed={() => rewrite(fixMalformedTags(draft.prompt))}
+        onRemoveOutOfRange={() => rewrite(dropTags(draft.prompt, (i) => i >= count))}
+        payload={(id) => (
+          <PayloadView
+            id={id}
+            provider={c.provider}
+            takes={draft.takes}
+            references={chips}
+            payload={buildPayload(
+              {
+                prompt: draft.prompt,
+                aspectRatio: draft.aspectRatio,
+                duration: draft.duration,
+                references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
+              },
+              origin,
+              { id: c.provider, modelId: c.modelId },
+            )}
+          />
+        )}
       />
       <SettingsFields
         duration={draft.duration}
         aspectRatio={draft.aspectRatio}
-        onDuration={(duration) => dispatch({ type: "duration/changed", duration })}
-        onAspectRatio={(aspectRatio) => dispatch({ type: "aspect/changed", aspectRatio })}
-        errors={{ duration: show(server.duration), aspectRatio: show(server.aspectRatio) }}
+        takes={draft.takes}
+        previewUrl={draft.references[0]?.previewUrl || null}
+        onDuration={c.setDuration}
+        onAspectRatio={c.setAspectRatio}
+        onTakes={c.setTakes}
+        errors={{
+          duration: show(server.duration),
+          aspectRatio: show(server.aspectRatio),
+          takes: show(server.takes),
+        }}
       />
       <GenerateBar
-        provider={health?.provider.id}
+        provider={c.provider}
+        pricing={c.pricing}
         duration={draft.duration}
+        takes={draft.takes}
         blocker={validation.blocker}
-        isSubmitting={composer.isSubmitting}
-        error={generalError}
-        startedId={composer.startedId}
+        isSubmitting={c.isSubmitting}
+        error={show(server._ ?? server.idempotencyKey)}
+        started={c.started}
+      />
+      <ReplaceDraftDialog
+        source={c.pendingReplace?.source ?? null}
+        onReplace={c.confirmReplace}
+        onKeep={c.keepDraft}
       />
     </form>
   );

@@ -1,75 +1,116 @@
-import type { Ref } from "react";
+"use client";
+
+import { type ReactNode, type Ref, useState } from "react";
+import type { ChipInfo } from "@/components/composer/editor-dom";
+import { BracesIcon, BulbIcon } from "@/components/composer/icons";
+import { PromptEditor, type PromptEditorHandle } from "@/components/composer/prompt-editor";
+import { PromptLint } from "@/components/composer/prompt-lint";
+import { PromptTips } from "@/components/composer/prompt-tips";
 import { cn } from "@/components/ui/cn";
-import { FieldMessage } from "@/components/ui/field-message";
+import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
+import type { TextRange } from "@/lib/client/prompt-model";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
-import { findMalformedTags, imageTag, unusedReferences } from "@/lib/generations/tags";
 
 export interface PromptFieldProps {
   value: string;
-  onChange: (value: string) => void;
-  referenceCount: number;
-  error?: string;
-  textareaRef: Ref<HTMLTextAreaElement>;
+  caret: CaretRequest;
+  chips: readonly ChipInfo[];
+  /** An error that blocks Generate (out-of-range tag, too long, or the server's answer). */
+  blocking: boolean;
+  serverError?: string;
+  editorRef: Ref<PromptEditorHandle>;
+  onEdit: (edit: PromptEdit) => void;
+  onUndo: (selection: TextRange) => void;
+  onRedo: (selection: TextRange) => void;
+  onFiles: (files: File[]) => void;
+  indexOfReference: (key: string) => number | null;
+  onFixMalformed: () => void;
+  onRemoveOutOfRange: () => void;
+  /** The Payload view, rendered when its disclosure is open. */
+  payload: (id: string) => ReactNode;
 }
 
 const counterFormat = new Intl.NumberFormat("en-US");
+const PLACEHOLDER =
+  "Type @ to name a reference: @hero walks through @alley at dusk. Single continuous handheld shot; soft rain, distant traffic.";
 
-/** The prompt, raw `<IMAGE_REF_n>` tags and all, with a counter and live lint under it. */
-export function PromptField({ value, onChange, referenceCount, error, textareaRef }: PromptFieldProps) {
+function Toggle(props: { open: boolean; controls: string; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={props.onClick}
+      className={cn(
+        "flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-soft",
+        props.open ? "bg-ink-700 text-ink-100" : "text-ink-400 hover:bg-ink-800 hover:text-ink-100",
+      )}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** The prompt with its chips, a counter, the live lint, and the Tips and Payload disclosures. */
+export function PromptField(props: PromptFieldProps) {
+  const { value, chips } = props;
+  const [panel, setPanel] = useState<"tips" | "payload" | null>(null);
   const length = value.length;
-  const near = length > MAX_PROMPT_CHARS * 0.9;
+  const near = length >= MAX_PROMPT_CHARS * 0.9;
   const over = length > MAX_PROMPT_CHARS;
-  const unused = value.trim() ? unusedReferences(value, referenceCount) : [];
-  const malformed = findMalformedTags(value);
-  const describedBy = ["prompt-counter", error && "prompt-error"].filter(Boolean).join(" ");
+  const describedBy = ["prompt-counter", props.blocking && "prompt-error"].filter(Boolean).join(" ");
+  const toggle = (which: "tips" | "payload") => setPanel((p) => (p === which ? null : which));
 
   return (
     <div className="flex flex-col gap-2">
-      <div className="flex items-baseline justify-between gap-3">
-        <label htmlFor="prompt" className="text-sm font-medium text-ink-100">
-          Prompt
-        </label>
-        <span
-          id="prompt-counter"
-          data-testid="prompt-counter"
-          className={cn("text-xs tabular-nums", over ? "text-danger" : near ? "text-warn" : "text-ink-400")}
-        >
-          {counterFormat.format(length)} / {counterFormat.format(MAX_PROMPT_CHARS)}
-        </span>
+      <div className="flex items-center justify-between gap-2">
+        <span className="text-sm font-medium text-ink-100">Prompt</span>
+        <div className="flex items-center gap-1">
+          <Toggle open={panel === "tips"} controls="prompt-tips" onClick={() => toggle("tips")}>
+            <BulbIcon className="size-3.5" />
+            Tips
+          </Toggle>
+          <Toggle open={panel === "payload"} controls="prompt-payload" onClick={() => toggle("payload")}>
+            <BracesIcon className="size-3.5" />
+            Payload
+          </Toggle>
+          <span
+            id="prompt-counter"
+            data-testid="prompt-counter"
+            data-state={over ? "over" : near ? "near" : "ok"}
+            className={cn(
+              "ml-1.5 text-xs tabular-nums",
+              over ? "font-medium text-danger" : near ? "text-warn" : "text-ink-400",
+            )}
+          >
+            {counterFormat.format(length)} / {counterFormat.format(MAX_PROMPT_CHARS)}
+          </span>
+        </div>
       </div>
-      <textarea
+      <PromptEditor
+        ref={props.editorRef}
         id="prompt"
-        ref={textareaRef}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
-        rows={5}
-        spellCheck
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        placeholder="<IMAGE_REF_0> walks through <IMAGE_REF_1> at dusk. One continuous handheld shot; soft rain and distant traffic."
-        className={cn(
-          "min-h-32 w-full resize-y rounded-xl border bg-ink-950/60 px-3.5 py-3 text-sm leading-6 text-ink-100 placeholder:text-ink-400/70",
-          "focus:outline-2 focus:outline-offset-0 focus:outline-accent-soft",
-          error ? "border-danger/60" : "border-ink-700 hover:border-ink-600",
-        )}
+        caret={props.caret}
+        chips={chips}
+        placeholder={PLACEHOLDER}
+        invalid={props.blocking}
+        describedBy={describedBy}
+        onEdit={props.onEdit}
+        onUndo={props.onUndo}
+        onRedo={props.onRedo}
+        onFiles={props.onFiles}
+        indexOfReference={props.indexOfReference}
       />
-      {error && (
-        <FieldMessage id="prompt-error" data-testid="prompt-error">
-          {error}
-        </FieldMessage>
-      )}
-      {malformed.length > 0 && (
-        <FieldMessage tone="warning">
-          {malformed.map((m) => m.raw).join(", ")} {malformed.length === 1 ? "is" : "are"} not read as a tag;
-          tags are written exactly like {imageTag(0)}.
-        </FieldMessage>
-      )}
-      {unused.length > 0 && (
-        <FieldMessage tone="hint" data-testid="prompt-unused">
-          Not named in the prompt yet: {unused.map(imageTag).join(", ")}. A tag tells the model what the image
-          is for.
-        </FieldMessage>
-      )}
+      {panel === "tips" && <PromptTips id="prompt-tips" />}
+      {panel === "payload" && props.payload("prompt-payload")}
+      <PromptLint
+        prompt={value}
+        names={chips.map((c) => c.name)}
+        serverError={props.serverError}
+        onFixMalformed={props.onFixMalformed}
+        onRemoveOutOfRange={props.onRemoveOutOfRange}
+      />
     </div>
   );
 }

@@ -1,70 +1,198 @@
-import { Button } from "@/components/ui/button";
-import { PlusIcon, XIcon } from "@/components/ui/icons";
+"use client";
+
+import { type DragEvent, useState } from "react";
+import { REFERENCE_DRAG_TYPE } from "@/components/composer/drag";
+import { CheckIcon, ChevronLeftIcon, ChevronRightIcon } from "@/components/composer/icons";
+import { cn } from "@/components/ui/cn";
+import { XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
+import { MAX_LABEL_CHARS } from "@/lib/generations/schema";
 import { imageTag } from "@/lib/generations/tags";
 
 export interface ReferenceTileProps {
   reference: DraftReference;
   index: number;
+  count: number;
+  /** Another tile is being dragged over this one. */
+  dropTarget: boolean;
   onInsert: (index: number) => void;
   onRemove: (key: string) => void;
+  onMove: (from: number, to: number) => void;
+  onRename: (key: string, name: string, final?: boolean) => void;
+  onDragState: (key: string | null) => void;
+  onDragOverTile: (index: number | null) => void;
+  onDropOnTile: (key: string, index: number) => void;
 }
 
-/** One reference image: thumbnail (local at once, then stored), the tag it binds to, Insert and Remove. */
-export function ReferenceTile({ reference, index, onInsert, onRemove }: ReferenceTileProps) {
+const iconButton =
+  "flex size-7 shrink-0 items-center justify-center rounded-md border border-ink-600 bg-ink-800 text-ink-300 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:pointer-events-none disabled:opacity-35";
+
+function statusText(ref: DraftReference): string {
+  if (ref.status === "preparing") return "Preparing…";
+  if (ref.progress >= 1) return "Checking…";
+  return `Uploading ${Math.round(ref.progress * 100)}%`;
+}
+
+/**
+ * One reference: its thumbnail (local at once, stored once uploaded), short name, the tag it binds to,
+ * and Insert / Move left / Move right / Remove. The thumbnail drags: onto another tile to reorder, into
+ * the prompt to insert its tag.
+ */
+export function ReferenceTile(props: ReferenceTileProps) {
+  const { reference: ref, index, count, dropTarget, onInsert, onRemove, onMove, onRename } = props;
+  const [dragging, setDragging] = useState(false);
   const tag = imageTag(index);
-  const uploading = reference.status === "uploading";
-  const sent = reference.progress >= 1;
+  const busy = ref.status !== "ready";
+
+  function onDragStart(event: DragEvent<HTMLDivElement>) {
+    event.dataTransfer.setData(REFERENCE_DRAG_TYPE, ref.key);
+    event.dataTransfer.setData("text/plain", tag);
+    event.dataTransfer.effectAllowed = "copyMove";
+    const img = event.currentTarget.querySelector("img");
+    if (img) event.dataTransfer.setDragImage(img, 24, 24);
+    setDragging(true);
+    props.onDragState(ref.key);
+  }
+
+  function onDragOver(event: DragEvent<HTMLLIElement>) {
+    if (!event.dataTransfer.types.includes(REFERENCE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+    props.onDragOverTile(index);
+  }
+
+  function onDrop(event: DragEvent<HTMLLIElement>) {
+    const key = event.dataTransfer.getData(REFERENCE_DRAG_TYPE);
+    if (!key) return;
+    event.preventDefault();
+    event.stopPropagation();
+    props.onDropOnTile(key, index);
+  }
+
   return (
     <li
       data-testid="reference-tile"
-      data-status={reference.status}
-      aria-label={`${tag} ${reference.fileName}`}
-      className="group flex min-w-0 flex-col gap-1.5"
+      data-key={ref.key}
+      data-status={ref.status}
+      aria-label={`${tag} ${ref.name}`}
+      onDragOver={onDragOver}
+      onDragLeave={() => props.onDragOverTile(null)}
+      onDrop={onDrop}
+      className={cn(
+        "flex min-w-0 flex-col gap-1.5 rounded-xl p-1 transition-colors",
+        dropTarget ? "bg-accent/15 outline-2 outline-accent outline-dashed" : "",
+        dragging && "opacity-50",
+      )}
     >
-      <div className="relative aspect-square overflow-hidden rounded-lg border border-ink-700 bg-ink-800">
-        {/* biome-ignore lint/performance/noImgElement: a local object URL, not an optimizable asset */}
-        <img
-          src={reference.previewUrl}
-          alt={reference.fileName}
-          className={`size-full object-cover transition-opacity ${uploading ? "opacity-50" : ""}`}
-        />
-        {uploading && (
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a mouse drag handle; keyboards use Move left/right and Insert */}
+      <div
+        draggable
+        onDragStart={onDragStart}
+        onDragEnd={() => {
+          setDragging(false);
+          props.onDragState(null);
+        }}
+        title={`Drag onto another tile to reorder, or into the prompt to insert ${tag}`}
+        className="relative aspect-square cursor-grab overflow-hidden rounded-lg border border-ink-700 bg-ink-800 active:cursor-grabbing"
+      >
+        {ref.previewUrl && (
+          // biome-ignore lint/performance/noImgElement: a local object URL or a stored thumbnail
+          <img
+            src={ref.previewUrl}
+            alt={ref.name}
+            draggable={false}
+            className={cn("size-full object-cover transition-opacity", busy && "opacity-50")}
+          />
+        )}
+        {busy && (
           <div className="absolute inset-x-0 bottom-0 flex flex-col gap-1 bg-gradient-to-t from-black/80 to-transparent p-2 pt-6">
-            <span className="text-[11px] font-medium text-white tabular-nums">
-              {sent ? "Checking…" : `Uploading ${Math.round(reference.progress * 100)}%`}
-            </span>
-            <ProgressBar value={sent ? null : reference.progress} label={`Uploading ${reference.fileName}`} />
+            <span className="text-[11px] font-medium text-white tabular-nums">{statusText(ref)}</span>
+            <ProgressBar
+              value={ref.status === "uploading" && ref.progress < 1 ? ref.progress : null}
+              label={`Uploading ${ref.fileName}`}
+            />
           </div>
         )}
         <button
           type="button"
           aria-label="Remove"
-          title={`Remove ${reference.fileName}`}
-          onClick={() => onRemove(reference.key)}
+          title={`Remove ${ref.name}`}
+          data-control="remove"
+          onClick={() => onRemove(ref.key)}
           className="absolute top-1.5 right-1.5 flex size-7 items-center justify-center rounded-full border border-white/15 bg-black/60 text-white backdrop-blur transition-colors hover:bg-danger focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft"
         >
           <XIcon className="size-3.5" />
         </button>
       </div>
-      <code
-        data-testid="reference-tag"
-        className="self-start whitespace-nowrap rounded bg-accent/15 px-1 py-0.5 font-mono text-[10px] text-accent-soft sm:px-1.5 sm:text-[11px]"
-        title={`${reference.fileName} is ${tag} in the prompt`}
-      >
-        {tag}
-      </code>
-      <Button
-        size="sm"
-        variant="secondary"
-        onClick={() => onInsert(index)}
-        title={`Insert ${tag} at the caret in the prompt`}
-        className="w-full"
-      >
-        <PlusIcon className="size-3.5" />
-        Insert
-      </Button>
+      <input
+        type="text"
+        value={ref.name}
+        maxLength={MAX_LABEL_CHARS}
+        aria-label={`Name of ${tag}`}
+        spellCheck={false}
+        data-testid="reference-name"
+        onChange={(e) => onRename(ref.key, e.target.value)}
+        onBlur={(e) => onRename(ref.key, e.target.value, true)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+        className="h-7 w-full min-w-0 truncate rounded-md border border-transparent bg-transparent px-1.5 text-xs font-medium text-ink-100 transition-colors hover:border-ink-600 focus:border-accent focus:bg-ink-950 focus:outline-none"
+      />
+      <div className="flex items-center justify-between gap-1 px-1.5">
+        <code
+          data-testid="reference-tag"
+          className="truncate font-mono text-[10px] text-accent-soft sm:text-[11px]"
+          title={`${ref.name} is ${tag} in the prompt`}
+        >
+          {tag}
+        </code>
+        {busy ? (
+          <Spinner className="size-3 shrink-0 text-ink-400" />
+        ) : (
+          <span title="Stored" className="flex shrink-0 text-ok">
+            <CheckIcon className="size-3" />
+            <span className="sr-only">Stored</span>
+          </span>
+        )}
+      </div>
+      <div className="flex items-center gap-1">
+        <button
+          type="button"
+          aria-label="Move left"
+          title={`Move left (becomes ${imageTag(index - 1)})`}
+          data-control="move-left"
+          disabled={index === 0}
+          onClick={() => onMove(index, index - 1)}
+          className={iconButton}
+        >
+          <ChevronLeftIcon className="size-3.5" />
+        </button>
+        <button
+          type="button"
+          data-control="insert"
+          onClick={() => onInsert(index)}
+          title={`Insert ${tag} at the caret in the prompt`}
+          className="flex h-7 min-w-0 flex-1 items-center justify-center rounded-md border border-ink-600 bg-ink-800 px-1 text-xs font-medium text-ink-100 transition-colors hover:border-accent/60 hover:bg-accent/15 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft"
+        >
+          Insert
+        </button>
+        <button
+          type="button"
+          aria-label="Move right"
+          title={`Move right (becomes ${imageTag(index + 1)})`}
+          data-control="move-right"
+          disabled={index === count - 1}
+          onClick={() => onMove(index, index + 1)}
+          className={iconButton}
+        >
+          <ChevronRightIcon className="size-3.5" />
+        </button>
+      </div>
     </li>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
-import { type FileRejection, useDropzone } from "react-dropzone";
+import { useLayoutEffect, useRef, useState } from "react";
+import { useDropzone } from "react-dropzone";
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { UploadIcon, XIcon } from "@/components/ui/icons";
 import type { DraftReference } from "@/lib/client/draft";
-import { formatBytes } from "@/lib/client/format";
-import { UPLOAD_ACCEPT, UPLOAD_MAX_BYTES } from "@/lib/client/upload";
 import type { Notice } from "@/lib/client/use-composer";
 import { MAX_REFERENCES } from "@/lib/generations/schema";
+import { imageTag } from "@/lib/generations/tags";
 import { ReferenceTile } from "./reference-tile";
 
 export interface ReferenceTrayProps {
@@ -16,39 +16,68 @@ export interface ReferenceTrayProps {
   notices: Notice[];
   error?: string;
   onFiles: (files: File[]) => void;
-  onRejected: (message: string) => void;
   onDismissNotice: (id: number) => void;
   onInsert: (index: number) => void;
   onRemove: (key: string) => void;
+  onMove: (from: number, to: number) => void;
+  onRename: (key: string, name: string, final?: boolean) => void;
 }
 
-function rejectionMessage({ file, errors }: FileRejection): string {
-  const codes = errors.map((e) => e.code);
-  if (codes.includes("file-invalid-type")) {
-    return `${file.name} was not added: references must be PNG, JPEG or WebP images.`;
-  }
-  if (codes.includes("file-too-large")) {
-    return `${file.name} was not added: it is ${formatBytes(file.size)} and the limit is 20 MB.`;
-  }
-  return `${file.name} was not added: ${errors[0]?.message ?? "it cannot be read."}`;
-}
+// The picker offers only what the model takes; every file, however it arrives, is still checked by
+// name, size, type and content before it becomes a tile.
+const PICKER_ACCEPT = "image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp";
 
-/** The drop zone (drop, click Add, or paste) and the ordered reference tiles. */
+/** The drop zone (drop, browse, or paste anywhere) and the ordered reference tiles. */
 export function ReferenceTray(props: ReferenceTrayProps) {
-  const { references, notices, error, onFiles, onRejected, onDismissNotice, onInsert, onRemove } = props;
+  const { references, notices, error, onFiles, onDismissNotice, onInsert, onRemove, onMove, onRename } =
+    props;
   const full = references.length >= MAX_REFERENCES;
-  const { getRootProps, getInputProps, isDragActive, isDragReject, open } = useDropzone({
-    accept: UPLOAD_ACCEPT,
-    maxSize: UPLOAD_MAX_BYTES,
+  const list = useRef<HTMLUListElement>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  // After a move or remove the control under the user's finger is gone or moved: put focus back on it.
+  const refocus = useRef<{ key: string | null; control: string } | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [draggedKey, setDraggedKey] = useState<string | null>(null);
+  const [overIndex, setOverIndex] = useState<number | null>(null);
+
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     multiple: true,
-    // Click and keyboard go through the explicit Add button, so tiles' own buttons stay clickable.
+    // Click and keyboard go through the explicit buttons, so the tiles' own controls stay clickable.
     noClick: true,
     noKeyboard: true,
-    onDrop: (accepted, rejected) => {
-      if (accepted.length > 0) onFiles(accepted);
-      for (const r of rejected) onRejected(rejectionMessage(r));
-    },
+    onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((r) => r.file)]),
   });
+
+  useLayoutEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    refocus.current = null;
+    const tile = target.key ? list.current?.querySelector(`[data-key="${target.key}"]`) : null;
+    const button = tile?.querySelector<HTMLButtonElement>(
+      `[data-control="${target.control}"]:not(:disabled)`,
+    );
+    (
+      button ??
+      tile?.querySelector<HTMLButtonElement>('[data-control="insert"]') ??
+      addButton.current
+    )?.focus();
+  });
+
+  function move(from: number, to: number) {
+    const ref = references[from];
+    if (!ref || to < 0 || to >= references.length) return;
+    refocus.current = { key: ref.key, control: to < from ? "move-left" : "move-right" };
+    onMove(from, to);
+    setAnnouncement(`${ref.name} moved to position ${to + 1}; it is now ${imageTag(to)}. Tags renumbered.`);
+  }
+
+  function remove(key: string) {
+    const index = references.findIndex((r) => r.key === key);
+    const next = references[index + 1] ?? references[index - 1];
+    refocus.current = { key: next?.key ?? null, control: "remove" };
+    onRemove(key);
+  }
+
   const empty = references.length === 0;
 
   return (
@@ -65,64 +94,80 @@ export function ReferenceTray(props: ReferenceTrayProps) {
         {...getRootProps({
           "data-testid": "dropzone",
           className: cn(
-            "rounded-xl border border-dashed p-2.5 transition-colors",
-            isDragActive && !isDragReject && "border-accent bg-accent/10",
-            isDragReject && "border-danger bg-danger/10",
-            !isDragActive && "border-ink-600 bg-ink-950/40",
+            "rounded-xl border border-dashed p-1.5 transition-colors",
+            isDragActive ? "border-accent bg-accent/10" : "border-ink-600 bg-ink-950/40",
           ),
         })}
       >
-        <input {...getInputProps({ "aria-label": "Reference images" } as object)} />
+        <input {...getInputProps({ "aria-label": "Reference images", accept: PICKER_ACCEPT } as object)} />
         {empty ? (
           <button
+            ref={addButton}
             type="button"
             onClick={open}
-            className="flex w-full flex-col items-center gap-2 rounded-lg px-4 py-6 text-center transition-colors hover:bg-ink-800/60 focus-visible:outline-2 focus-visible:outline-accent-soft"
+            className="flex w-full flex-col items-center gap-2 rounded-lg px-4 py-7 text-center transition-colors hover:bg-ink-800/60 focus-visible:outline-2 focus-visible:outline-accent-soft"
           >
             <span className="flex size-10 items-center justify-center rounded-full bg-accent/15 text-accent-soft">
               <UploadIcon className="size-5" />
             </span>
             <span className="text-sm font-medium text-ink-100">
-              {isDragActive ? "Drop to add" : "Drop 1 to 5 images, or browse"}
+              {isDragActive ? "Drop to add" : "Drop 1 to 5 images, browse, or paste"}
             </span>
             <span className="text-xs text-ink-400">
-              PNG, JPEG or WebP up to 20 MB. A character, a place, a look.
+              PNG, JPEG or WebP up to 20 MB: a character, a place, a look.
             </span>
           </button>
         ) : (
-          <ul className="grid grid-cols-3 gap-2.5">
+          <ul ref={list} className="grid grid-cols-2 gap-1 min-[420px]:grid-cols-3">
             {references.map((ref, i) => (
               <ReferenceTile
                 key={ref.key}
                 reference={ref}
                 index={i}
+                count={references.length}
+                dropTarget={draggedKey !== null && draggedKey !== ref.key && overIndex === i}
                 onInsert={onInsert}
-                onRemove={onRemove}
+                onRemove={remove}
+                onMove={move}
+                onRename={onRename}
+                onDragState={(key) => {
+                  setDraggedKey(key);
+                  if (!key) setOverIndex(null);
+                }}
+                onDragOverTile={setOverIndex}
+                onDropOnTile={(key, to) => {
+                  setOverIndex(null);
+                  const from = references.findIndex((r) => r.key === key);
+                  if (from >= 0 && from !== to) move(from, to);
+                }}
               />
             ))}
             {!full && (
-              <li className="flex">
+              <li className="flex p-1">
                 <button
+                  ref={addButton}
                   type="button"
                   onClick={open}
                   className="flex aspect-square w-full flex-col items-center justify-center gap-1.5 rounded-lg border border-ink-700 border-dashed text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
                 >
                   <UploadIcon className="size-5" />
                   <span className="text-xs font-medium">Add image</span>
-                  <span className="text-[11px]">{MAX_REFERENCES - references.length} left</span>
+                  <span className="text-[11px]">{MAX_REFERENCES - references.length} left · or paste</span>
                 </button>
               </li>
             )}
           </ul>
         )}
       </div>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
       {error && <FieldMessage data-testid="references-error">{error}</FieldMessage>}
       {notices.length > 0 && (
         <ul className="flex flex-col gap-1.5" data-testid="upload-notices">
           {notices.map((n) => (
             <li
               key={n.id}
-              role="alert"
               className="flex items-start gap-2 rounded-lg border border-danger/30 bg-danger/10 py-1.5 pr-1.5 pl-3 text-xs leading-5 text-danger"
             >
               <span className="min-w-0 flex-1 break-words">{n.message}</span>

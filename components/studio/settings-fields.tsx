@@ -1,31 +1,65 @@
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { ASPECT_RATIOS, type AspectRatio, MAX_DURATION, MIN_DURATION } from "@/lib/generations/schema";
+import {
+  ASPECT_RATIOS,
+  type AspectRatio,
+  MAX_DURATION,
+  MAX_TAKES,
+  MIN_DURATION,
+} from "@/lib/generations/schema";
 
 export interface SettingsFieldsProps {
   duration: number;
   aspectRatio: AspectRatio;
+  takes: number;
+  /** The first reference's picture, shown inside the aspect preview frame. */
+  previewUrl: string | null;
   onDuration: (duration: number) => void;
   onAspectRatio: (aspectRatio: AspectRatio) => void;
-  errors: { duration?: string; aspectRatio?: string };
+  onTakes: (takes: number) => void;
+  errors: { duration?: string; aspectRatio?: string; takes?: string };
 }
 
 const durations = Array.from({ length: MAX_DURATION - MIN_DURATION + 1 }, (_, i) => MIN_DURATION + i);
+const takeCounts = Array.from({ length: MAX_TAKES }, (_, i) => i + 1);
 
-const aspectMeta: Record<AspectRatio, { name: string; shape: string }> = {
-  "16:9": { name: "Landscape", shape: "h-[11px] w-5" },
-  "9:16": { name: "Portrait", shape: "h-5 w-[11px]" },
+const aspectMeta: Record<AspectRatio, { name: string; icon: string; frame: string; size: string }> = {
+  "16:9": { name: "Landscape", icon: "h-[11px] w-5", frame: "aspect-video w-full", size: "1280×720" },
+  "9:16": { name: "Portrait", icon: "h-5 w-[11px]", frame: "aspect-[9/16] h-full", size: "720×1280" },
 };
 
-/** Duration 3..10 s and aspect ratio, each a radio group; the aspect options draw their frame. */
-export function SettingsFields({
-  duration,
-  aspectRatio,
-  onDuration,
-  onAspectRatio,
-  errors,
-}: SettingsFieldsProps) {
+/** The clip's frame at the chosen aspect, with the first reference in it: what the video will look like. */
+function FramePreview({ aspectRatio, previewUrl }: { aspectRatio: AspectRatio; previewUrl: string | null }) {
+  const meta = aspectMeta[aspectRatio];
+  return (
+    <div
+      aria-hidden
+      data-testid="aspect-preview"
+      data-aspect={aspectRatio}
+      className="flex size-[140px] shrink-0 items-center justify-center rounded-lg border border-ink-700 bg-ink-950/60 p-1.5"
+    >
+      <div
+        className={cn(
+          "relative overflow-hidden rounded-[5px] border border-ink-400/60 bg-gradient-to-br from-accent/30 to-ink-800 transition-all duration-200",
+          meta.frame,
+        )}
+      >
+        {previewUrl && (
+          // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
+          <img src={previewUrl} alt="" className="size-full object-cover opacity-80" />
+        )}
+        <span className="absolute inset-x-0 bottom-0 bg-black/55 py-px text-center text-[9px] font-medium text-white tabular-nums">
+          {meta.size}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Duration 3..10 s, aspect ratio (drawn as a frame) and takes, each a radio group. */
+export function SettingsFields(props: SettingsFieldsProps) {
+  const { duration, aspectRatio, takes, previewUrl, onDuration, onAspectRatio, onTakes, errors } = props;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex min-w-0 flex-col gap-2">
@@ -45,30 +79,56 @@ export function SettingsFields({
         />
         {errors.duration && <FieldMessage>{errors.duration}</FieldMessage>}
       </div>
-      <div className="flex flex-col gap-2">
-        <span className="text-sm font-medium text-ink-100">Aspect ratio</span>
-        <SegmentedControl
-          label="Aspect ratio"
-          data-testid="aspect-ratio"
-          value={aspectRatio}
-          onChange={onAspectRatio}
-          optionClassName="h-9 px-3"
-          options={ASPECT_RATIOS.map((ratio) => ({
-            value: ratio,
-            ariaLabel: `${ratio} ${aspectMeta[ratio].name}`,
-            label: (
-              <>
-                <span className="flex size-5 items-center justify-center" aria-hidden>
-                  <span
-                    className={cn("rounded-[3px] border-[1.5px] border-current", aspectMeta[ratio].shape)}
-                  />
-                </span>
-                <span>{ratio}</span>
-              </>
-            ),
-          }))}
-        />
-        {errors.aspectRatio && <FieldMessage>{errors.aspectRatio}</FieldMessage>}
+      <div className="flex items-end gap-3">
+        <div className="flex min-w-0 flex-1 flex-col gap-4">
+          <div className="flex flex-col gap-2">
+            <span className="text-sm font-medium text-ink-100">Aspect ratio</span>
+            <SegmentedControl
+              label="Aspect ratio"
+              data-testid="aspect-ratio"
+              value={aspectRatio}
+              onChange={onAspectRatio}
+              optionClassName="h-9 px-2"
+              options={ASPECT_RATIOS.map((ratio) => ({
+                value: ratio,
+                ariaLabel: `${ratio} ${aspectMeta[ratio].name}`,
+                label: (
+                  <>
+                    <span className="flex size-5 items-center justify-center" aria-hidden>
+                      <span
+                        className={cn("rounded-[3px] border-[1.5px] border-current", aspectMeta[ratio].icon)}
+                      />
+                    </span>
+                    <span>{ratio}</span>
+                  </>
+                ),
+              }))}
+            />
+            {errors.aspectRatio && <FieldMessage>{errors.aspectRatio}</FieldMessage>}
+          </div>
+          <div className="flex flex-col gap-2">
+            <span
+              className="text-sm font-medium text-ink-100"
+              title="The model has no seed: takes are how you pick the best"
+            >
+              Takes
+            </span>
+            <SegmentedControl
+              label="Takes"
+              data-testid="takes"
+              value={takes}
+              onChange={onTakes}
+              optionClassName="h-9 text-xs sm:text-sm"
+              options={takeCounts.map((n) => ({
+                value: n,
+                label: String(n),
+                ariaLabel: `${n} take${n === 1 ? "" : "s"}`,
+              }))}
+            />
+            {errors.takes && <FieldMessage>{errors.takes}</FieldMessage>}
+          </div>
+        </div>
+        <FramePreview aspectRatio={aspectRatio} previewUrl={previewUrl} />
       </div>
     </div>
   );

@@ -43,7 +43,7 @@ export async function runCoreFlow(
   await page.keyboard.type("walks into");
   await studio.insertTag(1);
   await page.keyboard.type("at dusk, one continuous shot. Soft rain, distant traffic.");
-  await expect(studio.prompt).toHaveValue(PROMPT);
+  await expect(studio.prompt).toHaveAttribute("data-value", PROMPT);
   await expect(page.getByTestId("prompt-counter")).toHaveText(`${PROMPT.length} / 20,000`);
 
   await studio.setDuration(3);
@@ -77,7 +77,7 @@ export async function runCoreFlow(
   });
 
   // The composer keeps the draft for the next variation.
-  await expect(studio.prompt).toHaveValue(PROMPT);
+  await expect(studio.prompt).toHaveAttribute("data-value", PROMPT);
 
   await page.reload();
   const again = studio.card(id);

@@ -1,75 +1,153 @@
 import type { AssetDTO } from "@/lib/generations/dto";
 import { type AspectRatio, DEFAULT_DURATION } from "@/lib/generations/schema";
-import { imageTag, parseImageTags, remapImageTags } from "@/lib/generations/tags";
+import { parseImageTags, remapImageTags } from "@/lib/generations/tags";
+import {
+  type EditKind,
+  emptyHistory,
+  mapHistory,
+  type PromptHistory,
+  recordEdit,
+  redo,
+  undo,
+} from "./prompt-history";
+import type { TextRange } from "./prompt-model";
 
-// The composer's draft as a pure reducer: references (in tag order), prompt, settings, the idempotency key
-// and the server's last field errors. Position n in `references` is the prompt's <IMAGE_REF_n>.
+// The composer's draft as a pure reducer: references (in tag order), prompt with its undo stack,
+// settings, the idempotency key and the server's last field errors. Position n in `references` is the
+// prompt's <IMAGE_REF_n>; every change of order rewrites the tags so each still names the same image.
 
 export interface DraftReference {
-  /** Local id, stable across uploads and reorders. */
+  /** Local id, stable across uploads, renames and reorders. */
   key: string;
+  /** The short name shown on chips and sent as the reference's label. */
+  name: string;
   fileName: string;
-  /** Object URL of the local file, shown at once while the upload runs. */
+  /** What the tile shows: the local file at once, the stored thumbnail once uploaded. */
   previewUrl: string;
-  status: "uploading" | "ready";
+  /** preparing: decoding and maybe scaling down; uploading: bytes on the way; ready: stored. */
+  status: "preparing" | "uploading" | "ready";
   /** 0..1 of the bytes sent. */
   progress: number;
   asset: AssetDTO | null;
 }
 
+/** One change the prompt editor made, with the selection before and after it (for undo). */
+export interface PromptEdit {
+  prompt: string;
+  before: TextRange;
+  after: TextRange;
+  kind: EditKind;
+}
+
+/** Where the prompt's caret goes after a change; the editor applies it when `seq` moves on. */
+export interface CaretRequest extends TextRange {
+  seq: number;
+}
+
 export interface Draft {
   references: DraftReference[];
   prompt: string;
+  history: PromptHistory;
+  caret: CaretRequest;
   duration: number;
   aspectRatio: AspectRatio;
+  takes: number;
   idempotencyKey: string;
   /** Field -> message from the last rejected submit; cleared by the next edit. */
   serverErrors: Record<string, string>;
 }
 
+/** What a draft is made of, without editing state: what is stored, restored and loaded from a clip. */
+export interface DraftContent {
+  references: DraftReference[];
+  prompt: string;
+  duration: number;
+  aspectRatio: AspectRatio;
+  takes: number;
+}
+
 export type DraftAction =
   | { type: "references/added"; items: DraftReference[] }
   | { type: "references/progress"; key: string; progress: number }
-  | { type: "references/uploaded"; key: string; asset: AssetDTO }
+  | { type: "references/uploaded"; key: string; asset: AssetDTO; previewUrl?: string }
   | { type: "references/removed"; key: string }
-  | { type: "prompt/changed"; prompt: string }
+  | {
+      type: "references/restored";
+      reference: DraftReference;
+      index: number;
+      /** The prompt and history before and right after the removal being undone. */
+      before: { prompt: string; history: PromptHistory };
+      promptAfter: string;
+    }
+  | { type: "references/moved"; from: number; to: number }
+  | { type: "references/renamed"; key: string; name: string }
+  | { type: "prompt/edited"; prompt: string; before: TextRange; after: TextRange; kind: EditKind; at: number }
+  | { type: "prompt/undo"; selection: TextRange }
+  | { type: "prompt/redo"; selection: TextRange }
   | { type: "duration/changed"; duration: number }
   | { type: "aspect/changed"; aspectRatio: AspectRatio }
+  | { type: "takes/changed"; takes: number }
+  | { type: "draft/replaced"; content: DraftContent; idempotencyKey: string }
   | { type: "submit/rejected"; errors: Record<string, string> }
-  | { type: "submit/accepted"; nextIdempotencyKey: string };
+  | { type: "submit/accepted"; nextIdempotencyKey: string }
+  /** The server saw this key with other inputs (a lost answer, then an edit): these inputs get a new one. */
+  | { type: "key/rotated"; idempotencyKey: string };
 
 export function initialDraft(idempotencyKey: string): Draft {
   return {
     references: [],
     prompt: "",
+    history: emptyHistory(),
+    caret: { start: 0, end: 0, seq: 0 },
     duration: DEFAULT_DURATION,
     aspectRatio: "16:9",
+    takes: 1,
     idempotencyKey,
     serverErrors: {},
   };
 }
 
+export function isDraftEmpty(draft: Pick<Draft, "references" | "prompt">): boolean {
+  return draft.references.length === 0 && draft.prompt.trim() === "";
+}
+
 /**
- * Removing reference `removed` drops its tags (with one neighbouring space, so no double space is left) and
- * shifts later tags down, so each still names its image.
+ * Takes tags out of the prompt together with one neighbouring space, so no double space is left.
  */
-export function promptWithoutReference(prompt: string, removed: number): string {
+export function dropTags(prompt: string, drop: (index: number) => boolean): string {
   const space = (i: number) => /\s/.test(prompt[i] ?? "");
   let out = "";
   let last = 0;
   for (const tag of parseImageTags(prompt)) {
-    if (tag.index !== removed) continue;
+    if (!drop(tag.index)) continue;
     let { start, end } = tag;
     if (space(end) && (start === 0 || space(start - 1))) end++;
     else if (space(start - 1)) start--;
     out += prompt.slice(last, Math.max(last, start));
-    last = end;
+    last = Math.max(last, end);
   }
-  out += prompt.slice(last);
-  return remapImageTags(out, (i) => (i > removed ? i - 1 : i));
+  return out + prompt.slice(last);
+}
+
+/** Removing reference `removed` drops its tags and shifts later tags down, so each still names its image. */
+export function promptWithoutReference(prompt: string, removed: number): string {
+  return remapImageTags(
+    dropTags(prompt, (i) => i === removed),
+    (i) => (i > removed ? i - 1 : i),
+  );
+}
+
+/** Old index -> new index when the item at `from` moves to `to` in a list of `count`. */
+export function moveMapping(from: number, to: number, count: number): (index: number) => number {
+  const order = Array.from({ length: count }, (_, i) => i);
+  const [moved] = order.splice(from, 1);
+  order.splice(to, 0, moved!);
+  const newIndexOf = new Map(order.map((old, position) => [old, position]));
+  return (index) => newIndexOf.get(index) ?? index;
 }
 
 const edited = (draft: Draft, patch: Partial<Draft>): Draft => ({ ...draft, ...patch, serverErrors: {} });
+const caretAt = (draft: Draft, range: TextRange): CaretRequest => ({ ...range, seq: draft.caret.seq + 1 });
 
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
@@ -79,14 +157,24 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return {
         ...draft,
         references: draft.references.map((r) =>
-          r.key === action.key && r.status === "uploading" ? { ...r, progress: action.progress } : r,
+          r.key === action.key && r.status !== "ready"
+            ? { ...r, status: "uploading", progress: action.progress }
+            : r,
         ),
       };
     case "references/uploaded":
       return {
         ...draft,
         references: draft.references.map((r) =>
-          r.key === action.key ? { ...r, status: "ready", progress: 1, asset: action.asset } : r,
+          r.key === action.key
+            ? {
+                ...r,
+                status: "ready",
+                progress: 1,
+                asset: action.asset,
+                previewUrl: action.previewUrl ?? r.previewUrl,
+              }
+            : r,
         ),
       };
     case "references/removed": {
@@ -95,28 +183,93 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return edited(draft, {
         references: draft.references.filter((r) => r.key !== action.key),
         prompt: promptWithoutReference(draft.prompt, index),
+        history: mapHistory(draft.history, (p) => promptWithoutReference(p, index)),
       });
     }
-    case "prompt/changed":
-      return edited(draft, { prompt: action.prompt });
+    case "references/restored": {
+      if (draft.references.some((r) => r.key === action.reference.key)) return draft;
+      const index = Math.min(action.index, draft.references.length);
+      const references = [...draft.references];
+      references.splice(index, 0, action.reference);
+      // Untouched since the removal: the prompt comes back exactly. Edited since: keep the edits and only
+      // shift the tags after the restored image back up.
+      const untouched = draft.prompt === action.promptAfter;
+      const shift = (p: string) => remapImageTags(p, (i) => (i >= index ? i + 1 : i));
+      return edited(draft, {
+        references,
+        prompt: untouched ? action.before.prompt : shift(draft.prompt),
+        history: untouched ? action.before.history : mapHistory(draft.history, shift),
+      });
+    }
+    case "references/moved": {
+      const count = draft.references.length;
+      const { from, to } = action;
+      if (from === to || from < 0 || to < 0 || from >= count || to >= count) return draft;
+      const references = [...draft.references];
+      const [moved] = references.splice(from, 1);
+      references.splice(to, 0, moved!);
+      const map = moveMapping(from, to, count);
+      // Tags past the references (already flagged) keep their number.
+      const remap = (p: string) => remapImageTags(p, (i) => (i < count ? map(i) : i));
+      return edited(draft, {
+        references,
+        prompt: remap(draft.prompt),
+        history: mapHistory(draft.history, remap),
+      });
+    }
+    case "references/renamed":
+      return edited(draft, {
+        references: draft.references.map((r) => (r.key === action.key ? { ...r, name: action.name } : r)),
+      });
+    case "prompt/edited": {
+      if (action.prompt === draft.prompt) return { ...draft, caret: caretAt(draft, action.after) };
+      const before = { prompt: draft.prompt, selection: action.before };
+      return edited(draft, {
+        prompt: action.prompt,
+        history: recordEdit(draft.history, before, action.after, action.kind, action.at),
+        caret: caretAt(draft, action.after),
+      });
+    }
+    case "prompt/undo":
+    case "prompt/redo": {
+      const step = action.type === "prompt/undo" ? undo : redo;
+      const result = step(draft.history, { prompt: draft.prompt, selection: action.selection });
+      if (!result) return draft;
+      return edited(draft, {
+        prompt: result.snapshot.prompt,
+        history: result.history,
+        caret: caretAt(draft, result.snapshot.selection),
+      });
+    }
     case "duration/changed":
       return edited(draft, { duration: action.duration });
     case "aspect/changed":
       return edited(draft, { aspectRatio: action.aspectRatio });
+    case "takes/changed":
+      return edited(draft, { takes: action.takes });
+    case "draft/replaced": {
+      const { content } = action;
+      const end = content.prompt.length;
+      return {
+        ...draft,
+        ...content,
+        history: emptyHistory(),
+        caret: caretAt(draft, { start: end, end }),
+        idempotencyKey: action.idempotencyKey,
+        serverErrors: {},
+      };
+    }
     case "submit/rejected":
       return { ...draft, serverErrors: action.errors };
     case "submit/accepted":
       // The composer keeps its content so the next variation is one edit away; only the key is new.
       return { ...draft, idempotencyKey: action.nextIdempotencyKey, serverErrors: {} };
+    case "key/rotated":
+      return { ...draft, idempotencyKey: action.idempotencyKey };
   }
 }
 
-/** Text to splice in for a tag at [start, end): spaced from its neighbours so it reads as a word. */
-export function spliceTag(prompt: string, start: number, end: number, index: number) {
-  const before = prompt.slice(0, start);
-  const after = prompt.slice(end);
-  const lead = before && !/\s$/.test(before) ? " " : "";
-  const trail = after && /^[\s.,;:!?)]/.test(after) ? "" : " ";
-  const text = `${lead}${imageTag(index)}${trail}`;
-  return { prompt: before + text + after, caret: before.length + text.length };
+export function draftContent(draft: Draft): DraftContent {
+  const { references, prompt, duration, aspectRatio, takes } = draft;
+  return { references, prompt, duration, aspectRatio, takes };
 }

@@ -1,189 +1,286 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
+import type { Pricing } from "@/lib/generations/cost";
+import type { ActionResult, GenerationDTO } from "@/lib/generations/dto";
+import type { AspectRatio, CreateGenerationRequest } from "@/lib/generations/schema";
 import {
-  type CreateGenerationInput,
-  createGenerationSchema,
-  fieldErrors,
-  MAX_REFERENCES,
-} from "@/lib/generations/schema";
-import { type Draft, type DraftReference, draftReducer, initialDraft } from "./draft";
-import { sentence } from "./format";
+  type Draft,
+  type DraftAction,
+  type DraftContent,
+  draftContent,
+  draftReducer,
+  initialDraft,
+  isDraftEmpty,
+  type PromptEdit,
+} from "./draft";
+import { contentFromGeneration, readStoredDraft, writeStoredDraft } from "./draft-storage";
+import { getJson } from "./http";
 import { newIdempotencyKey } from "./idempotency";
-import { studioKeys, upsertGeneration } from "./queries";
-import { uploadReference } from "./upload";
+import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
+import { cleanReferenceName, defaultReferenceName } from "./reference-files";
+import { spendKey } from "./spend";
+import { newReferenceKey, useReferenceFiles } from "./use-reference-files";
+import { validateDraft } from "./validate-draft";
 
 export interface Notice {
   id: number;
   message: string;
 }
 
-export interface Validation {
-  /** Field errors of the current draft, from the same schema the server uses. */
-  errors: Record<string, string>;
-  /** Why Generate is disabled, in words; null when the draft can be submitted. */
-  blocker: string | null;
-  input: CreateGenerationInput;
-}
-
-export function validateDraft(draft: Draft): Validation {
-  const ready = draft.references.filter((r) => r.asset);
-  const input: CreateGenerationInput = {
-    prompt: draft.prompt,
-    referenceIds: ready.map((r) => r.asset!.id),
-    duration: draft.duration,
-    aspectRatio: draft.aspectRatio,
-    idempotencyKey: draft.idempotencyKey,
-  };
-  const parsed = createGenerationSchema.safeParse(input);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
-  const uploading = draft.references.length - ready.length;
-  let blocker: string | null = null;
-  if (uploading > 0) blocker = `Waiting for ${uploading} upload${uploading === 1 ? "" : "s"} to finish`;
-  else if (draft.references.length === 0) blocker = "Add at least one reference image";
-  else if (draft.prompt.trim() === "") blocker = "Write a prompt";
-  else if (!parsed.success) blocker = sentence(Object.values(errors)[0] ?? "Check the form");
-  return { errors, blocker, input };
-}
+type Generations = { generation: GenerationDTO; generations: GenerationDTO[] };
 
 let noticeSeq = 0;
-let referenceSeq = 0;
 
-/** The composer's state and behaviour: uploads with progress, validation, and a submit that runs once. */
+/**
+ * The composer's state and behaviour: a draft that survives reloads, uploads with progress, reorder and
+ * remove with renumbered tags (undoable), the prompt's undo, validation with the server's schema, a
+ * submit that runs once, and "Use these settings" from a clip.
+ */
 export function useComposer() {
   const queryClient = useQueryClient();
-  const [draft, dispatch] = useReducer(draftReducer, undefined, () => initialDraft(newIdempotencyKey()));
+  const [draft, rawDispatch] = useReducer(draftReducer, undefined, () => initialDraft(newIdempotencyKey()));
+  // Mirrors the reducer synchronously, so handlers that run between renders see every dispatched change.
+  const draftRef = useRef<Draft>(draft);
+  const dispatch = useCallback((action: DraftAction) => {
+    draftRef.current = draftReducer(draftRef.current, action);
+    rawDispatch(action);
+  }, []);
   const [notices, setNotices] = useState<Notice[]>([]);
-  /** The last generation this composer started, for the "Started" confirmation. */
-  const [started, setStarted] = useState<string | null>(null);
-  const draftRef = useRef(draft);
-  const uploads = useRef(new Map<string, AbortController>());
-  useEffect(() => {
-    draftRef.current = draft;
-  }, [draft]);
+  const [restored, setRestored] = useState(false);
+  const [started, setStarted] = useState<GenerationDTO[] | null>(null);
+  const durationChosen = useRef(false);
 
-  const notify = useCallback((message: string) => {
-    setNotices((list) => [...list, { id: ++noticeSeq, message }]);
+  const refuse = useCallback((message: string) => {
+    setNotices((list) => [...list.slice(-4), { id: ++noticeSeq, message }]);
+    toast.error(message);
   }, []);
-  const dismissNotice = useCallback(
-    (id: number) => setNotices((list) => list.filter((n) => n.id !== id)),
-    [],
+  const dismissNotice = useCallback((id: number) => setNotices((l) => l.filter((n) => n.id !== id)), []);
+  const files = useReferenceFiles(draftRef, dispatch, refuse);
+
+  // Restore the stored draft before the first paint after hydration; save every change after that.
+  useLayoutEffect(() => {
+    const stored = readStoredDraft();
+    if (stored && !isDraftEmpty(stored.content)) {
+      durationChosen.current = true;
+      dispatch({ type: "draft/replaced", content: stored.content, idempotencyKey: stored.idempotencyKey });
+    }
+    setRestored(true);
+  }, [dispatch]);
+  useEffect(() => {
+    if (restored) writeStoredDraft(draft);
+  }, [draft, restored]);
+
+  // The engine's default duration, unless the user (or a restored draft) already chose one.
+  const { data: health } = useQuery(healthQueryOptions);
+  const engineDefault = (health?.provider.capabilities as { durations?: { default?: number } } | undefined)
+    ?.durations?.default;
+  useEffect(() => {
+    if (!restored || durationChosen.current || !engineDefault) return;
+    if (draftRef.current.duration !== engineDefault)
+      dispatch({ type: "duration/changed", duration: engineDefault });
+  }, [restored, engineDefault, dispatch]);
+
+  const removeReference = useCallback(
+    (key: string) => {
+      const before = draftRef.current;
+      const index = before.references.findIndex((r) => r.key === key);
+      const ref = before.references[index];
+      if (!ref) return;
+      files.abort(key);
+      dispatch({ type: "references/removed", key });
+      if (ref.status !== "ready") {
+        toast(`Upload of ${ref.fileName} canceled`);
+        return;
+      }
+      const promptAfter = draftRef.current.prompt;
+      const tagsRemoved = before.prompt !== promptAfter;
+      toast(`Removed ${ref.name}`, {
+        description: tagsRemoved ? "Its tags left the prompt; later tags were renumbered." : undefined,
+        action: {
+          label: "Undo",
+          onClick: () =>
+            dispatch({
+              type: "references/restored",
+              reference: ref,
+              index,
+              before: { prompt: before.prompt, history: before.history },
+              promptAfter,
+            }),
+        },
+      });
+    },
+    [dispatch, files],
   );
 
-  const removeReference = useCallback((key: string) => {
-    uploads.current.get(key)?.abort();
-    uploads.current.delete(key);
-    const ref = draftRef.current.references.find((r) => r.key === key);
-    if (ref) URL.revokeObjectURL(ref.previewUrl);
-    dispatch({ type: "references/removed", key });
-  }, []);
+  const moveReference = useCallback(
+    (from: number, to: number) => dispatch({ type: "references/moved", from, to }),
+    [dispatch],
+  );
+  const renameReference = useCallback(
+    (key: string, name: string, final = false) => {
+      const ref = draftRef.current.references.find((r) => r.key === key);
+      if (!ref) return;
+      const cleaned = final
+        ? cleanReferenceName(name) || defaultReferenceName(ref.fileName)
+        : name.slice(0, 40);
+      if (cleaned !== ref.name) dispatch({ type: "references/renamed", key, name: cleaned });
+    },
+    [dispatch],
+  );
 
-  const upload = useCallback(
-    async (ref: DraftReference, file: File) => {
-      const controller = new AbortController();
-      uploads.current.set(ref.key, controller);
-      try {
-        const asset = await uploadReference(file, {
-          signal: controller.signal,
-          onProgress: (progress) => dispatch({ type: "references/progress", key: ref.key, progress }),
-        });
-        const twin = draftRef.current.references.findIndex((r) => r.asset?.id === asset.id);
-        if (twin >= 0) {
-          notify(`${file.name} is the same image as <IMAGE_REF_${twin}>, so it was not added twice.`);
-          removeReference(ref.key);
-        } else {
-          dispatch({ type: "references/uploaded", key: ref.key, asset });
-        }
-      } catch (err) {
+  const editPrompt = useCallback(
+    (edit: PromptEdit) => dispatch({ type: "prompt/edited", ...edit, at: Date.now() }),
+    [dispatch],
+  );
+
+  const setDuration = useCallback(
+    (duration: number) => {
+      durationChosen.current = true;
+      dispatch({ type: "duration/changed", duration });
+    },
+    [dispatch],
+  );
+  const setAspectRatio = useCallback(
+    (aspectRatio: AspectRatio) => dispatch({ type: "aspect/changed", aspectRatio }),
+    [dispatch],
+  );
+  const setTakes = useCallback((takes: number) => dispatch({ type: "takes/changed", takes }), [dispatch]);
+
+  // "Use these settings": a clip's inputs replace the draft, after asking when there is one to lose.
+  const [useId, setUseId] = useState<string | null>(null);
+  const [pendingReplace, setPendingReplace] = useState<{
+    content: DraftContent;
+    source: GenerationDTO;
+  } | null>(null);
+  const replaceDraft = useCallback(
+    (content: DraftContent, source: GenerationDTO) => {
+      const previous = { content: draftContent(draftRef.current), key: draftRef.current.idempotencyKey };
+      files.abortAll();
+      durationChosen.current = true;
+      dispatch({ type: "draft/replaced", content, idempotencyKey: newIdempotencyKey() });
+      const empty = isDraftEmpty(previous.content);
+      toast.success("Settings loaded into the composer", {
+        description: `${source.references.length} reference${source.references.length === 1 ? "" : "s"}, ${source.duration} s, ${source.aspectRatio}.`,
+        action: empty
+          ? undefined
+          : {
+              label: "Undo",
+              onClick: () =>
+                dispatch({ type: "draft/replaced", content: previous.content, idempotencyKey: previous.key }),
+            },
+      });
+    },
+    [dispatch, files],
+  );
+  const replaceRef = useRef(replaceDraft);
+  replaceRef.current = replaceDraft;
+  useEffect(() => {
+    if (!restored || !useId) return;
+    const controller = new AbortController();
+    getJson<{ generation: GenerationDTO }>(`/api/generations/${encodeURIComponent(useId)}`, controller.signal)
+      .then(({ generation }) => {
+        const content = contentFromGeneration(generation, () => newReferenceKey());
+        if (isDraftEmpty(draftRef.current)) replaceRef.current(content, generation);
+        else setPendingReplace({ content, source: generation });
+        setUseId(null);
+      })
+      .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        notify(`${file.name}: ${err instanceof Error ? err.message : "the upload failed."}`);
-        removeReference(ref.key);
-      } finally {
-        uploads.current.delete(ref.key);
-      }
-    },
-    [notify, removeReference],
-  );
-
-  const addFiles = useCallback(
-    (files: readonly File[]) => {
-      const room = MAX_REFERENCES - draftRef.current.references.length;
-      const taken = files.slice(0, Math.max(0, room));
-      for (const file of files.slice(taken.length)) {
-        notify(`${file.name} was not added: a clip takes at most ${MAX_REFERENCES} reference images.`);
-      }
-      if (taken.length === 0) return;
-      const items: DraftReference[] = taken.map((file) => ({
-        key: `ref-${++referenceSeq}`,
-        fileName: file.name,
-        previewUrl: URL.createObjectURL(file),
-        status: "uploading",
-        progress: 0,
-        asset: null,
-      }));
-      dispatch({ type: "references/added", items });
-      items.forEach((item, i) => void upload(item, taken[i]!));
-    },
-    [notify, upload],
-  );
-
-  useEffect(() => {
-    const inFlight = uploads.current;
-    return () => {
-      for (const controller of inFlight.values()) controller.abort();
-    };
-  }, []);
+        setUseId(null);
+        toast.error("Could not load that clip's settings", {
+          description: err instanceof Error ? err.message : undefined,
+        });
+      });
+    return () => controller.abort();
+  }, [restored, useId]);
+  const confirmReplace = useCallback(() => {
+    if (pendingReplace) replaceDraft(pendingReplace.content, pendingReplace.source);
+    setPendingReplace(null);
+  }, [pendingReplace, replaceDraft]);
+  const keepDraft = useCallback(() => setPendingReplace(null), []);
 
   const validation = useMemo(() => validateDraft(draft), [draft]);
 
   const submit = useMutation({
-    mutationFn: (input: CreateGenerationInput) => createGenerationAction(input),
-    onSuccess: (result) => {
+    mutationFn: (input: CreateGenerationRequest): Promise<ActionResult<Generations>> =>
+      createGenerationAction(input),
+  });
+  // Guards the gap between a click and React disabling the button.
+  const submitting = useRef(false);
+  const generate = useCallback(async () => {
+    const check = validateDraft(draftRef.current);
+    if (submitting.current || check.blocker) return;
+    submitting.current = true;
+    try {
+      let result = await submit.mutateAsync(check.input);
+      if (!result.ok && result.error.code === "idempotency_conflict") {
+        // An earlier answer was lost and the draft changed since: these inputs were never sent.
+        const idempotencyKey = newIdempotencyKey();
+        dispatch({ type: "key/rotated", idempotencyKey });
+        result = await submit.mutateAsync({ ...check.input, idempotencyKey });
+      }
       if (result.ok) {
-        upsertGeneration(queryClient, result.generation);
-        setStarted(result.generation.id);
-        void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
+        for (const g of [...result.generations].reverse()) upsertGeneration(queryClient, g);
+        setStarted(result.generations);
         dispatch({ type: "submit/accepted", nextIdempotencyKey: newIdempotencyKey() });
+        const n = result.generations.length;
+        toast.success(n > 1 ? `Started ${n} takes` : "Started", {
+          description: "Your draft is kept for the next variation.",
+        });
       } else {
         setStarted(null);
         dispatch({ type: "submit/rejected", errors: result.error.fields ?? { _: result.error.message } });
+        toast.error("Not started", { description: result.error.message });
       }
-    },
-    onError: () => {
+    } catch {
       // The same key is kept, so trying again cannot create a second job.
-      dispatch({
-        type: "submit/rejected",
-        errors: { _: "Could not reach the studio server. Your draft is kept; try again." },
-      });
-    },
-  });
-
-  // Guards the gap between a click and React disabling the button.
-  const submitting = useRef(false);
-  const generate = useCallback(() => {
-    if (submitting.current || validation.blocker) return;
-    submitting.current = true;
-    submit.mutate(validation.input, {
-      onSettled: () => {
-        submitting.current = false;
-      },
-    });
-  }, [submit, validation]);
+      const message = "Could not reach the studio server. Your draft is kept; try again.";
+      dispatch({ type: "submit/rejected", errors: { _: message } });
+      toast.error(message);
+    } finally {
+      submitting.current = false;
+      void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
+      void queryClient.invalidateQueries({ queryKey: spendKey });
+    }
+  }, [dispatch, queryClient, submit]);
 
   return {
     draft,
-    dispatch,
+    restored,
+    validation,
     notices,
     dismissNotice,
-    addFiles,
-    notify,
+    refuse,
+    addFiles: files.addFiles,
     removeReference,
-    validation,
+    moveReference,
+    renameReference,
+    editPrompt,
+    undoPrompt: useCallback(
+      (selection: { start: number; end: number }) => dispatch({ type: "prompt/undo", selection }),
+      [dispatch],
+    ),
+    redoPrompt: useCallback(
+      (selection: { start: number; end: number }) => dispatch({ type: "prompt/redo", selection }),
+      [dispatch],
+    ),
+    setDuration,
+    setAspectRatio,
+    setTakes,
     generate,
     isSubmitting: submit.isPending,
-    startedId: started,
+    started,
+    provider: health?.provider.id,
+    modelId: health?.provider.modelId,
+    pricing: (health?.provider as { pricing?: Pricing } | undefined)?.pricing,
+    requestUse: setUseId,
+    pendingReplace,
+    confirmReplace,
+    keepDraft,
   };
 }
 

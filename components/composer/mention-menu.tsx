@@ -1,0 +1,111 @@
+import { useLayoutEffect, useRef, useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { imageTag } from "@/lib/generations/tags";
+
+export interface MentionOption {
+  index: number;
+  name: string;
+  thumbUrl: string | null;
+}
+
+export interface MentionMenuProps {
+  id: string;
+  /** Caret position relative to the editor's frame: left edge, line bottom and line top. */
+  left: number;
+  top: number;
+  lineTop: number;
+  query: string;
+  options: MentionOption[];
+  active: number;
+  hasReferences: boolean;
+  onHover: (position: number) => void;
+  onChoose: (index: number) => void;
+}
+
+const WIDTH = 256;
+
+/**
+ * The `@` menu under the caret. Focus stays in the prompt (aria-activedescendant points here), so the
+ * options take no focus and a click must not blur the editor.
+ */
+export function MentionMenu(props: MentionMenuProps) {
+  const { id, left, top, lineTop, query, options, active, hasReferences, onHover, onChoose } = props;
+  const menu = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState({ x: left, above: false });
+
+  // Keep the menu inside its frame on narrow screens, and open it above the line when the screen (a
+  // phone with its keyboard up) has no room below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu's height follows the option count
+  useLayoutEffect(() => {
+    const el = menu.current;
+    const frame = el?.offsetParent as HTMLElement | null;
+    if (!el || !frame) return;
+    const x = Math.max(0, Math.min(left - 12, frame.clientWidth - WIDTH));
+    const viewport = window.visualViewport?.height ?? window.innerHeight;
+    const frameTop = frame.getBoundingClientRect().top;
+    const height = el.offsetHeight;
+    const roomBelow = viewport - (frameTop + top + 4);
+    const roomAbove = frameTop + lineTop - 4;
+    setPlace({ x, above: roomBelow < height && roomAbove > roomBelow });
+  }, [left, top, lineTop, options.length]);
+
+  useLayoutEffect(() => {
+    menu.current?.querySelector(`[data-position="${active}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [active]);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keeps focus (and the caret) in the prompt on click
+    <div
+      ref={menu}
+      data-testid="mention-menu"
+      style={
+        place.above
+          ? { left: place.x, bottom: `calc(100% - ${lineTop - 4}px)`, width: WIDTH }
+          : { left: place.x, top: top + 4, width: WIDTH }
+      }
+      className="absolute z-30 max-w-full overflow-hidden rounded-xl border border-ink-600 bg-ink-900 shadow-[0_16px_40px_-12px_rgba(0,0,0,0.7)]"
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {options.length > 0 ? (
+        <div id={id} role="listbox" aria-label="References" className="max-h-60 overflow-y-auto p-1">
+          {options.map((option, position) => (
+            <div
+              key={option.index}
+              id={`${id}-${position}`}
+              data-position={position}
+              role="option"
+              aria-selected={position === active}
+              tabIndex={-1}
+              onMouseMove={() => onHover(position)}
+              onClick={() => onChoose(option.index)}
+              onKeyDown={() => {}}
+              className={cn(
+                "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
+                position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
+              )}
+            >
+              {option.thumbUrl ? (
+                // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
+                <img src={option.thumbUrl} alt="" className="size-7 shrink-0 rounded-md object-cover" />
+              ) : (
+                <span className="size-7 shrink-0 rounded-md bg-ink-700" />
+              )}
+              <span className="min-w-0 flex-1 truncate font-medium">{option.name}</span>
+              <code className="shrink-0 font-mono text-[10px] text-ink-400">{imageTag(option.index)}</code>
+            </div>
+          ))}
+        </div>
+      ) : (
+        <p id={id} className="px-3 py-2.5 text-xs text-ink-400">
+          {hasReferences
+            ? `No reference is named “${query}”.`
+            : "Add reference images first; then @ names them."}
+        </p>
+      )}
+      <p className="border-ink-700 border-t px-3 py-1.5 text-[11px] text-ink-400">
+        <kbd className="font-sans">↑↓</kbd> choose · <kbd className="font-sans">Enter</kbd> insert ·{" "}
+        <kbd className="font-sans">Esc</kbd> close
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { toast } from "sonner";
+import { formatPayload, type ProviderPayload } from "@/lib/client/payload";
+import { imageTag } from "@/lib/generations/tags";
+import type { ProviderId } from "@/lib/providers/types";
+import { CopyIcon } from "./icons";
+
+export interface PayloadViewProps {
+  id: string;
+  payload: ProviderPayload;
+  references: ReadonlyArray<{ name: string; thumbUrl: string | null }>;
+  takes: number;
+  provider: ProviderId | undefined;
+}
+
+/** The exact JSON the model's endpoint receives for this draft, with the images named in tag order. */
+export function PayloadView({ id, payload, references, takes, provider }: PayloadViewProps) {
+  const json = formatPayload(payload);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(json);
+      toast.success("Payload copied");
+    } catch {
+      toast.error("The browser did not allow copying; select the text instead.");
+    }
+  }
+
+  return (
+    <section
+      id={id}
+      aria-label="Payload"
+      data-testid="payload-view"
+      className="flex flex-col gap-2 rounded-xl border border-ink-700 bg-ink-950/40 p-3"
+    >
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-xs text-ink-300">
+          {provider === "preview"
+            ? "What fal would receive (the preview engine renders locally)"
+            : provider === "atlas"
+              ? "What AtlasCloud receives"
+              : "What fal receives"}
+          {takes > 1 ? `, once per take (${takes} requests).` : "."}
+        </p>
+        <button
+          type="button"
+          onClick={copy}
+          className="flex h-7 shrink-0 items-center gap-1.5 rounded-md border border-ink-600 bg-ink-800 px-2 text-xs text-ink-100 hover:border-ink-400 focus-visible:outline-2 focus-visible:outline-accent-soft"
+        >
+          <CopyIcon className="size-3.5" />
+          Copy
+        </button>
+      </div>
+      <pre
+        data-testid="payload-json"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+        className="max-h-64 overflow-auto whitespace-pre-wrap rounded-lg [overflow-wrap:anywhere] bg-ink-950 p-2.5 font-mono text-[11px] leading-5 text-ink-300 [scrollbar-width:thin] focus-visible:outline-2 focus-visible:outline-accent-soft"
+      >
+        {json}
+      </pre>
+      {references.length > 0 && (
+        <ol className="flex flex-col gap-1 text-xs text-ink-400" aria-label="Images in order">
+          {references.map((r, i) => (
+            <li key={i} className="flex min-w-0 items-center gap-2" data-testid="payload-image">
+              <code className="shrink-0 font-mono text-[11px] text-ink-300">
+                {provider === "atlas" ? "images" : "image_urls"}[{i}]
+              </code>
+              {r.thumbUrl && (
+                // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
+                <img src={r.thumbUrl} alt="" className="size-5 shrink-0 rounded object-cover" />
+              )}
+              <span className="min-w-0 truncate text-ink-100">{r.name}</span>
+              <code className="ml-auto shrink-0 font-mono text-[10px] text-accent-soft">{imageTag(i)}</code>
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="text-[11px] leading-4 text-ink-400">
+        The URLs are the studio&apos;s stored copies; at submit the server sends the same bytes through the
+        provider&apos;s own storage.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { FieldMessage } from "@/components/ui/field-message";
+import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { findMalformedTags, imageTag, outOfRangeTags, unusedReferences } from "@/lib/generations/tags";
+
+export interface PromptLintProps {
+  prompt: string;
+  /** Reference names in tag order (tiles still uploading included: they will be there). */
+  names: readonly string[];
+  /** The server's answer about the prompt, if the last submit was refused for it. */
+  serverError?: string;
+  onFixMalformed: () => void;
+  onRemoveOutOfRange: () => void;
+}
+
+const count = new Intl.NumberFormat("en-US");
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+const fix =
+  "ml-1 rounded font-medium underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-accent-soft";
+
+/**
+ * Live checks under the prompt: errors block Generate (a tag with no image, too long), warnings and
+ * hints do not (a lookalike tag the model would read as text, a reference nothing names, an empty prompt).
+ */
+export function PromptLint({
+  prompt,
+  names,
+  serverError,
+  onFixMalformed,
+  onRemoveOutOfRange,
+}: PromptLintProps) {
+  const n = names.length;
+  const outOfRange = outOfRangeTags(prompt, n);
+  const malformed = findMalformedTags(prompt);
+  const unused = prompt.trim() ? unusedReferences(prompt, n) : [];
+  const over = prompt.length - MAX_PROMPT_CHARS;
+
+  return (
+    <div className="flex flex-col gap-1" data-testid="prompt-lint">
+      {serverError && (
+        <FieldMessage id="prompt-error" data-testid="prompt-error">
+          {serverError}
+        </FieldMessage>
+      )}
+      {!serverError && outOfRange.length > 0 && (
+        <FieldMessage id="prompt-error" data-testid="prompt-error">
+          {list(outOfRange.map(imageTag))} {outOfRange.length === 1 ? "has" : "have"} no reference image:{" "}
+          {n === 0
+            ? "add an image first."
+            : `with ${n} reference${n === 1 ? "" : "s"} use ${imageTag(0)}${n > 1 ? ` to ${imageTag(n - 1)}` : ""}.`}
+          <button type="button" className={fix} onClick={onRemoveOutOfRange}>
+            Remove {outOfRange.length === 1 ? "it" : "them"}
+          </button>
+        </FieldMessage>
+      )}
+      {over > 0 && (
+        <FieldMessage data-testid="prompt-too-long">
+          The prompt is {count.format(over)} character{over === 1 ? "" : "s"} over the limit of{" "}
+          {count.format(MAX_PROMPT_CHARS)}.
+        </FieldMessage>
+      )}
+      {malformed.length > 0 && (
+        <FieldMessage tone="warning" data-testid="prompt-malformed">
+          {list(malformed.map((m) => `“${m.raw.trim()}”`))} {malformed.length === 1 ? "is" : "are"} read as
+          plain text, not a tag; tags are written exactly like {imageTag(0)}.
+          {malformed.some((m) => /\d/.test(m.raw)) && (
+            <button type="button" className={fix} onClick={onFixMalformed}>
+              Fix
+            </button>
+          )}
+        </FieldMessage>
+      )}
+      {unused.length > 0 && (
+        <FieldMessage tone="hint" data-testid="prompt-unused">
+          Not named in the prompt yet: {list(unused.map((i) => `${names[i]} (${imageTag(i)})`))}. A tag tells
+          the model what each image is for.
+        </FieldMessage>
+      )}
+      {!prompt.trim() && n > 0 && (
+        <FieldMessage tone="hint" data-testid="prompt-empty">
+          The prompt is empty. Describe one continuous shot; type @ to name a reference.
+        </FieldMessage>
+      )}
+    </div>
+  );
+}

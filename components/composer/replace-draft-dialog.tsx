@@ -1,0 +1,73 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
+import type { GenerationDTO } from "@/lib/generations/dto";
+
+export interface ReplaceDraftDialogProps {
+  source: GenerationDTO | null;
+  onReplace: () => void;
+  onKeep: () => void;
+}
+
+/** Asks before a clip's settings overwrite a draft (a modal <dialog>: focus is kept inside, Esc keeps). */
+export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (source && !el.open) el.showModal();
+    if (!source && el.open) el.close();
+  }, [source]);
+
+  const excerpt = source
+    ? source.prompt.length > 120
+      ? `${source.prompt.slice(0, 117)}…`
+      : source.prompt
+    : "";
+
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby="replace-draft-title"
+      aria-describedby="replace-draft-body"
+      data-testid="replace-draft-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        onKeep();
+      }}
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-card border border-ink-600 bg-ink-900 p-0 text-ink-100 shadow-[0_30px_80px_-20px_rgba(0,0,0,0.8)] backdrop:bg-ink-950/70 backdrop:backdrop-blur-sm"
+    >
+      {source && (
+        <div className="flex flex-col gap-4 p-5">
+          <h2 id="replace-draft-title" className="text-base font-semibold">
+            Replace your current draft?
+          </h2>
+          <div id="replace-draft-body" className="flex flex-col gap-2 text-sm text-ink-300">
+            <p>
+              This loads the prompt, {source.references.length} reference
+              {source.references.length === 1 ? "" : "s"} and settings ({source.duration} s,{" "}
+              {source.aspectRatio}
+              {source.takeCount > 1 ? `, ${source.takeCount} takes` : ""}) of the clip into the composer. Your
+              current prompt and references will be replaced; you can undo right after.
+            </p>
+            {excerpt && (
+              <p className="rounded-lg border border-ink-700 bg-ink-950/50 px-3 py-2 font-mono text-xs break-words text-ink-400">
+                {excerpt}
+              </p>
+            )}
+          </div>
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="secondary" onClick={onKeep} autoFocus>
+              Keep my draft
+            </Button>
+            <Button variant="primary" onClick={onReplace}>
+              Replace
+            </Button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

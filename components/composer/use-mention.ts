@@ -1,0 +1,55 @@
+"use client";
+
+import { type RefObject, useCallback, useRef, useState } from "react";
+import { filterByName, type MentionQuery, mentionAt } from "@/lib/client/prompt-model";
+import type { EditorCore } from "./editor-core";
+import type { ChipInfo } from "./editor-dom";
+import { caretPoint, readSelection } from "./editor-dom";
+
+export type MentionState = MentionQuery & { left: number; top: number; lineTop: number };
+
+/**
+ * The @ menu's state: open while the caret ends an `@word` in the focused prompt (unless Escape
+ * dismissed that one), positioned under the `@`, with the references filtered by the word.
+ */
+export function useMention(
+  core: EditorCore,
+  frame: RefObject<HTMLElement | null>,
+  chips: readonly ChipInfo[],
+) {
+  const [mention, setMention] = useState<MentionState | null>(null);
+  const [active, setActive] = useState(0);
+  const current = useRef<MentionState | null>(null);
+  const dismissedAt = useRef<number | null>(null);
+
+  const set = useCallback((next: MentionState | null) => {
+    current.current = next;
+    setMention(next);
+  }, []);
+
+  const refresh = useCallback(() => {
+    const el = core.root.current;
+    const value = core.value.current;
+    const sel = el && document.activeElement === el ? readSelection(el, value) : null;
+    const found = sel && sel.start === sel.end ? mentionAt(value, sel.end) : null;
+    if (!found) dismissedAt.current = null;
+    if (!found || found.start === dismissedAt.current || !el || !frame.current) return set(null);
+    const previous = current.current;
+    if (!previous || previous.query !== found.query || previous.start !== found.start) setActive(0);
+    set({ ...found, ...caretPoint(el, found.start, frame.current) });
+  }, [core, frame, set]);
+
+  /** Escape: close, and stay closed for this `@` while the caret stays in its word. */
+  const dismiss = useCallback(() => {
+    dismissedAt.current = current.current?.start ?? null;
+    set(null);
+  }, [set]);
+
+  const close = useCallback(() => set(null), [set]);
+
+  const options = mention ? filterByName(chips, mention.query) : [];
+  const activeIndex = Math.min(active, Math.max(0, options.length - 1));
+  const move = (step: 1 | -1) => setActive((a) => (a + step + options.length) % options.length);
+
+  return { mention, options, active: activeIndex, setActive, move, refresh, dismiss, close };
+}

@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import type { AssetDTO } from "@/lib/generations/dto";
+import { character, expectPrompt, hugePng, look, place, tileNames } from "../support/composer";
+import { expect, test } from "../support/fixtures";
+import { referenceImage } from "../support/images";
+
+test("refuses a text file named .png, an unreadable image, a 21 MB image and a sixth image, naming the file and the rule; nothing else changes", async ({
+  studio,
+  page,
+}) => {
+  let uploads = 0;
+  page.on("request", (r) => {
+    if (r.url().endsWith("/api/uploads")) uploads++;
+  });
+  await studio.goto();
+  const notices = page.getByTestId("upload-notices");
+  const toast = (text: string) => page.locator("[data-sonner-toast]").filter({ hasText: text });
+
+  await studio.referenceInput.setInputFiles([
+    { name: "notes.png", mimeType: "text/plain", buffer: Buffer.from("not an image") },
+  ]);
+  await expect(notices).toContainText(
+    "notes.png was not added: it is not a PNG, JPEG or WebP image (text/plain).",
+  );
+  await expect(toast("notes.png")).toBeVisible();
+
+  // Text that claims to be a PNG: the browser cannot decode it.
+  await studio.referenceInput.setInputFiles([
+    { name: "fake.png", mimeType: "image/png", buffer: Buffer.from("still not an image") },
+  ]);
+  await expect(notices).toContainText("fake.png was not added: it cannot be read as an image.");
+
+  // Over 20 MB: refused by its size, before any decoding or scaling down.
+  const huge = await hugePng("huge-photo.png");
+  expect(huge.buffer.length).toBeGreaterThan(21 * 1024 * 1024);
+  await studio.referenceInput.setInputFiles([huge]);
+  await expect(notices).toContainText(
+    "huge-photo.png was not added: it is 21.2 MB and reference images can be at most 20 MB.",
+  );
+  await expect(studio.tiles).toHaveCount(0);
+  expect(uploads).toBe(0);
+
+  await studio.addReferences([
+    await character("one.png", 101),
+    await place("two.png", 102),
+    await look("three.png", 103),
+    await character("four.png", 104),
+    await place("five.png", 105),
+  ]);
+  await studio.prompt.fill("<IMAGE_REF_0> and <IMAGE_REF_4> meet.");
+  await studio.referenceInput.setInputFiles([await look("sixth.png", 106)]);
+  await expect(notices).toContainText("sixth.png was not added: a clip takes at most 5 reference images.");
+  await expect(studio.tiles).toHaveCount(5);
+  expect(await tileNames(studio)).toEqual(["one", "two", "three", "four", "five"]);
+  await expectPrompt(studio, "<IMAGE_REF_0> and <IMAGE_REF_4> meet.");
+  expect(uploads).toBe(5);
+
+  // Notices can be dismissed.
+  const count = await notices.getByRole("listitem").count();
+  await notices.getByRole("button", { name: "Dismiss" }).first().click();
+  await expect(notices.getByRole("listitem")).toHaveCount(count - 1);
+});
+
+test("a big photo is scaled down in the browser to a 2048 px long edge, keeping its orientation; a small one is sent as is", async ({
+  studio,
+  page,
+}) => {
+  await studio.goto();
+  // 3000 x 2000 pixels stored sideways with EXIF orientation 6: it shows as a 2000 x 3000 portrait.
+  const photo = await sharp(await referenceImage("place", { seed: 111, width: 3000, height: 2000 }))
+    .jpeg({ quality: 92 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  const uploaded = page.waitForResponse((r) => r.url().endsWith("/api/uploads"));
+  await studio.referenceInput.setInputFiles([
+    { name: "big-photo.jpg", mimeType: "image/jpeg", buffer: photo },
+  ]);
+  const big = ((await (await uploaded).json()) as { asset: AssetDTO }).asset;
+  expect(big).toMatchObject({ width: 1365, height: 2048, mime: "image/jpeg", name: "big-photo.jpg" });
+  expect(big.bytes).toBeLessThan(photo.length);
+  await expect(studio.tile(0)).toHaveAttribute("data-status", "ready");
+
+  const small = await character("small.png", 112);
+  const sent = page.waitForResponse((r) => r.url().endsWith("/api/uploads"));
+  await studio.referenceInput.setInputFiles([small]);
+  const asset = ((await (await sent).json()) as { asset: AssetDTO }).asset;
+  expect(asset.sha256).toBe(createHash("sha256").update(small.buffer).digest("hex"));
+  expect(asset).toMatchObject({ width: 512, height: 512, mime: "image/png" });
+});

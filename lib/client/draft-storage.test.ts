@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import { type Draft, initialDraft } from "./draft";
+import { contentFromGeneration, parseStored, toStored } from "./draft-storage";
+
+const asset = {
+  id: "asset-0001",
+  sha256: "abc",
+  mime: "image/png",
+  width: 10,
+  height: 10,
+  bytes: 10,
+  name: "hero.png",
+  url: "/api/media/a.png",
+  thumbUrl: "/api/media/a-t.webp",
+};
+
+describe("stored drafts", () => {
+  it("round-trips stored references, prompt and settings, and leaves out uploads in flight", () => {
+    const draft: Draft = {
+      ...initialDraft("key-00000001"),
+      prompt: "<IMAGE_REF_0> waves",
+      duration: 5,
+      aspectRatio: "9:16",
+      takes: 3,
+      references: [
+        {
+          key: "r1",
+          name: "Hero",
+          fileName: "hero.png",
+          previewUrl: "blob:x",
+          status: "ready",
+          progress: 1,
+          asset,
+        },
+        {
+          key: "r2",
+          name: "b",
+          fileName: "b.png",
+          previewUrl: "blob:y",
+          status: "uploading",
+          progress: 0.5,
+          asset: null,
+        },
+      ],
+    };
+    const restored = parseStored(JSON.stringify(toStored(draft)))!;
+    expect(restored.idempotencyKey).toBe("key-00000001");
+    expect(restored.content).toMatchObject({
+      prompt: "<IMAGE_REF_0> waves",
+      duration: 5,
+      aspectRatio: "9:16",
+      takes: 3,
+    });
+    expect(restored.content.references).toEqual([
+      {
+        key: "r1",
+        name: "Hero",
+        fileName: "hero.png",
+        previewUrl: asset.thumbUrl,
+        status: "ready",
+        progress: 1,
+        asset,
+      },
+    ]);
+  });
+
+  it("ignores missing, broken or foreign data", () => {
+    expect(parseStored(null)).toBeNull();
+    expect(parseStored("{not json")).toBeNull();
+    expect(parseStored(JSON.stringify({ prompt: "x" }))).toBeNull();
+    const bad = { ...toStored(initialDraft("key-00000001")), duration: 60 };
+    expect(parseStored(JSON.stringify(bad))).toBeNull();
+  });
+});
+
+describe("contentFromGeneration", () => {
+  it("loads references in tag order with their labels as names", () => {
+    const g = {
+      prompt: "<IMAGE_REF_1> then <IMAGE_REF_0>",
+      duration: 4,
+      aspectRatio: "9:16",
+      takeCount: 2,
+      references: [
+        { ...asset, id: "asset-0002", name: "dock.png", position: 1, label: "The dock" },
+        { ...asset, position: 0, label: "" },
+      ],
+    } as unknown as GenerationDTO;
+    const content = contentFromGeneration(g, (i) => `k${i}`);
+    expect(content.references.map((r) => [r.key, r.name, r.asset?.id])).toEqual([
+      ["k0", "hero", "asset-0001"],
+      ["k1", "The dock", "asset-0002"],
+    ]);
+    expect(content).toMatchObject({ prompt: g.prompt, duration: 4, aspectRatio: "9:16", takes: 2 });
+    expect(content.references[0]!.asset).not.toHaveProperty("label");
+  });
+});

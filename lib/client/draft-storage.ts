@@ -1,0 +1,126 @@
+import { z } from "zod";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import {
+  ASPECT_RATIOS,
+  MAX_DURATION,
+  MAX_PROMPT_CHARS,
+  MAX_REFERENCES,
+  MAX_TAKES,
+  MIN_DURATION,
+} from "@/lib/generations/schema";
+import type { Draft, DraftContent, DraftReference } from "./draft";
+import { cleanReferenceName, defaultReferenceName } from "./reference-files";
+
+// Drafts are never lost: the composer's content is kept in localStorage (stored references only: a file
+// still uploading cannot be kept) and read back, checked, on the next load.
+
+export const DRAFT_STORAGE_KEY = "omni-studio:draft:v1";
+
+const assetSchema = z.object({
+  id: z.string().min(1).max(64),
+  sha256: z.string(),
+  mime: z.string(),
+  width: z.number(),
+  height: z.number(),
+  bytes: z.number(),
+  name: z.string(),
+  url: z.string(),
+  thumbUrl: z.string(),
+});
+
+const storedSchema = z.object({
+  references: z
+    .array(z.object({ key: z.string().min(1).max(64), name: z.string().max(200), asset: assetSchema }))
+    .max(MAX_REFERENCES),
+  // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
+  prompt: z.string().max(MAX_PROMPT_CHARS * 4),
+  duration: z.number().int().min(MIN_DURATION).max(MAX_DURATION),
+  aspectRatio: z.enum(ASPECT_RATIOS),
+  takes: z.number().int().min(1).max(MAX_TAKES),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/),
+});
+
+export type StoredDraft = z.infer<typeof storedSchema>;
+
+export function toStored(draft: Draft): StoredDraft {
+  return {
+    references: draft.references.flatMap((r) =>
+      r.asset ? [{ key: r.key, name: r.name, asset: r.asset }] : [],
+    ),
+    prompt: draft.prompt,
+    duration: draft.duration,
+    aspectRatio: draft.aspectRatio,
+    takes: draft.takes,
+    idempotencyKey: draft.idempotencyKey,
+  };
+}
+
+export function storedReference(ref: StoredDraft["references"][number]): DraftReference {
+  return {
+    key: ref.key,
+    name: cleanReferenceName(ref.name) || defaultReferenceName(ref.asset.name),
+    fileName: ref.asset.name,
+    previewUrl: ref.asset.thumbUrl,
+    status: "ready",
+    progress: 1,
+    asset: ref.asset,
+  };
+}
+
+/** The stored draft, or null when there is none or it cannot be trusted. */
+export function parseStored(raw: string | null): { content: DraftContent; idempotencyKey: string } | null {
+  if (!raw) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const parsed = storedSchema.safeParse(json);
+  if (!parsed.success) return null;
+  const { references, prompt, duration, aspectRatio, takes, idempotencyKey } = parsed.data;
+  return {
+    content: { references: references.map(storedReference), prompt, duration, aspectRatio, takes },
+    idempotencyKey,
+  };
+}
+
+export function readStoredDraft() {
+  try {
+    return parseStored(window.localStorage.getItem(DRAFT_STORAGE_KEY));
+  } catch {
+    return null;
+  }
+}
+
+export function writeStoredDraft(draft: Draft): void {
+  try {
+    window.localStorage.setItem(DRAFT_STORAGE_KEY, JSON.stringify(toStored(draft)));
+  } catch {
+    // Storage full or disabled (private mode): the draft still lives in the page.
+  }
+}
+
+/** A clip's inputs as draft content, for "Use these settings". */
+export function contentFromGeneration(generation: GenerationDTO, key: (i: number) => string): DraftContent {
+  const references = [...generation.references]
+    .sort((a, b) => a.position - b.position)
+    .map(
+      ({ position: _position, label, ...asset }, i): DraftReference => ({
+        key: key(i),
+        name: cleanReferenceName(label) || defaultReferenceName(asset.name),
+        fileName: asset.name,
+        previewUrl: asset.thumbUrl,
+        status: "ready",
+        progress: 1,
+        asset,
+      }),
+    );
+  return {
+    references,
+    prompt: generation.prompt,
+    duration: generation.duration,
+    aspectRatio: generation.aspectRatio,
+    takes: Math.min(MAX_TAKES, Math.max(1, generation.takeCount || 1)),
+  };
+}

@@ -1,0 +1,67 @@
+import type { AspectRatio, ProviderId } from "@/lib/generations/schema";
+
+// The request body the provider receives for this draft, for the composer's Payload view: fal's
+// reference-to-video input (the preview engine is shown as fal would get it), or AtlasCloud's flat body.
+// Image URLs are the studio's stored copies; the server hands the provider its own upload of the same
+// bytes at submit time.
+
+export interface FalPayload {
+  prompt: string;
+  image_urls: string[];
+  aspect_ratio: AspectRatio;
+  duration: number;
+}
+
+export interface AtlasPayload {
+  model: string;
+  prompt: string;
+  images: string[];
+  duration: number;
+  aspect_ratio: AspectRatio;
+  resolution: "720p";
+  thinking_level: "default";
+  seed: number;
+}
+
+export type ProviderPayload = FalPayload | AtlasPayload;
+
+export interface PayloadReference {
+  name: string;
+  /** Absolute or root-relative URL of the stored image; null while it uploads. */
+  url: string | null;
+}
+
+export interface PayloadInput {
+  prompt: string;
+  aspectRatio: AspectRatio;
+  duration: number;
+  references: PayloadReference[];
+}
+
+export function buildPayload(
+  input: PayloadInput,
+  origin: string,
+  provider: { id?: ProviderId; modelId?: string } = {},
+): ProviderPayload {
+  const urls = input.references.map((r, i) =>
+    r.url ? new URL(r.url, origin).href : `(reference ${i} is still uploading)`,
+  );
+  const duration = Math.round(input.duration);
+  if (provider.id === "atlas") {
+    return {
+      model: provider.modelId ?? "google/gemini-omni-flash/reference-to-video",
+      prompt: input.prompt,
+      images: urls,
+      duration,
+      aspect_ratio: input.aspectRatio,
+      resolution: "720p",
+      thinking_level: "default",
+      seed: -1,
+    };
+  }
+  return { prompt: input.prompt, image_urls: urls, aspect_ratio: input.aspectRatio, duration };
+}
+
+export function formatPayload(payload: ProviderPayload): string {
+  return JSON.stringify(payload, null, 2);
+}

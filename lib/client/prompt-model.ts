@@ -1,0 +1,205 @@
+import { findMalformedTags, type ImageTag, imageTag, parseImageTags } from "@/lib/generations/tags";
+
+// The prompt as the composer edits it: a plain string holding raw `<IMAGE_REF_n>` tags (what the model
+// receives), where each tag behaves as one atomic unit. Offsets are UTF-16 indexes into that string; no
+// offset ever rests inside a tag.
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export type Segment =
+  | { kind: "text"; text: string; start: number; end: number }
+  | { kind: "tag"; index: number; raw: string; start: number; end: number };
+
+/** Text runs and tags in order; empty text runs are left out. */
+export function segmentPrompt(prompt: string): Segment[] {
+  const out: Segment[] = [];
+  let last = 0;
+  for (const tag of parseImageTags(prompt)) {
+    if (tag.start > last)
+      out.push({ kind: "text", text: prompt.slice(last, tag.start), start: last, end: tag.start });
+    out.push({ kind: "tag", index: tag.index, raw: tag.raw, start: tag.start, end: tag.end });
+    last = tag.end;
+  }
+  if (last < prompt.length)
+    out.push({ kind: "text", text: prompt.slice(last), start: last, end: prompt.length });
+  return out;
+}
+
+function tagAround(tags: ImageTag[], offset: number): ImageTag | undefined {
+  return tags.find((t) => offset > t.start && offset < t.end);
+}
+
+/** Moves an offset that falls inside a tag to the tag's edge (`after` by default). */
+export function snapOffset(prompt: string, offset: number, bias: "before" | "after" = "after"): number {
+  const clamped = Math.max(0, Math.min(prompt.length, offset));
+  const tag = tagAround(parseImageTags(prompt), clamped);
+  if (!tag) return clamped;
+  return bias === "before" ? tag.start : tag.end;
+}
+
+/** Grows a range so it covers whole tags, never half of one; a caret inside a tag goes after it. */
+export function snapRange(prompt: string, range: TextRange): TextRange {
+  if (range.start === range.end) {
+    const at = snapOffset(prompt, range.start);
+    return { start: at, end: at };
+  }
+  const start = Math.min(range.start, range.end);
+  const end = Math.max(range.start, range.end);
+  return { start: snapOffset(prompt, start, "before"), end: snapOffset(prompt, end, "after") };
+}
+
+export interface Edit {
+  prompt: string;
+  selection: TextRange;
+}
+
+export function replaceRange(prompt: string, range: TextRange, text: string): Edit {
+  const { start, end } = snapRange(prompt, range);
+  const caret = start + text.length;
+  return {
+    prompt: prompt.slice(0, start) + text + prompt.slice(end),
+    selection: { start: caret, end: caret },
+  };
+}
+
+const graphemes =
+  typeof Intl !== "undefined" && "Segmenter" in Intl
+    ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+    : null;
+
+// Only a window around the offset is segmented: prompts can be 20,000 characters long.
+const WINDOW = 64;
+
+function previousGrapheme(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  if (!graphemes) return offset - 1;
+  const from = Math.max(0, offset - WINDOW);
+  let start = from;
+  for (const g of graphemes.segment(text.slice(from, offset))) start = from + g.index;
+  return start;
+}
+
+function nextGrapheme(text: string, offset: number): number {
+  if (offset >= text.length) return text.length;
+  if (!graphemes) return offset + 1;
+  const first = graphemes
+    .segment(text.slice(offset, offset + WINDOW))
+    [Symbol.iterator]()
+    .next();
+  return first.done ? offset + 1 : offset + first.value.segment.length;
+}
+
+/** Where the caret lands after one step left or right: a whole tag, or one grapheme. */
+export function stepCaret(prompt: string, offset: number, direction: "backward" | "forward"): number {
+  const tags = parseImageTags(prompt);
+  if (direction === "backward") {
+    const tag = tags.find((t) => t.end === offset);
+    return tag ? tag.start : previousGrapheme(prompt, offset);
+  }
+  const tag = tags.find((t) => t.start === offset);
+  return tag ? tag.end : nextGrapheme(prompt, offset);
+}
+
+/** The tag right before (backward) or after (forward) a collapsed caret, if any. */
+export function tagNextTo(prompt: string, offset: number, direction: "backward" | "forward") {
+  return parseImageTags(prompt).find((t) =>
+    direction === "backward" ? t.end === offset : t.start === offset,
+  );
+}
+
+/** Backspace (backward) or Delete (forward): a selection, else one whole tag or one grapheme. */
+export function deleteAtCaret(prompt: string, selection: TextRange, direction: "backward" | "forward"): Edit {
+  if (selection.start !== selection.end) return replaceRange(prompt, selection, "");
+  const at = snapOffset(prompt, selection.start);
+  const other = stepCaret(prompt, at, direction);
+  return replaceRange(prompt, { start: Math.min(at, other), end: Math.max(at, other) }, "");
+}
+
+/**
+ * Puts tag `index` at the range, spaced from its neighbours so it reads as a word; the caret ends after
+ * the tag and its trailing space.
+ */
+export function insertTag(prompt: string, range: TextRange, index: number): Edit {
+  const { start, end } = snapRange(prompt, range);
+  const before = prompt.slice(0, start);
+  const after = prompt.slice(end);
+  const lead = before && !/\s$/.test(before) ? " " : "";
+  const trail = after && /^[\s.,;:!?)]/.test(after) ? "" : " ";
+  const text = `${lead}${imageTag(index)}${trail}`;
+  const caret = before.length + text.length;
+  return { prompt: before + text + after, selection: { start: caret, end: caret } };
+}
+
+/** Pasted or dropped text as the prompt stores it: newlines as \n, no non-breaking spaces. */
+export function normalizeInsertedText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
+}
+
+export interface MentionQuery {
+  /** Offset of the `@`. */
+  start: number;
+  /** What was typed after the `@`, up to the caret. */
+  query: string;
+}
+
+const MAX_MENTION_QUERY = 40;
+
+/**
+ * An `@word` that ends at the caret and starts a word (so e-mail addresses do not open the menu).
+ */
+export function mentionAt(prompt: string, caret: number): MentionQuery | null {
+  const head = prompt.slice(Math.max(0, caret - MAX_MENTION_QUERY - 1), caret);
+  const match = /@([^\s@<>]{0,40})$/.exec(head); // 40 = MAX_MENTION_QUERY
+  if (!match) return null;
+  const start = caret - match[0].length;
+  if (start > 0 && !/[\s(["']/.test(prompt[start - 1] ?? "")) return null;
+  return { start, query: match[1]! };
+}
+
+export interface Named {
+  name: string;
+}
+
+/** References whose name (or tag number) matches the query, best first: name starts, then contains. */
+export function filterByName<T extends Named>(
+  items: readonly T[],
+  query: string,
+): Array<{ item: T; index: number }> {
+  const q = query.trim().toLowerCase();
+  const all = items.map((item, index) => ({ item, index }));
+  if (!q) return all;
+  const rank = ({ item, index }: { item: T; index: number }) => {
+    const name = item.name.toLowerCase();
+    if (name.startsWith(q) || String(index) === q) return 0;
+    if (name.split(/[\s_.-]+/).some((word) => word.startsWith(q))) return 1;
+    if (name.includes(q) || imageTag(index).toLowerCase().includes(q)) return 2;
+    return -1;
+  };
+  return all
+    .map((entry) => ({ entry, r: rank(entry) }))
+    .filter(({ r }) => r >= 0)
+    .sort((a, b) => a.r - b.r || a.entry.index - b.entry.index)
+    .map(({ entry }) => entry);
+}
+
+/**
+ * Rewrites tag-like text the model would not read (`<image_ref_1>`, `<IMAGE_REF_1`, `IMAGE_REF_1`,
+ * `<IMAGE REF 1>`) as the real tag, when it carries a number.
+ */
+export function fixMalformedTags(prompt: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of findMalformedTags(prompt)) {
+    const n = /\d{1,3}/.exec(m.raw);
+    if (!n) continue;
+    // Keep the whitespace the lookalike pattern may have swallowed at its edges.
+    const lead = /^\s*/.exec(m.raw)![0];
+    const trail = /\s*$/.exec(m.raw)![0];
+    out += prompt.slice(last, m.start) + lead + imageTag(Number(n[0])) + trail;
+    last = m.end;
+  }
+  return out + prompt.slice(last);
+}

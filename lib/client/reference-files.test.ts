@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { cleanReferenceName, defaultReferenceName, refusal, undecodable } from "./reference-files";
+
+const MB = 1024 * 1024;
+
+describe("refusal", () => {
+  it("accepts PNG, JPEG and WebP up to 20 MB while there is room", () => {
+    expect(refusal({ name: "a.png", size: 10, type: "image/png" }, 1)).toBeNull();
+    expect(refusal({ name: "a.jpg", size: 20 * MB, type: "image/jpeg" }, 5)).toBeNull();
+    expect(refusal({ name: "a.webp", size: 10, type: "" }, 5)).toBeNull();
+  });
+
+  it("names the file and the rule", () => {
+    expect(refusal({ name: "six.png", size: 10, type: "image/png" }, 0)).toBe(
+      "six.png was not added: a clip takes at most 5 reference images.",
+    );
+    expect(refusal({ name: "huge.png", size: 21 * MB, type: "image/png" }, 5)).toBe(
+      "huge.png was not added: it is 21.0 MB and reference images can be at most 20 MB.",
+    );
+    expect(refusal({ name: "notes.png", size: 12, type: "text/plain" }, 5)).toBe(
+      "notes.png was not added: it is not a PNG, JPEG or WebP image (text/plain).",
+    );
+    expect(refusal({ name: "x.gif", size: 12, type: "image/gif" }, 5)).toMatch(/not a PNG, JPEG or WebP/);
+    expect(refusal({ name: "", size: 0, type: "image/png" }, 5)).toBe(
+      "The pasted image was not added: the file is empty (0 bytes).",
+    );
+    expect(undecodable({ name: "fake.png", size: 1, type: "image/png" })).toMatch(/^fake\.png was not added/);
+  });
+
+  it("checks the size before the type", () => {
+    expect(refusal({ name: "big.txt", size: 30 * MB, type: "text/plain" }, 5)).toMatch(/20 MB/);
+  });
+});
+
+describe("reference names", () => {
+  it("defaults to the file name without its extension, at most 40 characters", () => {
+    expect(defaultReferenceName("hero.png")).toBe("hero");
+    expect(defaultReferenceName("my  red\u202e coat.final.jpeg")).toBe("my red coat.final");
+    expect(defaultReferenceName(`${"x".repeat(60)}.png`)).toHaveLength(40);
+    expect(defaultReferenceName(".png")).toBe(".png");
+  });
+
+  it("cleans what is typed", () => {
+    expect(cleanReferenceName("  a   b  ")).toBe("a b");
+    expect(cleanReferenceName("y".repeat(50))).toHaveLength(40);
+  });
+});

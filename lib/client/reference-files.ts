@@ -1,0 +1,56 @@
+import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/schema";
+import { formatBytes } from "./format";
+import { UPLOAD_MAX_BYTES } from "./upload";
+
+// The browser's checks on a dropped, chosen or pasted file, before anything changes. The server checks
+// again by content; these give the message at once and naming the file.
+
+const TYPES = new Set(["image/png", "image/jpeg", "image/webp"]);
+const EXTENSIONS = /\.(png|jpe?g|webp)$/i;
+
+export interface FileLike {
+  name: string;
+  size: number;
+  type: string;
+}
+
+/** The file's name as a person would recognise it (pasted screenshots have none). */
+export function displayName(file: FileLike): string {
+  return file.name || "The pasted image";
+}
+
+/**
+ * Why this file cannot be a reference, or null. Size is checked first: a 30 MB photo is refused before
+ * any time is spent decoding or scaling it.
+ */
+export function refusal(file: FileLike, slotsLeft: number): string | null {
+  const name = displayName(file);
+  if (slotsLeft <= 0) {
+    return `${name} was not added: a clip takes at most ${MAX_REFERENCES} reference images.`;
+  }
+  if (file.size > UPLOAD_MAX_BYTES) {
+    return `${name} was not added: it is ${formatBytes(file.size)} and reference images can be at most 20 MB.`;
+  }
+  if (file.size === 0) return `${name} was not added: the file is empty (0 bytes).`;
+  const typed = file.type ? TYPES.has(file.type) : EXTENSIONS.test(file.name);
+  if (!typed) {
+    const what = file.type ? ` (${file.type})` : "";
+    return `${name} was not added: it is not a PNG, JPEG or WebP image${what}.`;
+  }
+  return null;
+}
+
+export function undecodable(file: FileLike): string {
+  return `${displayName(file)} was not added: it cannot be read as an image. Use a PNG, JPEG or WebP image.`;
+}
+
+/** The default short name: the file name without its extension, cleaned, at most 40 characters. */
+export function defaultReferenceName(fileName: string): string {
+  const base = cleanLabel(fileName.replace(/\.[A-Za-z0-9]{1,5}$/, "")) || cleanLabel(fileName) || "image";
+  return base.length > MAX_LABEL_CHARS ? base.slice(0, MAX_LABEL_CHARS).trimEnd() : base;
+}
+
+/** A name as typed: cleaned and cut to 40 characters; empty stays empty (the editor shows a fallback). */
+export function cleanReferenceName(name: string): string {
+  return cleanLabel(name).slice(0, MAX_LABEL_CHARS).trimEnd();
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { type Draft, type DraftReference, initialDraft } from "./draft";
+import { validateDraft } from "./validate-draft";
+
+const ready = (key: string, name = key): DraftReference => ({
+  key,
+  name,
+  fileName: `${key}.png`,
+  previewUrl: "",
+  status: "ready",
+  progress: 1,
+  asset: {
+    id: `asset-${key}-0001`,
+    sha256: key,
+    mime: "image/png",
+    width: 1,
+    height: 1,
+    bytes: 1,
+    name: `${key}.png`,
+    url: "",
+    thumbUrl: "",
+  },
+});
+const draft = (patch: Partial<Draft>): Draft => ({ ...initialDraft("key-00000001"), ...patch });
+
+describe("validateDraft", () => {
+  it("explains in words why Generate cannot be pressed", () => {
+    expect(validateDraft(draft({})).blocker).toBe("Add at least one reference image");
+    expect(validateDraft(draft({ references: [ready("a")] })).blocker).toBe("Write a prompt");
+    const uploading = { ...ready("b"), status: "uploading" as const, asset: null };
+    expect(validateDraft(draft({ references: [ready("a"), uploading], prompt: "x" })).blocker).toBe(
+      "Waiting for 1 upload to finish",
+    );
+    expect(validateDraft(draft({ references: [ready("a")], prompt: "<IMAGE_REF_2>" })).blocker).toMatch(
+      /^<IMAGE_REF_2> has no reference image/,
+    );
+  });
+
+  it("sends the tray's names and the takes with the shared schema's input", () => {
+    const v = validateDraft(
+      draft({ references: [ready("a", "Hero"), ready("b", "")], prompt: "<IMAGE_REF_0>", takes: 2 }),
+    );
+    expect(v.blocker).toBeNull();
+    expect(v.input).toMatchObject({
+      referenceIds: ["asset-a-0001", "asset-b-0001"],
+      referenceNames: ["Hero", "b"],
+      takes: 2,
+      duration: 8,
+      aspectRatio: "16:9",
+    });
+  });
+});
