@@ -96,6 +96,103 @@ function Actions({ g, compact }: { g: GenerationDTO; compact?: boolean }) {
   );
 }
 
+function FailureNote({ g }: { g: GenerationDTO }) {
+  if (g.status !== "failed") return null;
+  return (
+    <p
+      data-testid="generation-error"
+      className="rounded-lg border border-danger/30 bg-danger/10 px-3 py-2 text-xs leading-5 text-danger"
+    >
+      <span className="font-semibold">{failureTitle(g.error)}.</span>{" "}
+      {g.error?.message ?? "The provider gave no reason."}
+    </p>
+  );
+}
+
+interface BodyProps {
+  g: GenerationDTO;
+  took: number | null;
+  take: string | null;
+  done: boolean;
+}
+
+function SingleBody({ g, took, take, done }: BodyProps) {
+  return (
+    <div className="flex flex-1 flex-col gap-2.5 p-3.5 sm:p-4">
+      <div className="flex min-h-6 flex-wrap items-center gap-2">
+        {take && (
+          <span className="text-xs font-semibold text-ink-100" data-testid="take-label">
+            {take}
+          </span>
+        )}
+        {!done && <StatusBadge status={g.status} />}
+        {g.isPreview && <PreviewBadge />}
+        <time dateTime={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt}>
+          {formatTimestamp(g.createdAt)}
+        </time>
+      </div>
+      <FailureNote g={g} />
+      <p
+        className="line-clamp-2 min-h-12 text-sm leading-6 text-ink-100"
+        title={g.prompt}
+        data-testid="generation-prompt"
+      >
+        <PromptWithChips prompt={g.prompt} references={g.references} />
+      </p>
+      <div className="mt-auto flex min-h-8 items-center gap-x-3 gap-y-2">
+        <ReferenceThumbs references={g.references} />
+        <p
+          className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums"
+          data-testid="generation-meta"
+        >
+          <span>{durationText(g)}</span>
+          <span aria-hidden>·</span>
+          <span>{g.aspectRatio}</span>
+          <span aria-hidden>·</span>
+          <span title={costTitle(g)} data-testid="generation-cost">
+            {costText(g)}
+          </span>
+          {took !== null && (
+            <span className="hidden sm:inline" title="Time to make">
+              <span aria-hidden>· </span>took {formatElapsed(took)}
+            </span>
+          )}
+        </p>
+        <Actions g={g} />
+      </div>
+    </div>
+  );
+}
+
+/** Inside a take group the header carries prompt, references and settings; a take says which it is. */
+function TakeBody({ g, took, take, done }: BodyProps) {
+  return (
+    <div className="flex flex-1 flex-col gap-2 p-3">
+      <div className="flex min-h-8 items-center gap-2">
+        <span className="shrink-0 text-xs font-semibold text-ink-100" data-testid="take-label">
+          {take}
+        </span>
+        {!done && <StatusBadge status={g.status} />}
+        <Actions g={g} compact />
+      </div>
+      <FailureNote g={g} />
+      <p className="text-xs text-ink-400 tabular-nums" data-testid="generation-meta">
+        <span className="sr-only">
+          {durationText(g)}, {g.aspectRatio},{" "}
+        </span>
+        <span title={costTitle(g)} data-testid="generation-cost">
+          {costText(g)}
+        </span>
+        {took !== null && (
+          <span title="Time to make">
+            <span aria-hidden> · </span>took {formatElapsed(took)}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
 export interface ClipCardProps {
   generation: GenerationDTO;
   /** "take": a card inside a take group, whose header already shows the prompt and references. */
@@ -159,62 +256,11 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
         )}
       </div>
 
-      <div className={cn("flex flex-1 flex-col gap-2.5", variant === "take" ? "p-3" : "p-3.5 sm:p-4")}>
-        <div className="flex min-h-6 flex-wrap items-center gap-2">
-          {take && (
-            <span className="text-xs font-semibold text-ink-100" data-testid="take-label">
-              {take}
-            </span>
-          )}
-          {!done && <StatusBadge status={g.status} />}
-          {g.isPreview && <PreviewBadge />}
-          <time dateTime={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt}>
-            {formatTimestamp(g.createdAt)}
-          </time>
-        </div>
-
-        {g.status === "failed" && (
-          <p
-            data-testid="generation-error"
-            className="rounded-lg border border-danger/30 bg-danger/10 px-3 py-2 text-xs leading-5 text-danger"
-          >
-            <span className="font-semibold">{failureTitle(g.error)}.</span>{" "}
-            {g.error?.message ?? "The provider gave no reason."}
-          </p>
-        )}
-
-        {variant === "single" && (
-          <p
-            className="line-clamp-2 min-h-12 text-sm leading-6 text-ink-100"
-            title={g.prompt}
-            data-testid="generation-prompt"
-          >
-            <PromptWithChips prompt={g.prompt} references={g.references} />
-          </p>
-        )}
-
-        <div className="mt-auto flex min-h-8 items-center gap-x-3 gap-y-2">
-          {variant === "single" && <ReferenceThumbs references={g.references} />}
-          <p
-            className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums"
-            data-testid="generation-meta"
-          >
-            <span>{durationText(g)}</span>
-            <span aria-hidden>·</span>
-            <span>{g.aspectRatio}</span>
-            <span aria-hidden>·</span>
-            <span title={costTitle(g)} data-testid="generation-cost">
-              {costText(g)}
-            </span>
-            {took !== null && variant === "single" && (
-              <span className="hidden sm:inline" title="Time to make">
-                <span aria-hidden>· </span>took {formatElapsed(took)}
-              </span>
-            )}
-          </p>
-          <Actions g={g} compact={variant === "take"} />
-        </div>
-      </div>
+      {variant === "take" ? (
+        <TakeBody g={g} took={took} take={take} done={done} />
+      ) : (
+        <SingleBody g={g} took={took} take={take} done={done} />
+      )}
     </article>
   );
 }

@@ -35,7 +35,10 @@ function Player({ g }: { g: GenerationDTO }) {
   const portrait = g.aspectRatio === "9:16";
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
-    portrait ? "aspect-[9/16] max-w-[calc(min(76dvh,920px)*9/16)]" : "aspect-video",
+    // Fits the window under the title: a 9:16 clip never needs scrolling to reach its controls.
+    portrait
+      ? "aspect-[9/16] max-w-[max(240px,calc((100dvh-19rem)*9/16))]"
+      : "aspect-video max-w-[max(480px,calc((100dvh-19rem)*16/9))]",
   );
   if (g.status === "completed" && g.videoUrl) {
     return (

@@ -54,17 +54,15 @@ export function GalleryToolbar({
 
   return (
     <div className="flex flex-col gap-3 xl:flex-row xl:items-center">
-      <div className="-mx-1 overflow-x-auto px-1 py-1 [scrollbar-width:none] xl:order-2 xl:ml-auto">
-        <SegmentedControl
-          label="Filter by status"
-          options={FILTERS}
-          value={query.status}
-          onChange={(status) => onChange({ status })}
-          data-testid="status-filter"
-          className="w-max"
-          optionClassName="h-8 flex-none px-3 text-[13px]"
-        />
-      </div>
+      <SegmentedControl
+        label="Filter by status"
+        options={FILTERS}
+        value={query.status}
+        onChange={(status) => onChange({ status })}
+        data-testid="status-filter"
+        className="w-full sm:w-max xl:order-2 xl:ml-auto"
+        optionClassName="h-8 px-1.5 text-xs whitespace-nowrap sm:flex-none sm:px-3 sm:text-[13px]"
+      />
       <div className="relative xl:order-1 xl:w-80">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-400" />
         <input

@@ -13,16 +13,9 @@ import {
 import { newIdempotencyKey } from "@/lib/client/idempotency";
 import { removeGeneration, studioKeys, upsertGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { clipTitle } from "./clip-meta";
 
 const UNREACHABLE = "Could not reach the studio server. Check that it is running, then try again.";
-
-export function excerpt(prompt: string, max = 60): string {
-  const flat = prompt
-    .replace(/<IMAGE_REF_(\d+)>/g, "ref $1")
-    .replace(/\s+/g, " ")
-    .trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /** Cancel a clip in flight; the card shows the result, a toast confirms it. */
 export function useCancelClip(g: GenerationDTO) {
@@ -128,7 +121,7 @@ export function useDeleteClip(options: { onDeleted?: (g: GenerationDTO) => void 
       options.onDeleted?.(g);
       toast("Clip deleted", {
         id: `deleted-${g.id}`,
-        description: excerpt(g.prompt),
+        description: clipTitle(g, 60),
         duration: 10_000,
         action: { label: "Undo", onClick: () => void restore(client, g.id) },
       });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ClipDetail } from "@/components/gallery/clip-detail";
+import { clipTitle } from "@/components/gallery/clip-meta";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { getRuntime } from "@/lib/server/runtime";
@@ -20,11 +21,7 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const g = await loadClip((await params).id);
   if (!g) return { title: "Clip not found" };
-  const flat = g.prompt.replace(/<IMAGE_REF_\d+>/g, (tag) => {
-    const ref = g.references[Number(tag.slice(11, -1))];
-    return ref ? ref.label.replace(/\.\w{3,4}$/, "") : tag;
-  });
-  return { title: flat.length > 60 ? `${flat.slice(0, 59)}…` : flat };
+  return { title: clipTitle(g, 60) };
 }
 
 /** A clip's own, shareable page. Deleted and unknown ids get the friendly not-found page. */
