@@ -35,8 +35,9 @@ export function useGalleryParams() {
         else url.delete("q");
       }
       const search = url.toString();
-      // The native history API is wired into Next's router: useSearchParams follows, and nothing reloads.
-      window.history.replaceState(window.history.state, "", `${pathname}${search ? `?${search}` : ""}`);
+      // The native history API is wired into Next's router: useSearchParams follows and nothing reloads.
+      // The state must be null: Next ignores calls that carry its own internal state.
+      window.history.replaceState(null, "", `${pathname}${search ? `?${search}` : ""}`);
     },
     [pathname],
   );

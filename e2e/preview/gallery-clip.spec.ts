@@ -29,8 +29,13 @@ test("a card shows a poster, plays muted on hover, and opens the clip's own page
   const poster = card.getByTestId("generation-poster");
   await expect(poster).toHaveAttribute("src", clip.posterUrl!);
   await expect
-    .poll(() => poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
-    .toBe(1280);
+    .poll(() =>
+      poster.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth / img.naturalHeight),
+    )
+    .toBeCloseTo(16 / 9, 1);
+  // Its box is the 16:9 frame the card reserves before the image arrives, so nothing shifts.
+  const box = (await poster.boundingBox())!;
+  expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
   await expect(gallery.gallery.locator("video")).toHaveCount(0);
 
   // The prompt keeps its raw tags as text and shows each as a chip with the reference's name.

@@ -50,7 +50,7 @@ export async function getClip(request: APIRequestContext, id: string): Promise<G
   return ((await res.json()) as { generation: GenerationDTO }).generation;
 }
 
-/** Waits until the clip reaches `status` (and fails at once if it ends in another terminal state). */
+/** Waits until the clip reaches `status`; fails at once, with the clip's reason, if it ends otherwise. */
 export async function waitForStatus(
   request: APIRequestContext,
   id: string,
@@ -62,6 +62,10 @@ export async function waitForStatus(
     .poll(
       async () => {
         last = await getClip(request, id);
+        const ended = ["completed", "failed", "canceled"].includes(last.status);
+        if (ended && last.status !== status) {
+          throw new Error(`clip ${id} ended ${last.status}: ${last.error?.code} ${last.error?.message ?? ""}`);
+        }
         return last.status;
       },
       { timeout, message: `clip ${id} should become ${status}` },
