@@ -24,21 +24,27 @@ import { useLiveGeneration } from "./use-live-generation";
 const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:opacity-50";
 
+/** A clip with no video yet (or ever) shows its first reference, blurred, behind the words. */
+function Backdrop({ g }: { g: GenerationDTO }) {
+  const backdrop = g.references[0]?.thumbUrl;
+  if (!backdrop) return null;
+  return (
+    // biome-ignore lint/performance/noImgElement: a blurred backdrop from our own media route
+    <img
+      src={backdrop}
+      alt=""
+      aria-hidden
+      loading="lazy"
+      className="absolute inset-0 size-full scale-110 object-cover opacity-20 blur-xl"
+    />
+  );
+}
+
 /** What the media box shows for a clip that has no video: why, in words. */
 function NoVideo({ g }: { g: GenerationDTO }) {
-  const backdrop = g.references[0]?.thumbUrl;
   return (
     <>
-      {backdrop && (
-        // biome-ignore lint/performance/noImgElement: a blurred backdrop from our own media route
-        <img
-          src={backdrop}
-          alt=""
-          aria-hidden
-          loading="lazy"
-          className="absolute inset-0 size-full scale-110 object-cover opacity-20 blur-xl"
-        />
-      )}
+      <Backdrop g={g} />
       <div className="pointer-events-none relative flex size-full flex-col items-center justify-center gap-2 p-4 text-center">
         {g.status === "failed" && <AlertIcon className="size-6 text-danger" />}
         <p className={cn("text-sm font-medium", g.status === "failed" ? "text-danger" : "text-ink-300")}>
@@ -235,7 +241,7 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
       )}
     >
       <div className="relative aspect-video overflow-hidden bg-ink-950">
-        {done ? <ClipMedia g={g} active={active} /> : inFlight ? null : <NoVideo g={g} />}
+        {done ? <ClipMedia g={g} active={active} /> : inFlight ? <Backdrop g={g} /> : <NoVideo g={g} />}
         <Link
           href={href}
           aria-label={`Open clip: ${clipTitle(g, 60)}`}

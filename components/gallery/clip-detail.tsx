@@ -48,7 +48,7 @@ function Player({ g }: { g: GenerationDTO }) {
           data-testid="clip-player"
           controls
           playsInline
-          preload="metadata"
+          preload="auto"
           poster={g.posterUrl ?? undefined}
           src={g.videoUrl}
           width={portrait ? 720 : 1280}

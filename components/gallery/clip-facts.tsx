@@ -4,7 +4,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatElapsed } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { imageTag } from "@/lib/generations/tags";
-import { costText, costTitle } from "./clip-meta";
+import { costText } from "./clip-meta";
 import { shortLabel } from "./prompt-chips";
 
 const dateTime = new Intl.DateTimeFormat("en-US", {
@@ -158,7 +158,13 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
 
       <Panel title="Cost" id="cost-heading">
         <p className="flex items-baseline justify-between gap-4" data-testid="clip-cost">
-          <span className="text-ink-400">{costTitle(g)}</span>
+          <span className="text-ink-400">
+            {g.isPreview
+              ? "Local preview render"
+              : g.actualCostUsd !== null
+                ? "Charged by the provider"
+                : "Estimate; the final cost comes with the result"}
+          </span>
           <span className="text-base font-semibold text-ink-100 tabular-nums">{costText(g)}</span>
         </p>
         {!g.isPreview && g.status !== "completed" && isFinal(g) && (

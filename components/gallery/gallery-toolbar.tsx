@@ -61,7 +61,7 @@ export function GalleryToolbar({
         onChange={(status) => onChange({ status })}
         data-testid="status-filter"
         className="w-full sm:w-max xl:order-2 xl:ml-auto"
-        optionClassName="h-8 px-1.5 text-xs whitespace-nowrap sm:flex-none sm:px-3 sm:text-[13px]"
+        optionClassName="h-8 flex-auto! px-2 text-xs whitespace-nowrap sm:flex-none! sm:px-3 sm:text-[13px]"
       />
       <div className="relative xl:order-1 xl:w-80">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-400" />

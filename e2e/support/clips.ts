@@ -64,7 +64,9 @@ export async function waitForStatus(
         last = await getClip(request, id);
         const ended = ["completed", "failed", "canceled"].includes(last.status);
         if (ended && last.status !== status) {
-          throw new Error(`clip ${id} ended ${last.status}: ${last.error?.code} ${last.error?.message ?? ""}`);
+          throw new Error(
+            `clip ${id} ended ${last.status}: ${last.error?.code} ${last.error?.message ?? ""}`,
+          );
         }
         return last.status;
       },
