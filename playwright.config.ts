@@ -1,18 +1,26 @@
-import { rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
-import { E2E_FAL_KEY, FAKE_FAL_PORT, FAL_PORT, PREVIEW_PORT } from "./e2e/support/servers";
+import {
+  ACCESS_PORT,
+  ACCESS_TOKEN,
+  E2E_FAL_KEY,
+  FAKE_FAL_PORT,
+  FAL_PORT,
+  PREVIEW_PORT,
+} from "./e2e/support/servers";
 
 // End to end against a production build (`next build` runs first, see scripts/test-all.mjs): two studio
 // servers, each with its own fresh data folder, one on the preview engine and one on fal through the fake
 // fal server, in Debian's Chromium (Playwright's own browsers cannot be downloaded here).
 
-const dataRoot = path.join(os.tmpdir(), "omni-studio-e2e");
+// One fresh data folder per run. The config is evaluated more than once (runner, workers), so the folder
+// is made once and handed on through the environment instead of being wiped on each load.
+process.env.OMNI_E2E_DATA_ROOT ??= mkdtempSync(path.join(os.tmpdir(), "omni-studio-e2e-"));
+const dataRoot = process.env.OMNI_E2E_DATA_ROOT;
 const dataDir = (name: string) => path.join(dataRoot, name);
-// Config is loaded again in every worker; only the runner (before it starts the servers) may wipe.
-if (!process.env.TEST_WORKER_INDEX) rmSync(dataRoot, { recursive: true, force: true });
 
 const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
 const common = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
@@ -44,6 +52,18 @@ export default defineConfig({
       name: "preview",
       testDir: "e2e/preview",
       use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}`, viewport: { width: 1440, height: 900 } },
+    },
+    {
+      // Bad input over HTTP against the preview server.
+      name: "api",
+      testDir: "e2e/api",
+      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
+    },
+    {
+      // A studio behind STUDIO_ACCESS_TOKEN.
+      name: "access",
+      testDir: "e2e/access",
+      use: { baseURL: `http://127.0.0.1:${ACCESS_PORT}` },
     },
     {
       // Starts and kills its own studio server and fake fal; needs only the build.
@@ -91,6 +111,20 @@ export default defineConfig({
         FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
         PUBLIC_BASE_URL: `http://127.0.0.1:${FAL_PORT}`,
         FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+      },
+    },
+    {
+      command: nextStart(ACCESS_PORT),
+      url: `http://127.0.0.1:${ACCESS_PORT}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...common,
+        PORT: String(ACCESS_PORT),
+        DATA_DIR: dataDir("access"),
+        VIDEO_PROVIDER: "preview",
+        FAL_KEY: "",
+        STUDIO_ACCESS_TOKEN: ACCESS_TOKEN,
       },
     },
   ],

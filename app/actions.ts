@@ -1,6 +1,7 @@
 "use server";
 
-import type { ActionResult, GenerationDTO } from "@/lib/generations/dto";
+import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
+import type { ActionResult, CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   createGeneration,
   deleteGeneration,
@@ -9,7 +10,8 @@ import {
   retryGeneration,
 } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
-import { getRuntime, type Runtime } from "@/lib/server/runtime";
+import { addComment, deleteComment, editComment, updateReview } from "@/lib/review/service";
+import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 // Server actions are public POST endpoints: each validates its input (ids here, the shared schema in the
 // service) and returns expected failures as values.
@@ -26,7 +28,7 @@ function failure(err: unknown): Failure {
   };
 }
 
-const deps = (rt: Runtime) => ({ prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() });
+const deps = generationDeps;
 
 const idOf = (id: unknown) => {
   if (typeof id !== "string" || id.length > 64)
@@ -88,6 +90,77 @@ export async function restoreGenerationAction(
   try {
     const generation = await restoreGeneration((await getRuntime()).db.prisma, idOf(id));
     return { ok: true, generation };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** `{ generationId, favorite?, reviewStatus?, chosen? }`: star, review status, chosen take. */
+export async function updateReviewAction(
+  input: unknown,
+): Promise<ActionResult<{ generation: GenerationDTO }>> {
+  try {
+    return { ok: true, generation: await updateReview((await getRuntime()).db.prisma, input) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** `{ generationId, atSec, body, author: { authorId, authorName } }`. */
+export async function addCommentAction(input: unknown): Promise<ActionResult<{ comment: CommentDTO }>> {
+  try {
+    return { ok: true, comment: await addComment((await getRuntime()).db.prisma, input) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** `{ commentId, body, authorId }`: only the author may edit. */
+export async function editCommentAction(input: unknown): Promise<ActionResult<{ comment: CommentDTO }>> {
+  try {
+    return { ok: true, comment: await editComment((await getRuntime()).db.prisma, input) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** `{ commentId, authorId }`: only the author may delete. */
+export async function deleteCommentAction(input: unknown): Promise<ActionResult<Record<never, never>>> {
+  try {
+    await deleteComment((await getRuntime()).db.prisma, input);
+    return { ok: true };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** `{ name, description?, images: [{ assetId, label? }] }` (1 to 5 images). */
+export async function createCharacterAction(
+  input: unknown,
+): Promise<ActionResult<{ character: CharacterDTO }>> {
+  try {
+    return { ok: true, character: await createCharacter((await getRuntime()).db.prisma, input) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function updateCharacterAction(
+  id: unknown,
+  input: unknown,
+): Promise<ActionResult<{ character: CharacterDTO }>> {
+  try {
+    return { ok: true, character: await updateCharacter((await getRuntime()).db.prisma, idOf(id), input) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Deletes the character; clips that used it keep their references. */
+export async function deleteCharacterAction(id: unknown): Promise<ActionResult<Record<never, never>>> {
+  try {
+    await deleteCharacter((await getRuntime()).db.prisma, idOf(id));
+    return { ok: true };
   } catch (err) {
     return failure(err);
   }

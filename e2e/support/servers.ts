@@ -4,6 +4,8 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const PREVIEW_PORT = 3100 + offset;
 export const FAL_PORT = 3101 + offset;
 export const RESTART_PORT = 3102 + offset;
+export const ACCESS_PORT = 3103 + offset;
+export const ACCESS_TOKEN = "e2e-shared-access-token-4242";
 export const FAKE_FAL_PORT = 4010 + offset;
 /** scripts/test-all.mjs builds with this canary as FAL_KEY so a spec can prove no client file carries it. */
 export const E2E_FAL_KEY = process.env.FAL_KEY_CANARY || "test-fal-key";

@@ -3,6 +3,8 @@ import { z } from "zod";
 
 export const DEFAULT_FAL_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
 export const DEFAULT_FAL_WEBHOOK_JWKS_URL = "https://rest.alpha.fal.ai/.well-known/jwks.json";
+export const DEFAULT_ATLASCLOUD_BASE_URL = "https://api.atlascloud.ai/api/v1";
+export const DEFAULT_ATLASCLOUD_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -13,6 +15,15 @@ const httpUrl = (what: string) =>
       .url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` })
       .transform((u) => u.replace(/\/+$/, ""))
       .optional(),
+  );
+const price = (fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a price in US dollars, e.g. 0.13" })
+      .min(0, "must be a price in US dollars, e.g. 0.13")
+      .max(100, "must be a price in US dollars per second (at most 100)")
+      .default(fallback),
   );
 
 const envSchema = z
@@ -35,7 +46,26 @@ const envSchema = z
     PUBLIC_BASE_URL: httpUrl("the address fal can reach this studio at, e.g. https://studio.example.com"),
     VIDEO_PROVIDER: z.preprocess(
       emptyToUndefined,
-      z.enum(["fal", "preview"], { error: 'must be "fal" or "preview"' }).optional(),
+      z.enum(["fal", "atlas", "preview"], { error: 'must be "fal", "atlas" or "preview"' }).optional(),
+    ),
+    FAL_USD_PER_SECOND: price(0.13),
+    ATLASCLOUD_API_KEY: optionalString,
+    ATLASCLOUD_BASE_URL: httpUrl(
+      "AtlasCloud's API origin and path, e.g. https://api.atlascloud.ai/api/v1",
+    ).default(DEFAULT_ATLASCLOUD_BASE_URL),
+    ATLASCLOUD_MODEL_ID: z.preprocess(
+      emptyToUndefined,
+      z.string().min(3).default(DEFAULT_ATLASCLOUD_MODEL_ID),
+    ),
+    ATLASCLOUD_USD_PER_SECOND: price(0.135),
+    ATLASCLOUD_MIN_BILLED_SECONDS: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a whole number of seconds from 0 to 10" })
+        .int("must be a whole number of seconds from 0 to 10")
+        .min(0, "must be a whole number of seconds from 0 to 10")
+        .max(10, "must be a whole number of seconds from 0 to 10")
+        .default(3),
     ),
     DATABASE_URL: z.preprocess(
       emptyToUndefined,
@@ -48,6 +78,10 @@ const envSchema = z
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
+    STUDIO_ACCESS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(12, "must be at least 12 characters (a long random string)").optional(),
+    ),
     PORT: z.preprocess(
       emptyToUndefined,
       z.coerce
@@ -64,6 +98,13 @@ const envSchema = z
         code: "custom",
         path: ["VIDEO_PROVIDER"],
         message: 'is "fal" but FAL_KEY is not set: set FAL_KEY, or use VIDEO_PROVIDER=preview',
+      });
+    }
+    if (env.VIDEO_PROVIDER === "atlas" && !env.ATLASCLOUD_API_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VIDEO_PROVIDER"],
+        message: 'is "atlas" but ATLASCLOUD_API_KEY is not set: set it, or use VIDEO_PROVIDER=preview',
       });
     }
   });
@@ -86,7 +127,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     );
   }
   const env = parsed.data;
-  const provider = env.VIDEO_PROVIDER ?? (env.FAL_KEY ? "fal" : "preview");
+  const provider = env.VIDEO_PROVIDER ?? (env.FAL_KEY ? "fal" : env.ATLASCLOUD_API_KEY ? "atlas" : "preview");
   const dataDir = path.resolve(env.DATA_DIR);
   return {
     provider,
@@ -95,8 +136,19 @@ export function parseConfig(source: Record<string, string | undefined> = process
       modelId: env.FAL_MODEL_ID,
       baseUrl: env.FAL_BASE_URL,
       webhookJwksUrl: env.FAL_WEBHOOK_JWKS_URL,
+      pricing: { usdPerSecond: env.FAL_USD_PER_SECOND, minBilledSeconds: 0 },
+    },
+    atlas: {
+      key: env.ATLASCLOUD_API_KEY,
+      baseUrl: env.ATLASCLOUD_BASE_URL,
+      modelId: env.ATLASCLOUD_MODEL_ID,
+      pricing: {
+        usdPerSecond: env.ATLASCLOUD_USD_PER_SECOND,
+        minBilledSeconds: env.ATLASCLOUD_MIN_BILLED_SECONDS,
+      },
     },
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    accessToken: env.STUDIO_ACCESS_TOKEN,
     databaseUrl: env.DATABASE_URL,
     dataDir,
     mediaDir: path.join(dataDir, "media"),

@@ -1,11 +1,32 @@
 import type { ProviderId } from "@/lib/providers/types";
 
+/** How a provider bills one clip: per second of output, with a minimum billed length. */
+export interface Pricing {
+  usdPerSecond: number;
+  minBilledSeconds: number;
+}
+
 /** fal bills by tokens; about $0.13 per second of 720p output (provider-api.md). */
 export const FAL_USD_PER_SECOND = 0.13;
 
-export function estimateCostUsd(provider: ProviderId, duration: number): number {
-  if (provider === "preview") return 0;
-  return roundUsd(duration * FAL_USD_PER_SECOND);
+/** Defaults; the server's configured prices come with each provider from /api/health. */
+export const DEFAULT_PRICING: Record<ProviderId, Pricing> = {
+  fal: { usdPerSecond: FAL_USD_PER_SECOND, minBilledSeconds: 0 },
+  // AtlasCloud's model page: a flat $0.135 per second with a 3-second minimum.
+  atlas: { usdPerSecond: 0.135, minBilledSeconds: 3 },
+  preview: { usdPerSecond: 0, minBilledSeconds: 0 },
+};
+
+export function costOf(pricing: Pricing, duration: number): number {
+  return roundUsd(Math.max(pricing.minBilledSeconds, duration) * pricing.usdPerSecond);
+}
+
+export function estimateCostUsd(
+  provider: ProviderId,
+  duration: number,
+  pricing = DEFAULT_PRICING[provider],
+): number {
+  return costOf(pricing, duration);
 }
 
 export function roundUsd(n: number): number {

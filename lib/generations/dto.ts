@@ -1,6 +1,7 @@
 // JSON shapes the API and the browser share. Browser-safe: types only.
 import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { ReviewStatus } from "@/lib/review/schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 
 export interface AssetDTO {
   id: string;
@@ -20,6 +21,8 @@ export interface GenerationReferenceDTO extends AssetDTO {
   position: number;
   /** The short name the reference had in the composer for this clip (defaults to the file name). */
   label: string;
+  /** The saved character this reference came from, if any. */
+  characterId: string | null;
 }
 
 export interface GenerationDTO {
@@ -39,6 +42,15 @@ export interface GenerationDTO {
   takeCount: number;
   /** The failed or finished clip this one re-runs (Retry), if any. */
   retryOfId: string | null;
+  /** Provider controls used (AtlasCloud): seed (-1 = random) and thinking level; null where not used. */
+  seed: number | null;
+  thinkingLevel: ThinkingLevel | null;
+  /** Review. */
+  favorite: boolean;
+  reviewStatus: ReviewStatus;
+  /** The take the team chose within its group. */
+  chosen: boolean;
+  commentCount: number;
   requestId: string | null;
   queuePosition: number | null;
   logs: LogLine[];
@@ -77,3 +89,28 @@ export interface ApiErrorBody {
 
 /** What server actions return: expected failures are values, not throws. */
 export type ActionResult<T> = ({ ok: true } & T) | ({ ok: false } & ApiErrorBody);
+
+export interface CommentDTO {
+  id: string;
+  generationId: string;
+  atSec: number;
+  body: string;
+  authorName: string;
+  /** Whether the asking browser wrote it (and so may edit or delete it). */
+  mine: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CharacterDTO {
+  id: string;
+  name: string;
+  description: string;
+  images: (AssetDTO & { position: number; label: string })[];
+  /** Clips that used at least one of its images through the character. */
+  clipCount: number;
+  /** Their stored cost (completed at cost, failed and canceled free). */
+  spendUsd: number;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -15,16 +15,15 @@ export function clipFileName(
     /<IMAGE_REF_(\d+)>/g,
     (_m, n: string) => g.references[Number(n)]?.label ?? "ref",
   );
-  const slug =
-    named
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/\.[a-z0-9]{2,4}\b/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 48)
-      .replace(/-+[^-]*$/, (tail) => (tail.length < 6 ? "" : tail)) || "clip";
+  const full = named
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\.(png|jpe?g|webp)\b/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  // Cut long prompts at a word boundary.
+  const slug = (full.length <= 48 ? full : full.slice(0, 48).replace(/-[^-]*$/, "")) || "clip";
   const date = g.createdAt.slice(0, 10);
   const parts = ["omni", date, slug, g.aspectRatio.replace(":", "x"), `${g.duration}s`];
   if (g.isPreview) parts.push("preview");

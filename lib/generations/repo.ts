@@ -3,12 +3,14 @@ import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
+import type { ReviewStatus } from "@/lib/review/schema";
 import { toAssetDTO } from "@/lib/uploads/ingest";
 import type { GalleryFilter, GenerationDTO, GenerationPage } from "./dto";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 
 export const generationInclude = {
   references: { orderBy: { position: "asc" }, include: { asset: true } },
+  _count: { select: { comments: true } },
 } satisfies Prisma.GenerationInclude;
 
 export type GenerationRow = Prisma.GenerationGetPayload<{ include: typeof generationInclude }>;
@@ -24,6 +26,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
       ...toAssetDTO(r.asset),
       position: r.position,
       label: r.label || r.asset.originalName,
+      characterId: r.characterId,
     })),
     duration: row.duration,
     aspectRatio: row.aspectRatio as AspectRatio,
@@ -34,6 +37,12 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeIndex: row.takeIndex,
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
+    seed: row.seed,
+    thinkingLevel: row.thinkingLevel as ThinkingLevel | null,
+    favorite: row.favorite,
+    reviewStatus: row.reviewStatus,
+    chosen: row.chosen,
+    commentCount: row._count.comments,
     requestId: row.requestId,
     queuePosition: row.queuePosition,
     logs: Array.isArray(row.logs) ? (row.logs as unknown as LogLine[]) : [],
@@ -76,6 +85,13 @@ export interface ListOptions {
   filter?: GalleryFilter;
   /** Case-insensitive text the prompt must contain. */
   q?: string;
+  favorite?: boolean;
+  review?: ReviewStatus;
+  /** Hide the takes a team did not choose (single clips stay). */
+  chosenOnly?: boolean;
+  /** Reverse lookup: clips that used this reference image, or this saved character. */
+  assetId?: string;
+  characterId?: string;
 }
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
@@ -93,15 +109,20 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } | 
 
 export async function listGenerations(db: DbTx, options: ListOptions): Promise<GenerationPage> {
   const { cursor, limit, filter = "all", q } = options;
-  const where: Prisma.GenerationWhereInput = { deletedAt: null };
-  if (filter !== "all") where.status = { in: FILTER_STATUSES[filter] };
-  if (q) where.prompt = { contains: q, mode: "insensitive" };
+  const and: Prisma.GenerationWhereInput[] = [{ deletedAt: null }];
+  if (filter !== "all") and.push({ status: { in: FILTER_STATUSES[filter] } });
+  if (q) and.push({ prompt: { contains: q, mode: "insensitive" } });
+  if (options.favorite) and.push({ favorite: true });
+  if (options.review) and.push({ reviewStatus: options.review });
+  if (options.chosenOnly) and.push({ OR: [{ takeGroupId: null }, { chosen: true }] });
+  if (options.assetId) and.push({ references: { some: { assetId: options.assetId } } });
+  if (options.characterId) and.push({ references: { some: { characterId: options.characterId } } });
   if (cursor) {
-    where.OR = [
-      { createdAt: { lt: cursor.createdAt } },
-      { createdAt: cursor.createdAt, id: { lt: cursor.id } },
-    ];
+    and.push({
+      OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
+    });
   }
+  const where: Prisma.GenerationWhereInput = { AND: and };
   const rows = await db.generation.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

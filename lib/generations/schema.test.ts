@@ -37,7 +37,7 @@ describe("createGenerationSchema", () => {
     [{ duration: "8" }, "duration", "whole number"],
     [{ aspectRatio: "1:1" }, "aspectRatio", '"16:9" or "9:16"'],
     [{ idempotencyKey: "x" }, "idempotencyKey", "8 to 128"],
-    [{ seed: 4 }, "_", "unknown field(s): seed"],
+    [{ negativePrompt: "blur" }, "_", "unknown field(s): negativePrompt"],
   ])("refuses %j on %s", (patch, field, message) => {
     expect(errorsFor(patch)[field]).toContain(message);
   });

@@ -4,6 +4,11 @@ import { outOfRangeTags } from "./tags";
 // One schema for the browser form, the server action and POST /api/generations.
 
 export const ASPECT_RATIOS = ["16:9", "9:16"] as const;
+export const PROVIDER_IDS = ["fal", "atlas", "preview"] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+export const THINKING_LEVELS = ["default", "high", "low"] as const;
+export type ThinkingLevel = (typeof THINKING_LEVELS)[number];
+export const MAX_SEED = 2_147_483_647;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export const MIN_DURATION = 3;
 export const MAX_DURATION = 10;
@@ -57,6 +62,20 @@ export const createGenerationSchema = z
       idempotencyKey: z
         .string({ error: "idempotencyKey is required" })
         .regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _"),
+      /** Which configured provider makes it; the server's default when absent. */
+      provider: z
+        .enum(PROVIDER_IDS, { error: `provider must be one of ${PROVIDER_IDS.join(", ")}` })
+        .optional(),
+      /** Reproducible results where the provider supports it; -1 asks for a random seed. */
+      seed: z
+        .number({ error: `seed must be a whole number from -1 to ${MAX_SEED}` })
+        .int(`seed must be a whole number from -1 to ${MAX_SEED}`)
+        .min(-1, `seed must be a whole number from -1 to ${MAX_SEED}`)
+        .max(MAX_SEED, `seed must be a whole number from -1 to ${MAX_SEED}`)
+        .optional(),
+      thinkingLevel: z
+        .enum(THINKING_LEVELS, { error: `thinkingLevel must be one of ${THINKING_LEVELS.join(", ")}` })
+        .optional(),
       /** How many generations of the same inputs to make, as one group (the model has no seed on fal). */
       takes: z
         .number({ error: `takes must be a whole number from 1 to ${MAX_TAKES}` })
@@ -77,6 +96,15 @@ export const createGenerationSchema = z
             ),
         )
         .optional(),
+      /** The saved character each reference came from (null for loose images), in the same order. */
+      referenceCharacterIds: z
+        .array(
+          z
+            .string({ error: "each character id must be a string or null" })
+            .regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid character id")
+            .nullable(),
+        )
+        .optional(),
     },
     {
       error: (iss) =>
@@ -84,6 +112,13 @@ export const createGenerationSchema = z
     },
   )
   .superRefine((input, ctx) => {
+    if (input.referenceCharacterIds && input.referenceCharacterIds.length !== input.referenceIds.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["referenceCharacterIds"],
+        message: "referenceCharacterIds must have one entry per reference id",
+      });
+    }
     if (input.referenceNames && input.referenceNames.length !== input.referenceIds.length) {
       ctx.addIssue({
         code: "custom",

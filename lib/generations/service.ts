@@ -12,7 +12,10 @@ import { CANCELABLE_STATUSES } from "./state";
 
 export interface GenerationDeps {
   prisma: Db;
+  /** The provider new generations use unless the request names another. */
   provider: VideoProvider;
+  /** Every configured provider, by id. */
+  providers: ReadonlyMap<string, VideoProvider>;
   /** Tells the worker there is work now, so a submit does not wait for the next tick. */
   wake(): void;
   /** Set when the generation re-runs another (Retry). */
@@ -20,16 +23,69 @@ export interface GenerationDeps {
 }
 
 function inputHash(input: CreateGenerationInput, provider: string): string {
-  const { prompt, referenceIds, duration, aspectRatio, takes = 1, referenceNames = [] } = input;
+  const {
+    prompt,
+    referenceIds,
+    duration,
+    aspectRatio,
+    takes = 1,
+    referenceNames = [],
+    seed,
+    thinkingLevel,
+  } = input;
   return createHash("sha256")
-    .update(JSON.stringify({ prompt, referenceIds, duration, aspectRatio, provider, takes, referenceNames }))
+    .update(
+      JSON.stringify({
+        prompt,
+        referenceIds,
+        duration,
+        aspectRatio,
+        provider,
+        takes,
+        referenceNames,
+        seed,
+        thinkingLevel,
+      }),
+    )
     .digest("hex");
+}
+
+/** The provider the request names (or the default), checked against what it can do. */
+function chooseProvider(deps: GenerationDeps, input: CreateGenerationInput): VideoProvider {
+  const provider = input.provider ? deps.providers.get(input.provider) : deps.provider;
+  if (!provider) {
+    throw new AppError(
+      "provider_not_configured",
+      `The provider "${input.provider}" is not configured on this studio.`,
+      422,
+      { provider: `${input.provider} is not configured` },
+    );
+  }
+  const caps = provider.capabilities;
+  const fields: Record<string, string> = {};
+  if (input.seed !== undefined && !caps.seed) fields.seed = `${provider.label} has no seed control`;
+  if (input.thinkingLevel !== undefined && !caps.thinkingLevels.includes(input.thinkingLevel)) {
+    fields.thinkingLevel = `${provider.label} has no thinking level control`;
+  }
+  if (input.duration < caps.durations.min || input.duration > caps.durations.max) {
+    fields.duration = `${provider.label} makes clips of ${caps.durations.min} to ${caps.durations.max} seconds`;
+  }
+  const first = Object.values(fields)[0];
+  if (first) throw new AppError("unsupported_setting", `${first}.`, 422, fields);
+  return provider;
 }
 
 /** Take i>0 of a group is stored under a derived key; clients' keys cannot contain "~". */
 const takeKey = (key: string, index: number) => (index === 0 ? key : `${key}~${index}`);
 
 export function parseCreateInput(raw: unknown): CreateGenerationInput {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw new AppError(
+      "invalid_body",
+      "The request body must be a JSON object: { prompt, referenceIds, duration, aspectRatio, idempotencyKey }.",
+      400,
+    );
+  }
   const parsed = createGenerationSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
@@ -73,7 +129,8 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
  */
 export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
   const input = parseCreateInput(raw);
-  const { prisma, provider } = deps;
+  const { prisma } = deps;
+  const provider = chooseProvider(deps, input);
   const hash = inputHash(input, provider.id);
 
   const previous = await prisma.generation.findUnique({
@@ -98,6 +155,23 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     );
   }
 
+  const characterIds = [
+    ...new Set((input.referenceCharacterIds ?? []).filter((c): c is string => Boolean(c))),
+  ];
+  if (characterIds.length > 0) {
+    const known = await prisma.character.count({ where: { id: { in: characterIds } } });
+    if (known !== characterIds.length) {
+      throw new AppError(
+        "unknown_character",
+        "One of the saved characters no longer exists. Insert it again.",
+        422,
+        {
+          referenceCharacterIds: "unknown character id",
+        },
+      );
+    }
+  }
+
   const takes = input.takes ?? 1;
   const ids = Array.from({ length: takes }, () => newId());
   const takeGroupId = takes > 1 ? ids[0]! : null;
@@ -105,6 +179,7 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     assetId,
     position,
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
+    characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
   try {
     await prisma.$transaction(
@@ -120,6 +195,8 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
             idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
             inputHash: hash,
             estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
+            seed: input.seed ?? null,
+            thinkingLevel: input.thinkingLevel ?? null,
             takeGroupId,
             takeIndex,
             takeCount: takes,
@@ -150,7 +227,10 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   return { generation: generations[0]!, generations, created: true };
 }
 
-/** Runs a clip's inputs again as a new generation (one take), on the current provider. */
+/**
+ * Runs a clip's inputs again as a new generation (one take): same provider when it is still configured
+ * (else the default), same seed and thinking level, so a seeded clip is reproduced.
+ */
 export async function retryGeneration(
   deps: GenerationDeps,
   id: string,
@@ -164,9 +244,15 @@ export async function retryGeneration(
       prompt: row.prompt,
       referenceIds: row.references.map((r) => r.assetId),
       referenceNames: row.references.map((r) => r.label || r.asset.originalName),
+      referenceCharacterIds: row.references.map((r) => r.characterId),
       duration: row.duration,
       aspectRatio: row.aspectRatio,
       idempotencyKey,
+      ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
+      ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
+      ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
+        ? { thinkingLevel: row.thinkingLevel }
+        : {}),
     },
   );
 }
@@ -220,4 +306,15 @@ export async function requestCancel(deps: Pick<GenerationDeps, "prisma" | "wake"
     deps.wake();
   }
   return toGenerationDTO((await findGeneration(deps.prisma, id))!);
+}
+
+/** How long a deleted clip can be brought back before it and its comments are removed for good. */
+export const UNDO_WINDOW_MS = 10 * 60_000;
+
+/** Removes clips deleted longer ago than the undo window; comments and references go with them. */
+export async function purgeDeletedGenerations(prisma: Db, now = new Date()): Promise<number> {
+  const { count } = await prisma.generation.deleteMany({
+    where: { deletedAt: { lt: new Date(now.getTime() - UNDO_WINDOW_MS) } },
+  });
+  return count;
 }

@@ -13,7 +13,7 @@ import {
 } from "@/lib/providers/types";
 import { findGeneration, type GenerationRow } from "./repo";
 import { saveOutput } from "./save-output";
-import type { AspectRatio, GenerationStatus } from "./schema";
+import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 import { ACTIVE_STATUSES, backoffMs, pollDelayMs } from "./state";
 
 export interface WorkerDeps {
@@ -27,6 +27,8 @@ export interface WorkerDeps {
   /** How often to look for due rows when nothing wakes the worker. */
   idleTickMs?: number;
   batchSize?: number;
+  /** Jobs advanced at the same time; a slow provider call holds up only its own job. */
+  concurrency?: number;
   /** Poll and backoff timing; tests shorten it, production uses the budgeted defaults. */
   schedule?: { poll: typeof pollDelayMs; backoff: (attempt: number) => number };
   log?: (message: string) => void;
@@ -55,13 +57,17 @@ export class GenerationWorker {
   private running = false;
   private stopped = true;
   private rerun = false;
-  private inFlight: Promise<void> | undefined;
+  private pass: Promise<void> | undefined;
+  private readonly concurrency: number;
+  /** Jobs being advanced now, by id. */
+  private readonly active = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: WorkerDeps) {
     this.owner = deps.owner ?? randomUUID();
     this.leaseMs = deps.leaseMs ?? 120_000;
     this.idleTickMs = deps.idleTickMs ?? 1_000;
     this.batchSize = deps.batchSize ?? 25;
+    this.concurrency = deps.concurrency ?? 32;
     this.schedule = deps.schedule ?? { poll: pollDelayMs, backoff: (n) => backoffMs(n) };
   }
 
@@ -74,7 +80,8 @@ export class GenerationWorker {
   async stop() {
     this.stopped = true;
     clearTimeout(this.timer);
-    await this.inFlight;
+    await this.pass;
+    await Promise.all(this.active.values());
   }
 
   /** Runs a pass now (or right after the current one). */
@@ -85,7 +92,7 @@ export class GenerationWorker {
       return;
     }
     clearTimeout(this.timer);
-    this.inFlight = this.loop();
+    this.pass = this.loop();
   }
 
   private async loop() {
@@ -93,11 +100,14 @@ export class GenerationWorker {
     try {
       do {
         this.rerun = false;
-        const claimed = await this.runOnce().catch((err) => {
+        const room = Math.min(this.batchSize, this.concurrency - this.active.size);
+        if (room <= 0) break; // a finishing job wakes the loop again
+        const ids = await this.claim(room).catch((err) => {
           this.deps.log?.(`worker pass failed: ${err instanceof Error ? err.message : String(err)}`);
-          return 0;
+          return [] as string[];
         });
-        if (claimed >= this.batchSize) this.rerun = true;
+        for (const id of ids) this.track(id);
+        if (ids.length === room) this.rerun = true;
       } while (this.rerun && !this.stopped);
     } finally {
       this.running = false;
@@ -105,14 +115,24 @@ export class GenerationWorker {
     }
   }
 
-  /** One pass: claim due rows and advance each. Returns how many were claimed. Exposed for tests. */
+  /** Advances one claimed job in the background; each job's slow provider call delays only that job. */
+  private track(id: string) {
+    const job = this.process(id).finally(() => {
+      const wasFull = this.active.size >= this.concurrency;
+      this.active.delete(id);
+      if (wasFull) this.wake();
+    });
+    this.active.set(id, job);
+  }
+
+  /** One pass that waits for the jobs it claimed. Returns how many were claimed. For tests. */
   async runOnce(): Promise<number> {
-    const ids = await this.claim();
+    const ids = await this.claim(this.batchSize);
     await Promise.all(ids.map((id) => this.process(id)));
     return ids.length;
   }
 
-  private async claim(): Promise<string[]> {
+  private async claim(limit: number): Promise<string[]> {
     const now = new Date();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const rows = await this.deps.prisma.$queryRaw<{ id: string }[]>`
@@ -123,7 +143,7 @@ export class GenerationWorker {
           AND "nextRunAt" <= ${now}
           AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
         ORDER BY "nextRunAt"
-        LIMIT ${this.batchSize}
+        LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
       RETURNING "id"`;
@@ -178,6 +198,8 @@ export class GenerationWorker {
         prompt: row.prompt,
         duration: row.duration,
         aspectRatio: row.aspectRatio as AspectRatio,
+        ...(row.seed !== null ? { seed: row.seed } : {}),
+        ...(row.thinkingLevel ? { thinkingLevel: row.thinkingLevel as ThinkingLevel } : {}),
         references: row.references.map((r) => ({
           assetId: r.asset.id,
           sha256: r.asset.sha256,
@@ -198,10 +220,14 @@ export class GenerationWorker {
     const job = this.job(row);
     if (row.cancelRequested) {
       await provider.cancel(job).catch(() => "not_found");
+      const note = provider.capabilities.cancel
+        ? `Canceled at ${provider.label}`
+        : `${provider.label} cannot stop a started job: it may still finish and be billed there`;
       await this.update(row.id, ["submitted", "running"], {
         status: "canceled",
         completedAt: new Date(),
         queuePosition: null,
+        logs: mergeLogs(row.logs, [{ message: note, level: "warn", timestamp: new Date().toISOString() }]),
       });
       return new Date();
     }

@@ -12,7 +12,13 @@ export interface FalFetchOptions {
    * answer was cut short, that is a second billed job. Off only for streaming downloads.
    */
   buffer?: boolean;
+  /** Gives up on a request (including reading its body) after this long; a hung provider must not stall jobs. */
+  timeoutMs?: number;
 }
+
+/** 30 s for API calls; downloads (streamed, unbuffered) get 10 minutes. */
+export const API_TIMEOUT_MS = 30_000;
+export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * Points a fal URL at `baseUrl`. @fal-ai/client hard-codes queue.fal.run and rest.fal.ai, and storage
@@ -37,14 +43,17 @@ export function createFalFetch({
   baseUrl,
   fetch: inner = globalThis.fetch,
   buffer = true,
+  timeoutMs = buffer ? API_TIMEOUT_MS : DOWNLOAD_TIMEOUT_MS,
 }: FalFetchOptions): typeof fetch {
   const falFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const rawUrl = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const url = rewriteFalUrl(rawUrl, baseUrl);
     const request = input instanceof Request ? new Request(url, input) : url;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     let response: Response;
     try {
-      response = await inner(request, init);
+      response = await inner(request, { ...init, signal });
     } catch (err) {
       throw new FalNetworkError(networkReason(err) ?? "unknown");
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { createFalClient, parseEndpointId } from "@fal-ai/client";
-import { estimateCostUsd } from "@/lib/generations/cost";
+import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
 import {
   FalHttpError,
   FalNetworkError,
@@ -36,11 +36,13 @@ export interface FalProviderOptions {
   /** Replaces every fal origin (queue, rest, storage, CDN); for the fake server in tests and e2e. */
   baseUrl?: string;
   referenceUrlCache: ReferenceUrlCache;
+  /** Configured price; defaults to fal's published rate. */
+  pricing?: Pricing;
   fetch?: typeof fetch;
 }
 
 export function createFalProvider(options: FalProviderOptions): VideoProvider {
-  const { key, modelId, baseUrl, referenceUrlCache: cache } = options;
+  const { key, modelId, baseUrl, referenceUrlCache: cache, pricing = DEFAULT_PRICING.fal } = options;
   const falFetch = createFalFetch({ baseUrl, fetch: options.fetch });
   const streamFetch = createFalFetch({ baseUrl, fetch: options.fetch, buffer: false });
   const client = createFalClient({
@@ -112,7 +114,9 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
 
   return {
     id: "fal",
+    label: "fal.ai",
     modelId,
+    pricing,
     capabilities: { ...OMNI_FLASH_LIMITS, webhooks: true },
 
     async submit(input, { webhookUrl }) {
@@ -231,7 +235,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     },
 
     estimateCostUsd({ duration }) {
-      return estimateCostUsd("fal", duration);
+      return costOf(pricing, duration);
     },
   };
 

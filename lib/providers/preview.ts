@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEFAULT_PRICING } from "@/lib/generations/cost";
 import { renderPreview } from "@/lib/media/ffmpeg";
 import {
   type LogLine,
@@ -188,6 +189,8 @@ export function createPreviewProvider({
 
   return {
     id: "preview",
+    label: "Preview engine",
+    pricing: DEFAULT_PRICING.preview,
     modelId: "omni-studio/preview-engine",
     capabilities: { ...OMNI_FLASH_LIMITS, webhooks: false },
 

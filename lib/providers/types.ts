@@ -1,3 +1,4 @@
+import type { Pricing } from "@/lib/generations/cost";
 import {
   ASPECT_RATIOS,
   type AspectRatio,
@@ -5,10 +6,11 @@ import {
   MAX_DURATION,
   MAX_REFERENCES,
   MIN_DURATION,
+  type ProviderId,
+  type ThinkingLevel,
 } from "@/lib/generations/schema";
 
-export const PROVIDER_IDS = ["fal", "preview"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { PROVIDER_IDS, type ProviderId, THINKING_LEVELS, type ThinkingLevel } from "@/lib/generations/schema";
 
 /** A reference image as the provider sees it: ordered, position n is <IMAGE_REF_n>. */
 export interface ProviderReference {
@@ -26,6 +28,10 @@ export interface ProviderInput {
   duration: number;
   aspectRatio: AspectRatio;
   references: ProviderReference[];
+  /** Only for providers whose capabilities say `seed`; -1 asks for a random seed. */
+  seed?: number;
+  /** Only for providers that list thinking levels. */
+  thinkingLevel?: ThinkingLevel;
 }
 
 /** What the studio stores and shows for any failure. */
@@ -89,6 +95,12 @@ export interface ProviderCapabilities {
   aspectRatios: readonly AspectRatio[];
   maxReferences: number;
   webhooks: boolean;
+  /** Accepts a seed for reproducible results. */
+  seed: boolean;
+  /** Thinking levels it accepts; empty when it has no such control. */
+  thinkingLevels: readonly ThinkingLevel[];
+  /** Can stop a job that already started. */
+  cancel: boolean;
 }
 
 /** What Gemini Omni Flash accepts, whoever sells it. */
@@ -96,12 +108,18 @@ export const OMNI_FLASH_LIMITS = {
   durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
   aspectRatios: ASPECT_RATIOS,
   maxReferences: MAX_REFERENCES,
+  seed: false,
+  thinkingLevels: [],
+  cancel: true,
 } as const satisfies Omit<ProviderCapabilities, "webhooks">;
 
 export interface VideoProvider {
   readonly id: ProviderId;
   readonly modelId: string;
+  /** A name people know it by, e.g. "fal.ai". */
+  readonly label: string;
   readonly capabilities: ProviderCapabilities;
+  readonly pricing: Pricing;
   /** Sends the job. Throws ProviderCallError. Must not be retried blindly by the caller. */
   submit(
     input: ProviderInput,

@@ -2,8 +2,10 @@ import "server-only";
 import path from "node:path";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
+import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker";
 import { MediaStore } from "@/lib/media/storage";
+import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
 import { createPreviewProvider } from "@/lib/providers/preview";
 import { dbReferenceUrlCache } from "@/lib/providers/reference-cache";
@@ -49,6 +51,19 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
         modelId: config.fal.modelId,
         baseUrl: config.fal.baseUrl,
         referenceUrlCache: dbReferenceUrlCache(db.prisma, "fal"),
+        pricing: config.fal.pricing,
+      }),
+    );
+  }
+  if (config.atlas.key) {
+    providers.set(
+      "atlas",
+      createAtlasProvider({
+        key: config.atlas.key,
+        baseUrl: config.atlas.baseUrl,
+        modelId: config.atlas.modelId,
+        referenceUrlCache: dbReferenceUrlCache(db.prisma, "atlas"),
+        pricing: config.atlas.pricing,
       }),
     );
   }
@@ -75,6 +90,13 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     ...options.workerOptions,
   });
   if (options.startWorker !== false) worker.start();
+  // Deleted clips stay restorable for the undo window, then go for good.
+  const purge = setInterval(() => {
+    purgeDeletedGenerations(db.prisma).catch((err) =>
+      console.warn(`[purge] ${err instanceof Error ? err.message : err}`),
+    );
+  }, 60_000);
+  purge.unref();
 
   return {
     config,
@@ -84,6 +106,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     provider,
     worker,
     async close() {
+      clearInterval(purge);
       await worker.stop();
       if (!options.db) await db.close();
     },
@@ -99,4 +122,14 @@ export function getRuntime(): Promise<Runtime> {
     throw err;
   });
   return globalForRuntime.__omniRuntime;
+}
+
+/** What the generation service needs from the runtime. */
+export function generationDeps(rt: Runtime): GenerationDeps {
+  return {
+    prisma: rt.db.prisma,
+    provider: rt.provider,
+    providers: rt.providers,
+    wake: () => rt.worker.wake(),
+  };
 }

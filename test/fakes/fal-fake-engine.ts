@@ -22,7 +22,10 @@ export type FakeOp = "submit" | "status" | "result" | "cancel" | "upload" | "upl
 
 /** An injected failure. status 0 drops the connection without an answer. */
 export interface FailRule {
+  /** HTTP status; 0 drops the connection. */
   status: number;
+  /** Never answer (until the fake closes): a provider that hangs. */
+  hang?: boolean;
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
@@ -77,6 +80,8 @@ export class JobEngine {
   };
   private readonly faults = new Map<FakeOp, Required<FailRule>[]>();
   private readonly outcomes: FakeOutcome[] = [];
+  /** Answers held open by `hang` rules; cut when the fake closes. */
+  readonly hung = new Set<http.ServerResponse>();
   private holdingAll: boolean;
   private closed = false;
 
@@ -90,7 +95,7 @@ export class JobEngine {
 
   failNext(op: FakeOp, rule: FailRule) {
     const list = this.faults.get(op) ?? [];
-    list.push({ body: undefined, headers: {}, times: 1, ...rule });
+    list.push({ body: undefined, headers: {}, times: 1, hang: false, ...rule });
     this.faults.set(op, list);
   }
 
@@ -101,6 +106,10 @@ export class JobEngine {
     if (--rule.times <= 0) this.faults.get(op)!.shift();
     if (rule.status === 0) {
       res.socket?.destroy();
+      return true;
+    }
+    if (rule.hang) {
+      this.hung.add(res);
       return true;
     }
     const shaped = infraError(rule.status);

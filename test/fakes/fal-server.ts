@@ -88,6 +88,8 @@ export interface FakeFal {
   nextOutcome(outcome: FakeOutcome, times?: number): void;
   failNext(op: FakeOp, rule: FailRule): void;
   expireOutput(id: string): void;
+  /** Drops the connections held open by `hang` rules. */
+  cutHung(): void;
   /** Sends one signed webhook for a finished job; overrides forge or tamper with it. */
   sendWebhook(id: string, overrides?: SendWebhookOverrides): Promise<WebhookDelivery>;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -267,6 +269,10 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     async waitForState(id, state, timeoutMs) {
       await waitFor(() => engine.jobs.get(id)?.state === state, timeoutMs);
       return engine.jobs.get(id)!;
+    },
+    cutHung() {
+      for (const res of engine.hung) res.socket?.destroy();
+      engine.hung.clear();
     },
     async close() {
       clearInterval(timer);

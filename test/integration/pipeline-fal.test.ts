@@ -117,6 +117,21 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     expect(done.logs.some((l) => l.message.startsWith("Will retry"))).toBe(true);
   });
 
+  it("keeps other jobs moving while one provider call hangs", async () => {
+    fake.holdAll(true);
+    const slow = await submit(rt, { referenceIds: refs, prompt: "<IMAGE_REF_0> the slow one" });
+    await waitFor(rt, slow.generation.id, (g) => g.status === "submitted");
+    fake.failNext("status", { status: 200, hang: true });
+    fake.holdAll(false);
+    const quick = await submit(rt, { referenceIds: refs, prompt: "<IMAGE_REF_0> the quick one" });
+    expect((await waitFor(rt, quick.generation.id)).status).toBe("completed");
+    // The hung call is still open: the slow job has not moved on.
+    const row = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: slow.generation.id } });
+    expect(["submitted", "running"]).toContain(row.status);
+    fake.cutHung();
+    expect((await waitFor(rt, slow.generation.id)).status).toBe("completed");
+  });
+
   it("cancels a running job at the provider", async () => {
     fake.holdAll(true);
     const { generation } = await submit(rt, { referenceIds: refs });

@@ -6,7 +6,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { isTerminal } from "@/lib/generations/schema";
 import { createGeneration } from "@/lib/generations/service";
-import { createRuntime, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
+import { createRuntime, generationDeps, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
 import { ingestImage } from "@/lib/uploads/ingest";
 import type { TestDatabase } from "./db";
 import { makeImage } from "./images";
@@ -59,16 +59,13 @@ export async function submit(
   rt: Runtime,
   input: Partial<Record<string, unknown>> & { referenceIds: string[] },
 ) {
-  return createGeneration(
-    { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
-    {
-      prompt: `${input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ")}. Single continuous shot.`,
-      duration: 3,
-      aspectRatio: "16:9",
-      idempotencyKey: newKey(),
-      ...input,
-    },
-  );
+  return createGeneration(generationDeps(rt), {
+    prompt: `${input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ")}. Single continuous shot.`,
+    duration: 3,
+    aspectRatio: "16:9",
+    idempotencyKey: newKey(),
+    ...input,
+  });
 }
 
 /** Waits until the generation satisfies `until` (default: a terminal state). */

@@ -3,7 +3,8 @@ import { decodeCursor, listGenerations } from "@/lib/generations/repo";
 import { createGeneration } from "@/lib/generations/service";
 import { readJson } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,8 +28,23 @@ export async function GET(request: Request) {
       throw new AppError("invalid_status", `status must be one of ${GALLERY_FILTERS.join(", ")}.`, 400);
     }
     const q = url.searchParams.get("q")?.trim().slice(0, 200) || undefined;
+    const review = url.searchParams.get("review") ?? undefined;
+    if (review !== undefined && !REVIEW_STATUSES.includes(review as ReviewStatus)) {
+      throw new AppError("invalid_review", `review must be one of ${REVIEW_STATUSES.join(", ")}.`, 400);
+    }
     const { db } = await getRuntime();
-    return Response.json(await listGenerations(db.prisma, { cursor, limit, filter, q }), {
+    const page = await listGenerations(db.prisma, {
+      cursor,
+      limit,
+      filter,
+      q,
+      review: review as ReviewStatus | undefined,
+      favorite: url.searchParams.get("favorite") === "true",
+      chosenOnly: url.searchParams.get("takes") === "chosen",
+      assetId: url.searchParams.get("asset") ?? undefined,
+      characterId: url.searchParams.get("character") ?? undefined,
+    });
+    return Response.json(page, {
       headers: { "Cache-Control": "no-store" },
     });
   } catch (err) {
@@ -41,10 +57,7 @@ export async function POST(request: Request) {
   try {
     const body = await readJson(request);
     const rt = await getRuntime();
-    const { generation, generations } = await createGeneration(
-      { prisma: rt.db.prisma, provider: rt.provider, wake: () => rt.worker.wake() },
-      body,
-    );
+    const { generation, generations } = await createGeneration(generationDeps(rt), body);
     return Response.json({ generation, generations }, { status: 202 });
   } catch (err) {
     return errorResponse(err);

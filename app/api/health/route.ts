@@ -1,4 +1,5 @@
 import { access, constants } from "node:fs/promises";
+import type { VideoProvider } from "@/lib/providers/types";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -22,18 +23,25 @@ export async function GET() {
   const storage = await access(rt.store.root, constants.W_OK)
     .then(() => ({ ok: true }))
     .catch(() => ({ ok: false, error: "The media folder is not writable." }));
-  const provider = {
+  const summarize = (p: VideoProvider) => ({
     ok: true,
-    id: rt.provider.id,
-    modelId: rt.provider.modelId,
-    isPreview: rt.provider.id === "preview",
-    webhooks: Boolean(rt.config.publicBaseUrl && rt.provider.capabilities.webhooks),
-    capabilities: rt.provider.capabilities,
-    usdPerSecond: rt.provider.estimateCostUsd({ duration: 1 }),
-  };
+    id: p.id,
+    label: p.label,
+    modelId: p.modelId,
+    isPreview: p.id === "preview",
+    webhooks: Boolean(rt.config.publicBaseUrl && p.capabilities.webhooks),
+    capabilities: p.capabilities,
+    pricing: p.pricing,
+    usdPerSecond: p.pricing.usdPerSecond,
+  });
+  // The default provider, and every provider a person can pick per clip (the preview engine last).
+  const provider = summarize(rt.provider);
+  const providers = [...rt.providers.values()]
+    .sort((a, b) => Number(a.id === "preview") - Number(b.id === "preview"))
+    .map(summarize);
   const ok = database.ok && storage.ok;
   return Response.json(
-    { ok, database, storage, provider },
+    { ok, database, storage, provider, providers },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

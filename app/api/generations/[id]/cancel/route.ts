@@ -1,6 +1,6 @@
 import { requestCancel } from "@/lib/generations/service";
 import { errorResponse } from "@/lib/http/errors";
-import { getRuntime } from "@/lib/server/runtime";
+import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ export async function POST(_request: Request, ctx: { params: Promise<{ id: strin
   try {
     const { id } = await ctx.params;
     const rt = await getRuntime();
-    const generation = await requestCancel({ prisma: rt.db.prisma, wake: () => rt.worker.wake() }, id);
+    const generation = await requestCancel(generationDeps(rt), id);
     return Response.json({ generation }, { status: 202 });
   } catch (err) {
     return errorResponse(err);

@@ -1,0 +1,21 @@
+import { errorResponse } from "@/lib/http/errors";
+import { listComments } from "@/lib/review/service";
+import { getRuntime } from "@/lib/server/runtime";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Comments in time order. `?viewer=<authorId>` marks the asking browser's own (editable) comments. */
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await ctx.params;
+    const viewer = new URL(request.url).searchParams.get("viewer") ?? undefined;
+    const { db } = await getRuntime();
+    return Response.json(
+      { items: await listComments(db.prisma, id, viewer) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { ACCESS_TOKEN } from "../support/servers";
+
+test("pages ask for the access token and a right one opens the studio", async ({ page }) => {
+  await page.goto("/clips/anything");
+  await expect(page).toHaveURL(/\/login\?next=%2Fclips%2Fanything$/);
+  await page.getByLabel("Access token").fill("wrong-token-000000");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#login-error")).toContainText("That token is not right");
+
+  await page.goto("/login");
+  await page.getByLabel("Access token").fill(ACCESS_TOKEN);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const cookie = (await page.context().cookies()).find((c) => c.name === "omni_session");
+  expect(cookie?.httpOnly).toBe(true);
+  expect((await page.request.get("/api/health")).status()).toBe(200);
+});
+
+test("routes and media need the cookie or the bearer token; the webhook answers for itself", async ({
+  request,
+}) => {
+  expect((await request.get("/api/generations")).status()).toBe(401);
+  expect((await request.get(`/api/media/${"a".repeat(64)}.mp4`)).status()).toBe(401);
+  const upload = await request.post("/api/uploads", {
+    multipart: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } },
+  });
+  expect(upload.status()).toBe(401);
+  const authed = await request.get("/api/generations", {
+    headers: { Authorization: `Bearer ${ACCESS_TOKEN}` },
+  });
+  expect(authed.status()).toBe(200);
+  const hook = await request.post("/api/webhooks/fal", { data: { request_id: "x" } });
+  expect(hook.status()).toBe(401);
+  expect((await hook.json()).error.code).toBe("invalid_signature");
+});
+
+test("pages carry security headers fit for a media studio", async ({ request }) => {
+  const res = await request.get("/login");
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("media-src 'self' blob:");
+  expect(csp).toContain("img-src 'self' blob: data:");
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(res.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});

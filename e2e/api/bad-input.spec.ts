@@ -1,0 +1,333 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { referenceImage } from "../support/images";
+
+// Bad input over real HTTP against the production server (preview engine): each gets a clear, specific
+// error and changes nothing (no generation, no stored file).
+
+const mediaDir = path.join(process.env.OMNI_E2E_DATA_ROOT ?? "", "preview", "media");
+
+function storedFiles(): number {
+  let n = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      if (e.isDirectory()) walk(path.join(dir, e.name));
+      else n++;
+    }
+  };
+  try {
+    walk(mediaDir);
+  } catch {
+    // No media yet.
+  }
+  return n;
+}
+
+async function generationCount(request: APIRequestContext) {
+  const body = await (await request.get("/api/generations?limit=100")).json();
+  return body.items.length as number;
+}
+
+async function upload(request: APIRequestContext, name: string, buffer: Buffer, mimeType = "image/png") {
+  return request.post("/api/uploads", { multipart: { file: { name, mimeType, buffer } } });
+}
+
+async function expectRefused(
+  res: Awaited<ReturnType<APIRequestContext["post"]>>,
+  status: number,
+  code: string,
+  text?: RegExp,
+) {
+  expect(res.status(), await res.text()).toBe(status);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  if (text) expect(body.error.message).toMatch(text);
+}
+
+test.describe("uploads", () => {
+  test("refuse every wrong or broken file by its content, naming it, and store nothing", async ({
+    request,
+  }) => {
+    const before = storedFiles();
+    const png = await referenceImage("character", { seed: 90, width: 900, height: 900 });
+    const cases: [string, Buffer, number, string, RegExp][] = [
+      [
+        "anim.gif",
+        await sharp(png).gif().toBuffer(),
+        415,
+        "unsupported_type",
+        /anim\.gif is a GIF image.*PNG, JPEG or WebP/,
+      ],
+      [
+        "logo.svg",
+        Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+        ),
+        415,
+        "unsupported_type",
+        /logo\.svg is an SVG image/,
+      ],
+      [
+        "scan.pdf",
+        Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+        415,
+        "unsupported_type",
+        /scan\.pdf/,
+      ],
+      [
+        "notes.png",
+        Buffer.from("just some text, not an image"),
+        415,
+        "unsupported_type",
+        /notes\.png is not an image/,
+      ],
+      [
+        "cut.png",
+        png.subarray(0, Math.floor(png.length / 2)),
+        422,
+        "undecodable_image",
+        /cut\.png .*truncated or corrupt/,
+      ],
+      ["empty.png", Buffer.alloc(0), 400, "empty_file", /empty\.png is empty/],
+    ];
+    for (const [name, bytes, status, code, text] of cases) {
+      await expectRefused(await upload(request, name, bytes), status, code, text);
+    }
+    expect(storedFiles()).toBe(before);
+  });
+
+  test("refuse a file over 20 MB and a decompression bomb", async ({ request }) => {
+    const before = storedFiles();
+    const big = Buffer.concat([await referenceImage("place", { seed: 91 }), Buffer.alloc(21 * 1024 * 1024)]);
+    await expectRefused(await upload(request, "huge.png", big), 413, "body_too_large", /20 MB/);
+    const bomb = await sharp({ create: { width: 12_000, height: 12_000, channels: 3, background: "#000" } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    await expectRefused(await upload(request, "bomb.png", bomb), 422, "image_too_large", /megapixels/);
+    expect(storedFiles()).toBe(before);
+  });
+
+  test("refuse a body with no file, two files, or no multipart at all", async ({ request }) => {
+    const png = await referenceImage("look", { seed: 92 });
+    await expectRefused(
+      await request.post("/api/uploads", { multipart: { other: "x" } }),
+      400,
+      "missing_file",
+    );
+    const boundary = "----omni";
+    const part = (name: string) =>
+      Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+        ),
+        png,
+        Buffer.from("\r\n"),
+      ]);
+    const two = Buffer.concat([part("a.png"), part("b.png"), Buffer.from(`--${boundary}--\r\n`)]);
+    await expectRefused(
+      await request.post("/api/uploads", {
+        data: two,
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      }),
+      400,
+      "too_many_files",
+    );
+    await expectRefused(
+      await request.post("/api/uploads", { data: png, headers: { "content-type": "image/png" } }),
+      415,
+      "unsupported_media_type",
+    );
+    await expectRefused(
+      await request.post("/api/uploads", {
+        data: "garbage",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      }),
+      400,
+      "invalid_multipart",
+    );
+  });
+
+  test("accept a lying content type and a path-like, very long file name, keeping the name harmless", async ({
+    request,
+  }) => {
+    const jpeg = await referenceImage("place", { seed: 93, format: "jpeg" });
+    const name = `../../etc/${"x".repeat(300)}\u202e.png`;
+    const res = await upload(request, name, jpeg, "image/gif");
+    expect(res.status()).toBe(201);
+    const { asset } = await res.json();
+    expect(asset.mime).toBe("image/jpeg");
+    expect(asset.name).not.toContain("/");
+    expect(asset.name).not.toContain("\u202e");
+    expect(asset.name.length).toBeLessThanOrEqual(120);
+  });
+});
+
+test.describe("generations", () => {
+  let refs: string[];
+  test.beforeAll(async ({ request }) => {
+    refs = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await upload(
+        request,
+        `ref-${i}.png`,
+        await referenceImage("character", { seed: 200 + i, width: 256, height: 256 }),
+      );
+      refs.push((await res.json()).asset.id);
+    }
+  });
+
+  const valid = () => ({
+    prompt: "<IMAGE_REF_0> waves. Single continuous shot.",
+    referenceIds: [refs[0]],
+    duration: 3,
+    aspectRatio: "16:9",
+    idempotencyKey: `bad-input-${Math.random().toString(36).slice(2)}`,
+  });
+
+  test("refuse each invalid field with a message naming it, creating nothing", async ({ request }) => {
+    const before = await generationCount(request);
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ referenceIds: [] }, "referenceIds", /at least 1 reference/],
+      [{ referenceIds: refs.slice(0, 6) }, "referenceIds", /at most 5/],
+      [{ referenceIds: ["doesnotexist1"] }, "referenceIds", /unknown asset/],
+      [{ referenceIds: [refs[0], refs[0]] }, "referenceIds", /twice/],
+      [{ prompt: "" }, "prompt", /empty/],
+      [{ prompt: "   \n " }, "prompt", /empty/],
+      [{ prompt: "x".repeat(20_001) }, "prompt", /20,000/],
+      [{ prompt: "<IMAGE_REF_1> runs" }, "prompt", /<IMAGE_REF_1> has no reference image/],
+      [{ duration: 2 }, "duration", /at least 3/],
+      [{ duration: 11 }, "duration", /at most 10/],
+      [{ duration: 8.5 }, "duration", /whole number/],
+      [{ duration: "8" }, "duration", /whole number/],
+      [{ aspectRatio: "1:1" }, "aspectRatio", /"16:9" or "9:16"/],
+      [{ negativePrompt: "blur" }, "_", /unknown field\(s\): negativePrompt/],
+    ];
+    for (const [patch, field, message] of cases) {
+      const res = await request.post("/api/generations", { data: { ...valid(), ...patch } });
+      expect(res.status(), JSON.stringify(patch).slice(0, 80)).toBe(422);
+      const { error } = await res.json();
+      expect(error.fields[field], JSON.stringify(error)).toMatch(message);
+    }
+    expect(await generationCount(request)).toBe(before);
+  });
+
+  test("refuse a reused idempotency key with other inputs, bad JSON and an oversized body", async ({
+    request,
+  }) => {
+    const first = valid();
+    expect((await request.post("/api/generations", { data: first })).status()).toBe(202);
+    const again = await request.post("/api/generations", { data: first });
+    expect(again.status()).toBe(202);
+    await expectRefused(
+      await request.post("/api/generations", { data: { ...first, duration: 4 } }),
+      409,
+      "idempotency_conflict",
+    );
+    await expectRefused(
+      await request.post("/api/generations", {
+        data: Buffer.from("{not json"),
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "invalid_json",
+    );
+    await expectRefused(
+      await request.post("/api/generations", {
+        data: Buffer.from('"just a string"'),
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "invalid_body",
+    );
+    await expectRefused(
+      await request.post("/api/generations", { data: "x=1", headers: { "content-type": "text/plain" } }),
+      415,
+      "unsupported_media_type",
+    );
+    const huge = JSON.stringify({ ...valid(), prompt: "y".repeat(200_000) });
+    await expectRefused(
+      await request.post("/api/generations", { data: huge, headers: { "content-type": "application/json" } }),
+      413,
+      "body_too_large",
+    );
+  });
+
+  test("answer 404 for ids that do not exist", async ({ request }) => {
+    expect((await request.get("/api/generations/doesnotexist0")).status()).toBe(404);
+    expect((await request.get("/api/generations/..%2F..%2Fetc")).status()).toBe(404);
+    expect((await request.post("/api/generations/doesnotexist0/cancel")).status()).toBe(404);
+    expect((await request.get("/api/generations?cursor=bm9wZQ")).status()).toBe(400);
+    expect((await request.get("/api/generations?limit=0")).status()).toBe(400);
+  });
+});
+
+test.describe("media route", () => {
+  let key: string;
+  let size: number;
+  test.beforeAll(async ({ request }) => {
+    const png = await referenceImage("place", { seed: 300, width: 512, height: 512 });
+    const { asset } = await (await upload(request, "media.png", png)).json();
+    key = asset.url.split("/").pop();
+    size = asset.bytes;
+  });
+
+  test("never reads outside its folder", async ({ request }) => {
+    for (const bad of [
+      "..%2F..%2Fetc%2Fpasswd",
+      "%2Fetc%2Fpasswd",
+      "..",
+      `${"a".repeat(64)}.mp4%00.png`,
+      `${"a".repeat(64)}%2F..%2F..%2Fpackage.json`,
+      "package.json",
+      `${"A".repeat(64)}.png`,
+    ]) {
+      const res = await request.get(`/api/media/${bad}`);
+      expect(res.status(), bad).toBe(404);
+    }
+  });
+
+  test("serves ranges, and answers malformed, reversed, out-of-range and multiple ranges sensibly", async ({
+    request,
+  }) => {
+    const part = await request.get(`/api/media/${key}`, { headers: { Range: "bytes=0-99" } });
+    expect(part.status()).toBe(206);
+    expect(part.headers()["content-range"]).toBe(`bytes 0-99/${size}`);
+    expect((await part.body()).length).toBe(100);
+
+    const tail = await request.get(`/api/media/${key}`, { headers: { Range: "bytes=-10" } });
+    expect(tail.status()).toBe(206);
+    expect((await tail.body()).length).toBe(10);
+
+    for (const header of ["bytes=abc", "bytes=50-10", "items=0-5", "bytes=0-1,4-5,9-10"]) {
+      const res = await request.get(`/api/media/${key}`, { headers: { Range: header } });
+      expect(res.status(), header).toBe(200);
+      expect((await res.body()).length).toBe(size);
+    }
+    const beyond = await request.get(`/api/media/${key}`, { headers: { Range: `bytes=${size + 10}-` } });
+    expect(beyond.status()).toBe(416);
+    expect(beyond.headers()["content-range"]).toBe(`bytes */${size}`);
+  });
+});
+
+test("prompts and names with HTML, script and bidi characters display as text", async ({ page, request }) => {
+  const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>\u202eevil`;
+  const png = await referenceImage("look", { seed: 400, width: 256, height: 256 });
+  const { asset } = await (await upload(request, `${evil}.png`, png)).json();
+  const res = await request.post("/api/generations", {
+    data: {
+      prompt: `<IMAGE_REF_0> ${evil}`,
+      referenceIds: [asset.id],
+      referenceNames: [evil.slice(0, 40)],
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: `xss-${Date.now()}`,
+    },
+  });
+  expect(res.status()).toBe(202);
+  await page.goto("/");
+  await expect(page.getByText("window.__pwned=1", { exact: false }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});

@@ -1,0 +1,72 @@
+// A shared access token guards the whole studio when STUDIO_ACCESS_TOKEN is set. People sign in once
+// and get a signed, HTTP-only session cookie; scripts send the token as a bearer token.
+// Uses Web Crypto only, so it runs anywhere the proxy runs.
+
+export const SESSION_COOKIE = "omni_session";
+export const SESSION_DAYS = 30;
+
+const enc = new TextEncoder();
+
+async function hmacKey(token: string): Promise<CryptoKey> {
+  // Derive the signing key from the token: changing the token signs everyone out.
+  const material = await crypto.subtle.digest("SHA-256", enc.encode(`omni-studio-session:${token}`));
+  return crypto.subtle.importKey("raw", material, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
+}
+
+const b64url = (buf: ArrayBuffer) => Buffer.from(buf).toString("base64url");
+
+/** Compares two strings in time independent of where they differ. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = enc.encode(a);
+  const y = enc.encode(b);
+  if (x.length !== y.length) return false;
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}
+
+export async function signSession(token: string, now = Date.now()): Promise<string> {
+  const expires = now + SESSION_DAYS * 86_400_000;
+  const payload = `v1.${expires}`;
+  const sig = await crypto.subtle.sign("HMAC", await hmacKey(token), enc.encode(payload));
+  return `${payload}.${b64url(sig)}`;
+}
+
+export async function verifySession(
+  token: string,
+  cookie: string | undefined,
+  now = Date.now(),
+): Promise<boolean> {
+  if (!cookie) return false;
+  const m = /^v1\.(\d{13})\.([A-Za-z0-9_-]{43})$/.exec(cookie);
+  if (!m) return false;
+  if (Number(m[1]) < now) return false;
+  const expected = b64url(await crypto.subtle.sign("HMAC", await hmacKey(token), enc.encode(`v1.${m[1]}`)));
+  return safeEqual(expected, m[2]!);
+}
+
+export function bearerOk(token: string, header: string | null): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
+  return Boolean(m && safeEqual(m[1]!.trim(), token));
+}
+
+/** Paths reachable without signing in: the sign-in page itself, its assets, and fal's signed webhook. */
+export function isPublicPath(pathname: string): boolean {
+  return (
+    pathname === "/login" ||
+    pathname === "/api/login" ||
+    pathname === "/api/webhooks/fal" ||
+    pathname.startsWith("/_next/static/") ||
+    pathname === "/favicon.ico" ||
+    pathname === "/icon.svg"
+  );
+}
+
+/** Only same-site paths may be a post-login destination. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
+  return next;
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { roundUsd } from "@/lib/generations/cost";
+import type { CharacterDTO } from "@/lib/generations/dto";
+import { AppError } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { characterSchema } from "@/lib/review/schema";
+import { parse } from "@/lib/review/service";
+import { toAssetDTO } from "@/lib/uploads/ingest";
+
+const include = {
+  images: { orderBy: { position: "asc" }, include: { asset: true } },
+} satisfies Prisma.CharacterInclude;
+type CharacterRow = Prisma.CharacterGetPayload<{ include: typeof include }>;
+
+interface Usage {
+  clipCount: number;
+  spendUsd: number;
+}
+
+/** Clips that used each character, and what they cost (completed at cost; failed and canceled free). */
+async function usage(prisma: Db, ids: string[]): Promise<Map<string, Usage>> {
+  const out = new Map<string, Usage>(ids.map((id) => [id, { clipCount: 0, spendUsd: 0 }]));
+  if (ids.length === 0) return out;
+  const rows = await prisma.$queryRaw<{ characterId: string; clips: bigint; spend: number | null }[]>`
+    SELECT u."characterId", count(*) AS clips, sum(g."actualCostUsd") AS spend
+    FROM (SELECT DISTINCT "characterId", "generationId" FROM "GenerationReference"
+          WHERE "characterId" = ANY(${ids})) u
+    JOIN "Generation" g ON g."id" = u."generationId" AND g."deletedAt" IS NULL
+    GROUP BY u."characterId"`;
+  for (const r of rows)
+    out.set(r.characterId, { clipCount: Number(r.clips), spendUsd: roundUsd(Number(r.spend ?? 0)) });
+  return out;
+}
+
+function toDTO(c: CharacterRow, u: Usage): CharacterDTO {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    images: c.images.map((i) => ({
+      ...toAssetDTO(i.asset),
+      position: i.position,
+      label: i.label || i.asset.originalName,
+    })),
+    clipCount: u.clipCount,
+    spendUsd: u.spendUsd,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+async function checkAssets(prisma: Db, assetIds: string[]) {
+  const found = await prisma.asset.count({ where: { id: { in: assetIds } } });
+  if (found !== assetIds.length) {
+    throw new AppError(
+      "unknown_reference",
+      "One of the images is not an uploaded image. Upload it again.",
+      422,
+      {
+        images: "unknown asset id",
+      },
+    );
+  }
+}
+
+export async function listCharacters(prisma: Db): Promise<CharacterDTO[]> {
+  const rows = await prisma.character.findMany({ orderBy: { updatedAt: "desc" }, include });
+  const u = await usage(
+    prisma,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toDTO(r, u.get(r.id)!));
+}
+
+export async function getCharacter(prisma: Db, id: string): Promise<CharacterDTO> {
+  const row = /^[A-Za-z0-9_-]{8,64}$/.test(id)
+    ? await prisma.character.findUnique({ where: { id }, include })
+    : null;
+  if (!row) throw new AppError("not_found", "That character does not exist.", 404);
+  return toDTO(row, (await usage(prisma, [row.id])).get(row.id)!);
+}
+
+export async function createCharacter(prisma: Db, raw: unknown): Promise<CharacterDTO> {
+  const input = parse(characterSchema, raw);
+  await checkAssets(
+    prisma,
+    input.images.map((i) => i.assetId),
+  );
+  const id = newId();
+  await prisma.character.create({
+    data: {
+      id,
+      name: input.name,
+      description: input.description,
+      images: { create: input.images.map((img, position) => ({ ...img, position })) },
+    },
+  });
+  return getCharacter(prisma, id);
+}
+
+/** Replaces name, description and images. Clips made with it keep what they used. */
+export async function updateCharacter(prisma: Db, id: string, raw: unknown): Promise<CharacterDTO> {
+  const input = parse(characterSchema, raw);
+  await getCharacter(prisma, id);
+  await checkAssets(
+    prisma,
+    input.images.map((i) => i.assetId),
+  );
+  await prisma.$transaction([
+    prisma.characterImage.deleteMany({ where: { characterId: id } }),
+    prisma.character.update({
+      where: { id },
+      data: {
+        name: input.name,
+        description: input.description,
+        images: { create: input.images.map((img, position) => ({ ...img, position })) },
+      },
+    }),
+  ]);
+  return getCharacter(prisma, id);
+}
+
+/** Deletes the character only: the clips that used it and their references stay. */
+export async function deleteCharacter(prisma: Db, id: string): Promise<void> {
+  await getCharacter(prisma, id);
+  await prisma.character.delete({ where: { id } });
+}

@@ -1,0 +1,96 @@
+import { diffWordsWithSpace } from "diff";
+import type { GenerationDTO } from "@/lib/generations/dto";
+
+// The difference between two clips' inputs: prompt word by word, references by image (sha256), settings.
+// Browser-safe, so the compare view can compute it from two GenerationDTOs.
+
+export interface PromptPart {
+  op: "same" | "added" | "removed";
+  text: string;
+}
+
+export interface ReferenceChange {
+  status: "same" | "moved" | "added" | "removed";
+  sha256: string;
+  label: string;
+  thumbUrl: string;
+  /** Positions in A and B (null where absent). */
+  from: number | null;
+  to: number | null;
+}
+
+export interface SettingChange {
+  field: "duration" | "aspectRatio" | "provider" | "seed" | "thinkingLevel";
+  a: string;
+  b: string;
+}
+
+export interface InputDiff {
+  prompt: PromptPart[];
+  references: ReferenceChange[];
+  settings: SettingChange[];
+  identical: boolean;
+}
+
+export function diffPrompts(a: string, b: string): PromptPart[] {
+  return diffWordsWithSpace(a, b).map((p) => ({
+    op: p.added ? "added" : p.removed ? "removed" : "same",
+    text: p.value,
+  }));
+}
+
+export function diffReferences(
+  a: GenerationDTO["references"],
+  b: GenerationDTO["references"],
+): ReferenceChange[] {
+  const inB = new Map(b.map((r) => [r.sha256, r]));
+  const inA = new Map(a.map((r) => [r.sha256, r]));
+  const out: ReferenceChange[] = a.map((r) => {
+    const other = inB.get(r.sha256);
+    if (!other)
+      return {
+        status: "removed",
+        sha256: r.sha256,
+        label: r.label,
+        thumbUrl: r.thumbUrl,
+        from: r.position,
+        to: null,
+      };
+    return {
+      status: other.position === r.position ? "same" : "moved",
+      sha256: r.sha256,
+      label: other.label,
+      thumbUrl: r.thumbUrl,
+      from: r.position,
+      to: other.position,
+    };
+  });
+  for (const r of b) {
+    if (!inA.has(r.sha256))
+      out.push({
+        status: "added",
+        sha256: r.sha256,
+        label: r.label,
+        thumbUrl: r.thumbUrl,
+        from: null,
+        to: r.position,
+      });
+  }
+  return out;
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? "—" : String(v));
+
+export function diffInputs(a: GenerationDTO, b: GenerationDTO): InputDiff {
+  const prompt = diffPrompts(a.prompt, b.prompt);
+  const references = diffReferences(a.references, b.references);
+  const settings: SettingChange[] = [];
+  for (const field of ["duration", "aspectRatio", "provider", "seed", "thinkingLevel"] as const) {
+    if (show(a[field]) !== show(b[field])) settings.push({ field, a: show(a[field]), b: show(b[field]) });
+  }
+  const identical =
+    prompt.every((p) => p.op === "same") &&
+    references.every((r) => r.status === "same") &&
+    settings.length === 0;
+  return { prompt, references, settings, identical };
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Generation" ADD COLUMN     "seed" INTEGER,
+ADD COLUMN     "thinkingLevel" TEXT;

@@ -1,0 +1,37 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { bearerOk, isPublicPath, SESSION_COOKIE, verifySession } from "@/lib/auth/session";
+
+// When STUDIO_ACCESS_TOKEN is set, every page, route, action and media file needs the session cookie or
+// the token as a bearer token. fal's webhook stays open: its own signature guards it.
+export async function proxy(request: NextRequest) {
+  const token = process.env.STUDIO_ACCESS_TOKEN;
+  if (!token) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  if (isPublicPath(pathname)) return NextResponse.next();
+  if (bearerOk(token, request.headers.get("authorization"))) return NextResponse.next();
+  if (await verifySession(token, request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+
+  const wantsPage =
+    request.method === "GET" && !pathname.startsWith("/api/") && !request.headers.has("next-action");
+  if (wantsPage) {
+    // nextUrl carries the host the browser used (the Host header), unlike a route handler's request.url.
+    const login = request.nextUrl.clone();
+    login.pathname = "/login";
+    login.search = `?${new URLSearchParams({ next: `${pathname}${search}` })}`;
+    return NextResponse.redirect(login);
+  }
+  return NextResponse.json(
+    {
+      error: {
+        code: "unauthorized",
+        message: "Sign in to the studio, or send the access token as a bearer token.",
+      },
+    },
+    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="omni-studio"' } },
+  );
+}
+
+export const config = {
+  // Everything, including API routes and media; static build assets are let through inside.
+  matcher: ["/:path*"],
+};

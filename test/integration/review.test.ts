@@ -1,0 +1,233 @@
+import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCharacter, deleteCharacter, getCharacter, listCharacters } from "@/lib/characters/service";
+import { ledger } from "@/lib/generations/ledger";
+import { clipRecordTags } from "@/lib/generations/record";
+import { findVisibleGeneration, listGenerations, toGenerationDTO } from "@/lib/generations/repo";
+import { deleteGeneration, purgeDeletedGenerations, UNDO_WINDOW_MS } from "@/lib/generations/service";
+import type { AppError } from "@/lib/http/errors";
+import { ffprobePath, runFfmpeg } from "@/lib/media/ffmpeg";
+import { copyWithMetadata } from "@/lib/media/metadata";
+import { addComment, deleteComment, editComment, listComments, updateReview } from "@/lib/review/service";
+import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
+import {
+  removeDir,
+  startTestRuntime,
+  submit,
+  type TestRuntime,
+  uploadImages,
+  waitFor,
+} from "../support/runtime";
+
+const author = { authorId: "browser-aaaa-1111", authorName: "Mara" };
+const other = { authorId: "browser-bbbb-2222", authorName: "Jo" };
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
+
+describe.each(await dbKinds())("review data rules on %s", (kind) => {
+  let db: TestDatabase;
+  let rt: TestRuntime;
+  let refs: string[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    rt = await startTestRuntime(db, { VIDEO_PROVIDER: "preview" });
+    refs = await uploadImages(rt, 3, 700);
+  });
+  afterAll(async () => {
+    await rt.dispose();
+    await db.dispose();
+    await removeDir(rt.dataDir);
+  });
+
+  it("finds every clip that used a character or an image, and keeps them when the character is deleted", async () => {
+    const hero = await createCharacter(rt.db.prisma, {
+      name: "  Mara\u202e ",
+      description: "Red coat, short hair",
+      images: [
+        { assetId: refs[0]!, label: "front" },
+        { assetId: refs[1]!, label: "side" },
+      ],
+    });
+    expect(hero.name).toBe("Mara");
+    expect(hero.images.map((i) => i.label)).toEqual(["front", "side"]);
+
+    const a = await submit(rt, {
+      referenceIds: [refs[0]!, refs[2]!],
+      referenceCharacterIds: [hero.id, null],
+    });
+    const b = await submit(rt, { referenceIds: [refs[0]!], referenceCharacterIds: [hero.id], duration: 4 });
+    const loose = await submit(rt, { referenceIds: [refs[0]!] });
+    for (const g of [a, b, loose]) await waitFor(rt, g.generation.id);
+
+    const byCharacter = await listGenerations(rt.db.prisma, { limit: 50, characterId: hero.id });
+    expect(byCharacter.items.map((g) => g.id).sort()).toEqual([a.generation.id, b.generation.id].sort());
+    const byImage = await listGenerations(rt.db.prisma, { limit: 50, assetId: refs[2]! });
+    expect(byImage.items.map((g) => g.id)).toEqual([a.generation.id]);
+    expect((await getCharacter(rt.db.prisma, hero.id)).clipCount).toBe(2);
+
+    await deleteCharacter(rt.db.prisma, hero.id);
+    expect(await listCharacters(rt.db.prisma)).toEqual([]);
+    for (const g of [a, b]) {
+      const kept = await findVisibleGeneration(rt.db.prisma, g.generation.id);
+      expect(kept?.status).toBe("completed");
+      expect(kept?.references[0]?.characterId).toBeNull();
+      expect(kept?.references[0]?.assetId).toBe(refs[0]);
+    }
+  });
+
+  it("refuses a character with no images, six images or an unknown image", async () => {
+    expect((await fail(createCharacter(rt.db.prisma, { name: "x", images: [] })))?.message).toMatch(
+      /at least 1 image/,
+    );
+    const six = Array.from({ length: 6 }, (_, i) => ({ assetId: `asset0000${i}` }));
+    expect((await fail(createCharacter(rt.db.prisma, { name: "x", images: six })))?.message).toMatch(
+      /at most 5/,
+    );
+    expect(
+      (await fail(createCharacter(rt.db.prisma, { name: "x", images: [{ assetId: "nosuchasset1" }] })))?.code,
+    ).toBe("unknown_reference");
+  });
+
+  it("keeps comments in time order, refuses a time past the end, and lets only the author edit or delete", async () => {
+    const { generation } = await submit(rt, { referenceIds: [refs[0]!], duration: 3 });
+    const done = await waitFor(rt, generation.id);
+    const late = await addComment(rt.db.prisma, {
+      generationId: done.id,
+      atSec: 2.5,
+      body: "door slams",
+      author,
+    });
+    const early = await addComment(rt.db.prisma, {
+      generationId: done.id,
+      atSec: 0.4,
+      body: " smile here ",
+      author: other,
+    });
+    expect(early.body).toBe("smile here");
+    expect(
+      (await listComments(rt.db.prisma, done.id, author.authorId)).map((c) => [c.atSec, c.mine]),
+    ).toEqual([
+      [0.4, false],
+      [2.5, true],
+    ]);
+
+    const past = await fail(
+      addComment(rt.db.prisma, { generationId: done.id, atSec: 3.6, body: "x", author }),
+    );
+    expect(past?.code).toBe("time_out_of_range");
+    expect(past?.message).toContain("0:03.6 is past the end");
+
+    expect(
+      (await fail(editComment(rt.db.prisma, { commentId: late.id, body: "hack", authorId: other.authorId })))
+        ?.status,
+    ).toBe(403);
+    expect(
+      (await fail(deleteComment(rt.db.prisma, { commentId: late.id, authorId: other.authorId })))?.status,
+    ).toBe(403);
+    const edited = await editComment(rt.db.prisma, {
+      commentId: late.id,
+      body: "door slams, louder",
+      authorId: author.authorId,
+    });
+    expect(edited.body).toBe("door slams, louder");
+    await deleteComment(rt.db.prisma, { commentId: late.id, authorId: author.authorId });
+    expect((await listComments(rt.db.prisma, done.id)).map((c) => c.id)).toEqual([early.id]);
+  });
+
+  it("removes a deleted clip's comments once the undo window has passed", async () => {
+    const { generation } = await submit(rt, { referenceIds: [refs[1]!], duration: 3 });
+    await waitFor(rt, generation.id);
+    await addComment(rt.db.prisma, { generationId: generation.id, atSec: 1, body: "nice", author });
+    await deleteGeneration(rt.db.prisma, generation.id);
+    expect((await fail(listComments(rt.db.prisma, generation.id)))?.status).toBe(404);
+    expect(await purgeDeletedGenerations(rt.db.prisma)).toBe(0);
+    await purgeDeletedGenerations(rt.db.prisma, new Date(Date.now() + UNDO_WINDOW_MS + 1_000));
+    expect(await rt.db.prisma.generation.findUnique({ where: { id: generation.id } })).toBeNull();
+    expect(await rt.db.prisma.comment.count({ where: { generationId: generation.id } })).toBe(0);
+  });
+
+  it("stars, approves and chooses one take per group", async () => {
+    const { generations } = await submit(rt, { referenceIds: [refs[0]!], takes: 2 });
+    for (const g of generations) await waitFor(rt, g.id);
+    const [t0, t1] = generations.map((g) => g.id) as [string, string];
+    await updateReview(rt.db.prisma, { generationId: t0, chosen: true, favorite: true });
+    const picked = await updateReview(rt.db.prisma, {
+      generationId: t1,
+      chosen: true,
+      reviewStatus: "approved",
+    });
+    expect(picked).toMatchObject({ chosen: true, reviewStatus: "approved" });
+    const first = toGenerationDTO((await findVisibleGeneration(rt.db.prisma, t0))!);
+    expect(first).toMatchObject({ chosen: false, favorite: true, reviewStatus: "pending" });
+
+    const chosenOnly = await listGenerations(rt.db.prisma, { limit: 100, chosenOnly: true });
+    const ids = chosenOnly.items.map((g) => g.id);
+    expect(ids).toContain(t1);
+    expect(ids).not.toContain(t0);
+    expect(
+      (await listGenerations(rt.db.prisma, { limit: 100, review: "approved" })).items.map((g) => g.id),
+    ).toEqual([t1]);
+    expect(
+      (await listGenerations(rt.db.prisma, { limit: 100, favorite: true })).items.map((g) => g.id),
+    ).toEqual([t0]);
+    expect(
+      (await fail(updateReview(rt.db.prisma, { generationId: t0, reviewStatus: "great" })))?.status,
+    ).toBe(422);
+  });
+
+  it("writes the clip's record into a downloaded copy and leaves the stored file untouched", async () => {
+    const { generation } = await submit(rt, {
+      referenceIds: [refs[0]!, refs[1]!],
+      referenceNames: ["Mara", "Alley"],
+    });
+    const done = await waitFor(rt, generation.id);
+    const stored = rt.store.pathOf(done.videoUrl!.split("/").pop()!);
+    const before = await runFfmpeg([
+      "-v",
+      "error",
+      "-i",
+      stored,
+      "-map",
+      "0",
+      "-c",
+      "copy",
+      "-f",
+      "md5",
+      "-",
+    ]);
+    const out = path.join(await mkdtemp(path.join(os.tmpdir(), "omni-meta-")), "clip.mp4");
+    await copyWithMetadata(stored, out, clipRecordTags(done));
+    const { stdout } = await promisify(execFile)(ffprobePath, [
+      "-v",
+      "error",
+      "-show_format",
+      "-of",
+      "json",
+      out,
+    ]);
+    const tags = JSON.parse(stdout).format.tags as Record<string, string>;
+    expect(tags.omni_prompt).toBe(done.prompt);
+    expect(tags.omni_provider).toBe("preview");
+    expect(tags.omni_references).toBe(done.references.map((r) => r.sha256).join(","));
+    expect(JSON.parse(tags.comment!).references[1]).toMatchObject({ label: "Alley", tag: "<IMAGE_REF_1>" });
+    const after = await runFfmpeg(["-v", "error", "-i", stored, "-map", "0", "-c", "copy", "-f", "md5", "-"]);
+    expect(after.toString()).toBe(before.toString());
+    await removeDir(path.dirname(out));
+  });
+
+  it("keeps a ledger per day and per character from the stored costs", async () => {
+    const book = await ledger(rt.db.prisma, 7);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(book.days[0]?.day).toBe(today);
+    expect(book.days[0]?.completed).toBeGreaterThan(0);
+    expect(book.totals.completedUsd).toBe(0);
+  });
+});
