@@ -1,29 +1,32 @@
 import type { Config } from "tailwindcss";
 
-// Tailwind 4 reads this through `@config` in app/globals.css; the theme lives here so it is one file to tune.
+// Tailwind 4 reads this through `@config` in app/globals.css. Every color is a CSS variable defined in
+// globals.css and swapped under `html.light`, so each component gets both themes from the same classes.
+const token = (name: string) => `var(--${name})`;
+
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}"],
   theme: {
     extend: {
       colors: {
         ink: {
-          950: "#0b0d12",
-          900: "#11141b",
-          800: "#181c25",
-          700: "#232836",
-          600: "#333a4d",
-          400: "#8a93a8",
-          300: "#b4bccd",
-          100: "#e8ebf2",
+          950: token("ink-950"),
+          900: token("ink-900"),
+          800: token("ink-800"),
+          700: token("ink-700"),
+          600: token("ink-600"),
+          400: token("ink-400"),
+          300: token("ink-300"),
+          100: token("ink-100"),
         },
         accent: {
-          DEFAULT: "#7c6cff",
-          strong: "#6a58ff",
-          soft: "#b3aaff",
+          DEFAULT: token("accent"),
+          strong: token("accent-strong"),
+          soft: token("accent-soft"),
         },
-        ok: "#3ecf8e",
-        warn: "#f5b041",
-        danger: "#ff5c7a",
+        ok: token("ok"),
+        warn: token("warn"),
+        danger: token("danger"),
       },
       fontFamily: {
         sans: ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],

@@ -3,6 +3,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import { useTheme } from "@/components/ui/theme";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -15,11 +16,12 @@ function makeQueryClient() {
 /** One QueryClient per browser tab. */
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(makeQueryClient);
+  const theme = useTheme();
   return (
     <QueryClientProvider client={client}>
       {children}
       {/* Results of actions (generated, deleted, refused) are announced here; call toast() from sonner. */}
-      <Toaster position="bottom-right" theme="system" richColors closeButton />
+      <Toaster position="bottom-right" theme={theme ?? "system"} richColors closeButton />
     </QueryClientProvider>
   );
 }

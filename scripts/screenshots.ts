@@ -1,12 +1,14 @@
 // `npx tsx scripts/screenshots.ts [--base-url http://127.0.0.1:3000]`
-// Captures the studio at 1440x900 and 390x844 into docs/screenshots/. Without --base-url it starts the
-// production build (`npm run build` first) on a spare port with a fresh data folder and the preview engine,
-// makes a couple of clips through the API so the history shows real ones, then fills the composer.
+// Captures into docs/screenshots/: the studio at 1440x900 and 390x844 in the dark and light themes
+// (studio-{1440,390}-{dark,light}.png; studio-1440.png and studio-390.png are the dark ones, which the
+// README links) and a clip's page (clip-detail-1440.png). Without --base-url it starts the production
+// build (`npm run build` first) on a spare port with a fresh data folder and the preview engine, makes a
+// few clips (and a group of takes) through the API so the gallery shows real ones, then fills the composer.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { type Browser, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { type ReferenceKind, referenceImage } from "../e2e/support/images";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
@@ -14,7 +16,7 @@ import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
 const root = process.cwd();
 const outDir = path.join(root, "docs", "screenshots");
 const argBase = process.argv.indexOf("--base-url");
-const PORT = 3300;
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3300);
 
 async function waitForHealth(base: string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
@@ -66,14 +68,14 @@ async function upload(base: string, kind: ReferenceKind, name: string, seed: num
   return ((await res.json()) as { asset: AssetDTO }).asset;
 }
 
-async function generate(base: string, body: Record<string, unknown>): Promise<GenerationDTO> {
+async function generate(base: string, body: Record<string, unknown>): Promise<GenerationDTO[]> {
   const res = await fetch(`${base}/api/generations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ ...body, idempotencyKey: crypto.randomUUID() }),
   });
   if (!res.ok) throw new Error(`generate: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { generation: GenerationDTO }).generation;
+  return ((await res.json()) as { generations: GenerationDTO[] }).generations;
 }
 
 async function waitDone(base: string, id: string) {
@@ -90,26 +92,48 @@ async function waitDone(base: string, id: string) {
   throw new Error(`generation ${id} did not finish`);
 }
 
-async function seed(base: string) {
+/** Makes the clips the screenshots show; returns the one whose page is captured. */
+async function seed(base: string): Promise<string> {
   const hero = await upload(base, "character", "mara.png", 3);
   const alley = await upload(base, "place", "neon-alley.png", 5);
   const look = await upload(base, "look", "film-grade.png", 8);
+  const names = ["Mara", "Neon alley", "Film grade"];
   const made = [
-    await generate(base, {
+    ...(await generate(base, {
+      prompt: '<IMAGE_REF_0> walks toward us through <IMAGE_REF_1>, says "We\'re late." No music.',
+      referenceIds: [hero.id, alley.id],
+      referenceNames: names.slice(0, 2),
+      duration: 5,
+      aspectRatio: "9:16",
+    })),
+    ...(await generate(base, {
+      prompt:
+        "<IMAGE_REF_1> at night, empty, lit like <IMAGE_REF_2>. A slow crane down to the wet street; neon buzz.",
+      referenceIds: [hero.id, alley.id, look.id],
+      referenceNames: names,
+      duration: 6,
+      aspectRatio: "16:9",
+    })),
+    ...(await generate(base, {
       prompt:
         "<IMAGE_REF_0> turns to camera in <IMAGE_REF_1>, lit like <IMAGE_REF_2>. One slow push-in; rain hiss, a distant train.",
       referenceIds: [hero.id, alley.id, look.id],
+      referenceNames: names,
       duration: 8,
       aspectRatio: "16:9",
-    }),
-    await generate(base, {
-      prompt: '<IMAGE_REF_0> walks toward us through <IMAGE_REF_1>, says "We\'re late." No music.',
+    })),
+    ...(await generate(base, {
+      prompt:
+        "<IMAGE_REF_0> looks up as the first drops fall in <IMAGE_REF_1>. Handheld; rain on neon signs.",
       referenceIds: [hero.id, alley.id],
-      duration: 5,
-      aspectRatio: "9:16",
-    }),
+      referenceNames: names.slice(0, 2),
+      duration: 4,
+      aspectRatio: "16:9",
+      takes: 3,
+    })),
   ];
   for (const g of made) await waitDone(base, g.id);
+  return made[2]!.id;
 }
 
 async function fillComposer(page: Page) {
@@ -125,34 +149,89 @@ async function fillComposer(page: Page) {
     );
 }
 
-async function capture(base: string) {
-  mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({
-    ...CHROMIUM_LAUNCH,
+async function settle(page: Page) {
+  // Posters and thumbnails drawn, nothing focused, no toast.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
+}
+
+async function captureStudio(
+  browser: Browser,
+  base: string,
+  theme: "dark" | "light",
+  width: number,
+  height: number,
+) {
+  const page = await browser.newPage({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    colorScheme: theme,
   });
+  await page.goto(base);
+  await page.getByTestId("generation-card").first().waitFor();
+  await fillComposer(page);
+  await page
+    .getByRole("button", { name: /^Generate/ })
+    .and(page.locator(":not([aria-disabled])"))
+    .waitFor();
+  if (width < 600) {
+    // The phone shot is the whole page; the gallery only renders rows near the viewport, so make the
+    // viewport as tall as the page first.
+    const full = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height: Math.min(full, 6000) });
+    await page.waitForTimeout(300);
+  }
+  await settle(page);
+  const file = path.join(outDir, `studio-${width}-${theme}.png`);
+  await page.screenshot({ path: file, fullPage: width < 600, animations: "disabled" });
+  console.log(`wrote ${path.relative(root, file)}`);
+  if (theme === "dark") copyFileSync(file, path.join(outDir, `studio-${width}.png`));
+  await page.close();
+}
+
+async function captureDetail(browser: Browser, base: string, id: string) {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    colorScheme: "dark",
+  });
+  await page.goto(`${base}/clips/${id}`);
+  const player = page.getByTestId("clip-player");
+  await player.waitFor();
+  // Fully buffered (these clips are small), so Chromium draws no loading spinner over the picture.
+  await player.evaluate((v: HTMLVideoElement) =>
+    v.readyState >= 4
+      ? undefined
+      : new Promise((r) => v.addEventListener("canplaythrough", r, { once: true })),
+  );
+  // Played for a moment, then paused: a real decoded frame and a progress bar that shows where we are.
+  // (Seeking instead leaves Chromium's loading spinner drawn over the frame.)
+  await player.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 1_200));
+    v.pause();
+    v.muted = false;
+  });
+  await page.waitForTimeout(500);
+  await settle(page);
+  const file = path.join(outDir, "clip-detail-1440.png");
+  // Not animations: "disabled": Chromium then freezes its media controls with the loading spinner up.
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`wrote ${path.relative(root, file)}`);
+  await page.close();
+}
+
+async function capture(base: string, detailId: string) {
+  mkdirSync(outDir, { recursive: true });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH });
   try {
-    for (const [width, height, fullPage] of [
-      [1440, 900, false],
-      [390, 844, true],
-    ] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
-      await page.goto(base);
-      await page.getByTestId("generation-card").first().waitFor();
-      await fillComposer(page);
-      // Posters drawn: every video has its metadata.
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll("video")].every((v) => v.readyState >= 1),
-      );
-      await page
-        .getByRole("button", { name: /^Generate/ })
-        .and(page.locator(":not([aria-disabled])"))
-        .waitFor();
-      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      const file = path.join(outDir, `studio-${width}.png`);
-      await page.screenshot({ path: file, fullPage, animations: "disabled" });
-      console.log(`wrote ${path.relative(root, file)}`);
-      await page.close();
+    for (const theme of ["dark", "light"] as const) {
+      await captureStudio(browser, base, theme, 1440, 900);
+      await captureStudio(browser, base, theme, 390, 844);
     }
+    await captureDetail(browser, base, detailId);
   } finally {
     await browser.close();
   }
@@ -164,11 +243,12 @@ async function main() {
   const base = given ?? started!.base;
   try {
     await waitForHealth(base);
-    const { items } = (await (await fetch(`${base}/api/generations?limit=5`)).json()) as {
+    const { items } = (await (await fetch(`${base}/api/generations?limit=10`)).json()) as {
       items: GenerationDTO[];
     };
-    if (items.filter((g) => g.status === "completed").length < 2) await seed(base);
-    await capture(base);
+    const done = items.filter((g) => g.status === "completed" && g.references.length >= 3);
+    const detailId = done.length >= 1 && items.length >= 6 ? done[0]!.id : await seed(base);
+    await capture(base, detailId);
   } finally {
     if (started) {
       started.server.kill("SIGTERM");

@@ -1,19 +1,17 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { cancelGenerationAction } from "@/app/actions";
+import { useCancelClip } from "@/components/gallery/use-clip-actions";
 import { Button } from "@/components/ui/button";
 import { StopIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
-import { studioKeys, upsertGeneration } from "@/lib/client/queries";
 import { useNow } from "@/lib/client/use-now";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
 const CANCELABLE = new Set(["queued", "submitted", "running"]);
 
-function stageText(g: GenerationDTO): string {
+export function stageText(g: GenerationDTO): string {
   switch (g.status) {
     case "queued":
       return "Waiting to submit";
@@ -31,34 +29,28 @@ function stageText(g: GenerationDTO): string {
 }
 
 /** The live face of a job in flight: stage, queue position, elapsed time, latest log line, Cancel. */
-export function GenerationProgress({ generation: g }: { generation: GenerationDTO }) {
-  const queryClient = useQueryClient();
+export function GenerationProgress({
+  generation: g,
+  compact = false,
+}: {
+  generation: GenerationDTO;
+  compact?: boolean;
+}) {
   const now = useNow(true);
-  const cancel = useMutation({
-    mutationFn: () => cancelGenerationAction(g.id),
-    onSuccess: (result) => {
-      if (result.ok) upsertGeneration(queryClient, result.generation);
-      void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
-    },
-  });
+  const cancel = useCancelClip(g);
   const latestLog = g.logs.at(-1)?.message;
-  const cancelError =
-    cancel.data && !cancel.data.ok
-      ? cancel.data.error.message
-      : cancel.error
-        ? "Cancel failed; try again."
-        : null;
+  const canceling = cancel.isPending || (cancel.data?.ok && CANCELABLE.has(cancel.data.generation.status));
 
   return (
     <div
-      className="relative flex size-full flex-col justify-between gap-3 p-4"
+      className="pointer-events-none relative flex size-full flex-col justify-between gap-2 p-3 sm:p-4"
       data-testid="generation-progress"
     >
       <div className="flex items-start justify-between gap-3">
         <div className="flex min-w-0 items-center gap-2 text-sm font-medium text-ink-100">
-          <Spinner className="size-4 text-accent-soft" />
+          <Spinner className="size-4 shrink-0 text-accent-soft" />
           <span className="truncate" data-testid="generation-stage">
-            {stageText(g)}
+            {canceling ? "Canceling…" : stageText(g)}
           </span>
         </div>
         <span className="font-mono text-sm text-ink-300 tabular-nums" data-testid="generation-elapsed">
@@ -66,34 +58,29 @@ export function GenerationProgress({ generation: g }: { generation: GenerationDT
           {formatElapsed(now - Date.parse(g.createdAt))}
         </span>
       </div>
-      <div className="flex flex-col gap-3">
-        <ProgressBar value={null} label={stageText(g)} className="bg-white/10" />
+      <div className="flex flex-col gap-2.5">
+        <ProgressBar value={null} label={stageText(g)} />
         <div className="flex items-end justify-between gap-3">
           <p
-            className="min-h-4 min-w-0 flex-1 truncate font-mono text-[11px] text-ink-400"
+            className="min-h-4 min-w-0 flex-1 truncate font-mono text-[11px] text-ink-300"
             data-testid="generation-log"
             title={latestLog}
           >
-            {latestLog ?? " "}
+            {latestLog ?? (compact ? " " : "Waiting for the first log line…")}
           </p>
           {CANCELABLE.has(g.status) && (
             <Button
               size="sm"
               variant="secondary"
               onClick={() => cancel.mutate()}
-              disabled={cancel.isPending}
-              className="bg-ink-900/80 backdrop-blur"
+              disabled={Boolean(canceling)}
+              className="pointer-events-auto"
             >
-              {cancel.isPending ? <Spinner className="size-3.5" /> : <StopIcon className="size-3.5" />}
+              {canceling ? <Spinner className="size-3.5" /> : <StopIcon className="size-3.5" />}
               Cancel
             </Button>
           )}
         </div>
-        {cancelError && (
-          <p role="alert" className="text-xs text-danger">
-            {cancelError}
-          </p>
-        )}
       </div>
     </div>
   );

@@ -1,79 +1,110 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { filterLabel, GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { toEntries } from "@/components/gallery/rows";
+import { useGalleryParams } from "@/components/gallery/use-gallery-params";
+import { VirtualGrid } from "@/components/gallery/virtual-grid";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { FilmIcon } from "@/components/ui/icons";
+import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { generationsQueryOptions } from "@/lib/client/queries";
+import { generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
 import { isTerminal } from "@/lib/generations/schema";
-import { GenerationCard } from "./generation-card";
 
 function Skeleton() {
   return (
-    <li aria-hidden className="overflow-hidden rounded-card border border-ink-800 bg-ink-900">
-      <div className="aspect-video animate-pulse bg-ink-800/60" />
-      <div className="flex flex-col gap-2 p-4">
+    <div aria-hidden className="overflow-hidden rounded-card border border-ink-700 bg-ink-900">
+      <div className="aspect-video animate-pulse bg-ink-800" />
+      <div className="flex flex-col gap-2.5 p-4">
         <div className="h-5 w-24 animate-pulse rounded-full bg-ink-800" />
         <div className="h-4 w-full animate-pulse rounded bg-ink-800" />
         <div className="h-4 w-2/3 animate-pulse rounded bg-ink-800" />
       </div>
-    </li>
+    </div>
   );
 }
 
-/** Every clip, newest first. Polls while anything is in flight; loads older pages as you scroll. */
-export function History() {
-  const query = useInfiniteQuery(generationsQueryOptions());
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const active = items.filter((g) => !isTerminal(g.status)).length;
-  const sentinel = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+export function GallerySkeleton() {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <p className="sr-only" role="status">
+        Loading clips…
+      </p>
+      <Skeleton />
+      <Skeleton />
+    </div>
+  );
+}
 
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el || !hasNextPage) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-      },
-      { rootMargin: "600px" },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+/** Every clip, newest first: filter, search, infinite scroll over a virtualized grid. */
+export function History() {
+  const { query: view, update } = useGalleryParams();
+  const query = useInfiniteQuery({
+    ...generationsQueryOptions(HISTORY_PAGE_SIZE, view),
+    // While a new filter or search loads, keep showing the last result instead of a skeleton.
+    placeholderData: keepPreviousData,
+  });
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const entries = useMemo(() => toEntries(items), [items]);
+  const active = items.filter((g) => !isTerminal(g.status)).length;
+  const filtered = view.status !== "all" || view.q.trim() !== "";
 
   return (
-    <section aria-labelledby="history-heading" className="flex min-w-0 flex-col gap-4" data-testid="history">
+    <section
+      id="history"
+      aria-labelledby="history-heading"
+      className="flex min-w-0 flex-col gap-4"
+      data-testid="history"
+      aria-busy={query.isFetching && query.isPlaceholderData}
+    >
       <div className="flex items-center gap-3">
         <h2 id="history-heading" className="text-base font-semibold text-ink-100">
-          History
+          Gallery
         </h2>
         {active > 0 && (
           <Badge tone="accent" dot="pulse" data-testid="history-active">
             {active} in progress
           </Badge>
         )}
+        {query.isFetching && query.isPlaceholderData && <Spinner className="size-4 text-ink-400" />}
       </div>
 
+      <GalleryToolbar
+        query={view}
+        onChange={update}
+        searching={query.isFetching && query.isPlaceholderData}
+      />
+
       {query.isPending ? (
-        <ul
-          className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3"
-          aria-busy="true"
-          aria-label="Loading history"
-        >
-          <Skeleton />
-          <Skeleton />
-        </ul>
+        <GallerySkeleton />
       ) : query.isError && items.length === 0 ? (
         <div
           role="alert"
           className="flex flex-col items-start gap-3 rounded-card border border-danger/30 bg-danger/5 p-5"
         >
-          <p className="text-sm text-danger">Could not load the history: {query.error.message}</p>
+          <p className="text-sm text-danger">Could not load the gallery: {query.error.message}</p>
           <Button size="sm" onClick={() => void query.refetch()}>
             Try again
+          </Button>
+        </div>
+      ) : items.length === 0 && filtered ? (
+        <div
+          data-testid="history-no-match"
+          className="flex flex-col items-center gap-3 rounded-card border border-ink-700 border-dashed px-6 py-14 text-center"
+        >
+          <span className="flex size-12 items-center justify-center rounded-full bg-ink-800 text-ink-300">
+            <SearchIcon className="size-5" />
+          </span>
+          <p className="text-sm font-medium text-ink-100">
+            {view.q.trim()
+              ? `No ${view.status === "all" ? "" : `${filterLabel(view.status).toLowerCase()} `}clips mention “${view.q.trim()}”`
+              : `No ${filterLabel(view.status).toLowerCase()} clips`}
+          </p>
+          <Button size="sm" variant="secondary" onClick={() => update({ status: "all", q: "" })}>
+            Show all clips
           </Button>
         </div>
       ) : items.length === 0 ? (
@@ -91,22 +122,26 @@ export function History() {
           </p>
         </div>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 2xl:grid-cols-3" data-testid="history-list">
-          {items.map((g) => (
-            <li key={g.id} className="flex">
-              <GenerationCard generation={g} />
-            </li>
-          ))}
-        </ul>
+        <VirtualGrid
+          entries={entries}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={fetchNextPage}
+        />
       )}
 
-      {hasNextPage && (
-        <div ref={sentinel} className="flex justify-center py-2">
+      {hasNextPage && items.length > 0 && (
+        <div className="flex justify-center py-2">
           <Button onClick={() => void fetchNextPage()} disabled={isFetchingNextPage} variant="ghost">
             {isFetchingNextPage && <Spinner />}
             {isFetchingNextPage ? "Loading…" : "Load older clips"}
           </Button>
         </div>
+      )}
+      {!hasNextPage && items.length > 12 && (
+        <p className="py-2 text-center text-xs text-ink-400">
+          That is every clip{filtered ? " that matches" : ""}.
+        </p>
       )}
     </section>
   );

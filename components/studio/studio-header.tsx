@@ -1,7 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { healthQueryOptions } from "@/lib/client/queries";
 
 function ProviderBadge() {
@@ -44,23 +46,34 @@ function ProviderBadge() {
   );
 }
 
-export function StudioHeader() {
+/**
+ * The bar on every page. On the studio page the name is the page's h1; elsewhere (a clip's page has its
+ * own h1) it is a plain link home.
+ */
+export function StudioHeader({ heading = false }: { heading?: boolean }) {
+  const Name = heading ? "h1" : "span";
   return (
-    <header className="sticky top-0 z-20 border-ink-800 border-b bg-ink-950/85 backdrop-blur">
+    <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-4 sm:px-6 lg:px-8">
-        <span
-          aria-hidden
-          className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
+        <Link
+          href="/"
+          className="-m-1 flex items-center gap-2.5 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-accent-soft"
         >
-          <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
-            <path d="M8 5.5v13l10.5-6.5z" />
-          </svg>
-        </span>
-        <h1 className="text-[15px] font-semibold tracking-tight text-ink-100">Omni Studio</h1>
-        <span className="hidden text-sm text-ink-400 sm:inline">Gemini Omni Flash · reference to video</span>
+          <span
+            aria-hidden
+            className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
+          >
+            <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
+              <path d="M8 5.5v13l10.5-6.5z" />
+            </svg>
+          </span>
+          <Name className="text-[15px] font-semibold tracking-tight text-ink-100">Omni Studio</Name>
+        </Link>
+        <span className="hidden text-sm text-ink-400 md:inline">Gemini Omni Flash · reference to video</span>
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
+          <ThemeToggle />
         </div>
       </div>
     </header>

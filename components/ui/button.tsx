@@ -24,6 +24,18 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   ref?: Ref<HTMLButtonElement>;
 }
 
+/** The button look, for elements that are not buttons (links, downloads). */
+export function buttonClasses(variant: Variant = "secondary", size: Size = "md", className?: string): string {
+  return cn(
+    "inline-flex select-none items-center justify-center font-medium transition-colors",
+    "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft",
+    "disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed",
+    variants[variant],
+    sizes[size],
+    className,
+  );
+}
+
 /**
  * A real <button>. Prefer `aria-disabled` over `disabled` when the reason should stay reachable: the
  * button keeps focus and its description, and the handler must ignore the click.
@@ -35,18 +47,5 @@ export function Button({
   type = "button",
   ...props
 }: ButtonProps) {
-  return (
-    <button
-      type={type}
-      className={cn(
-        "inline-flex select-none items-center justify-center font-medium transition-colors",
-        "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft",
-        "disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed",
-        variants[variant],
-        sizes[size],
-        className,
-      )}
-      {...props}
-    />
-  );
+  return <button type={type} className={buttonClasses(variant, size, className)} {...props} />;
 }

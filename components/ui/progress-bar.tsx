@@ -16,7 +16,7 @@ export function ProgressBar({ value, label, className }: ProgressBarProps) {
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={pct ?? undefined}
-      className={cn("h-1 w-full overflow-hidden rounded-full bg-white/15", className)}
+      className={cn("h-1 w-full overflow-hidden rounded-full bg-ink-600/60", className)}
     >
       <div
         className={cn(

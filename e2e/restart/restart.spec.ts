@@ -99,6 +99,8 @@ test("a job running at fal when the server is killed finishes after restart, onc
 
     await page.goto(base);
     const card = page.getByTestId("generation-card").filter({ hasText: "survives a restart" });
+    // Cards show a poster; the video mounts while the card is hovered.
+    await card.hover();
     await expect(card.locator("video")).toHaveAttribute("src", /\/api\/media\/[a-f0-9]{64}\.mp4/);
     await expect
       .poll(() => card.locator("video").evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 })

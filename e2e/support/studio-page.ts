@@ -93,7 +93,18 @@ export class StudioPage {
     const status = await card.getAttribute("data-status");
     const reason = status === "failed" ? await card.getByTestId("generation-error").textContent() : status;
     expect(status, `generation ended ${status}: ${reason}`).toBe("completed");
-    await expect(card.getByTestId("generation-video")).toBeVisible();
+    // The gallery shows a poster until the card is hovered or focused (see hoverVideo).
+    await expect(card.getByTestId("generation-poster")).toBeVisible();
+  }
+
+  /** Rests the pointer on a card so its muted preview video mounts and plays; returns that video. */
+  async hoverVideo(card: Locator): Promise<Locator> {
+    // From outside the card, so a pointerenter fires even if the pointer was already there before a reload.
+    await this.page.mouse.move(0, 0);
+    await card.hover();
+    const video = card.getByTestId("generation-video");
+    await expect(video).toHaveCount(1);
+    return video;
   }
 
   /**
@@ -101,7 +112,7 @@ export class StudioPage {
    * to render, time moving forward, and the expected size.
    */
   async expectVideoPlays(card: Locator, size: { width: number; height: number }) {
-    const video = card.getByTestId("generation-video");
+    const video = await this.hoverVideo(card);
     await video.evaluate(async (el: HTMLVideoElement) => {
       el.muted = true;
       await el.play();

@@ -4,14 +4,14 @@ import {
   type QueryClient,
   queryOptions,
 } from "@tanstack/react-query";
-import type { GenerationDTO, GenerationPage } from "@/lib/generations/dto";
+import type { GalleryFilter, GenerationDTO, GenerationPage, SpendDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
 import type { ProviderId } from "@/lib/providers/types";
-import { getJson, toApiError } from "./http";
+import { ApiRequestError, getJson, toApiError } from "./http";
 
-/** While anything is in flight the studio polls this often; it stops once every job is terminal. */
+/** A clip in flight on screen is polled this often; polling stops once it is terminal. */
 export const ACTIVE_POLL_MS = 1_500;
-export const HISTORY_PAGE_SIZE = 12;
+export const HISTORY_PAGE_SIZE = 24;
 
 export interface HealthDTO {
   ok: boolean;
@@ -20,10 +20,21 @@ export interface HealthDTO {
   provider: { id: ProviderId; modelId?: string; [key: string]: unknown };
 }
 
+/** What the gallery shows: a status filter and prompt text to search for. */
+export interface GalleryQuery {
+  status: GalleryFilter;
+  q: string;
+}
+
+export const ALL_CLIPS: GalleryQuery = { status: "all", q: "" };
+
 export const studioKeys = {
   health: ["health"] as const,
+  spend: ["spend"] as const,
   generations: ["generations"] as const,
-  generationList: (limit: number) => ["generations", "list", { limit }] as const,
+  generationLists: ["generations", "list"] as const,
+  generationList: (limit: number, query: GalleryQuery = ALL_CLIPS) =>
+    ["generations", "list", { limit, status: query.status, q: query.q }] as const,
   generation: (id: string) => ["generations", "detail", id] as const,
 };
 
@@ -33,23 +44,40 @@ export function hasActiveGeneration(data: GenerationPages | undefined): boolean 
   return !!data?.pages.some((page) => page.items.some((g) => !isTerminal(g.status)));
 }
 
-/** Newest first, cursor-paginated; refetches every page while any clip is still being made. */
-export function generationsQueryOptions(limit = HISTORY_PAGE_SIZE) {
+const ACTIVE_STATUSES = new Set(["queued", "submitted", "running", "saving"]);
+
+/** Whether a clip belongs in a list with this filter and search (mirrors lib/generations/repo.ts). */
+export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery): boolean {
+  const statusOk =
+    query.status === "all" ||
+    (query.status === "active" ? ACTIVE_STATUSES.has(g.status) : g.status === query.status);
+  const q = query.q.trim().toLowerCase();
+  return statusOk && (!q || g.prompt.toLowerCase().includes(q));
+}
+
+/**
+ * Newest first, cursor-paginated. The list itself does not poll: each clip in flight that is on screen
+ * polls its own row (components/gallery/use-live-generation.ts) and writes it back here.
+ */
+export function generationsQueryOptions(limit = HISTORY_PAGE_SIZE, query: GalleryQuery = ALL_CLIPS) {
   return infiniteQueryOptions({
-    queryKey: studioKeys.generationList(limit),
+    queryKey: studioKeys.generationList(limit, query),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(limit) });
       if (pageParam) params.set("cursor", pageParam);
+      if (query.status !== "all") params.set("status", query.status);
+      if (query.q.trim()) params.set("q", query.q.trim());
       return getJson<GenerationPage>(`/api/generations?${params}`, signal);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: (query) => (hasActiveGeneration(query.state.data) ? ACTIVE_POLL_MS : false),
     staleTime: 1_000,
   });
 }
 
-/** One clip; polls until it reaches a terminal state. */
+const notFound = (error: unknown) => error instanceof ApiRequestError && error.status === 404;
+
+/** One clip; polls until it reaches a terminal state. A deleted or unknown id is a 404, not retried. */
 export function generationQueryOptions(id: string) {
   return queryOptions({
     queryKey: studioKeys.generation(id),
@@ -58,10 +86,19 @@ export function generationQueryOptions(id: string) {
         .generation,
     refetchInterval: (query) => {
       const g = query.state.data;
+      if (query.state.error && notFound(query.state.error)) return false;
       return g && isTerminal(g.status) ? false : ACTIVE_POLL_MS;
     },
+    retry: (count, error) => !notFound(error) && count < 2,
   });
 }
+
+/** Today's spend (completed clips at cost, clips in flight at their estimate). */
+export const spendQueryOptions = queryOptions({
+  queryKey: studioKeys.spend,
+  queryFn: ({ signal }) => getJson<SpendDTO>("/api/spend", signal),
+  staleTime: 10_000,
+});
 
 /** Health answers 503 with the same body when something is down; the provider id is still worth showing. */
 export const healthQueryOptions = queryOptions({
@@ -82,21 +119,64 @@ export const healthQueryOptions = queryOptions({
   refetchInterval: 60_000,
 });
 
-/** Puts a generation the server just returned into every cached list page (new ones at the top). */
+type ListKey = ReturnType<typeof studioKeys.generationList>;
+
+/** Rewrites every cached gallery list; `edit` gets each list's pages and filter. */
+function editLists(
+  client: QueryClient,
+  edit: (pages: GenerationPage[], query: GalleryQuery) => GenerationPage[],
+) {
+  for (const [key, data] of client.getQueriesData<GenerationPages>({
+    queryKey: studioKeys.generationLists,
+  })) {
+    if (!data) continue;
+    const { status = "all", q = "" } = ((key as ListKey)[2] ?? {}) as Partial<GalleryQuery>;
+    const pages = edit(data.pages, { status, q });
+    if (pages !== data.pages) client.setQueryData<GenerationPages>(key, { ...data, pages });
+  }
+}
+
+/** Replaces (or, when it no longer matches the list's filter, drops) a clip in the page that holds it. */
+function replaceIn(pages: GenerationPage[], g: GenerationDTO, query: GalleryQuery): GenerationPage[] | null {
+  const at = pages.findIndex((p) => p.items.some((item) => item.id === g.id));
+  if (at < 0) return null;
+  const keep = matchesGalleryQuery(g, query);
+  return pages.map((page, i) =>
+    i !== at
+      ? page
+      : {
+          ...page,
+          items: keep
+            ? page.items.map((item) => (item.id === g.id ? g : item))
+            : page.items.filter((item) => item.id !== g.id),
+        },
+  );
+}
+
+/**
+ * Puts a generation the server just returned into every cached list: replaced where it is, dropped from
+ * lists whose filter it no longer matches, and added at the top of lists that should show it.
+ */
 export function upsertGeneration(client: QueryClient, generation: GenerationDTO) {
-  client.setQueriesData<GenerationPages>({ queryKey: [...studioKeys.generations, "list"] }, (data) => {
-    if (!data) return data;
-    let found = false;
-    const pages = data.pages.map((page) => ({
-      ...page,
-      items: page.items.map((g) => {
-        if (g.id !== generation.id) return g;
-        found = true;
-        return generation;
-      }),
-    }));
-    if (!found && pages[0]) pages[0] = { ...pages[0], items: [generation, ...pages[0].items] };
-    return { ...data, pages };
+  editLists(client, (pages, query) => {
+    const replaced = replaceIn(pages, generation, query);
+    if (replaced) return replaced;
+    if (!matchesGalleryQuery(generation, query) || !pages[0]) return pages;
+    return [{ ...pages[0], items: [generation, ...pages[0].items] }, ...pages.slice(1)];
   });
   client.setQueryData(studioKeys.generation(generation.id), generation);
+}
+
+/** Replaces a clip wherever a list already holds it (never adds it). Used by live polling. */
+export function replaceGeneration(client: QueryClient, generation: GenerationDTO) {
+  editLists(client, (pages, query) => replaceIn(pages, generation, query) ?? pages);
+}
+
+/** Takes a clip out of every list at once (optimistic delete). */
+export function removeGeneration(client: QueryClient, id: string) {
+  editLists(client, (pages) =>
+    pages.some((p) => p.items.some((g) => g.id === id))
+      ? pages.map((p) => ({ ...p, items: p.items.filter((g) => g.id !== id) }))
+      : pages,
+  );
 }

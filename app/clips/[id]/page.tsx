@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ClipDetail } from "@/components/gallery/clip-detail";
+import { clipTitle } from "@/components/gallery/clip-meta";
+import { StudioHeader } from "@/components/studio/studio-header";
+import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
+import { getRuntime } from "@/lib/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+// Metadata and the page read the same row once per request.
+const loadClip = cache(async (id: string) => {
+  const { db } = await getRuntime();
+  const row = await findVisibleGeneration(db.prisma, id);
+  return row ? toGenerationDTO(row) : null;
+});
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const g = await loadClip((await params).id);
+  if (!g) return { title: "Clip not found" };
+  return { title: clipTitle(g, 60) };
+}
+
+/** A clip's own, shareable page. Deleted and unknown ids get the friendly not-found page. */
+export default async function ClipPage({ params }: Props) {
+  const g = await loadClip((await params).id);
+  if (!g) notFound();
+  return (
+    <>
+      <StudioHeader />
+      <ClipDetail initial={g} />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { PreviewBadge } from "@/components/studio/status-badge";
+import { Badge } from "@/components/ui/badge";
+import { LayersIcon } from "@/components/ui/icons";
+import { formatTimestamp, formatUsd } from "@/lib/client/format";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import { isTerminal } from "@/lib/generations/schema";
+import { ClipCard } from "./clip-card";
+import { clipTitle } from "./clip-meta";
+import { PromptWithChips } from "./prompt-chips";
+import { ReferenceThumbs } from "./reference-thumbs";
+
+function summary(takes: readonly GenerationDTO[]): string {
+  const count = (pred: (g: GenerationDTO) => boolean) => takes.filter(pred).length;
+  const parts: string[] = [];
+  const live = count((g) => !isTerminal(g.status));
+  const done = count((g) => g.status === "completed");
+  const failed = count((g) => g.status === "failed");
+  const canceled = count((g) => g.status === "canceled");
+  if (done) parts.push(`${done} done`);
+  if (live) parts.push(`${live} in progress`);
+  if (failed) parts.push(`${failed} failed`);
+  if (canceled) parts.push(`${canceled} canceled`);
+  return parts.join(" · ");
+}
+
+/** Takes of the same inputs as one strip: the shared prompt and references once, then each take. */
+export function TakeGroup({
+  groupId,
+  takes,
+  columns,
+}: {
+  groupId: string;
+  takes: GenerationDTO[];
+  columns: number;
+}) {
+  const first = takes[0]!;
+  const total = takes.reduce((sum, g) => sum + (g.actualCostUsd ?? g.estimatedCostUsd), 0);
+  return (
+    <article
+      data-testid="take-group"
+      data-group-id={groupId}
+      aria-label={`${first.takeCount} takes: ${clipTitle(first, 60)}`}
+      className="flex flex-col gap-3 rounded-card border border-ink-700 bg-ink-900/60 p-3 sm:p-4"
+    >
+      <header className="flex flex-col gap-2.5">
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge tone="accent" data-testid="take-count">
+            <LayersIcon className="size-3.5" />
+            {first.takeCount} takes
+          </Badge>
+          {first.isPreview && <PreviewBadge />}
+          <span className="text-xs text-ink-400" data-testid="take-summary">
+            {summary(takes)}
+          </span>
+          <time dateTime={first.createdAt} className="ml-auto text-xs text-ink-400">
+            {formatTimestamp(first.createdAt)}
+          </time>
+        </div>
+        <p
+          className="line-clamp-2 text-sm leading-6 text-ink-100"
+          title={first.prompt}
+          data-testid="take-group-prompt"
+        >
+          <PromptWithChips prompt={first.prompt} references={first.references} />
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <ReferenceThumbs references={first.references} />
+          <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums">
+            <span>{first.duration} s</span>
+            <span aria-hidden>·</span>
+            <span>{first.aspectRatio}</span>
+            <span aria-hidden>·</span>
+            <span title={first.isPreview ? "Preview clips are free" : "All takes together"}>
+              {first.isPreview ? "Free" : `${formatUsd(total)} for ${takes.length}`}
+            </span>
+          </p>
+        </div>
+      </header>
+      <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+        {takes.map((g) => (
+          <ClipCard key={g.id} generation={g} variant="take" />
+        ))}
+      </div>
+    </article>
+  );
+}
