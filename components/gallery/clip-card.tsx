@@ -12,6 +12,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed, formatTimestamp } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
+import { CardReview, ChooseTake } from "./card-review";
 import { ClipMedia } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText } from "./clip-meta";
 import { failureTitle } from "./failure";
@@ -166,6 +167,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         </p>
         <Actions g={g} />
       </div>
+      <CardReview g={g} />
     </div>
   );
 }
@@ -182,6 +184,8 @@ function TakeBody({ g, took, take, done }: BodyProps) {
         <Actions g={g} compact />
       </div>
       <FailureNote g={g} />
+      <ChooseTake g={g} />
+      <CardReview g={g} />
       <p className="text-xs text-ink-400 tabular-nums" data-testid="generation-meta">
         <span className="sr-only">
           {durationText(g)}, {g.aspectRatio},{" "}
@@ -218,7 +222,11 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
 
   // The whole card opens the clip; keyboard users have the link on the media.
   function onClick(event: MouseEvent<HTMLElement>) {
-    if (event.defaultPrevented || (event.target as HTMLElement).closest("a,button,[role=img]")) return;
+    if (
+      event.defaultPrevented ||
+      (event.target as HTMLElement).closest("a,button,label,select,input,[role=img]")
+    )
+      return;
     if (window.getSelection()?.toString()) return;
     router.push(href);
   }
@@ -231,6 +239,7 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
       data-id={g.id}
       data-status={g.status}
       data-take={g.takeGroupId ? g.takeIndex : undefined}
+      data-chosen={g.chosen || undefined}
       aria-label={`${take ? `${take}, ` : ""}${statusLabel(g.status)} clip: ${clipTitle(g, 60)}`}
       onClick={onClick}
       {...handlers}
@@ -238,6 +247,7 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
         "group/card flex w-full min-w-0 scroll-mt-24 flex-col overflow-hidden rounded-card border bg-ink-900 transition-[border-color,box-shadow] duration-150",
         "cursor-pointer border-ink-700 hover:border-ink-600 hover:shadow-[var(--shadow-card)] focus-within:border-ink-600 target:border-accent/70",
         g.status === "failed" && "border-danger/30 hover:border-danger/50",
+        g.chosen && "border-ok/60 hover:border-ok/80",
       )}
     >
       <div className="relative aspect-video overflow-hidden bg-ink-950">

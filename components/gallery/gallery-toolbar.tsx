@@ -6,6 +6,7 @@ import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { GalleryQuery } from "@/lib/client/queries";
 import type { GalleryFilter } from "@/lib/generations/dto";
+import { ReviewFilters } from "./review-filters";
 import { SEARCH_MAX_CHARS } from "./use-gallery-params";
 
 const FILTERS: ReadonlyArray<{ value: GalleryFilter; label: string }> = [
@@ -53,52 +54,55 @@ export function GalleryToolbar({
   }, [text, onChange]);
 
   return (
-    <div className="flex flex-col gap-3 xl:flex-row xl:items-center">
-      <SegmentedControl
-        label="Filter by status"
-        options={FILTERS}
-        value={query.status}
-        onChange={(status) => onChange({ status })}
-        data-testid="status-filter"
-        className="w-full sm:w-max xl:order-2 xl:ml-auto"
-        optionClassName="h-8 flex-auto! px-2 text-xs whitespace-nowrap sm:flex-none! sm:px-3 sm:text-[13px]"
-      />
-      <div className="relative xl:order-1 xl:w-80">
-        <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-400" />
-        <input
-          type="search"
-          aria-label="Search prompts"
-          placeholder="Search prompts"
-          value={text}
-          maxLength={SEARCH_MAX_CHARS}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Escape" && text) {
-              e.preventDefault();
-              setText("");
-            }
-          }}
-          data-testid="gallery-search"
-          className={cn(
-            "h-10 w-full rounded-lg border border-ink-700 bg-ink-900 pr-9 pl-9 text-sm text-ink-100 placeholder:text-ink-400",
-            "transition-colors hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-soft/40",
-            "[&::-webkit-search-cancel-button]:hidden",
-          )}
+    <div className="flex flex-col gap-2.5">
+      <div className="flex flex-col gap-3 xl:flex-row xl:items-center">
+        <SegmentedControl
+          label="Filter by status"
+          options={FILTERS}
+          value={query.status}
+          onChange={(status) => onChange({ status })}
+          data-testid="status-filter"
+          className="w-full sm:w-max xl:order-2 xl:ml-auto"
+          optionClassName="h-8 flex-auto! px-2 text-xs whitespace-nowrap sm:flex-none! sm:px-3 sm:text-[13px]"
         />
-        {text && (
-          <button
-            type="button"
-            aria-label="Clear search"
-            onClick={() => setText("")}
-            className="absolute top-1/2 right-1.5 flex size-7 -translate-y-1/2 items-center justify-center rounded-md text-ink-400 hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-          >
-            <XIcon className="size-3.5" />
-          </button>
-        )}
-        <span className="sr-only" role="status">
-          {searching ? "Searching…" : ""}
-        </span>
+        <div className="relative xl:order-1 xl:w-80">
+          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-400" />
+          <input
+            type="search"
+            aria-label="Search prompts"
+            placeholder="Search prompts"
+            value={text}
+            maxLength={SEARCH_MAX_CHARS}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape" && text) {
+                e.preventDefault();
+                setText("");
+              }
+            }}
+            data-testid="gallery-search"
+            className={cn(
+              "h-10 w-full rounded-lg border border-ink-700 bg-ink-900 pr-9 pl-9 text-sm text-ink-100 placeholder:text-ink-400",
+              "transition-colors hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent-soft/40",
+              "[&::-webkit-search-cancel-button]:hidden",
+            )}
+          />
+          {text && (
+            <button
+              type="button"
+              aria-label="Clear search"
+              onClick={() => setText("")}
+              className="absolute top-1/2 right-1.5 flex size-7 -translate-y-1/2 items-center justify-center rounded-md text-ink-400 hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+            >
+              <XIcon className="size-3.5" />
+            </button>
+          )}
+          <span className="sr-only" role="status">
+            {searching ? "Searching…" : ""}
+          </span>
+        </div>
       </div>
+      <ReviewFilters query={query} onChange={onChange} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import type { GalleryQuery } from "@/lib/client/queries";
 import { GALLERY_FILTERS, type GalleryFilter } from "@/lib/generations/dto";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
 
 export const SEARCH_MAX_CHARS = 200;
 
@@ -11,29 +12,46 @@ function parseStatus(value: string | null): GalleryFilter {
   return GALLERY_FILTERS.includes(value as GalleryFilter) ? (value as GalleryFilter) : "all";
 }
 
+const parseReview = (value: string | null): ReviewStatus | null =>
+  REVIEW_STATUSES.includes(value as ReviewStatus) ? (value as ReviewStatus) : null;
+const parseId = (value: string | null): string | null =>
+  value && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
+
 /**
- * The gallery's filter and search live in the URL (`?status=failed&q=rain`), so a view can be shared and
- * survives a reload. Other parameters (the composer's `?use=`) are left alone.
+ * The gallery's filters live in the URL (`?status=failed&q=rain&favorite=true&review=approved&
+ * takes=chosen&character=<id>&asset=<id>`), so a view can be shared and survives a reload. Other
+ * parameters (the composer's `?use=`) are left alone.
  */
 export function useGalleryParams() {
   const params = useSearchParams();
   const pathname = usePathname();
   const status = parseStatus(params.get("status"));
   const q = (params.get("q") ?? "").slice(0, SEARCH_MAX_CHARS);
-  const query = useMemo<GalleryQuery>(() => ({ status, q }), [status, q]);
+  const favorite = params.get("favorite") === "true";
+  const review = parseReview(params.get("review"));
+  const chosen = params.get("takes") === "chosen";
+  const asset = parseId(params.get("asset"));
+  const character = parseId(params.get("character"));
+  const query = useMemo<GalleryQuery>(
+    () => ({ status, q, favorite, review, chosen, asset, character }),
+    [status, q, favorite, review, chosen, asset, character],
+  );
 
   const update = useCallback(
     (next: Partial<GalleryQuery>) => {
       // Read the live URL, not the render's: a debounced search and a filter click may land together.
       const url = new URLSearchParams(window.location.search);
-      if (next.status !== undefined) {
-        if (next.status === "all") url.delete("status");
-        else url.set("status", next.status);
-      }
-      if (next.q !== undefined) {
-        if (next.q.trim()) url.set("q", next.q);
-        else url.delete("q");
-      }
+      const put = (key: string, value: string | null) => {
+        if (value) url.set(key, value);
+        else url.delete(key);
+      };
+      if (next.status !== undefined) put("status", next.status === "all" ? null : next.status);
+      if (next.q !== undefined) put("q", next.q.trim() ? next.q : null);
+      if (next.favorite !== undefined) put("favorite", next.favorite ? "true" : null);
+      if (next.review !== undefined) put("review", next.review);
+      if (next.chosen !== undefined) put("takes", next.chosen ? "chosen" : null);
+      if (next.asset !== undefined) put("asset", next.asset);
+      if (next.character !== undefined) put("character", next.character);
       const search = url.toString();
       // The native history API is wired into Next's router: useSearchParams follows and nothing reloads.
       // The state must be null: Next ignores calls that carry its own internal state.

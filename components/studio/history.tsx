@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { filterLabel, GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { CompareBar, LookupHeader } from "@/components/gallery/lookup-header";
 import { toEntries } from "@/components/gallery/rows";
 import { useGalleryParams } from "@/components/gallery/use-gallery-params";
 import { VirtualGrid } from "@/components/gallery/virtual-grid";
@@ -10,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
+import { ALL_CLIPS, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
 import { isTerminal } from "@/lib/generations/schema";
 
 function Skeleton() {
@@ -50,7 +51,14 @@ export function History() {
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const entries = useMemo(() => toEntries(items), [items]);
   const active = items.filter((g) => !isTerminal(g.status)).length;
-  const filtered = view.status !== "all" || view.q.trim() !== "";
+  const filtered =
+    view.status !== "all" ||
+    view.q.trim() !== "" ||
+    view.favorite ||
+    view.review !== null ||
+    view.chosen ||
+    view.asset !== null ||
+    view.character !== null;
 
   return (
     <section
@@ -71,6 +79,8 @@ export function History() {
         )}
         {query.isFetching && query.isPlaceholderData && <Spinner className="size-4 text-ink-400" />}
       </div>
+
+      <LookupHeader query={view} items={items} onClear={() => update({ asset: null, character: null })} />
 
       <GalleryToolbar
         query={view}
@@ -101,9 +111,11 @@ export function History() {
           <p className="text-sm font-medium text-ink-100">
             {view.q.trim()
               ? `No ${view.status === "all" ? "" : `${filterLabel(view.status).toLowerCase()} `}clips mention “${view.q.trim()}”`
-              : `No ${filterLabel(view.status).toLowerCase()} clips`}
+              : view.status !== "all"
+                ? `No ${filterLabel(view.status).toLowerCase()} clips`
+                : "No clips match these filters"}
           </p>
-          <Button size="sm" variant="secondary" onClick={() => update({ status: "all", q: "" })}>
+          <Button size="sm" variant="secondary" onClick={() => update(ALL_CLIPS)}>
             Show all clips
           </Button>
         </div>
@@ -138,6 +150,7 @@ export function History() {
           </Button>
         </div>
       )}
+      <CompareBar />
       {!hasNextPage && items.length > 12 && (
         <p className="py-2 text-center text-xs text-ink-400">
           That is every clip{filtered ? " that matches" : ""}.

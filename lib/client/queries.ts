@@ -7,6 +7,7 @@ import {
 import type { GalleryFilter, GenerationDTO, GenerationPage, SpendDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
 import type { ProviderId } from "@/lib/providers/types";
+import type { ReviewStatus } from "@/lib/review/schema";
 import { ApiRequestError, getJson, toApiError } from "./http";
 
 /** A clip in flight on screen is polled this often; polling stops once it is terminal. */
@@ -20,13 +21,28 @@ export interface HealthDTO {
   provider: { id: ProviderId; modelId?: string; [key: string]: unknown };
 }
 
-/** What the gallery shows: a status filter and prompt text to search for. */
+/** What the gallery shows: status, prompt search, review filters and a reverse lookup. */
 export interface GalleryQuery {
   status: GalleryFilter;
   q: string;
+  favorite: boolean;
+  review: ReviewStatus | null;
+  /** Only the chosen take of each group (single clips stay). */
+  chosen: boolean;
+  /** Reverse lookup: clips that used this reference image, or this character. */
+  asset: string | null;
+  character: string | null;
 }
 
-export const ALL_CLIPS: GalleryQuery = { status: "all", q: "" };
+export const ALL_CLIPS: GalleryQuery = {
+  status: "all",
+  q: "",
+  favorite: false,
+  review: null,
+  chosen: false,
+  asset: null,
+  character: null,
+};
 
 export const studioKeys = {
   health: ["health"] as const,
@@ -34,7 +50,7 @@ export const studioKeys = {
   generations: ["generations"] as const,
   generationLists: ["generations", "list"] as const,
   generationList: (limit: number, query: GalleryQuery = ALL_CLIPS) =>
-    ["generations", "list", { limit, status: query.status, q: query.q }] as const,
+    ["generations", "list", { limit, ...query }] as const,
   generation: (id: string) => ["generations", "detail", id] as const,
 };
 
@@ -52,7 +68,27 @@ export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery): bool
     query.status === "all" ||
     (query.status === "active" ? ACTIVE_STATUSES.has(g.status) : g.status === query.status);
   const q = query.q.trim().toLowerCase();
-  return statusOk && (!q || g.prompt.toLowerCase().includes(q));
+  return (
+    statusOk &&
+    (!q || g.prompt.toLowerCase().includes(q)) &&
+    (!query.favorite || g.favorite) &&
+    (!query.review || g.reviewStatus === query.review) &&
+    (!query.chosen || !g.takeGroupId || g.chosen) &&
+    (!query.asset || g.references.some((r) => r.id === query.asset)) &&
+    (!query.character || g.references.some((r) => r.characterId === query.character))
+  );
+}
+
+/** The gallery query as /api/generations parameters. */
+export function galleryParams(query: GalleryQuery, params = new URLSearchParams()): URLSearchParams {
+  if (query.status !== "all") params.set("status", query.status);
+  if (query.q.trim()) params.set("q", query.q.trim());
+  if (query.favorite) params.set("favorite", "true");
+  if (query.review) params.set("review", query.review);
+  if (query.chosen) params.set("takes", "chosen");
+  if (query.asset) params.set("asset", query.asset);
+  if (query.character) params.set("character", query.character);
+  return params;
 }
 
 /**
@@ -65,8 +101,7 @@ export function generationsQueryOptions(limit = HISTORY_PAGE_SIZE, query: Galler
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(limit) });
       if (pageParam) params.set("cursor", pageParam);
-      if (query.status !== "all") params.set("status", query.status);
-      if (query.q.trim()) params.set("q", query.q.trim());
+      galleryParams(query, params);
       return getJson<GenerationPage>(`/api/generations?${params}`, signal);
     },
     initialPageParam: null as string | null,
@@ -130,8 +165,10 @@ function editLists(
     queryKey: studioKeys.generationLists,
   })) {
     if (!data) continue;
-    const { status = "all", q = "" } = ((key as ListKey)[2] ?? {}) as Partial<GalleryQuery>;
-    const pages = edit(data.pages, { status, q });
+    const { limit: _limit, ...stored } = ((key as ListKey)[2] ?? {}) as Partial<GalleryQuery> & {
+      limit?: number;
+    };
+    const pages = edit(data.pages, { ...ALL_CLIPS, ...stored });
     if (pages !== data.pages) client.setQueryData<GenerationPages>(key, { ...data, pages });
   }
 }

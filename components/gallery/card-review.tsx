@@ -1,0 +1,83 @@
+"use client";
+
+import { cn } from "@/components/ui/cn";
+import { CheckIcon, CompareIcon, MessageIcon } from "@/components/ui/icons";
+import { toggleCompare, useCompareSelection } from "@/lib/client/compare-selection";
+import { useUpdateReview } from "@/lib/client/use-review";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
+
+/** A checkbox-like toggle that picks the clip for compare (two at most). */
+function CompareToggle({ g }: { g: GenerationDTO }) {
+  const picked = useCompareSelection().includes(g.id);
+  return (
+    <label
+      className={cn(
+        "inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors hover:bg-ink-800 has-focus-visible:outline-2 has-focus-visible:outline-accent-soft",
+        picked ? "text-accent-soft" : "text-ink-400 hover:text-ink-100",
+      )}
+      title="Pick two clips to compare them"
+    >
+      <input
+        type="checkbox"
+        className="sr-only"
+        checked={picked}
+        onChange={() => toggleCompare(g.id)}
+        aria-label="Compare"
+        data-testid="compare-toggle"
+      />
+      <CompareIcon className="size-4" />
+      <span className="hidden min-[420px]:inline">Compare</span>
+    </label>
+  );
+}
+
+/** The review row of a card: star, status, comment count and the compare pick. */
+export function CardReview({ g }: { g: GenerationDTO }) {
+  if (g.status !== "completed") return null;
+  return (
+    <div className="flex min-h-8 items-center gap-1.5" data-testid="card-review">
+      <FavoriteButton g={g} className="-ml-1.5" />
+      <ReviewStatusSelect g={g} />
+      {g.commentCount > 0 && (
+        <span
+          className="inline-flex items-center gap-1 text-xs text-ink-400 tabular-nums"
+          title={`${g.commentCount} comment${g.commentCount === 1 ? "" : "s"}`}
+        >
+          <MessageIcon className="size-3.5" />
+          {g.commentCount}
+          <span className="sr-only"> comments</span>
+        </span>
+      )}
+      <span className="ml-auto" />
+      <CompareToggle g={g} />
+    </div>
+  );
+}
+
+/** In a take group: mark this take as the chosen one, or show that it is. */
+export function ChooseTake({ g }: { g: GenerationDTO }) {
+  const update = useUpdateReview();
+  if (g.status !== "completed") return null;
+  if (g.chosen) {
+    return (
+      <span
+        className="inline-flex h-7 items-center gap-1 rounded-full border border-ok/50 bg-ok/10 px-2.5 text-xs font-semibold text-ok"
+        data-testid="chosen-take"
+      >
+        <CheckIcon className="size-3.5" />
+        Chosen
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      onClick={() => update.mutate({ generationId: g.id, chosen: true })}
+      disabled={update.isPending}
+      className="inline-flex h-7 items-center rounded-full border border-ink-600 px-2.5 text-xs font-medium text-ink-300 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft disabled:opacity-50"
+    >
+      Choose this take
+    </button>
+  );
+}

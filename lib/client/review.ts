@@ -1,0 +1,74 @@
+"use client";
+
+import { queryOptions } from "@tanstack/react-query";
+import type { CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { InputDiff } from "@/lib/review/compare";
+import { getJson } from "./http";
+
+// Reads for review and the library: characters, comments, compare and the spend ledger.
+
+export const reviewKeys = {
+  characters: ["characters"] as const,
+  character: (id: string) => ["characters", id] as const,
+  comments: (generationId: string) => ["comments", generationId] as const,
+  compare: (a: string, b: string) => ["compare", a, b] as const,
+  ledger: (days: number) => ["ledger", days] as const,
+};
+
+export const charactersQueryOptions = queryOptions({
+  queryKey: reviewKeys.characters,
+  queryFn: async ({ signal }) => (await getJson<{ items: CharacterDTO[] }>("/api/characters", signal)).items,
+  staleTime: 5_000,
+});
+
+export function characterQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: reviewKeys.character(id),
+    queryFn: async ({ signal }) =>
+      (await getJson<{ character: CharacterDTO }>(`/api/characters/${encodeURIComponent(id)}`, signal))
+        .character,
+    retry: false,
+  });
+}
+
+export function commentsQueryOptions(generationId: string, viewer: string | null) {
+  return queryOptions({
+    queryKey: reviewKeys.comments(generationId),
+    queryFn: async ({ signal }) =>
+      (
+        await getJson<{ items: CommentDTO[] }>(
+          `/api/generations/${encodeURIComponent(generationId)}/comments${viewer ? `?viewer=${encodeURIComponent(viewer)}` : ""}`,
+          signal,
+        )
+      ).items,
+    enabled: viewer !== null,
+  });
+}
+
+export interface CompareDTO {
+  a: GenerationDTO;
+  b: GenerationDTO;
+  diff: InputDiff;
+}
+
+export function compareQueryOptions(a: string, b: string) {
+  return queryOptions({
+    queryKey: reviewKeys.compare(a, b),
+    queryFn: ({ signal }) =>
+      getJson<CompareDTO>(`/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, signal),
+    retry: false,
+  });
+}
+
+export interface LedgerDTO {
+  days: { day: string; completedUsd: number; completed: number; failed: number; canceled: number }[];
+  characters: { id: string; name: string; clipCount: number; spendUsd: number }[];
+  totals: { completedUsd: number; completed: number; failed: number; canceled: number };
+}
+
+export function ledgerQueryOptions(days = 30) {
+  return queryOptions({
+    queryKey: reviewKeys.ledger(days),
+    queryFn: ({ signal }) => getJson<LedgerDTO>(`/api/spend/ledger?days=${days}`, signal),
+  });
+}
