@@ -3,7 +3,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
 import { GenerationProgress } from "@/components/studio/generation-progress";
 import { PreviewBadge, StatusBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -18,6 +19,7 @@ import {
   RetryIcon,
   SlidersIcon,
   TrashIcon,
+  UserIcon,
 } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
 import { Spinner } from "@/components/ui/spinner";
@@ -25,13 +27,16 @@ import { ApiRequestError } from "@/lib/client/http";
 import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
+import { ChooseTake } from "./card-review";
+import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle } from "./clip-meta";
 import { failureTitle } from "./failure";
 import { PromptWithChips } from "./prompt-chips";
+import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 
-function Player({ g }: { g: GenerationDTO }) {
+function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoElement | null> }) {
   const portrait = g.aspectRatio === "9:16";
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
@@ -45,6 +50,7 @@ function Player({ g }: { g: GenerationDTO }) {
       <div className={frame}>
         {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track */}
         <video
+          ref={video}
           data-testid="clip-player"
           controls
           playsInline
@@ -114,6 +120,7 @@ function ActionBar({ g }: { g: GenerationDTO }) {
         <SlidersIcon />
         Use these settings
       </LinkButton>
+      <SaveCharacter g={g} />
       {finished && (
         <Button
           variant="ghost"
@@ -125,6 +132,41 @@ function ActionBar({ g }: { g: GenerationDTO }) {
           Delete
         </Button>
       )}
+    </div>
+  );
+}
+
+function SaveCharacter({ g }: { g: GenerationDTO }) {
+  const [images, setImages] = useState<CharacterImage[] | null>(null);
+  if (g.references.length === 0) return null;
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          setImages(
+            [...g.references]
+              .sort((a, b) => a.position - b.position)
+              .map((r) => ({ assetId: r.id, label: r.label, thumbUrl: r.thumbUrl })),
+          )
+        }
+      >
+        <UserIcon />
+        Save as character
+      </Button>
+      <CharacterDialog images={images} onClose={() => setImages(null)} />
+    </>
+  );
+}
+
+/** Star, review status and (in a take group) the chosen take. */
+function ReviewBar({ g }: { g: GenerationDTO }) {
+  if (g.status !== "completed") return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2" data-testid="clip-review">
+      <FavoriteButton g={g} />
+      <ReviewStatusSelect g={g} className="h-9 text-sm" />
+      {g.takeGroupId && g.takeCount > 1 && <ChooseTake g={g} />}
     </div>
   );
 }
@@ -146,6 +188,7 @@ function Gone() {
 /** A clip's own page: player, the full prompt, references, settings, timings, cost and what to do next. */
 export function ClipDetail({ initial }: { initial: GenerationDTO }) {
   const client = useQueryClient();
+  const video = useRef<HTMLVideoElement>(null);
   const { data: g = initial, error } = useQuery({
     ...generationQueryOptions(initial.id),
     initialData: initial,
@@ -196,7 +239,9 @@ export function ClipDetail({ initial }: { initial: GenerationDTO }) {
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8">
           <div className="flex min-w-0 flex-col gap-5">
-            <Player g={g} />
+            <Player g={g} video={video} />
+            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} />}
+            <ReviewBar g={g} />
             <ActionBar g={g} />
             {g.status === "failed" && (
               <div

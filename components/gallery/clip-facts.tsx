@@ -54,6 +54,36 @@ function Moment({ at, since }: { at: string | null; since?: string | null }) {
   );
 }
 
+/** Reverse lookup from a reference: every clip that used this image (or its character). */
+function ReferenceLookup({
+  assetId,
+  characterId,
+  label,
+}: {
+  assetId: string;
+  characterId: string | null;
+  label: string;
+}) {
+  const link =
+    "rounded text-xs text-accent-soft underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-soft";
+  return (
+    <span className="flex flex-wrap gap-x-3">
+      <Link
+        href={`/?asset=${encodeURIComponent(assetId)}`}
+        className={link}
+        aria-label={`Clips using ${label}`}
+      >
+        Clips using this image
+      </Link>
+      {characterId && (
+        <Link href={`/?character=${encodeURIComponent(characterId)}`} className={link}>
+          Clips with this character
+        </Link>
+      )}
+    </span>
+  );
+}
+
 /** The side panel of a clip's page: references, settings, provider, timings and cost. */
 export function ClipFacts({ g }: { g: GenerationDTO }) {
   const total = g.completedAt ? Date.parse(g.completedAt) - Date.parse(g.createdAt) : null;
@@ -91,6 +121,7 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
                     {r.width}×{r.height} · {formatBytes(r.bytes)}
                   </span>
                 </span>
+                <ReferenceLookup assetId={r.id} characterId={r.characterId} label={shortLabel(r.label)} />
               </div>
             </li>
           ))}

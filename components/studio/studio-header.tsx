@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import { healthQueryOptions } from "@/lib/client/queries";
+import { MainNav } from "./main-nav";
 
 function ProviderBadge() {
   const { data, isError, isPending } = useQuery(healthQueryOptions);
@@ -67,9 +68,12 @@ export function StudioHeader({ heading = false }: { heading?: boolean }) {
               <path d="M8 5.5v13l10.5-6.5z" />
             </svg>
           </span>
-          <Name className="text-[15px] font-semibold tracking-tight text-ink-100">Omni Studio</Name>
+          <Name className="sr-only text-[15px] font-semibold tracking-tight text-ink-100 min-[480px]:not-sr-only">
+            Omni Studio
+          </Name>
         </Link>
-        <span className="hidden text-sm text-ink-400 md:inline">Gemini Omni Flash · reference to video</span>
+        <MainNav />
+        <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
         <div className="ml-auto flex items-center gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />

@@ -31,17 +31,16 @@ export function characterQueryOptions(id: string) {
   });
 }
 
-export function commentsQueryOptions(generationId: string, viewer: string | null) {
+export function commentsQueryOptions(generationId: string, viewer: string) {
   return queryOptions({
-    queryKey: reviewKeys.comments(generationId),
+    queryKey: [...reviewKeys.comments(generationId), viewer] as const,
     queryFn: async ({ signal }) =>
       (
         await getJson<{ items: CommentDTO[] }>(
-          `/api/generations/${encodeURIComponent(generationId)}/comments${viewer ? `?viewer=${encodeURIComponent(viewer)}` : ""}`,
+          `/api/generations/${encodeURIComponent(generationId)}/comments?viewer=${encodeURIComponent(viewer)}`,
           signal,
         )
       ).items,
-    enabled: viewer !== null,
   });
 }
 

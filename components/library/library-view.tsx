@@ -1,0 +1,168 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { deleteCharacterAction } from "@/app/actions";
+import { Button } from "@/components/ui/button";
+import { PlusIcon, SearchIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
+import { LinkButton } from "@/components/ui/link-button";
+import { formatUsd } from "@/lib/client/format";
+import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
+import type { CharacterDTO } from "@/lib/generations/dto";
+import { CharacterDialog, type CharacterImage } from "./character-dialog";
+
+function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: async () => {
+      const r = await deleteCharacterAction(c.id);
+      if (!r.ok) throw new Error(r.error.message);
+    },
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: reviewKeys.characters });
+      toast(`Deleted ${c.name}`, { description: "Clips made with it keep their references." });
+    },
+    onError: (e) => toast.error("Could not delete", { description: e.message }),
+  });
+  return (
+    <article
+      aria-labelledby={`character-${c.id}`}
+      data-testid="character-card"
+      data-id={c.id}
+      className="flex flex-col gap-3 rounded-card border border-ink-700 bg-ink-900 p-4"
+    >
+      <ul className="grid grid-cols-5 gap-1.5" aria-label={`${c.name}'s images`}>
+        {c.images.map((i) => (
+          <li key={i.id} className="aspect-square">
+            {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
+            <img
+              src={i.thumbUrl}
+              alt={i.label}
+              title={i.label}
+              width={96}
+              height={96}
+              className="size-full rounded-lg border border-ink-700 bg-ink-800 object-cover"
+            />
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-col gap-1">
+        <h2 id={`character-${c.id}`} className="truncate text-base font-semibold text-ink-100">
+          {c.name}
+        </h2>
+        <p className="line-clamp-2 min-h-10 text-sm leading-5 text-ink-300">
+          {c.description || <span className="text-ink-400">No description</span>}
+        </p>
+      </div>
+      <p className="flex gap-x-1.5 text-xs text-ink-400 tabular-nums" data-testid="character-usage">
+        <span>
+          {c.clipCount} clip{c.clipCount === 1 ? "" : "s"}
+        </span>
+        <span aria-hidden>·</span>
+        <span title="Completed clips at their stored cost">{formatUsd(c.spendUsd)} spent</span>
+        <span aria-hidden>·</span>
+        <span>
+          {c.images.length} image{c.images.length === 1 ? "" : "s"}
+        </span>
+      </p>
+      <div className="mt-auto flex flex-wrap items-center gap-2">
+        <LinkButton
+          href={`/?insert=${encodeURIComponent(c.id)}`}
+          variant="primary"
+          size="sm"
+          aria-label={`Insert ${c.name} into the composer`}
+        >
+          <PlusIcon className="size-3.5" />
+          Insert
+        </LinkButton>
+        <LinkButton
+          href={`/?character=${encodeURIComponent(c.id)}`}
+          size="sm"
+          aria-label={`Clips using ${c.name}`}
+        >
+          <SearchIcon className="size-3.5" />
+          Clips
+        </LinkButton>
+        <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${c.name}`}>
+          Edit
+        </Button>
+        <Button
+          size="sm"
+          variant="ghost"
+          className="ml-auto hover:text-danger"
+          onClick={() => remove.mutate()}
+          disabled={remove.isPending}
+          aria-label={`Delete ${c.name}`}
+        >
+          <TrashIcon className="size-3.5" />
+        </Button>
+      </div>
+    </article>
+  );
+}
+
+/** Every saved character: images, description, clips made with it and what they cost. */
+export function LibraryView() {
+  const { data, isPending, isError, error, refetch } = useQuery(charactersQueryOptions);
+  const [editing, setEditing] = useState<{ c: CharacterDTO; images: CharacterImage[] } | null>(null);
+  return (
+    <main className="mx-auto flex max-w-[1400px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-xl font-semibold text-ink-100">Character library</h1>
+        <p className="max-w-2xl text-sm text-ink-400">
+          Sets of references saved under a name. Insert one into the composer to keep a character consistent
+          across clips; see every clip made with it and what they cost.
+        </p>
+      </div>
+      {isPending ? (
+        <p className="text-sm text-ink-400" role="status">
+          Loading characters…
+        </p>
+      ) : isError ? (
+        <div role="alert" className="flex items-center gap-3 text-sm text-danger">
+          Could not load the library: {error.message}
+          <Button size="sm" onClick={() => void refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : data.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-card border border-ink-700 border-dashed px-6 py-16 text-center">
+          <span className="flex size-12 items-center justify-center rounded-full bg-ink-800 text-ink-300">
+            <UserIcon className="size-6" />
+          </span>
+          <p className="text-sm font-medium text-ink-100">No characters yet</p>
+          <p className="max-w-sm text-sm text-ink-400">
+            Add references in the composer and press “Save as character”, or save one from a clip’s page.
+          </p>
+          <LinkButton href="/" size="sm">
+            Go to the studio
+          </LinkButton>
+        </div>
+      ) : (
+        <div
+          className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4"
+          data-testid="character-list"
+        >
+          {data.map((c) => (
+            <CharacterCard
+              key={c.id}
+              c={c}
+              onEdit={() =>
+                setEditing({
+                  c,
+                  images: c.images.map((i) => ({ assetId: i.id, label: i.label, thumbUrl: i.thumbUrl })),
+                })
+              }
+            />
+          ))}
+        </div>
+      )}
+      <CharacterDialog
+        images={editing?.images ?? null}
+        editing={editing?.c}
+        onClose={() => setEditing(null)}
+      />
+    </main>
+  );
+}
