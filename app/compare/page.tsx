@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { CompareView } from "@/components/library/compare-view";
+import { StudioHeader } from "@/components/studio/studio-header";
+
+export const metadata: Metadata = { title: "Compare" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ a?: string; b?: string }> };
+
+/** `/compare?a=<id>&b=<id>`: the comparison has its own URL. */
+export default async function ComparePage({ searchParams }: Props) {
+  const { a = "", b = "" } = await searchParams;
+  return (
+    <>
+      <StudioHeader />
+      <CompareView a={a} b={b} />
+    </>
+  );
+}

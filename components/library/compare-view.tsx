@@ -1,0 +1,168 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ArrowLeftIcon } from "@/components/ui/icons";
+import { compareQueryOptions } from "@/lib/client/review";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import { imageTag } from "@/lib/generations/tags";
+import type { InputDiff, ReferenceChange } from "@/lib/review/compare";
+import { ComparePlayers } from "./compare-players";
+
+const refTone: Record<ReferenceChange["status"], BadgeTone> = {
+  same: "neutral",
+  moved: "warn",
+  added: "ok",
+  removed: "danger",
+};
+
+function PromptDiff({ diff }: { diff: InputDiff }) {
+  return (
+    <p
+      className="whitespace-pre-wrap break-words rounded-card border border-ink-700 bg-ink-900 p-4 text-sm leading-7 text-ink-100"
+      data-testid="prompt-diff"
+    >
+      {diff.prompt.map((p, i) =>
+        p.op === "added" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
+          <ins key={i} className="rounded bg-ok/15 px-0.5 text-ok no-underline" data-op="added">
+            <span className="sr-only">added: </span>
+            {p.text}
+          </ins>
+        ) : p.op === "removed" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
+          <del key={i} className="rounded bg-danger/15 px-0.5 text-danger" data-op="removed">
+            <span className="sr-only">removed: </span>
+            {p.text}
+          </del>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
+          <span key={i}>{p.text}</span>
+        ),
+      )}
+    </p>
+  );
+}
+
+function providerName(g: GenerationDTO) {
+  return g.isPreview ? "Preview engine" : g.provider === "fal" ? "fal.ai" : g.provider;
+}
+
+function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
+  const rows: [string, string, string][] = [
+    ["Duration", `${a.duration} s`, `${b.duration} s`],
+    ["Aspect", a.aspectRatio, b.aspectRatio],
+    ["Provider", providerName(a), providerName(b)],
+  ];
+  return (
+    <table className="w-full text-sm" data-testid="settings-diff">
+      <thead>
+        <tr className="text-left text-xs text-ink-400">
+          <th className="py-1.5 font-medium">Setting</th>
+          <th className="py-1.5 font-medium">A</th>
+          <th className="py-1.5 font-medium">B</th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-ink-700/70">
+        {rows.map(([name, va, vb]) => (
+          <tr key={name} data-changed={va !== vb}>
+            <th scope="row" className="py-1.5 text-left font-normal text-ink-300">
+              {name}
+            </th>
+            <td className="py-1.5 text-ink-100">{va}</td>
+            <td className={va !== vb ? "py-1.5 font-semibold text-warn" : "py-1.5 text-ink-100"}>
+              {vb}
+              {va !== vb && <span className="sr-only"> (changed)</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function References({ diff }: { diff: InputDiff }) {
+  return (
+    <ul className="flex flex-col gap-2" data-testid="reference-diff">
+      {diff.references.map((r) => (
+        <li key={`${r.sha256}-${r.from}-${r.to}`} className="flex items-center gap-3" data-status={r.status}>
+          {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
+          <img
+            src={r.thumbUrl}
+            alt=""
+            width={40}
+            height={40}
+            className="size-10 shrink-0 rounded-lg border border-ink-700 object-cover"
+          />
+          <span className="min-w-0 flex-1 truncate text-sm text-ink-100">{r.label}</span>
+          <span className="font-mono text-[11px] text-ink-400">
+            {r.from !== null ? imageTag(r.from) : "—"} → {r.to !== null ? imageTag(r.to) : "—"}
+          </span>
+          <Badge tone={refTone[r.status]}>{r.status}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Two clips side by side in sync, with the difference between their inputs beside them. */
+export function CompareView({ a, b }: { a: string; b: string }) {
+  const { data, isPending, isError, error } = useQuery(compareQueryOptions(a, b));
+  return (
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8">
+      <nav aria-label="Breadcrumb">
+        <Link
+          href="/"
+          className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+        >
+          <ArrowLeftIcon className="size-4" />
+          Gallery
+        </Link>
+      </nav>
+      <h1 className="text-xl font-semibold text-ink-100">Compare two clips</h1>
+      {isPending ? (
+        <p role="status" className="text-sm text-ink-400">
+          Loading both clips…
+        </p>
+      ) : isError ? (
+        <p role="alert" className="text-sm text-danger">
+          {error.message}
+        </p>
+      ) : (
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
+          <ComparePlayers a={data.a} b={data.b} />
+          <aside
+            aria-label="What changed between A and B"
+            className="flex flex-col gap-4"
+            data-testid="input-diff"
+          >
+            {data.diff.identical && (
+              <Badge tone="accent" className="self-start">
+                Same inputs: takes of one draft
+              </Badge>
+            )}
+            <section aria-labelledby="diff-prompt" className="flex flex-col gap-2">
+              <h2 id="diff-prompt" className="text-sm font-semibold text-ink-100">
+                Prompt <span className="font-normal text-ink-400">A → B</span>
+              </h2>
+              <PromptDiff diff={data.diff} />
+            </section>
+            <section aria-labelledby="diff-refs" className="flex flex-col gap-2">
+              <h2 id="diff-refs" className="text-sm font-semibold text-ink-100">
+                References
+              </h2>
+              <References diff={data.diff} />
+            </section>
+            <section aria-labelledby="diff-settings" className="flex flex-col gap-2">
+              <h2 id="diff-settings" className="text-sm font-semibold text-ink-100">
+                Settings
+              </h2>
+              <Settings a={data.a} b={data.b} />
+            </section>
+          </aside>
+        </div>
+      )}
+    </main>
+  );
+}
