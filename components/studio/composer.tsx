@@ -1,7 +1,9 @@
 "use client";
 
 import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
+import { CharacterBar } from "@/components/composer/character-bar";
 import type { ChipInfo } from "@/components/composer/editor-dom";
+import { InsertCharacterParam } from "@/components/composer/insert-character-param";
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
@@ -79,6 +81,7 @@ export function Composer() {
     >
       <Suspense fallback={null}>
         <UseSettingsParam onUse={c.requestUse} />
+        <InsertCharacterParam ready={c.restored} onInsert={c.insertCharacter} />
       </Suspense>
       <ReferenceTray
         references={draft.references}
@@ -91,6 +94,7 @@ export function Composer() {
         onMove={c.moveReference}
         onRename={c.renameReference}
       />
+      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
       <PromptField
         value={draft.prompt}
         caret={draft.caret}

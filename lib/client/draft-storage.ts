@@ -30,7 +30,14 @@ const assetSchema = z.object({
 
 const storedSchema = z.object({
   references: z
-    .array(z.object({ key: z.string().min(1).max(64), name: z.string().max(200), asset: assetSchema }))
+    .array(
+      z.object({
+        key: z.string().min(1).max(64),
+        name: z.string().max(200),
+        asset: assetSchema,
+        characterId: z.string().max(64).nullish(),
+      }),
+    )
     .max(MAX_REFERENCES),
   // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
   prompt: z.string().max(MAX_PROMPT_CHARS * 4),
@@ -45,7 +52,16 @@ export type StoredDraft = z.infer<typeof storedSchema>;
 export function toStored(draft: Draft): StoredDraft {
   return {
     references: draft.references.flatMap((r) =>
-      r.asset ? [{ key: r.key, name: r.name, asset: r.asset }] : [],
+      r.asset
+        ? [
+            {
+              key: r.key,
+              name: r.name,
+              asset: r.asset,
+              ...(r.characterId ? { characterId: r.characterId } : {}),
+            },
+          ]
+        : [],
     ),
     prompt: draft.prompt,
     duration: draft.duration,
@@ -64,6 +80,7 @@ export function storedReference(ref: StoredDraft["references"][number]): DraftRe
     status: "ready",
     progress: 1,
     asset: ref.asset,
+    ...(ref.characterId ? { characterId: ref.characterId } : {}),
   };
 }
 
@@ -106,7 +123,7 @@ export function contentFromGeneration(generation: GenerationDTO, key: (i: number
   const references = [...generation.references]
     .sort((a, b) => a.position - b.position)
     .map(
-      ({ position: _position, label, ...asset }, i): DraftReference => ({
+      ({ position: _position, label, characterId, ...asset }, i): DraftReference => ({
         key: key(i),
         name: cleanReferenceName(label) || defaultReferenceName(asset.name),
         fileName: asset.name,
@@ -114,6 +131,7 @@ export function contentFromGeneration(generation: GenerationDTO, key: (i: number
         status: "ready",
         progress: 1,
         asset,
+        characterId,
       }),
     );
   return {

@@ -29,6 +29,8 @@ export interface DraftReference {
   /** 0..1 of the bytes sent. */
   progress: number;
   asset: AssetDTO | null;
+  /** The saved character this image was inserted from (recorded on the clip for reverse lookup). */
+  characterId?: string | null;
 }
 
 /** One change the prompt editor made, with the selection before and after it (for undo). */

@@ -5,8 +5,8 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, u
 import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
 import type { Pricing } from "@/lib/generations/cost";
-import type { ActionResult, GenerationDTO } from "@/lib/generations/dto";
-import type { AspectRatio, CreateGenerationRequest } from "@/lib/generations/schema";
+import type { ActionResult, CharacterDTO, GenerationDTO } from "@/lib/generations/dto";
+import { type AspectRatio, type CreateGenerationRequest, MAX_REFERENCES } from "@/lib/generations/schema";
 import {
   type Draft,
   type DraftAction,
@@ -203,6 +203,48 @@ export function useComposer() {
   }, [pendingReplace, replaceDraft]);
   const keepDraft = useCallback(() => setPendingReplace(null), []);
 
+  /**
+   * A saved character's images join the tray (as many as fit in 5, skipping images already there),
+   * each remembering the character; what did not fit is named.
+   */
+  const insertCharacter = useCallback(
+    (character: CharacterDTO) => {
+      const current = draftRef.current.references;
+      const have = new Set(current.map((r) => r.asset?.id));
+      const fresh = character.images.filter((i) => !have.has(i.id));
+      const room = Math.max(0, MAX_REFERENCES - current.length);
+      const fit = fresh.slice(0, room);
+      const left = fresh.slice(room);
+      if (fit.length > 0) {
+        dispatch({
+          type: "references/added",
+          items: fit.map(({ position: _p, label, ...asset }) => ({
+            key: newReferenceKey(),
+            name: cleanReferenceName(label) || defaultReferenceName(asset.name),
+            fileName: asset.name,
+            previewUrl: asset.thumbUrl,
+            status: "ready" as const,
+            progress: 1,
+            asset,
+            characterId: character.id,
+          })),
+        });
+      }
+      if (left.length > 0) {
+        refuse(
+          `${character.name}: ${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: the tray holds ${MAX_REFERENCES}. Not added: ${left.map((i) => i.label).join(", ")}.`,
+        );
+      } else if (fit.length > 0) {
+        toast.success(`Inserted ${character.name}`, {
+          description: `${fit.length} image${fit.length === 1 ? "" : "s"} joined the tray. Use their Insert buttons or @ to name them in the prompt.`,
+        });
+      } else {
+        toast(`${character.name} is already in the tray`);
+      }
+    },
+    [dispatch, refuse],
+  );
+
   const validation = useMemo(() => validateDraft(draft), [draft]);
 
   const submit = useMutation({
@@ -278,6 +320,7 @@ export function useComposer() {
     modelId: health?.provider.modelId,
     pricing: (health?.provider as { pricing?: Pricing } | undefined)?.pricing,
     requestUse: setUseId,
+    insertCharacter,
     pendingReplace,
     confirmReplace,
     keepDraft,

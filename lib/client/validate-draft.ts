@@ -22,6 +22,10 @@ export function validateDraft(draft: Draft): Validation {
     aspectRatio: draft.aspectRatio,
     idempotencyKey: draft.idempotencyKey,
     takes: draft.takes,
+    // One entry per reference, null for loose images; only sent when a character is in play.
+    ...(ready.some((r) => r.characterId)
+      ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }
+      : {}),
   };
   const parsed = createGenerationSchema.safeParse(input);
   const errors = parsed.success ? {} : fieldErrors(parsed.error);
