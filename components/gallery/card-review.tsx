@@ -13,14 +13,15 @@ function CompareToggle({ g }: { g: GenerationDTO }) {
   return (
     <label
       className={cn(
-        "inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors hover:bg-ink-800 has-focus-visible:outline-2 has-focus-visible:outline-accent-soft",
+        "relative inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors hover:bg-ink-800 has-focus-visible:outline-2 has-focus-visible:outline-accent-soft",
         picked ? "text-accent-soft" : "text-ink-400 hover:text-ink-100",
       )}
       title="Pick two clips to compare them"
     >
       <input
         type="checkbox"
-        className="sr-only"
+        // Over the whole label, invisible: the click lands on the real checkbox.
+        className="absolute inset-0 size-full cursor-pointer appearance-none rounded-md"
         checked={picked}
         onChange={() => toggleCompare(g.id)}
         aria-label="Compare"
