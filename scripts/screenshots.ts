@@ -1,7 +1,8 @@
 // `npx tsx scripts/screenshots.ts [--base-url http://127.0.0.1:3000]`
 // Captures into docs/screenshots/: the studio at 1440x900 and 390x844 in the dark and light themes
 // (studio-{1440,390}-{dark,light}.png; studio-1440.png and studio-390.png are the dark ones, which the
-// README links) and a clip's page (clip-detail-1440.png). Without --base-url it starts the production
+// README links), a clip's page (clip-detail-1440.png), and review: the character library
+// (library-1440.png), a clip with comments (clip-comments-1440.png) and compare (compare-1440.png). Without --base-url it starts the production
 // build (`npm run build` first) on a spare port with a fresh data folder and the preview engine, makes a
 // few clips (and a group of takes) through the API so the gallery shows real ones, then fills the composer.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -223,6 +224,97 @@ async function captureDetail(browser: Browser, base: string, id: string) {
   await page.close();
 }
 
+async function saveCharacter(page: Page, base: string, clipId: string, name: string, description: string) {
+  await page.goto(`${base}/clips/${clipId}`);
+  await page.getByRole("button", { name: "Save as character" }).click();
+  const dialog = page.getByTestId("character-dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByLabel(/Short description/).fill(description);
+  await dialog.getByRole("button", { name: "Save character" }).click();
+  await dialog.waitFor({ state: "hidden" });
+}
+
+/** The library, a clip with comments on its timeline, and the compare view (review-*.png). */
+async function captureReview(browser: Browser, base: string, detailId: string) {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    colorScheme: "dark",
+  });
+  const { items } = (await (await fetch(`${base}/api/generations?limit=20`)).json()) as {
+    items: GenerationDTO[];
+  };
+  const wide = items.filter((g) => g.status === "completed" && g.aspectRatio === "16:9" && !g.takeGroupId);
+  const characters = (await (await fetch(`${base}/api/characters`)).json()) as { items: unknown[] };
+  if (characters.items.length === 0) {
+    await saveCharacter(page, base, detailId, "Mara", "Courier in a yellow rain jacket; short dark hair.");
+    const portrait = items.find((g) => g.status === "completed" && g.aspectRatio === "9:16");
+    if (portrait) await saveCharacter(page, base, portrait.id, "Mara in the alley", "Night look, wet neon.");
+  }
+  await page.goto(`${base}/library`);
+  await page.getByTestId("character-card").first().waitFor();
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, "library-1440.png") });
+  console.log("wrote docs/screenshots/library-1440.png");
+
+  await page.goto(`${base}/clips/${detailId}`);
+  const player = page.getByTestId("clip-player");
+  await player.waitFor();
+  await player.evaluate((v: HTMLVideoElement) =>
+    v.readyState >= 4
+      ? undefined
+      : new Promise((r) => v.addEventListener("canplaythrough", r, { once: true })),
+  );
+  if ((await page.getByTestId("comment").count()) === 0) {
+    const notes: [number, string][] = [
+      [1.2, "Love the push-in here. Keep this pace."],
+      [3.6, "The train sound comes in too loud; bring it down a little."],
+      [6.4, "Her jacket turns orange in this frame: keep it yellow like the reference."],
+    ];
+    for (const [at, body] of notes) {
+      await player.evaluate((v: HTMLVideoElement, t) => {
+        v.pause();
+        v.currentTime = t;
+      }, at);
+      await page.waitForTimeout(200);
+      await page.getByTestId("comment-at").click();
+      const name = page.getByLabel(/Your display name/);
+      if (await name.isVisible()) {
+        await name.fill("Ana (design)");
+        await page.getByRole("button", { name: "Save name" }).click();
+      }
+      await page.getByPlaceholder("What should change at this moment?").fill(body);
+      await page.getByRole("button", { name: "Post comment" }).click();
+      await page.getByTestId("comment").filter({ hasText: body }).waitFor();
+    }
+  }
+  await player.evaluate(async (v: HTMLVideoElement) => {
+    v.muted = true;
+    v.currentTime = 3;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 700));
+    v.pause();
+    v.muted = false;
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(400);
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, "clip-comments-1440.png"), fullPage: true });
+  console.log("wrote docs/screenshots/clip-comments-1440.png");
+
+  const [a, b] = wide;
+  if (a && b) {
+    await page.goto(`${base}/compare?a=${b.id}&b=${a.id}`);
+    await page.getByTestId("prompt-diff").waitFor();
+    await page.getByRole("slider", { name: "Seek both clips" }).fill("2.5");
+    await page.waitForTimeout(800);
+    await settle(page);
+    await page.screenshot({ path: path.join(outDir, "compare-1440.png") });
+    console.log("wrote docs/screenshots/compare-1440.png");
+  }
+  await page.close();
+}
+
 async function capture(base: string, detailId: string) {
   mkdirSync(outDir, { recursive: true });
   const browser = await chromium.launch({ ...CHROMIUM_LAUNCH });
@@ -232,6 +324,7 @@ async function capture(base: string, detailId: string) {
       await captureStudio(browser, base, theme, 390, 844);
     }
     await captureDetail(browser, base, detailId);
+    await captureReview(browser, base, detailId);
   } finally {
     await browser.close();
   }

@@ -1,6 +1,7 @@
 "use client";
 
 import { type RefObject, useEffect, useRef, useState } from "react";
+import { clipTitle } from "@/components/gallery/clip-meta";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
@@ -30,7 +31,7 @@ function Frame({
           href={`/clips/${g.id}`}
           className="truncate rounded hover:text-ink-100 hover:underline focus-visible:outline-2 focus-visible:outline-accent-soft"
         >
-          {g.prompt.slice(0, 80)}
+          {clipTitle(g, 90)}
         </a>
       </figcaption>
       <div
@@ -141,7 +142,7 @@ export function ComparePlayers({ a, b }: { a: GenerationDTO; b: GenerationDTO })
           data-testid="compare-seek"
           className="h-2 min-w-40 flex-1 cursor-pointer accent-accent"
         />
-        <span className="w-24 text-right font-mono text-xs text-ink-300 tabular-nums">
+        <span className="shrink-0 whitespace-nowrap text-right font-mono text-xs text-ink-300 tabular-nums">
           {formatClipTime(time)} / {formatClipTime(duration)}
         </span>
         <SegmentedControl

@@ -96,8 +96,10 @@ function References({ diff }: { diff: InputDiff }) {
             className="size-10 shrink-0 rounded-lg border border-ink-700 object-cover"
           />
           <span className="min-w-0 flex-1 truncate text-sm text-ink-100">{r.label}</span>
-          <span className="font-mono text-[11px] text-ink-400">
-            {r.from !== null ? imageTag(r.from) : "—"} → {r.to !== null ? imageTag(r.to) : "—"}
+          <span className="shrink-0 font-mono text-[11px] text-ink-400">
+            {r.status === "same"
+              ? imageTag(r.from ?? 0)
+              : `${r.from !== null ? imageTag(r.from) : "—"} → ${r.to !== null ? imageTag(r.to) : "—"}`}
           </span>
           <Badge tone={refTone[r.status]}>{r.status}</Badge>
         </li>
