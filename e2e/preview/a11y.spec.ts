@@ -22,6 +22,7 @@ async function useTheme(page: Page, theme: "dark" | "light") {
 
 test.describe("accessibility", () => {
   let clipId = "";
+  let otherId = "";
 
   test.beforeAll(async ({ request }) => {
     const hero = await uploadReference(request, "character", "mara.png", 61);
@@ -39,6 +40,7 @@ test.describe("accessibility", () => {
     });
     for (const g of [single!, ...takes]) await waitForStatus(request, g.id, "completed");
     clipId = single!.id;
+    otherId = takes[0]!.id;
   });
 
   for (const theme of ["dark", "light"] as const) {
@@ -55,6 +57,21 @@ test.describe("accessibility", () => {
       await page.goto(`/clips/${clipId}`);
       await expect(page.getByTestId("clip-player")).toBeVisible();
       await useTheme(page, theme);
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  for (const theme of ["dark", "light"] as const) {
+    test(`the library, spend and compare pages have no serious violations (${theme})`, async ({ page }) => {
+      await page.goto("/library");
+      await expect(page.getByRole("heading", { name: "Character library" })).toBeVisible();
+      await useTheme(page, theme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto("/spend");
+      await expect(page.getByTestId("spend-totals")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.goto(`/compare?a=${clipId}&b=${otherId}`);
+      await expect(page.getByTestId("prompt-diff")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
