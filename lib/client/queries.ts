@@ -18,6 +18,8 @@ export interface HealthDTO {
   database?: unknown;
   storage?: unknown;
   provider: { id: ProviderId; modelId?: string; [key: string]: unknown };
+  /** Every configured provider (the preview engine last); see lib/client/providers.ts. */
+  providers?: unknown[];
 }
 
 /** What the gallery shows: a status filter and prompt text to search for. */
