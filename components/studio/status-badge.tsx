@@ -48,7 +48,7 @@ export function ProviderBadge({ g }: { g: Pick<GenerationDTO, "provider" | "isPr
   if (g.isPreview) return <PreviewBadge />;
   return (
     <Badge
-      data-testid="provider-badge"
+      data-testid="clip-provider-badge"
       data-provider={g.provider}
       title={`Made on ${providerLabel(g.provider)} (${g.modelId})`}
       className="h-5 px-2 text-[11px]"
