@@ -76,7 +76,7 @@ export function ProviderControls(props: ProviderControlsProps) {
   const seedHint = `${id}-seed-hint`;
   const seedError = `${id}-seed-error`;
   return (
-    <div className="grid gap-4 sm:grid-cols-2" data-testid="provider-controls">
+    <div className="flex flex-col gap-4" data-testid="provider-controls">
       {hasSeed && (
         <div className="flex min-w-0 flex-col gap-2">
           <label htmlFor={`${id}-seed`} className="text-sm font-medium text-ink-100">

@@ -42,7 +42,8 @@ export function toProviderOption(raw: unknown): ProviderOption | null {
   const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
   return {
     id,
-    label: typeof raw.label === "string" && raw.label ? raw.label : providerLabel(id),
+    // The preview engine's short name keeps the picker on one line on a phone.
+    label: id !== "preview" && typeof raw.label === "string" && raw.label ? raw.label : providerLabel(id),
     modelId: typeof raw.modelId === "string" ? raw.modelId : "",
     isPreview: id === "preview",
     pricing: {
