@@ -6,7 +6,10 @@ import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
 import {
   ACCESS_PORT,
   ACCESS_TOKEN,
+  ATLAS_PORT,
+  E2E_ATLAS_KEY,
   E2E_FAL_KEY,
+  FAKE_ATLAS_PORT,
   FAKE_FAL_PORT,
   FAL_PORT,
   PREVIEW_PORT,
@@ -75,6 +78,12 @@ export default defineConfig({
       testDir: "e2e/fal",
       use: { baseURL: `http://127.0.0.1:${FAL_PORT}`, viewport: { width: 1440, height: 900 } },
     },
+    {
+      // fal and AtlasCloud both configured (through their fakes): the provider picker and its controls.
+      name: "atlas",
+      testDir: "e2e/atlas",
+      use: { baseURL: `http://127.0.0.1:${ATLAS_PORT}`, viewport: { width: 1440, height: 900 } },
+    },
   ],
   webServer: [
     {
@@ -111,6 +120,31 @@ export default defineConfig({
         FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
         PUBLIC_BASE_URL: `http://127.0.0.1:${FAL_PORT}`,
         FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+      },
+    },
+    {
+      // Any API route answers 401 without the key: that is the readiness probe.
+      command: `npx tsx test/fakes/atlas-server-cli.ts --port ${FAKE_ATLAS_PORT} --key ${E2E_ATLAS_KEY}`,
+      url: `http://127.0.0.1:${FAKE_ATLAS_PORT}/api/v1/model/prediction/ready`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: nextStart(ATLAS_PORT),
+      url: `http://127.0.0.1:${ATLAS_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...common,
+        PORT: String(ATLAS_PORT),
+        DATA_DIR: dataDir("atlas"),
+        VIDEO_PROVIDER: "fal",
+        FAL_KEY: E2E_FAL_KEY,
+        FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
+        PUBLIC_BASE_URL: `http://127.0.0.1:${ATLAS_PORT}`,
+        FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+        ATLASCLOUD_API_KEY: E2E_ATLAS_KEY,
+        ATLASCLOUD_BASE_URL: `http://127.0.0.1:${FAKE_ATLAS_PORT}/api/v1`,
       },
     },
     {

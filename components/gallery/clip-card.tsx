@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 import { GenerationProgress } from "@/components/studio/generation-progress";
-import { PreviewBadge, StatusBadge, statusLabel } from "@/components/studio/status-badge";
+import { ProviderBadge, StatusBadge, statusLabel } from "@/components/studio/status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon, DownloadIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
@@ -133,7 +133,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
           </span>
         )}
         {!done && <StatusBadge status={g.status} />}
-        {g.isPreview && <PreviewBadge />}
+        <ProviderBadge g={g} />
         <time dateTime={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt}>
           {formatTimestamp(g.createdAt)}
         </time>

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
 import { GenerationProgress } from "@/components/studio/generation-progress";
-import { PreviewBadge, StatusBadge } from "@/components/studio/status-badge";
+import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -224,7 +224,7 @@ export function ClipDetail({ initial }: { initial: GenerationDTO }) {
         </h1>
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={g.status} />
-          {g.isPreview && <PreviewBadge />}
+          <ProviderBadge g={g} />
           {take && (
             <Badge tone="accent" data-testid="take-label">
               <LayersIcon className="size-3.5" />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatElapsed } from "@/lib/client/format";
+import { providerLabel } from "@/lib/client/providers";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { imageTag } from "@/lib/generations/tags";
 import { costText } from "./clip-meta";
@@ -137,12 +138,31 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
             )}
           </Row>
           <Row term="Aspect ratio">{g.aspectRatio} · 720p</Row>
-          <Row term="Provider">
-            {g.isPreview ? "Preview engine (local)" : g.provider === "fal" ? "fal.ai" : g.provider}
+          <Row term="Provider" testId="clip-provider">
+            {g.isPreview ? "Preview engine (local)" : providerLabel(g.provider)}
           </Row>
           <Row term="Model">
             <span className="break-all font-mono text-xs">{g.modelId}</span>
           </Row>
+          {g.seed !== null && (
+            <Row term="Seed" testId="clip-seed">
+              {g.seed < 0 ? (
+                <span className="text-ink-300" title="A new random seed was used">
+                  random
+                </span>
+              ) : (
+                <span className="inline-flex items-center gap-1">
+                  <span className="font-mono text-xs">{g.seed}</span>
+                  <CopyButton text={String(g.seed)} label="Copy the seed" className="-my-1" />
+                </span>
+              )}
+            </Row>
+          )}
+          {g.thinkingLevel && (
+            <Row term="Thinking level" testId="clip-thinking-level">
+              {g.thinkingLevel}
+            </Row>
+          )}
           <Row term="Takes">{g.takeCount > 1 ? `Take ${g.takeIndex + 1} of ${g.takeCount}` : "1"}</Row>
           {g.retryOfId && (
             <Row term="Retry of">

@@ -1,6 +1,6 @@
 "use client";
 
-import { PreviewBadge } from "@/components/studio/status-badge";
+import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LayersIcon } from "@/components/ui/icons";
 import { formatTimestamp, formatUsd } from "@/lib/client/format";
@@ -50,7 +50,7 @@ export function TakeGroup({
             <LayersIcon className="size-3.5" />
             {first.takeCount} takes
           </Badge>
-          {first.isPreview && <PreviewBadge />}
+          <ProviderBadge g={first} />
           <span className="text-xs text-ink-400" data-testid="take-summary">
             {summary(takes)}
           </span>

@@ -18,6 +18,7 @@ import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
 import { outOfRangeTags } from "@/lib/generations/tags";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
+import { ProviderControls, ProviderPicker } from "./provider-fields";
 import { ReferenceTray } from "./reference-tray";
 import { SettingsFields } from "./settings-fields";
 
@@ -112,7 +113,7 @@ export function Composer() {
         payload={(id) => (
           <PayloadView
             id={id}
-            provider={c.provider}
+            provider={c.provider?.id}
             takes={draft.takes}
             references={chips}
             payload={buildPayload(
@@ -121,13 +122,18 @@ export function Composer() {
                 aspectRatio: draft.aspectRatio,
                 duration: draft.duration,
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
+                seed: validation.input.seed,
+                thinkingLevel: validation.input.thinkingLevel,
               },
               origin,
-              { id: c.provider, modelId: c.modelId },
+              { id: c.provider?.id, modelId: c.provider?.modelId },
             )}
           />
         )}
       />
+      {c.provider && (
+        <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
+      )}
       <SettingsFields
         duration={draft.duration}
         aspectRatio={draft.aspectRatio}
@@ -142,9 +148,21 @@ export function Composer() {
           takes: show(server.takes),
         }}
       />
-      <GenerateBar
+      <ProviderControls
         provider={c.provider}
-        pricing={c.pricing}
+        seedText={draft.seedText}
+        thinkingLevel={draft.thinkingLevel}
+        onSeed={c.setSeedText}
+        onThinkingLevel={c.setThinkingLevel}
+        errors={{
+          seed: show(server.seed) ?? validation.errors.seed,
+          thinkingLevel: show(server.thinkingLevel ?? server.provider),
+        }}
+      />
+      <GenerateBar
+        provider={c.provider?.id}
+        providerLabel={c.provider?.label}
+        pricing={c.provider?.pricing}
         duration={draft.duration}
         takes={draft.takes}
         blocker={validation.blocker}

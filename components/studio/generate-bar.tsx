@@ -13,6 +13,8 @@ import type { ProviderId } from "@/lib/providers/types";
 
 export interface GenerateBarProps {
   provider: ProviderId | undefined;
+  /** The chosen provider's name, for the cost line. */
+  providerLabel?: string;
   /** The engine's configured price (from /api/health); the built-in defaults until it is known. */
   pricing?: Pricing;
   duration: number;
@@ -27,10 +29,11 @@ export interface GenerateBarProps {
 /** The price of this click (every take), what it is made of, and today's running total. */
 function CostLine({
   provider,
+  providerLabel,
   pricing,
   duration,
   takes,
-}: Pick<GenerateBarProps, "provider" | "pricing" | "duration" | "takes">) {
+}: Pick<GenerateBarProps, "provider" | "providerLabel" | "pricing" | "duration" | "takes">) {
   const { data: spend } = useQuery(spendQueryOptions);
   const times = takes > 1 ? `${takes} takes × ` : "";
   const price = provider ? (pricing ?? DEFAULT_PRICING[provider]) : DEFAULT_PRICING.fal;
@@ -46,7 +49,7 @@ function CostLine({
           ]
         : [
             `≈ ${formatUsd(roundUsd(estimateCostUsd(provider, duration, price) * takes))}`,
-            `${times}${Math.max(duration, price.minBilledSeconds)} s × $${price.usdPerSecond.toFixed(3).replace(/0$/, "")} per second on ${provider === "atlas" ? "AtlasCloud" : "fal"}`,
+            `${times}${Math.max(duration, price.minBilledSeconds)} s × $${price.usdPerSecond.toFixed(3).replace(/0$/, "")} per second on ${providerLabel ?? (provider === "atlas" ? "AtlasCloud" : "fal")}${duration < price.minBilledSeconds ? ` (${price.minBilledSeconds} s minimum)` : ""}`,
           ];
   return (
     <div data-testid="cost-estimate" className="flex flex-col gap-0.5">
@@ -73,6 +76,7 @@ function CostLine({
 /** The cost of this click, the Generate button (a form submit), and why it cannot be pressed yet. */
 export function GenerateBar({
   provider,
+  providerLabel,
   pricing,
   duration,
   takes,
@@ -86,7 +90,13 @@ export function GenerateBar({
   return (
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
     <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
-      <CostLine provider={provider} pricing={pricing} duration={duration} takes={takes} />
+      <CostLine
+        provider={provider}
+        providerLabel={providerLabel}
+        pricing={pricing}
+        duration={duration}
+        takes={takes}
+      />
       <button
         type="submit"
         data-testid="generate"

@@ -1,4 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { providerLabel } from "@/lib/client/providers";
+import type { GenerationDTO } from "@/lib/generations/dto";
 import type { GenerationStatus } from "@/lib/generations/schema";
 
 const meta: Record<GenerationStatus, { label: string; tone: BadgeTone; pulse?: boolean }> = {
@@ -37,6 +39,21 @@ export function PreviewBadge() {
       title="Made by the local preview engine: a slideshow of the references, not AI output"
     >
       Preview
+    </Badge>
+  );
+}
+
+/** Who made the clip: "fal.ai", "AtlasCloud", or the Preview badge for local renders. */
+export function ProviderBadge({ g }: { g: Pick<GenerationDTO, "provider" | "isPreview" | "modelId"> }) {
+  if (g.isPreview) return <PreviewBadge />;
+  return (
+    <Badge
+      data-testid="clip-provider-badge"
+      data-provider={g.provider}
+      title={`Made on ${providerLabel(g.provider)} (${g.modelId})`}
+      className="h-5 px-2 text-[11px]"
+    >
+      {providerLabel(g.provider)}
     </Badge>
   );
 }

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { providerLabel } from "@/lib/client/providers";
 import { healthQueryOptions } from "@/lib/client/queries";
 import { MainNav } from "./main-nav";
 
@@ -40,9 +41,9 @@ function ProviderBadge() {
       dot="static"
       data-testid="provider-badge"
       data-provider={id}
-      title={`Clips are made by ${data.provider.modelId ?? "Gemini Omni Flash"} through fal`}
+      title={`Clips are made by ${data.provider.modelId ?? "Gemini Omni Flash"} through ${providerLabel(id)} by default`}
     >
-      fal
+      {id === "fal" ? "fal" : providerLabel(id)}
     </Badge>
   );
 }

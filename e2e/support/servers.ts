@@ -7,5 +7,9 @@ export const RESTART_PORT = 3102 + offset;
 export const ACCESS_PORT = 3103 + offset;
 export const ACCESS_TOKEN = "e2e-shared-access-token-4242";
 export const FAKE_FAL_PORT = 4010 + offset;
+/** A studio with both fal (through the fake fal) and AtlasCloud (through the fake AtlasCloud) configured. */
+export const ATLAS_PORT = 3104 + offset;
+export const FAKE_ATLAS_PORT = 4020 + offset;
+export const E2E_ATLAS_KEY = "fake-atlas-key";
 /** scripts/test-all.mjs builds with this canary as FAL_KEY so a spec can prove no client file carries it. */
 export const E2E_FAL_KEY = process.env.FAL_KEY_CANARY || "test-fal-key";

@@ -94,4 +94,46 @@ describe("contentFromGeneration", () => {
     expect(content).toMatchObject({ prompt: g.prompt, duration: 4, aspectRatio: "9:16", takes: 2 });
     expect(content.references[0]!.asset).not.toHaveProperty("label");
   });
+
+  it("brings back the provider, a fixed seed and the thinking level; a random seed (-1) stays empty", () => {
+    const base = { prompt: "p", duration: 10, aspectRatio: "16:9", takeCount: 1, references: [] };
+    const fixed = {
+      ...base,
+      provider: "atlas",
+      seed: 1234,
+      thinkingLevel: "high",
+    } as unknown as GenerationDTO;
+    expect(contentFromGeneration(fixed, (i) => `k${i}`)).toMatchObject({
+      provider: "atlas",
+      seedText: "1234",
+      thinkingLevel: "high",
+    });
+    const random = { ...base, provider: "atlas", seed: -1, thinkingLevel: null } as unknown as GenerationDTO;
+    expect(contentFromGeneration(random, (i) => `k${i}`)).toMatchObject({
+      seedText: "",
+      thinkingLevel: "default",
+    });
+  });
+});
+
+describe("stored provider controls", () => {
+  it("round-trips them, and reads drafts stored before they existed with the defaults", () => {
+    const draft = {
+      ...initialDraft("key-00000001"),
+      provider: "atlas",
+      seedText: "7",
+      thinkingLevel: "low",
+    } as const;
+    expect(parseStored(JSON.stringify(toStored(draft)))?.content).toMatchObject({
+      provider: "atlas",
+      seedText: "7",
+      thinkingLevel: "low",
+    });
+    const { provider: _p, seedText: _s, thinkingLevel: _t, ...old } = toStored(initialDraft("key-00000001"));
+    expect(parseStored(JSON.stringify(old))?.content).toMatchObject({
+      provider: null,
+      seedText: "",
+      thinkingLevel: "default",
+    });
+  });
 });

@@ -7,6 +7,8 @@ import {
   MAX_REFERENCES,
   MAX_TAKES,
   MIN_DURATION,
+  PROVIDER_IDS,
+  THINKING_LEVELS,
 } from "@/lib/generations/schema";
 import type { Draft, DraftContent, DraftReference } from "./draft";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
@@ -44,6 +46,10 @@ const storedSchema = z.object({
   duration: z.number().int().min(MIN_DURATION).max(MAX_DURATION),
   aspectRatio: z.enum(ASPECT_RATIOS),
   takes: z.number().int().min(1).max(MAX_TAKES),
+  // Drafts stored before providers could be picked have none of these: they follow the server's default.
+  provider: z.enum(PROVIDER_IDS).nullable().catch(null).default(null),
+  seedText: z.string().max(20).catch("").default(""),
+  thinkingLevel: z.enum(THINKING_LEVELS).catch("default").default("default"),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/),
 });
 
@@ -67,6 +73,9 @@ export function toStored(draft: Draft): StoredDraft {
     duration: draft.duration,
     aspectRatio: draft.aspectRatio,
     takes: draft.takes,
+    provider: draft.provider,
+    seedText: draft.seedText,
+    thinkingLevel: draft.thinkingLevel,
     idempotencyKey: draft.idempotencyKey,
   };
 }
@@ -95,9 +104,28 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
   }
   const parsed = storedSchema.safeParse(json);
   if (!parsed.success) return null;
-  const { references, prompt, duration, aspectRatio, takes, idempotencyKey } = parsed.data;
+  const {
+    references,
+    prompt,
+    duration,
+    aspectRatio,
+    takes,
+    provider,
+    seedText,
+    thinkingLevel,
+    idempotencyKey,
+  } = parsed.data;
   return {
-    content: { references: references.map(storedReference), prompt, duration, aspectRatio, takes },
+    content: {
+      references: references.map(storedReference),
+      prompt,
+      duration,
+      aspectRatio,
+      takes,
+      provider,
+      seedText,
+      thinkingLevel,
+    },
     idempotencyKey,
   };
 }
@@ -140,5 +168,9 @@ export function contentFromGeneration(generation: GenerationDTO, key: (i: number
     duration: generation.duration,
     aspectRatio: generation.aspectRatio,
     takes: Math.min(MAX_TAKES, Math.max(1, generation.takeCount || 1)),
+    // The same provider and controls, so a clip with a seed can be made again exactly.
+    provider: generation.provider,
+    seedText: generation.seed !== null && generation.seed >= 0 ? String(generation.seed) : "",
+    thinkingLevel: generation.thinkingLevel ?? "default",
   };
 }

@@ -137,6 +137,16 @@ describe("draftReducer", () => {
     expect(d.takes).toBe(3);
   });
 
+  it("keeps the provider, seed text and thinking level, and clears server errors on each", () => {
+    let d = initialDraft("key-00000001");
+    expect(d).toMatchObject({ provider: null, seedText: "", thinkingLevel: "default" });
+    d = run({ ...d, serverErrors: { seed: "bad" } }, { type: "provider/changed", provider: "atlas" });
+    expect(d.serverErrors).toEqual({});
+    d = run(d, { type: "seed/changed", seedText: "42" });
+    d = run(d, { type: "thinking/changed", thinkingLevel: "low" });
+    expect(d).toMatchObject({ provider: "atlas", seedText: "42", thinkingLevel: "low" });
+  });
+
   it("replaces the whole draft (restore, Use these settings) with a fresh undo history", () => {
     const d = run(withRefs("old", "a"), {
       type: "draft/replaced",
@@ -146,10 +156,21 @@ describe("draftReducer", () => {
         duration: 4,
         aspectRatio: "9:16",
         takes: 2,
+        provider: "atlas",
+        seedText: "1234",
+        thinkingLevel: "high",
       },
       idempotencyKey: "key-00000003",
     });
-    expect(d).toMatchObject({ prompt: "<IMAGE_REF_0> new", duration: 4, aspectRatio: "9:16", takes: 2 });
+    expect(d).toMatchObject({
+      prompt: "<IMAGE_REF_0> new",
+      duration: 4,
+      aspectRatio: "9:16",
+      takes: 2,
+      provider: "atlas",
+      seedText: "1234",
+      thinkingLevel: "high",
+    });
     expect(d.history.past).toEqual([]);
     expect(d.caret).toMatchObject({ start: 17, end: 17 });
     expect(isDraftEmpty(d)).toBe(false);

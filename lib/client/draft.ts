@@ -1,5 +1,10 @@
 import type { AssetDTO } from "@/lib/generations/dto";
-import { type AspectRatio, DEFAULT_DURATION } from "@/lib/generations/schema";
+import {
+  type AspectRatio,
+  DEFAULT_DURATION,
+  type ProviderId,
+  type ThinkingLevel,
+} from "@/lib/generations/schema";
 import { parseImageTags, remapImageTags } from "@/lib/generations/tags";
 import {
   type EditKind,
@@ -54,6 +59,12 @@ export interface Draft {
   duration: number;
   aspectRatio: AspectRatio;
   takes: number;
+  /** The provider picked for this clip; null follows the server's default. */
+  provider: ProviderId | null;
+  /** The seed as typed ("" = random); sent only where the provider has seeds. */
+  seedText: string;
+  /** Sent only where the provider has thinking levels. */
+  thinkingLevel: ThinkingLevel;
   idempotencyKey: string;
   /** Field -> message from the last rejected submit; cleared by the next edit. */
   serverErrors: Record<string, string>;
@@ -66,6 +77,9 @@ export interface DraftContent {
   duration: number;
   aspectRatio: AspectRatio;
   takes: number;
+  provider: ProviderId | null;
+  seedText: string;
+  thinkingLevel: ThinkingLevel;
 }
 
 export type DraftAction =
@@ -89,6 +103,9 @@ export type DraftAction =
   | { type: "duration/changed"; duration: number }
   | { type: "aspect/changed"; aspectRatio: AspectRatio }
   | { type: "takes/changed"; takes: number }
+  | { type: "provider/changed"; provider: ProviderId }
+  | { type: "seed/changed"; seedText: string }
+  | { type: "thinking/changed"; thinkingLevel: ThinkingLevel }
   | { type: "draft/replaced"; content: DraftContent; idempotencyKey: string }
   | { type: "submit/rejected"; errors: Record<string, string> }
   | { type: "submit/accepted"; nextIdempotencyKey: string }
@@ -104,6 +121,9 @@ export function initialDraft(idempotencyKey: string): Draft {
     duration: DEFAULT_DURATION,
     aspectRatio: "16:9",
     takes: 1,
+    provider: null,
+    seedText: "",
+    thinkingLevel: "default",
     idempotencyKey,
     serverErrors: {},
   };
@@ -249,6 +269,12 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return edited(draft, { aspectRatio: action.aspectRatio });
     case "takes/changed":
       return edited(draft, { takes: action.takes });
+    case "provider/changed":
+      return edited(draft, { provider: action.provider });
+    case "seed/changed":
+      return edited(draft, { seedText: action.seedText });
+    case "thinking/changed":
+      return edited(draft, { thinkingLevel: action.thinkingLevel });
     case "draft/replaced": {
       const { content } = action;
       const end = content.prompt.length;
@@ -272,6 +298,6 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
 }
 
 export function draftContent(draft: Draft): DraftContent {
-  const { references, prompt, duration, aspectRatio, takes } = draft;
-  return { references, prompt, duration, aspectRatio, takes };
+  const { references, prompt, duration, aspectRatio, takes, provider, seedText, thinkingLevel } = draft;
+  return { references, prompt, duration, aspectRatio, takes, provider, seedText, thinkingLevel };
 }

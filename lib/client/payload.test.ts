@@ -29,3 +29,34 @@ describe("buildPayload", () => {
     ]);
   });
 });
+
+describe("buildPayload for AtlasCloud", () => {
+  const input = {
+    prompt: "<IMAGE_REF_0> waves",
+    aspectRatio: "16:9" as const,
+    duration: 10,
+    references: [{ name: "hero", url: "/api/media/a.png" }],
+  };
+  it("is the flat body with the seed and thinking level chosen", () => {
+    const payload = buildPayload({ ...input, seed: 1234, thinkingLevel: "high" }, "http://h", {
+      id: "atlas",
+      modelId: "google/gemini-omni-flash/reference-to-video",
+    });
+    expect(payload).toEqual({
+      model: "google/gemini-omni-flash/reference-to-video",
+      prompt: "<IMAGE_REF_0> waves",
+      images: ["http://h/api/media/a.png"],
+      duration: 10,
+      aspect_ratio: "16:9",
+      resolution: "720p",
+      thinking_level: "high",
+      seed: 1234,
+    });
+  });
+  it("asks for a random seed (-1) and the default thinking level when none is set", () => {
+    expect(buildPayload(input, "http://h", { id: "atlas" })).toMatchObject({
+      seed: -1,
+      thinking_level: "default",
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import type { AspectRatio, ProviderId } from "@/lib/generations/schema";
+import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/schema";
 
 // The request body the provider receives for this draft, for the composer's Payload view: fal's
 // reference-to-video input (the preview engine is shown as fal would get it), or AtlasCloud's flat body.
@@ -19,7 +19,7 @@ export interface AtlasPayload {
   duration: number;
   aspect_ratio: AspectRatio;
   resolution: "720p";
-  thinking_level: "default";
+  thinking_level: ThinkingLevel;
   seed: number;
 }
 
@@ -36,6 +36,9 @@ export interface PayloadInput {
   aspectRatio: AspectRatio;
   duration: number;
   references: PayloadReference[];
+  /** AtlasCloud only: the seed to send (absent = random, sent as -1) and the thinking level. */
+  seed?: number;
+  thinkingLevel?: ThinkingLevel;
 }
 
 export function buildPayload(
@@ -55,8 +58,8 @@ export function buildPayload(
       duration,
       aspect_ratio: input.aspectRatio,
       resolution: "720p",
-      thinking_level: "default",
-      seed: -1,
+      thinking_level: input.thinkingLevel ?? "default",
+      seed: input.seed ?? -1,
     };
   }
   return { prompt: input.prompt, image_urls: urls, aspect_ratio: input.aspectRatio, duration };

@@ -19,6 +19,8 @@ export interface HealthDTO {
   database?: unknown;
   storage?: unknown;
   provider: { id: ProviderId; modelId?: string; [key: string]: unknown };
+  /** Every configured provider (the preview engine last); see lib/client/providers.ts. */
+  providers?: unknown[];
 }
 
 /** What the gallery shows: status, prompt search, review filters and a reverse lookup. */

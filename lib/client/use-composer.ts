@@ -4,9 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
-import type { Pricing } from "@/lib/generations/cost";
 import type { ActionResult, CharacterDTO, GenerationDTO } from "@/lib/generations/dto";
-import { type AspectRatio, type CreateGenerationRequest, MAX_REFERENCES } from "@/lib/generations/schema";
+import {
+  type AspectRatio,
+  type CreateGenerationRequest,
+  MAX_REFERENCES,
+  type ProviderId,
+  type ThinkingLevel,
+} from "@/lib/generations/schema";
 import {
   type Draft,
   type DraftAction,
@@ -20,6 +25,7 @@ import {
 import { contentFromGeneration, readStoredDraft, writeStoredDraft } from "./draft-storage";
 import { getJson } from "./http";
 import { newIdempotencyKey } from "./idempotency";
+import { chosenProvider, providerOptions } from "./providers";
 import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
 import { spendKey } from "./spend";
@@ -74,15 +80,21 @@ export function useComposer() {
     if (restored) writeStoredDraft(draft);
   }, [draft, restored]);
 
-  // The engine's default duration, unless the user (or a restored draft) already chose one.
+  // The providers the server offers and the one this draft uses (its pick, else the server's default).
   const { data: health } = useQuery(healthQueryOptions);
-  const engineDefault = (health?.provider.capabilities as { durations?: { default?: number } } | undefined)
-    ?.durations?.default;
+  const providers = useMemo(() => providerOptions(health), [health]);
+  const provider = chosenProvider(providers, draft.provider, health?.provider.id);
+  const providerRef = useRef(provider);
+  providerRef.current = provider;
+
+  // The provider's default duration (8 s on fal, 10 s on AtlasCloud), unless the user (or a restored
+  // draft) already chose one.
+  const providerDefault = provider?.capabilities.durations.default;
   useEffect(() => {
-    if (!restored || durationChosen.current || !engineDefault) return;
-    if (draftRef.current.duration !== engineDefault)
-      dispatch({ type: "duration/changed", duration: engineDefault });
-  }, [restored, engineDefault, dispatch]);
+    if (!restored || durationChosen.current || !providerDefault) return;
+    if (draftRef.current.duration !== providerDefault)
+      dispatch({ type: "duration/changed", duration: providerDefault });
+  }, [restored, providerDefault, dispatch]);
 
   const removeReference = useCallback(
     (key: string) => {
@@ -149,6 +161,18 @@ export function useComposer() {
     [dispatch],
   );
   const setTakes = useCallback((takes: number) => dispatch({ type: "takes/changed", takes }), [dispatch]);
+  const setProvider = useCallback(
+    (provider: ProviderId) => dispatch({ type: "provider/changed", provider }),
+    [dispatch],
+  );
+  const setSeedText = useCallback(
+    (seedText: string) => dispatch({ type: "seed/changed", seedText }),
+    [dispatch],
+  );
+  const setThinkingLevel = useCallback(
+    (thinkingLevel: ThinkingLevel) => dispatch({ type: "thinking/changed", thinkingLevel }),
+    [dispatch],
+  );
 
   // "Use these settings": a clip's inputs replace the draft, after asking when there is one to lose.
   const [useId, setUseId] = useState<string | null>(null);
@@ -245,7 +269,7 @@ export function useComposer() {
     [dispatch, refuse],
   );
 
-  const validation = useMemo(() => validateDraft(draft), [draft]);
+  const validation = useMemo(() => validateDraft(draft, provider), [draft, provider]);
 
   const submit = useMutation({
     mutationFn: (input: CreateGenerationRequest): Promise<ActionResult<Generations>> =>
@@ -254,7 +278,7 @@ export function useComposer() {
   // Guards the gap between a click and React disabling the button.
   const submitting = useRef(false);
   const generate = useCallback(async () => {
-    const check = validateDraft(draftRef.current);
+    const check = validateDraft(draftRef.current, providerRef.current);
     if (submitting.current || check.blocker) return;
     submitting.current = true;
     try {
@@ -313,12 +337,16 @@ export function useComposer() {
     setDuration,
     setAspectRatio,
     setTakes,
+    setProvider,
+    setSeedText,
+    setThinkingLevel,
     generate,
     isSubmitting: submit.isPending,
     started,
-    provider: health?.provider.id,
-    modelId: health?.provider.modelId,
-    pricing: (health?.provider as { pricing?: Pricing } | undefined)?.pricing,
+    /** Every configured provider; the composer offers a choice when there is more than one. */
+    providers,
+    /** The provider this draft generates with; undefined until the server has said which it has. */
+    provider,
     requestUse: setUseId,
     insertCharacter,
     pendingReplace,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Draft, type DraftReference, initialDraft } from "./draft";
+import { providerOptions } from "./providers";
 import { validateDraft } from "./validate-draft";
 
 const ready = (key: string, name = key): DraftReference => ({
@@ -48,5 +49,32 @@ describe("validateDraft", () => {
       duration: 8,
       aspectRatio: "16:9",
     });
+  });
+});
+
+describe("validateDraft with a provider", () => {
+  const [fal, atlas] = providerOptions({
+    providers: [
+      { id: "fal", capabilities: { seed: false, thinkingLevels: [] } },
+      { id: "atlas", capabilities: { seed: true, thinkingLevels: ["default", "high", "low"] } },
+    ],
+  });
+  const base = { references: [ready("a")], prompt: "<IMAGE_REF_0> walks", seedText: "1234" };
+
+  it("sends the provider, and seed and thinking level only where it has them", () => {
+    const a = validateDraft(draft({ ...base, thinkingLevel: "high" }), atlas);
+    expect(a.input).toMatchObject({ provider: "atlas", seed: 1234, thinkingLevel: "high" });
+    expect(a.blocker).toBeNull();
+    const f = validateDraft(draft({ ...base, thinkingLevel: "high" }), fal);
+    expect(f.input.provider).toBe("fal");
+    expect(f.input).not.toHaveProperty("seed");
+    expect(f.input).not.toHaveProperty("thinkingLevel");
+  });
+
+  it("blocks Generate on a bad seed for AtlasCloud, but not for fal which ignores it", () => {
+    const a = validateDraft(draft({ ...base, seedText: "12.5" }), atlas);
+    expect(a.errors.seed).toMatch(/whole number/);
+    expect(a.blocker).toMatch(/^Seed must be/);
+    expect(validateDraft(draft({ ...base, seedText: "12.5" }), fal).blocker).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { type CreateGenerationRequest, createGenerationSchema, fieldErrors } from "@/lib/generations/schema";
 import type { Draft } from "./draft";
 import { sentence } from "./format";
+import { type ProviderOption, parseSeed, providerFields } from "./providers";
 import { defaultReferenceName } from "./reference-files";
 
 export interface Validation {
@@ -12,7 +13,8 @@ export interface Validation {
   input: CreateGenerationRequest;
 }
 
-export function validateDraft(draft: Draft): Validation {
+/** `provider` is the one chosen in the composer; its capabilities decide which controls are sent. */
+export function validateDraft(draft: Draft, provider?: ProviderOption): Validation {
   const ready = draft.references.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
     prompt: draft.prompt,
@@ -26,14 +28,17 @@ export function validateDraft(draft: Draft): Validation {
     ...(ready.some((r) => r.characterId)
       ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }
       : {}),
+    ...providerFields(provider, draft),
   };
   const parsed = createGenerationSchema.safeParse(input);
-  const errors = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const seed = provider?.capabilities.seed ? parseSeed(draft.seedText) : null;
+  if (seed && !seed.ok) errors.seed ??= seed.message;
   const waiting = draft.references.length - ready.length;
   let blocker: string | null = null;
   if (waiting > 0) blocker = `Waiting for ${waiting} upload${waiting === 1 ? "" : "s"} to finish`;
   else if (draft.references.length === 0) blocker = "Add at least one reference image";
   else if (draft.prompt.trim() === "") blocker = "Write a prompt";
-  else if (!parsed.success) blocker = sentence(Object.values(errors)[0] ?? "Check the form");
+  else if (Object.keys(errors).length > 0) blocker = sentence(Object.values(errors)[0] ?? "Check the form");
   return { errors, blocker, input };
 }

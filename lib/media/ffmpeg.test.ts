@@ -162,3 +162,24 @@ describe("probeVideo and extractPoster", () => {
     expect([narrow.width, narrow.height]).toEqual([200, 356]);
   });
 });
+
+describe("extractPoster on a fade", () => {
+  it("does not pick a black frame when the default moment falls on a fade to black", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "omni-poster-"));
+    try {
+      const out = path.join(dir, "fade.mp4");
+      // 3 s: bright, black from 0.9 s to 1.2 s (a fade between references), bright again.
+      await runFfmpeg([
+        ..."-v error -f lavfi -i color=c=0xd0a060:s=320x180:d=3:r=25 -vf".split(" "),
+        "drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:enable='between(t,0.9,1.2)'",
+        ..."-c:v libx264 -preset ultrafast -pix_fmt yuv420p".split(" "),
+        out,
+      ]);
+      const poster = await extractPoster(out);
+      const { channels } = await sharp(poster).stats();
+      expect(channels[0]!.mean).toBeGreaterThan(100);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -148,10 +148,22 @@ export async function extractPoster(
         signal,
       },
     );
-  let png = await grab(at);
-  if (png.length === 0) png = await grab(0);
-  if (png.length === 0) throw new Error(`${path.basename(videoPath)} has no frame to make a poster from`);
-  return sharp(png).resize({ width: maxWidth, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+  // A fade or a cut can put a black frame exactly at the chosen moment (preview clips fade between
+  // references): when the frame is nearly black, try a few other moments and keep the brightest.
+  const candidates = atSec !== undefined ? [at] : [at, at * 0.5, durationSec * 0.4, durationSec * 0.7, 0];
+  let best: { png: Buffer; light: number } | undefined;
+  for (const sec of candidates) {
+    const png = await grab(Math.max(0, Math.min(sec, durationSec - 0.1)));
+    if (png.length === 0) continue;
+    const light = (await sharp(png).stats()).channels.slice(0, 3).reduce((sum, c) => sum + c.mean, 0) / 3;
+    if (!best || light > best.light) best = { png, light };
+    if (light > 16) break;
+  }
+  if (!best) throw new Error(`${path.basename(videoPath)} has no frame to make a poster from`);
+  return sharp(best.png)
+    .resize({ width: maxWidth, withoutEnlargement: true })
+    .webp({ quality: 75 })
+    .toBuffer();
 }
 
 export interface RenderPreviewOptions {
