@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ArrowLeftIcon } from "@/components/ui/icons";
+import { providerLabel } from "@/lib/client/providers";
 import { compareQueryOptions } from "@/lib/client/review";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { imageTag } from "@/lib/generations/tags";
@@ -46,8 +47,10 @@ function PromptDiff({ diff }: { diff: InputDiff }) {
 }
 
 function providerName(g: GenerationDTO) {
-  return g.isPreview ? "Preview engine" : g.provider === "fal" ? "fal.ai" : g.provider;
+  return g.isPreview ? "Preview engine" : providerLabel(g.provider);
 }
+
+const seedText = (g: GenerationDTO) => (g.seed === null ? "—" : g.seed === -1 ? "random" : String(g.seed));
 
 function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
   const rows: [string, string, string][] = [
@@ -55,6 +58,10 @@ function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
     ["Aspect", a.aspectRatio, b.aspectRatio],
     ["Provider", providerName(a), providerName(b)],
   ];
+  // Provider controls only where either clip used them.
+  if (a.seed !== null || b.seed !== null) rows.push(["Seed", seedText(a), seedText(b)]);
+  if (a.thinkingLevel || b.thinkingLevel)
+    rows.push(["Thinking level", a.thinkingLevel ?? "—", b.thinkingLevel ?? "—"]);
   return (
     <table className="w-full text-sm" data-testid="settings-diff">
       <thead>

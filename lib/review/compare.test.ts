@@ -32,6 +32,15 @@ describe("diffInputs", () => {
     ]);
   });
 
+  it("keeps image tags whole", () => {
+    expect(diffPrompts("<IMAGE_REF_0> meets <IMAGE_REF_1>.", "<IMAGE_REF_0> meets <IMAGE_REF_2>.")).toEqual([
+      { op: "same", text: "<IMAGE_REF_0> meets " },
+      { op: "removed", text: "<IMAGE_REF_1>" },
+      { op: "added", text: "<IMAGE_REF_2>" },
+      { op: "same", text: "." },
+    ]);
+  });
+
   it("tells same, moved, added and removed references by their image", () => {
     const d = diffInputs(clip({}), clip({ references: [ref("b", 0), ref("c", 1)] }));
     expect(d.references.map((r) => [r.status, r.sha256[0], r.from, r.to])).toEqual([

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from "diff";
+import { diffArrays } from "diff";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
 // The difference between two clips' inputs: prompt word by word, references by image (sha256), settings.
@@ -32,11 +32,21 @@ export interface InputDiff {
   identical: boolean;
 }
 
+/** Words, runs of space, and whole `<IMAGE_REF_n>` tags, so a changed tag reads as one change. */
+function tokens(text: string): string[] {
+  return text.match(/<IMAGE_REF_\d+>|\s+|[^\s<]+|</g) ?? [];
+}
+
 export function diffPrompts(a: string, b: string): PromptPart[] {
-  return diffWordsWithSpace(a, b).map((p) => ({
-    op: p.added ? "added" : p.removed ? "removed" : "same",
-    text: p.value,
-  }));
+  const parts: PromptPart[] = [];
+  for (const change of diffArrays(tokens(a), tokens(b))) {
+    const op = change.added ? "added" : change.removed ? "removed" : "same";
+    const text = change.value.join("");
+    const last = parts.at(-1);
+    if (last && last.op === op) last.text += text;
+    else parts.push({ op, text });
+  }
+  return parts;
 }
 
 export function diffReferences(
