@@ -1,10 +1,10 @@
 "use client";
 
 import { toast } from "sonner";
+import { CopyIcon } from "@/components/ui/icons";
 import { formatPayload, type ProviderPayload } from "@/lib/client/payload";
 import { imageTag } from "@/lib/generations/tags";
 import type { ProviderId } from "@/lib/providers/types";
-import { CopyIcon } from "./icons";
 
 export interface PayloadViewProps {
   id: string;

@@ -2,11 +2,11 @@
 
 import { type ReactNode, type Ref, useState } from "react";
 import type { ChipInfo } from "@/components/composer/editor-dom";
-import { BracesIcon, BulbIcon } from "@/components/composer/icons";
 import { PromptEditor, type PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { PromptLint } from "@/components/composer/prompt-lint";
 import { PromptTips } from "@/components/composer/prompt-tips";
 import { cn } from "@/components/ui/cn";
+import { BracesIcon, BulbIcon } from "@/components/ui/icons";
 import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
 import type { TextRange } from "@/lib/client/prompt-model";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";

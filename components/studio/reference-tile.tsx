@@ -2,9 +2,8 @@
 
 import { type DragEvent, useState } from "react";
 import { REFERENCE_DRAG_TYPE } from "@/components/composer/drag";
-import { CheckIcon, ChevronLeftIcon, ChevronRightIcon } from "@/components/composer/icons";
 import { cn } from "@/components/ui/cn";
-import { XIcon } from "@/components/ui/icons";
+import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
