@@ -116,3 +116,77 @@ test("a job running at fal when the server is killed finishes after restart, onc
     await kill(server);
   }
 });
+
+async function uploadAndCreate(prompt: string, seed: number) {
+  const form = new FormData();
+  form.set(
+    "file",
+    new File([new Uint8Array(await referenceImage("place", { seed }))], `ref-${seed}.png`, {
+      type: "image/png",
+    }),
+  );
+  const { asset } = await (await fetch(`${base}/api/uploads`, { method: "POST", body: form })).json();
+  const res = await fetch(`${base}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt,
+      referenceIds: [asset.id],
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: `restart-${seed}-${Date.now()}`,
+    }),
+  });
+  expect(res.status).toBe(202);
+  return (await res.json()).generation.id as string;
+}
+
+const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);
+
+test("a job waiting to be sent (fal refused with 503) when the server is killed is sent once after restart", async () => {
+  fake.holdAll(false);
+  let server = await startServer();
+  try {
+    const prompt = "<IMAGE_REF_0> killed while queued.";
+    // fal refuses the submit: the job stays queued, waiting for its retry.
+    fake.failNext("submit", { status: 503, times: 3 });
+    const id = await uploadAndCreate(prompt, 21);
+    await expect
+      .poll(async () => (await generation(id)).logs.map((l: { message: string }) => l.message).join("|"))
+      .toContain("Submit failed, will retry");
+    expect((await generation(id)).status).toBe("queued");
+    await kill(server);
+    server = await startServer();
+    await expect.poll(async () => (await generation(id)).status, { timeout: 30_000 }).toBe("completed");
+    expect(jobsWithPrompt(prompt)).toHaveLength(1);
+  } finally {
+    await kill(server);
+  }
+});
+
+test("a job whose video was being copied when the server is killed is saved once after restart", async () => {
+  fake.holdAll(false);
+  let server = await startServer();
+  try {
+    const prompt = "<IMAGE_REF_0> killed while saving.";
+    // The download hangs: the job sits in `saving` with the copy in progress.
+    fake.failNext("output", { status: 200, hang: true });
+    const id = await uploadAndCreate(prompt, 22);
+    await expect.poll(async () => (await generation(id)).status, { timeout: 20_000 }).toBe("saving");
+    await kill(server);
+    fake.cutHung();
+    server = await startServer();
+    await expect.poll(async () => (await generation(id)).status, { timeout: 60_000 }).toBe("completed");
+    const done = await generation(id);
+    expect(jobsWithPrompt(prompt)).toHaveLength(1);
+    const video = await fetch(`${base}${done.videoUrl}`, { headers: { Range: "bytes=0-11" } });
+    expect(video.status).toBe(206);
+    expect(
+      Buffer.from(await video.arrayBuffer())
+        .subarray(4, 8)
+        .toString(),
+    ).toBe("ftyp");
+  } finally {
+    await kill(server);
+  }
+});
