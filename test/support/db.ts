@@ -41,7 +41,10 @@ export interface TestDatabase extends Database {
  * A fresh, migrated database: PGlite in memory, or a private schema in the PostgreSQL `test` database
  * (so parallel test files do not see each other's rows).
  */
-export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DbKind,
+  options: { applicationName?: string } = {},
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const db = await openDatabase({ kind: "pglite" });
     return { ...db, dispose: () => db.close() };
@@ -51,7 +54,10 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.end();
-  const url = `${POSTGRES_URL}?schema=${schema}`;
+  const app = options.applicationName
+    ? `&application_name=${encodeURIComponent(options.applicationName)}`
+    : "";
+  const url = `${POSTGRES_URL}?schema=${schema}${app}`;
   const db = await openDatabase({ kind: "postgres", url });
   return {
     ...db,
