@@ -14,7 +14,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
 import { CardReview, ChooseTake } from "./card-review";
 import { ClipMedia } from "./clip-media";
-import { clipTitle, costText, costTitle, durationText } from "./clip-meta";
+import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { failureTitle } from "./failure";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
@@ -49,11 +49,7 @@ function NoVideo({ g }: { g: GenerationDTO }) {
       <div className="pointer-events-none relative flex size-full flex-col items-center justify-center gap-2 p-4 text-center">
         {g.status === "failed" && <AlertIcon className="size-6 text-danger" />}
         <p className={cn("text-sm font-medium", g.status === "failed" ? "text-danger" : "text-ink-300")}>
-          {g.status === "failed"
-            ? failureTitle(g.error)
-            : g.status === "canceled"
-              ? "Canceled before it finished"
-              : "The video file is missing"}
+          {noVideoText(g)}
         </p>
       </div>
     </>

@@ -30,7 +30,7 @@ import { isTerminal } from "@/lib/generations/schema";
 import { ChooseTake } from "./card-review";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
-import { clipTitle } from "./clip-meta";
+import { clipTitle, noVideoText } from "./clip-meta";
 import { failureTitle } from "./failure";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
@@ -85,11 +85,7 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
         <div className="relative flex size-full flex-col items-center justify-center gap-2 p-6 text-center">
           {g.status === "failed" && <AlertIcon className="size-7 text-danger" />}
           <p className={cn("font-medium", g.status === "failed" ? "text-danger" : "text-ink-300")}>
-            {g.status === "failed"
-              ? failureTitle(g.error)
-              : g.status === "canceled"
-                ? "Canceled before it finished"
-                : "The video file is missing"}
+            {noVideoText(g)}
           </p>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { failureTitle } from "./failure";
 import { shortLabel } from "./prompt-chips";
 
 /** What the clip cost, or will: the provider's figure once known, else the estimate; previews are free. */
@@ -32,4 +33,10 @@ export function readablePrompt(g: Pick<GenerationDTO, "prompt" | "references">):
 export function clipTitle(g: Pick<GenerationDTO, "prompt" | "references">, max = 80): string {
   const flat = readablePrompt(g);
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/** What stands in for the video when there is none: why it failed, that it was canceled, or missing. */
+export function noVideoText(g: Pick<GenerationDTO, "status" | "error">): string {
+  if (g.status === "failed") return failureTitle(g.error);
+  return g.status === "canceled" ? "Canceled before it finished" : "The video file is missing";
 }
