@@ -1,0 +1,131 @@
+// A real studio server (`next start` on the production build) in a child process, for load tests and
+// benchmarks: its URL, its resident memory and CPU time (from /proc, summed over the process tree), and
+// everything it printed, so a test can read its log.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export interface StudioProcess {
+  url: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resident memory of the server and its children, in bytes. */
+  rssBytes(): number;
+  /** CPU time (user + system) of the server and its children, in seconds. */
+  cpuSeconds(): number;
+  /** SIGTERM (or SIGKILL), then waits for the exit. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StudioProcessOptions {
+  port: number;
+  dataDir: string;
+  /** Extra environment; DATABASE_URL defaults to "" (embedded PGlite in dataDir). */
+  env?: Record<string, string>;
+  cwd?: string;
+  readyTimeoutMs?: number;
+}
+
+const CLK_TCK = 100; // Linux user-space clock ticks per second (sysconf(_SC_CLK_TCK) on every x86_64 kernel here)
+
+function descendants(pid: number): number[] {
+  const all: number[] = [pid];
+  const children = (p: number): number[] => {
+    const file = `/proc/${p}/task/${p}/children`;
+    if (!existsSync(file)) return [];
+    return readFileSync(file, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  };
+  for (let i = 0; i < all.length; i++) all.push(...children(all[i] as number));
+  return all;
+}
+
+function procStat(pid: number): { rss: number; cpu: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return { rss: rssKb * 1024, cpu: (utime + stime) / CLK_TCK };
+  } catch {
+    return { rss: 0, cpu: 0 }; // the process ended between listing and reading
+  }
+}
+
+export async function startStudioProcess(options: StudioProcessOptions): Promise<StudioProcess> {
+  const cwd = options.cwd ?? process.cwd();
+  if (!existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npx next build` first.");
+  }
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(cwd, "node_modules/next/dist/bin/next"),
+      "start",
+      "-H",
+      "127.0.0.1",
+      "-p",
+      String(options.port),
+    ],
+    {
+      cwd,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+        DATA_DIR: options.dataDir,
+        DATABASE_URL: "",
+        PUBLIC_BASE_URL: "",
+        FAL_KEY: "",
+        ATLASCLOUD_API_KEY: "",
+        STUDIO_ACCESS_TOKEN: "",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let log = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    log += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    log += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The studio server exited while starting:\n${log}`);
+    const ok = await fetch(`${url}/api/health`)
+      .then((r) => r.status === 200)
+      .catch(() => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The studio server did not answer /api/health in time:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const pid = child.pid as number;
+  const sum = (key: "rss" | "cpu") => descendants(pid).reduce((total, p) => total + procStat(p)[key], 0);
+  return {
+    url,
+    port: options.port,
+    pid,
+    child,
+    output: () => log,
+    rssBytes: () => sum("rss"),
+    cpuSeconds: () => sum("cpu"),
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
