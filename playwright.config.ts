@@ -84,6 +84,9 @@ export default defineConfig({
       testDir: "e2e/atlas",
       use: { baseURL: `http://127.0.0.1:${ATLAS_PORT}`, viewport: { width: 1440, height: 900 } },
     },
+    // Load runs (200 jobs in flight, 50 concurrent uploads, a 10,000-clip history): minutes long, so only
+    // with OMNI_LOAD=1 (.ci/run sets it). Each spec starts its own studio and, where needed, fake fal.
+    ...(process.env.OMNI_LOAD === "1" ? [{ name: "load", testDir: "e2e/load", timeout: 6 * 60_000 }] : []),
   ],
   webServer: [
     {

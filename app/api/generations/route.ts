@@ -13,6 +13,7 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 100;
 
 export async function GET(request: Request) {
+  const started = performance.now();
   try {
     const url = new URL(request.url);
     const limitParam = url.searchParams.get("limit");
@@ -33,6 +34,7 @@ export async function GET(request: Request) {
       throw new AppError("invalid_review", `review must be one of ${REVIEW_STATUSES.join(", ")}.`, 400);
     }
     const { db } = await getRuntime();
+    const queryStarted = performance.now();
     const page = await listGenerations(db.prisma, {
       cursor,
       limit,
@@ -44,8 +46,12 @@ export async function GET(request: Request) {
       assetId: url.searchParams.get("asset") ?? undefined,
       characterId: url.searchParams.get("character") ?? undefined,
     });
-    return Response.json(page, {
-      headers: { "Cache-Control": "no-store" },
+    const queryMs = performance.now() - queryStarted;
+    const body = JSON.stringify(page);
+    // The route's own time (query, mapping, encoding), for load runs and anyone reading the network tab.
+    const timing = `db;dur=${queryMs.toFixed(1)}, total;dur=${(performance.now() - started).toFixed(1)}`;
+    return new Response(body, {
+      headers: { "Content-Type": "application/json", "Cache-Control": "no-store", "Server-Timing": timing },
     });
   } catch (err) {
     return errorResponse(err);

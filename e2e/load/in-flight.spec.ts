@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startFakeFal } from "../../test/fakes/fal-server";
+import { percentile, runInFlight, startFalStudio } from "../../test/support/load";
+import { LOAD_FAKE_FAL_PORT, LOAD_PORT } from "../support/servers";
+
+// 200 generations in flight at once against the fake fal, webhooks off, the real poll schedule: each
+// completes exactly once, no job is polled more than 20 times in any minute, and the studio keeps
+// answering meanwhile. Bounds on time are generous (the machine may be busy); the benchmarks
+// (npm run bench -- poller memory) carry the budgets.
+
+test("200 generations in flight without webhooks: each completes once, polling stays within budget, the studio answers", async () => {
+  test.setTimeout(6 * 60_000);
+  const fake = await startFakeFal({ port: LOAD_FAKE_FAL_PORT, holdAll: true, queueMs: 300, runMs: 600 });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-load-inflight-"));
+  const studio = await startFalStudio({ port: LOAD_PORT, dataDir, fake });
+  try {
+    const r = await runInFlight({
+      studio,
+      fake,
+      jobs: 200,
+      // Past the 30 s mark, so the slower 5 s poll is seen too.
+      holdUntilAgeMs: 45_000,
+      probeEveryMs: 1_000,
+      log: (m) => console.log(`  ${m}`),
+    });
+    const p95 = { home: percentile(r.probes.home, 95), list: percentile(r.probes.list, 95) };
+    const summary =
+      `status calls per job per minute: busiest minute ${r.maxCallsPerJobPerMinute}, ` +
+      `first 30 s ${r.rateFirst30s.toFixed(1)}, 30 s on ${r.rate30sTo2min?.toFixed(1)}; ` +
+      `p95 GET / ${p95.home.toFixed(0)} ms, GET /api/generations ${p95.list.toFixed(0)} ms ` +
+      `(${r.probes.home.length} probes each); all done ${r.completeSeconds.toFixed(0)} s after release; ` +
+      `RSS ${(r.rss.afterStart / 2 ** 20).toFixed(0)} -> ${(r.rss.afterRun / 2 ** 20).toFixed(0)} MB`;
+    console.log(`  ${summary}`);
+    test.info().annotations.push({ type: "load", description: summary });
+
+    // Every generation was sent once and completed once, with its video.
+    expect(r.submits).toBe(200);
+    expect(r.fakeJobs).toBe(200);
+    expect(r.generationIds).toHaveLength(200);
+    expect(new Set(r.generationIds).size).toBe(200);
+    const notCompleted = r.generationIds.filter((id) => r.statuses.get(id) !== "completed");
+    expect(notCompleted, `not completed: ${notCompleted.map((id) => r.statuses.get(id)).join(", ")}`).toEqual(
+      [],
+    );
+    expect(r.withVideo).toBe(200);
+    const requestIds = r.generationIds.map((id) => r.requestIds.get(id));
+    expect(new Set(requestIds).size).toBe(200);
+    for (const rid of requestIds) expect(fake.jobs.has(rid as string)).toBe(true);
+
+    // Polling budget: no job got more than 20 status calls in any 60 s, and the rate falls with age.
+    expect(r.maxCallsPerJobPerMinute).toBeLessThanOrEqual(20);
+    expect(r.rateFirst30s).toBeLessThanOrEqual(20);
+    expect(r.rate30sTo2min ?? 0).toBeLessThan(r.rateFirst30s);
+    // Every job was polled while it waited, and nothing polls a finished job afterwards.
+    for (const rid of requestIds) expect(r.statusCallsPerJob.get(rid as string) ?? 0).toBeGreaterThan(3);
+    const after = fake.requests.length;
+    await new Promise((res) => setTimeout(res, 4_000));
+    expect(fake.requests.slice(after).filter((q) => q.path.includes("/status"))).toEqual([]);
+
+    // The studio answered throughout.
+    expect(r.probes.failures).toEqual([]);
+    expect(r.probes.home.length).toBeGreaterThan(10);
+    expect(p95.home).toBeLessThan(2_000);
+    expect(p95.list).toBeLessThan(2_000);
+  } finally {
+    await studio.stop();
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
