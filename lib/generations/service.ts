@@ -6,7 +6,13 @@ import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { VideoProvider } from "@/lib/providers/types";
 import type { GenerationDTO } from "./dto";
-import { findGeneration, findVisibleGeneration, generationInclude, toGenerationDTO } from "./repo";
+import {
+  findGeneration,
+  findVisibleGeneration,
+  generationInclude,
+  toGenerationDTO,
+  withCommentCounts,
+} from "./repo";
 import { type CreateGenerationInput, createGenerationSchema, fieldErrors, isTerminal } from "./schema";
 import { CANCELABLE_STATUSES } from "./state";
 
@@ -119,7 +125,7 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
         include: generationInclude,
       })
     : [first];
-  const generations = rows.map(toGenerationDTO);
+  const generations = (await withCommentCounts(prisma, rows)).map(toGenerationDTO);
   return { generation: generations[0]!, generations, created: false };
 }
 
@@ -223,7 +229,7 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     orderBy: { takeIndex: "asc" },
     include: generationInclude,
   });
-  const generations = rows.map(toGenerationDTO);
+  const generations = (await withCommentCounts(prisma, rows)).map(toGenerationDTO);
   return { generation: generations[0]!, generations, created: true };
 }
 

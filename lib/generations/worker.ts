@@ -11,7 +11,7 @@ import {
   type ProviderResult,
   type VideoProvider,
 } from "@/lib/providers/types";
-import { findGeneration, type GenerationRow } from "./repo";
+import { findGenerationRecord, type GenerationRecord } from "./repo";
 import { saveOutput } from "./save-output";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 import { ACTIVE_STATUSES, backoffMs, pollDelayMs } from "./state";
@@ -173,7 +173,7 @@ export class GenerationWorker {
   private async process(id: string) {
     let next = new Date(Date.now() + 5_000);
     try {
-      const row = await findGeneration(this.deps.prisma, id);
+      const row = await findGenerationRecord(this.deps.prisma, id);
       if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
       const provider = this.deps.providers.get(row.provider);
       if (!provider) {
@@ -190,7 +190,7 @@ export class GenerationWorker {
     }
   }
 
-  private job(row: GenerationRow): ProviderJob {
+  private job(row: GenerationRecord): ProviderJob {
     return {
       generationId: row.id,
       requestId: row.requestId ?? "",
@@ -212,7 +212,7 @@ export class GenerationWorker {
   }
 
   /** Does the next step for one row; returns when to look at it again. */
-  private async advance(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+  private async advance(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     const now = Date.now();
     if (row.status === "queued") return this.submit(row, provider);
     if (row.status === "saving") return this.save(row, provider);
@@ -245,7 +245,9 @@ export class GenerationWorker {
       const status = await provider.status(job);
       const logs = mergeLogs(row.logs, status.logs);
       const age = now - (row.submittedAt ?? row.createdAt).getTime();
-      const pollAt = new Date(now + this.schedule.poll(age, this.webhooksOn(row, provider)));
+      // Counted from the answer, not from the start of this step: a slow database read before one call
+      // must not bring the next call forward (the schedule is a budget of calls per minute).
+      const pollAt = new Date(Date.now() + this.schedule.poll(age, this.webhooksOn(row, provider)));
       if (status.state === "queued") {
         await this.update(row.id, "submitted", { queuePosition: status.queuePosition, logs, attempts: 0 });
         return pollAt;
@@ -264,7 +266,7 @@ export class GenerationWorker {
       await this.update(row.id, ["submitted", "running"], { logs });
       const moved = await applyResult(this.deps.prisma, row.id, result, { leaseOwner: this.owner });
       if (moved === "saving") {
-        const saving = await findGeneration(this.deps.prisma, row.id);
+        const saving = await findGenerationRecord(this.deps.prisma, row.id);
         if (saving?.status === "saving") return this.save(saving, provider);
       }
       return new Date();
@@ -273,11 +275,11 @@ export class GenerationWorker {
     }
   }
 
-  private webhooksOn(row: GenerationRow, provider: VideoProvider) {
+  private webhooksOn(row: GenerationRecord, provider: VideoProvider) {
     return Boolean(provider.capabilities.webhooks && this.deps.webhookUrlFor?.(row.id, provider));
   }
 
-  private async submit(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+  private async submit(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     if (row.cancelRequested) {
       await this.update(row.id, "queued", { status: "canceled", completedAt: new Date() });
       return new Date();
@@ -331,7 +333,7 @@ export class GenerationWorker {
     }
   }
 
-  private async save(row: GenerationRow, provider: VideoProvider): Promise<Date> {
+  private async save(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     if (!row.outputUrl) {
       await this.fail(row, "saving", {
         code: "missing_output",
@@ -361,7 +363,7 @@ export class GenerationWorker {
     }
   }
 
-  private async transient(row: GenerationRow, from: GenerationStatus | GenerationStatus[], err: unknown) {
+  private async transient(row: GenerationRecord, from: GenerationStatus | GenerationStatus[], err: unknown) {
     const error = toProviderError(err);
     if (!error.retryable || row.attempts + 1 >= MAX_TRANSIENT_ATTEMPTS) {
       await this.fail(row, from, error);
@@ -374,7 +376,11 @@ export class GenerationWorker {
     return new Date(Date.now() + this.schedule.backoff(row.attempts + 1));
   }
 
-  private async fail(row: GenerationRow, from: GenerationStatus | GenerationStatus[], error: ProviderError) {
+  private async fail(
+    row: GenerationRecord,
+    from: GenerationStatus | GenerationStatus[],
+    error: ProviderError,
+  ) {
     await this.update(row.id, from, {
       status: "failed",
       errorCode: error.code,

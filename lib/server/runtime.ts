@@ -11,6 +11,9 @@ import { createPreviewProvider } from "@/lib/providers/preview";
 import { dbReferenceUrlCache } from "@/lib/providers/reference-cache";
 import type { VideoProvider } from "@/lib/providers/types";
 
+/** How often the embedded database refreshes its planner statistics. */
+const ANALYZE_EVERY_MS = 15 * 60_000;
+
 export interface Runtime {
   config: AppConfig;
   db: Database;
@@ -90,6 +93,16 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     ...options.workerOptions,
   });
   if (options.startWorker !== false) worker.start();
+  // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
+  // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
+  // 30,000 rows per table, so it stays well under a second however long the history grows.
+  const analyze = () =>
+    db.prisma
+      .$executeRawUnsafe("ANALYZE")
+      .catch((err) => console.warn(`[analyze] ${err instanceof Error ? err.message : err}`));
+  const analyzer = db.kind === "pglite" ? setInterval(analyze, ANALYZE_EVERY_MS) : undefined;
+  analyzer?.unref();
+  if (db.kind === "pglite") void analyze();
   // Deleted clips stay restorable for the undo window, then go for good.
   const purge = setInterval(() => {
     purgeDeletedGenerations(db.prisma).catch((err) =>
@@ -107,6 +120,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     worker,
     async close() {
       clearInterval(purge);
+      clearInterval(analyzer);
       await worker.stop();
       if (!options.db) await db.close();
     },

@@ -1,0 +1,185 @@
+// 3. Gallery API: GET /api/generations over a 10,000-clip history, first page (50) and a deep page (past
+// 9,000), against a real studio process, on the embedded PGlite and on PostgreSQL. "Server time" is the
+// route's own time as it reports it in its Server-Timing header (query, mapping, JSON encoding); end to end
+// is the same request timed by the client over loopback HTTP (adds Next's routing and the socket). The
+// list query's SQL, captured from Prisma, is EXPLAINed on the same database: the Generation scan must use
+// an index.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import pg from "pg";
+import { percentile, seedHistoryProcess, timedGet, walkGallery } from "@/test/support/load";
+import { startStudioProcess } from "@/test/support/studio-process";
+import type { BenchContext, Benchmark, Figure } from "../types";
+
+const CLIPS = 10_000;
+const DEEP = 9_000;
+const RUNS = 100;
+
+interface Explained {
+  pages: {
+    label: string;
+    generationUsesIndex: boolean;
+    statements: { scans: string[]; executionMs: number }[];
+  }[];
+}
+
+async function explain(ctx: BenchContext, dataDir: string, databaseUrl?: string): Promise<Explained> {
+  const args = [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    path.join(ctx.root, "test/support/explain-cli.ts"),
+    "--data",
+    dataDir,
+    "--depth",
+    String(DEEP),
+    ...(databaseUrl ? ["--database-url", databaseUrl] : []),
+  ];
+  const child = spawn(process.execPath, args, { cwd: ctx.root, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  child.stderr.on("data", (d: Buffer) => {
+    out += d.toString();
+  });
+  const code = await new Promise<number | null>((r) => child.once("exit", r));
+  if (code !== 0) throw new Error(`explain failed:\n${out}`);
+  return JSON.parse(out.trim().split("\n").at(-1) as string) as Explained;
+}
+
+async function timeRuns(url: string) {
+  for (let i = 0; i < 10; i++) await timedGet(url); // warm-up
+  const e2e: number[] = [];
+  const server: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await timedGet(url);
+    if (r.status !== 200) throw new Error(`${url} answered ${r.status}`);
+    e2e.push(r.ms);
+    if (r.serverMs !== null) server.push(r.serverMs);
+  }
+  return { e2e, server };
+}
+
+async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<Figure[]> {
+  const dataDir = path.join(ctx.tmp, kind);
+  const schema = `bench_${randomBytes(4).toString("hex")}`;
+  const databaseUrl = kind === "postgres" ? withSchema(ctx.postgresUrl as string, schema) : undefined;
+  const admin = kind === "postgres" ? new pg.Client({ connectionString: ctx.postgresUrl as string }) : null;
+  const label = kind === "pglite" ? "PGlite" : "PostgreSQL";
+  const budget = kind === "pglite" ? 60 : 25;
+  try {
+    const seeded = await seedHistoryProcess({ dataDir, count: CLIPS, databaseUrl, cwd: ctx.root });
+    ctx.log(`${label}: ${seeded.count} clips seeded in ${seeded.seconds.toFixed(0)} s`);
+    if (admin) {
+      await admin.connect();
+      // What autovacuum does within a minute of a bulk insert; PGlite has no autovacuum, and the studio
+      // runs ANALYZE itself at start (lib/server/runtime.ts).
+      await admin.query(`ANALYZE "${schema}"."Generation", "${schema}"."GenerationReference"`);
+    }
+    const studio = await startStudioProcess({
+      port: ctx.port(kind === "pglite" ? 0 : 1),
+      dataDir,
+      cwd: ctx.root,
+      env: { VIDEO_PROVIDER: "preview", DATABASE_URL: databaseUrl ?? "" },
+    });
+    let walk: Awaited<ReturnType<typeof walkGallery>>;
+    let first: Awaited<ReturnType<typeof timeRuns>>;
+    let deep: Awaited<ReturnType<typeof timeRuns>>;
+    try {
+      await new Promise((r) => setTimeout(r, 2_000)); // the start-up ANALYZE (PGlite) finishes
+      walk = await walkGallery(studio.url, 50);
+      if (walk.ids.length !== CLIPS || new Set(walk.ids).size !== CLIPS) {
+        throw new Error(`the gallery walk saw ${walk.ids.length} clips (${new Set(walk.ids).size} distinct)`);
+      }
+      const cursor = Buffer.from(`${walk.createdAt[DEEP - 1]}|${walk.ids[DEEP - 1]}`).toString("base64url");
+      first = await timeRuns(`${studio.url}/api/generations?limit=50`);
+      deep = await timeRuns(`${studio.url}/api/generations?limit=50&cursor=${cursor}`);
+    } finally {
+      await studio.stop();
+    }
+    // PGlite belongs to one process: EXPLAIN once the studio has let go of it.
+    const plans = await explain(ctx, dataDir, databaseUrl);
+    const usesIndex = plans.pages.every((p) => p.generationUsesIndex);
+    for (const p of plans.pages) {
+      ctx.log(`${label} ${p.label}: ${p.statements.map((s) => s.scans.join(" + ")).join(" | ")}`);
+    }
+    const f = (n: number) => n.toFixed(1);
+    ctx.log(
+      `${label} first page: server p50 ${f(percentile(first.server, 50))} ms, p95 ${f(percentile(first.server, 95))} ms; ` +
+        `end to end p50 ${f(percentile(first.e2e, 50))} ms, p95 ${f(percentile(first.e2e, 95))} ms`,
+    );
+    ctx.log(
+      `${label} page past ${DEEP}: server p50 ${f(percentile(deep.server, 50))} ms, p95 ${f(percentile(deep.server, 95))} ms; ` +
+        `end to end p50 ${f(percentile(deep.e2e, 50))} ms, p95 ${f(percentile(deep.e2e, 95))} ms`,
+    );
+    return [
+      {
+        figure: `${label}: first page (50 of 10,000), server time p95`,
+        measured: percentile(first.server, 95),
+        unit: "ms",
+        budget: { max: budget },
+        note: "Server-Timing total: query + mapping + JSON, inside the route",
+      },
+      {
+        figure: `${label}: first page, end to end p95`,
+        measured: percentile(first.e2e, 95),
+        unit: "ms",
+        note: "loopback HTTP to `next start`",
+      },
+      {
+        figure: `${label}: page past ${DEEP.toLocaleString("en-US")}, server time p95`,
+        measured: percentile(deep.server, 95),
+        unit: "ms",
+        budget: { max: budget },
+      },
+      {
+        figure: `${label}: page past ${DEEP.toLocaleString("en-US")}, end to end p95`,
+        measured: percentile(deep.e2e, 95),
+        unit: "ms",
+      },
+      {
+        figure: `${label}: all 200 pages via nextCursor, end to end p95`,
+        measured: percentile(walk.pageMs, 95),
+        unit: "ms",
+      },
+      {
+        figure: `${label}: list query uses an index (1 = index, 0 = seq scan)`,
+        measured: usesIndex ? 1 : 0,
+        unit: "",
+        budget: { min: 1 },
+        note: plans.pages.map((p) => `${p.label}: ${p.statements[0]?.scans.join(", ")}`).join("; "),
+      },
+    ];
+  } finally {
+    if (admin) {
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
+      await admin.end().catch(() => {});
+    }
+  }
+}
+
+function withSchema(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set("schema", schema);
+  return u.toString();
+}
+
+export const benchmark: Benchmark = {
+  id: "gallery-api",
+  title: "Gallery API",
+  async run(ctx) {
+    await ctx.ensureBuild();
+    const figures = await measure(ctx, "pglite");
+    if (ctx.postgresUrl) figures.push(...(await measure(ctx, "postgres")));
+    else
+      figures.push({
+        figure: "PostgreSQL: first page, server time p95",
+        measured: null,
+        unit: "ms",
+        note: "skipped: no PostgreSQL answered",
+      });
+    return figures;
+  },
+};
