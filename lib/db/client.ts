@@ -7,6 +7,9 @@ import { PrismaClient } from "./generated/client";
 import { applyMigrations } from "./schema-engine";
 
 export type Db = PrismaClient;
+
+/** Shared buffer pool of the embedded database (PostgreSQL's default, which PGlite keeps, is 128MB). */
+export const PGLITE_SHARED_BUFFERS = "32MB";
 /** A client or an open transaction: data functions take either. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -38,7 +41,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     );
   } else {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
-    pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+    // PGlite's 128 MB of shared buffers are resident memory in this process; its files sit in the
+    // operating system's page cache anyway, so a smaller pool costs little and saves ~120 MB of RSS.
+    const options = {
+      startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    };
+    pglite = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
     await pglite.waitReady;
     factory = new PrismaPGlite(pglite);
   }

@@ -342,9 +342,8 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     statusCallsPerJob: new Map([...callTimes].map(([id, t]) => [id, t.length])),
     maxCallsPerJobPerMinute: maxWindow,
     rateFirst30s: band(0, 30_000) ?? Number.NaN,
-    rate30sTo2min:
-      heldFor >= 120_000 ? band(30_000, 120_000) : heldFor >= 60_000 ? band(30_000, 60_000) : null,
-    rateAfter2min: heldFor >= 140_000 ? band(120_000, heldFor - 1_000) : null,
+    rate30sTo2min: heldFor >= 40_000 ? band(30_000, Math.min(120_000, heldFor - 1_000)) : null,
+    rateAfter2min: heldFor >= 135_000 ? band(120_000, heldFor - 1_000) : null,
     idleCpuPercent,
     cpuSamples,
     probes,

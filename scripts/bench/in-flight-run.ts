@@ -1,0 +1,55 @@
+// The 200-jobs-in-flight run that the poller (07) and memory (10) benchmarks both read, made once per
+// `npm run bench` and cached here: the scenario itself is test/support/load.ts's runInFlight, the same
+// code the load test (e2e/load/in-flight.spec.ts) asserts on.
+import path from "node:path";
+import { startFakeFal } from "@/test/fakes/fal-server";
+import { type InFlightResult, runInFlight, startFalStudio } from "@/test/support/load";
+import type { BenchContext } from "./types";
+
+export const JOBS = 200;
+/** Long enough to see the slowest poll (jobs over 2 minutes old) for 20 s. */
+export const HOLD_UNTIL_AGE_MS = 140_000;
+
+export interface PollerRun extends InFlightResult {
+  /** RSS right after the very first start on an empty data folder (the embedded database was created). */
+  rssAfterFirstStart: number;
+}
+
+let cached: Promise<PollerRun> | undefined;
+
+export function pollerRun(ctx: BenchContext): Promise<PollerRun> {
+  cached ??= run(ctx);
+  return cached;
+}
+
+async function run(ctx: BenchContext): Promise<PollerRun> {
+  await ctx.ensureBuild();
+  const fake = await startFakeFal({ holdAll: true, queueMs: 300, runMs: 600 });
+  const dataDir = path.join(ctx.tmp, "in-flight");
+  try {
+    // First start creates the database; the figures come from the second start on the same folder,
+    // which is what every start but the first looks like.
+    let studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root });
+    const rssAfterFirstStart = studio.rssBytes();
+    await studio.stop();
+    studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root });
+    try {
+      const result = await runInFlight({
+        studio,
+        fake,
+        jobs: JOBS,
+        holdUntilAgeMs: HOLD_UNTIL_AGE_MS,
+        probeEveryMs: 1_000,
+        // Probes only while the youngest job is in its first 30 s: later CPU windows are polling alone.
+        probeUntilAgeMs: 30_000,
+        idleWindowMs: 15_000,
+        log: ctx.log,
+      });
+      return { ...result, rssAfterFirstStart };
+    } finally {
+      await studio.stop();
+    }
+  } finally {
+    await fake.close();
+  }
+}
