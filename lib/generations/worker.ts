@@ -248,11 +248,16 @@ export class GenerationWorker {
       // Counted from the answer, not from the start of this step: a slow database read before one call
       // must not bring the next call forward (the schedule is a budget of calls per minute).
       const pollAt = new Date(Date.now() + this.schedule.poll(age, this.webhooksOn(row, provider)));
+      // Most polls of a waiting job learn nothing new: then the release below is the only write.
+      const unchanged = row.attempts === 0 && sameLogs(row.logs, logs);
       if (status.state === "queued") {
+        if (unchanged && row.status === "submitted" && row.queuePosition === status.queuePosition)
+          return pollAt;
         await this.update(row.id, "submitted", { queuePosition: status.queuePosition, logs, attempts: 0 });
         return pollAt;
       }
       if (status.state === "running") {
+        if (unchanged && row.status === "running" && row.queuePosition === null) return pollAt;
         await this.update(row.id, ["submitted", "running"], {
           status: "running",
           queuePosition: null,
@@ -400,6 +405,21 @@ export function toProviderError(err: unknown): ProviderError {
     message: `The studio could not finish this step: ${message}`,
     retryable: true,
   };
+}
+
+/** Whether two log lists say the same lines (key order aside: jsonb reorders keys). */
+function sameLogs(stored: unknown, merged: Prisma.InputJsonValue): boolean {
+  const a = Array.isArray(stored) ? (stored as LogLine[]) : [];
+  const b = merged as unknown as LogLine[];
+  return (
+    a.length === b.length &&
+    a.every(
+      (l, i) =>
+        l.message === b[i]?.message &&
+        (l.level ?? "") === (b[i]?.level ?? "") &&
+        (l.timestamp ?? "") === (b[i]?.timestamp ?? ""),
+    )
+  );
 }
 
 export function mergeLogs(previous: unknown, incoming: LogLine[]): Prisma.InputJsonValue {
