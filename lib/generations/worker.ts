@@ -59,6 +59,10 @@ export class GenerationWorker {
   private rerun = false;
   private pass: Promise<void> | undefined;
   private readonly concurrency: number;
+  /** Set when due rows may be waiting for a free slot. */
+  private waitingForRoom = false;
+  /** Free slots that make a full worker claim again. */
+  private readonly refillAt: number;
   /** Jobs being advanced now, by id. */
   private readonly active = new Map<string, Promise<void>>();
 
@@ -68,6 +72,7 @@ export class GenerationWorker {
     this.idleTickMs = deps.idleTickMs ?? 1_000;
     this.batchSize = deps.batchSize ?? 25;
     this.concurrency = deps.concurrency ?? 32;
+    this.refillAt = Math.max(1, Math.min(this.batchSize, Math.floor(this.concurrency / 4)));
     this.schedule = deps.schedule ?? { poll: pollDelayMs, backoff: (n) => backoffMs(n) };
   }
 
@@ -101,7 +106,10 @@ export class GenerationWorker {
       do {
         this.rerun = false;
         const room = Math.min(this.batchSize, this.concurrency - this.active.size);
-        if (room <= 0) break; // a finishing job wakes the loop again
+        if (room <= 0) {
+          this.waitingForRoom = true; // finishing jobs wake the loop again once there is room for a batch
+          break;
+        }
         const ids = await this.claim(room).catch((err) => {
           this.deps.log?.(`worker pass failed: ${err instanceof Error ? err.message : String(err)}`);
           return [] as string[];
@@ -118,9 +126,13 @@ export class GenerationWorker {
   /** Advances one claimed job in the background; each job's slow provider call delays only that job. */
   private track(id: string) {
     const job = this.process(id).finally(() => {
-      const wasFull = this.active.size >= this.concurrency;
       this.active.delete(id);
-      if (wasFull) this.wake();
+      // A full worker refills in batches, not with one claim query per finished step: with 200 jobs in
+      // flight that was a claim for every status poll.
+      if (this.waitingForRoom && this.concurrency - this.active.size >= this.refillAt) {
+        this.waitingForRoom = false;
+        this.wake();
+      }
     });
     this.active.set(id, job);
   }
