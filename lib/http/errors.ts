@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiErrorBody } from "@/lib/generations/dto";
 
 /** An expected failure with a stable code, an HTTP status and a message a person can act on. */
@@ -21,10 +22,24 @@ export class AppError extends Error {
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) return Response.json(err.toBody(), { status: err.status });
+  if (isDatabaseUnavailable(err)) {
+    // Expected while PostgreSQL restarts: one line in the log, a clear 503 for the client.
+    console.warn(`[db] request refused, the database is unavailable: ${oneLine(err)}`);
+    const body: ApiErrorBody = {
+      error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
+    };
+    return Response.json(body, { status: 503, headers: { "Retry-After": "5" } });
+  }
   // Internals stay in the server log; the client gets a generic message.
   console.error(err);
   const body: ApiErrorBody = {
     error: { code: "internal_error", message: "Something went wrong on the server. Try again in a moment." },
   };
   return Response.json(body, { status: 500 });
+}
+
+/** The first line of an error's message, for a log line. */
+export function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.trim().split("\n").pop()?.trim() || message.trim().split("\n")[0] || "unknown error";
 }
