@@ -1,7 +1,7 @@
 "use server";
 
 import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ActionResult, CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   createGeneration,
@@ -10,7 +10,7 @@ import {
   restoreGeneration,
   retryGeneration,
 } from "@/lib/generations/service";
-import { AppError, oneLine } from "@/lib/http/errors";
+import { AppError } from "@/lib/http/errors";
 import { addComment, deleteComment, editComment, updateReview } from "@/lib/review/service";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
@@ -23,7 +23,7 @@ type Generations = { generation: GenerationDTO; generations: GenerationDTO[] };
 function failure(err: unknown): Failure {
   if (err instanceof AppError) return { ok: false, ...err.toBody() };
   if (isDatabaseUnavailable(err)) {
-    console.warn(`[db] action refused, the database is unavailable: ${oneLine(err)}`);
+    console.warn(`[db] action refused, the database is unavailable: ${errorLine(err)}`);
     return { ok: false, error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
   }
   console.error(err);

@@ -47,3 +47,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
   "The studio's database is not answering right now, so nothing was changed. Try again in a moment.";
+
+/** The line of an error message that says what happened (Prisma's start with where it was called). */
+export function errorLine(err: unknown): string {
+  const text = (err instanceof Error ? err.message : String(err)).trim();
+  return text.split("\n").pop()?.trim() || "unknown error";
+}

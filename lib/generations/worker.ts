@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { MediaStore } from "@/lib/media/storage";
 import {
@@ -118,10 +118,10 @@ export class GenerationWorker {
             return claimed;
           },
           (err) => {
-            if (!isDatabaseUnavailable(err)) this.deps.log?.(`worker pass failed: ${lastLine(err)}`);
+            if (!isDatabaseUnavailable(err)) this.deps.log?.(`worker pass failed: ${errorLine(err)}`);
             else if (!this.databaseDown) {
               this.databaseDown = true;
-              this.deps.log?.(`the database is unavailable (${lastLine(err)}); jobs wait until it answers`);
+              this.deps.log?.(`the database is unavailable (${errorLine(err)}); jobs wait until it answers`);
             }
             return [] as string[];
           },
@@ -217,7 +217,7 @@ export class GenerationWorker {
       }
       next = await this.advance(row, provider);
     } catch (err) {
-      this.deps.log?.(`generation ${id}: ${lastLine(err)}`);
+      this.deps.log?.(`generation ${id}: ${errorLine(err)}`);
     } finally {
       await this.release(id, next).catch(() => this.stranded.add(id));
     }
@@ -383,7 +383,7 @@ export class GenerationWorker {
           this.deps.log?.(`generation ${row.id}: recorded request ${requestId} after ${attempt} tries`);
         return;
       } catch (err) {
-        const message = lastLine(err);
+        const message = errorLine(err);
         if (!isDatabaseUnavailable(err) || this.stopped || Date.now() > deadline) {
           this.deps.log?.(
             `generation ${row.id}: the provider accepted it as request ${requestId}, but recording that failed (${message}); it will be failed as submit_interrupted`,
@@ -452,12 +452,6 @@ export class GenerationWorker {
       queuePosition: null,
     });
   }
-}
-
-/** The line of an error message that says what happened (Prisma's start with where it was called). */
-function lastLine(err: unknown): string {
-  const text = (err instanceof Error ? err.message : String(err)).trim();
-  return text.split("\n").pop()?.trim() || "unknown error";
 }
 
 /** An accepted submit whose answer could not be written; the row must not be treated as refused. */

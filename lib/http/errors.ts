@@ -1,4 +1,4 @@
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/errors";
+import { DATABASE_UNAVAILABLE_MESSAGE, errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ApiErrorBody } from "@/lib/generations/dto";
 
 /** An expected failure with a stable code, an HTTP status and a message a person can act on. */
@@ -24,7 +24,7 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof AppError) return Response.json(err.toBody(), { status: err.status });
   if (isDatabaseUnavailable(err)) {
     // Expected while PostgreSQL restarts: one line in the log, a clear 503 for the client.
-    console.warn(`[db] request refused, the database is unavailable: ${oneLine(err)}`);
+    console.warn(`[db] request refused, the database is unavailable: ${errorLine(err)}`);
     const body: ApiErrorBody = {
       error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
     };
@@ -36,10 +36,4 @@ export function errorResponse(err: unknown): Response {
     error: { code: "internal_error", message: "Something went wrong on the server. Try again in a moment." },
   };
   return Response.json(body, { status: 500 });
-}
-
-/** The first line of an error's message, for a log line. */
-export function oneLine(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.trim().split("\n").pop()?.trim() || message.trim().split("\n")[0] || "unknown error";
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGenerationAction } from "@/app/actions";
 import { POST as createRoute, GET as listRoute } from "@/app/api/generations/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { openDatabase } from "@/lib/db/client";
@@ -119,6 +120,15 @@ describe.skipIf("missing" in tools)("a real PostgreSQL stop and start under a ru
     const listed = await listRoute(new Request("http://studio.test/api/generations"));
     expect(listed.status).toBe(503);
     expect((await listed.json()).error.code).toBe("database_unavailable");
+    // The composer's Generate button (a server action) gets the same answer as a value.
+    const action = await createGenerationAction({
+      prompt: "<IMAGE_REF_0> made by the composer during the outage.",
+      referenceIds: refs,
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: newKey(),
+    });
+    expect(action).toMatchObject({ ok: false, error: { code: "database_unavailable" } });
     const health = await healthRoute();
     expect(health.status).toBe(503);
     expect((await health.json()).database.ok).toBe(false);
@@ -159,6 +169,7 @@ describe.skipIf("missing" in tools)("a real PostgreSQL stop and start under a ru
     expect(await db.prisma.generation.count()).toBe(2);
     expect(jobsFor("made during the outage")).toHaveLength(0);
     expect(jobsFor("made late in the outage")).toHaveLength(0);
+    expect(jobsFor("made by the composer")).toHaveLength(0);
 
     // And new work goes through as before.
     const c = await create("job C after the outage");
