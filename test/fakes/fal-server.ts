@@ -90,6 +90,8 @@ export interface FakeFal {
   advance(id: string): Promise<void>;
   nextOutcome(outcome: FakeOutcome, times?: number): void;
   failNext(op: FakeOp, rule: FailRule): void;
+  /** How many answers for `op` are being held back right now (by `delayMs` or `until`). */
+  heldAnswers(op: FakeOp): number;
   expireOutput(id: string): void;
   /** Drops the connections held open by `hang` rules. */
   cutHung(): void;
@@ -251,8 +253,15 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     const rule = engine.take(op);
     if (!rule) return reply(res, await work());
     const done = rule.afterWork ? await work() : undefined;
-    if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
-    if (rule.until) await rule.until.catch(() => {});
+    if (rule.delayMs || rule.until) {
+      held.set(op, (held.get(op) ?? 0) + 1);
+      try {
+        if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
+        if (rule.until) await rule.until.catch(() => {});
+      } finally {
+        held.set(op, (held.get(op) ?? 1) - 1);
+      }
+    }
     if (rule.hang) {
       engine.hung.add(res);
       return;
@@ -268,6 +277,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     reply(res, answer, rule.cutAfterBytes);
   }
 
+  const held = new Map<FakeOp, number>();
   const timer = setInterval(() => engine.tick(), 20);
   timer.unref();
 
@@ -291,6 +301,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     advance: (id) => engine.advance(id),
     nextOutcome: (outcome, times = 1) => engine.queueOutcome(outcome, times),
     failNext: (op, rule) => engine.failNext(op, rule),
+    heldAnswers: (op) => held.get(op) ?? 0,
     expireOutput: (id) => {
       const job = engine.jobs.get(id);
       if (job) job.outputExpired = true;
