@@ -17,6 +17,6 @@ export const E2E_ATLAS_KEY = "fake-atlas-key";
 /** scripts/test-all.mjs builds with this canary as FAL_KEY so a spec can prove no client file carries it. */
 export const E2E_FAL_KEY = process.env.FAL_KEY_CANARY || "test-fal-key";
 /** Load runs (OMNI_LOAD=1, e2e/load/): each spec starts its own studio here, one after another. */
-export const LOAD_PORT = 3105 + offset;
+export const LOAD_PORT = 3107 + offset;
 /** The load runs' fake fal runs in the spec's own process, so it can count every request. */
 export const LOAD_FAKE_FAL_PORT = 4030 + offset;
