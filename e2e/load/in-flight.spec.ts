@@ -42,9 +42,10 @@ test("200 generations in flight without webhooks: each completes once, polling s
     expect(r.generationIds).toHaveLength(200);
     expect(new Set(r.generationIds).size).toBe(200);
     const notCompleted = r.generationIds.filter((id) => r.statuses.get(id) !== "completed");
-    expect(notCompleted, `not completed: ${notCompleted.map((id) => r.statuses.get(id)).join(", ")}`).toEqual(
-      [],
-    );
+    expect(
+      notCompleted,
+      `not completed: ${notCompleted.map((id) => `${r.statuses.get(id)} ${r.errors.get(id) ?? ""}`).join("; ")}`,
+    ).toEqual([]);
     expect(r.withVideo).toBe(200);
     const requestIds = r.generationIds.map((id) => r.requestIds.get(id));
     expect(new Set(requestIds).size).toBe(200);
@@ -67,6 +68,14 @@ test("200 generations in flight without webhooks: each completes once, polling s
     expect(p95.home).toBeLessThan(10_000);
     expect(p95.list).toBeLessThan(10_000);
   } finally {
+    // The server's own account (the worker logs why a job failed or retried), for whoever reads a failure.
+    const workerLines = studio
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("[worker]"));
+    if (workerLines.length)
+      console.log(`  worker log (${workerLines.length} lines):\n${workerLines.slice(-40).join("\n")}`);
+    await test.info().attach("studio output", { body: studio.output(), contentType: "text/plain" });
     await studio.stop();
     await fake.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -146,6 +146,8 @@ export interface InFlightResult {
   completeSeconds: number;
   /** Final status of each generation. */
   statuses: Map<string, string>;
+  /** "code: message" of each generation that has an error. */
+  errors: Map<string, string>;
   /** Completed generations whose video URL is set. */
   withVideo: number;
 }
@@ -267,21 +269,30 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
   fake.holdAll(false);
   const deadline = releasedAt + (options.completeTimeoutMs ?? 240_000);
   const statuses = new Map<string, string>();
+  const errors = new Map<string, string>();
   const requestIds = new Map<string, string>();
   let withVideo = 0;
   for (;;) {
     statuses.clear();
+    errors.clear();
     requestIds.clear();
     withVideo = 0;
     let cursor: string | null = null;
     do {
       const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
       const page = (await (await fetch(`${base}/api/generations?limit=100${q}`)).json()) as {
-        items: { id: string; status: string; requestId: string | null; videoUrl: string | null }[];
+        items: {
+          id: string;
+          status: string;
+          requestId: string | null;
+          videoUrl: string | null;
+          error: { code: string; message: string } | null;
+        }[];
         nextCursor: string | null;
       };
       for (const g of page.items) {
         statuses.set(g.id, g.status);
+        if (g.error) errors.set(g.id, `${g.error.code}: ${g.error.message}`);
         if (g.requestId) requestIds.set(g.id, g.requestId);
         if (g.status === "completed" && g.videoUrl) withVideo++;
       }
@@ -350,6 +361,7 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     rss: { afterStart: rssAfterStart, peak: peakRss, afterRun: studio.rssBytes() },
     completeSeconds,
     statuses,
+    errors,
     withVideo,
   };
 }
