@@ -13,6 +13,7 @@ export const benchmark: Benchmark = {
     const completed = r.generationIds.filter((id) => r.statuses.get(id) === "completed").length;
     const once = r.submits === JOBS && r.fakeJobs === JOBS && new Set(r.requestIds.values()).size === JOBS;
     // Ages are of the youngest job (ms since fal got the last submit); the oldest is a few seconds older.
+    for (const [id, error] of r.errors) ctx.log(`generation ${id} ${r.statuses.get(id)}: ${error}`);
     const cpu5s = cpuPercent(r.cpuSamples, 35_000, 100_000);
     const cpu10s = cpuPercent(r.cpuSamples, 125_000, HOLD_UNTIL_AGE_MS);
     const cpuAll = cpuPercent(r.cpuSamples, 0, HOLD_UNTIL_AGE_MS);
