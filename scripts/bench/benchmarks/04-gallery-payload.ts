@@ -68,7 +68,8 @@ export const benchmark: Benchmark = {
       posterSize = await page.evaluate(() => {
         const img = document.querySelector<HTMLImageElement>("img[data-testid=generation-poster]");
         if (!img) return "";
-        return `${img.naturalWidth}x${img.naturalHeight} file shown at ${Math.round(img.getBoundingClientRect().width)}x${Math.round(img.getBoundingClientRect().height)} css px`;
+        const picked = new URL(img.currentSrc).search || "the original";
+        return `${picked} (${img.naturalWidth}x${img.naturalHeight} at its srcset density) shown at ${Math.round(img.getBoundingClientRect().width)}x${Math.round(img.getBoundingClientRect().height)} css px`;
       });
       transfers = [...byId.values()];
     } finally {
@@ -82,9 +83,12 @@ export const benchmark: Benchmark = {
     if (!json) throw new Error("no /api/generations transfer seen");
     const posterUrls = new Set(items.flatMap((i) => (i.posterUrl ? [i.posterUrl] : [])));
     const thumbUrls = new Set(items.flatMap((i) => i.references.map((r) => r.thumbUrl)));
-    // One transfer per URL: the browser fetches a repeated poster once.
+    // One transfer per image: the browser fetches a repeated poster once, in the size its srcset picked
+    // (the file itself or a `?w=` copy of it).
     const firstOf = (urls: Set<string>) =>
-      [...urls].map((u) => transfers.find((t) => path(t.url) === u)).filter((t): t is Transfer => !!t);
+      [...urls]
+        .map((u) => transfers.find((t) => path(t.url) === u || new URL(t.url).pathname === u))
+        .filter((t): t is Transfer => !!t);
     const posters = firstOf(posterUrls);
     const thumbs = firstOf(thumbUrls);
     const posterBytes = posters.reduce((s, t) => s + t.bytes, 0);

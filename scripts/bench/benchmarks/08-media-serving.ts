@@ -1,7 +1,8 @@
-// 8. Media serving: a 10 MB clip (1280x720 H.264 at a constant 8 Mbit/s, a keyframe every second like
-// the model's output, made with ffmpeg, moov up
-// front as the pipeline's files have it) in the media store of a studio data folder, with a completed
-// generation pointing to it, served by /api/media/<key> of the production build over loopback.
+// 8. Media serving: a 10 MB clip (1280x720 H.264 at a constant 8 Mbit/s with a keyframe every second,
+// moov up front, made with ffmpeg) in the media store of a studio data folder, with a completed
+// generation pointing to it, served by /api/media/<key> of the production build over loopback. (With a
+// single keyframe at 0 s, as x264's default GOP of 250 frames gives a 10 s clip, a player must decode
+// from the start to show the middle, and no server can help that.)
 //
 // - Time to first byte of a ranged request: 50 requests of 1 MiB at offsets spread over the file, over
 //   one keep-alive connection as a browser's media element uses (after 5 warm-up requests); from
