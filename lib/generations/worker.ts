@@ -84,9 +84,22 @@ export class GenerationWorker {
     await Promise.all(this.active.values());
   }
 
-  /** Runs a pass now (or right after the current one). */
-  wake() {
+  /**
+   * Runs a pass now (or right after the current one). `fresh`: rows this process just created; each is
+   * claimed by id and sent straight away, without a pass or reading it back.
+   */
+  wake(fresh?: readonly GenerationRow[]) {
     if (this.stopped) return;
+    if (fresh?.length) {
+      let taken = 0;
+      for (const row of fresh) {
+        if (row.status !== "queued" || this.active.has(row.id) || this.active.size >= this.concurrency) break;
+        this.track(row.id, row);
+        taken++;
+      }
+      // The rest (no room now) are found by a pass like any due row.
+      if (taken === fresh.length) return;
+    }
     if (this.running) {
       this.rerun = true;
       return;
@@ -116,10 +129,13 @@ export class GenerationWorker {
   }
 
   /** Advances one claimed job in the background; each job's slow provider call delays only that job. */
-  private track(id: string) {
-    const job = this.process(id).finally(() => {
+  private track(id: string, fresh?: GenerationRow) {
+    // A pass can claim a row a fresh hand-off is still trying to claim (one of the two wins): run after it.
+    const before = this.active.get(id);
+    const run = before ? before.then(() => this.process(id, fresh)) : this.process(id, fresh);
+    const job: Promise<void> = run.finally(() => {
       const wasFull = this.active.size >= this.concurrency;
-      this.active.delete(id);
+      if (this.active.get(id) === job) this.active.delete(id);
       if (wasFull) this.wake();
     });
     this.active.set(id, job);
@@ -150,6 +166,26 @@ export class GenerationWorker {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Claims one row this process just created, by id: only while it is still untouched (queued, no cancel
+   * asked, no lease), so the in-memory copy is what the database holds. A pass may have claimed it
+   * first; then that pass handles it.
+   */
+  private async claimFresh(id: string): Promise<boolean> {
+    const now = new Date();
+    const { count } = await this.deps.prisma.generation.updateMany({
+      where: {
+        id,
+        status: "queued",
+        cancelRequested: false,
+        submitStartedAt: null,
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      },
+      data: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) },
+    });
+    return count === 1;
+  }
+
   /** Writes only while this worker holds the lease and the row is still in `from`. */
   private async update(
     id: string,
@@ -170,10 +206,15 @@ export class GenerationWorker {
     });
   }
 
-  private async process(id: string) {
+  private async process(id: string, fresh?: GenerationRow) {
     let next = new Date(Date.now() + 5_000);
+    let claimed = !fresh;
     try {
-      const row = await findGeneration(this.deps.prisma, id);
+      if (fresh) {
+        if (!(await this.claimFresh(id))) return;
+        claimed = true;
+      }
+      const row = fresh ?? (await findGeneration(this.deps.prisma, id));
       if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
       const provider = this.deps.providers.get(row.provider);
       if (!provider) {
@@ -186,7 +227,7 @@ export class GenerationWorker {
     } catch (err) {
       this.deps.log?.(`generation ${id}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
-      await this.release(id, next).catch(() => {});
+      if (claimed) await this.release(id, next).catch(() => {});
     }
   }
 

@@ -130,6 +130,6 @@ export function generationDeps(rt: Runtime): GenerationDeps {
     prisma: rt.db.prisma,
     provider: rt.provider,
     providers: rt.providers,
-    wake: () => rt.worker.wake(),
+    wake: (created) => rt.worker.wake(created),
   };
 }
