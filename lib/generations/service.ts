@@ -142,12 +142,13 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   const provider = chooseProvider(deps, input);
   const hash = inputHash(input, provider.id);
 
-  const previous = await prisma.generation.findUnique({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true },
-  });
+  // Both at once (a repeat wastes the second): one round trip less before the worker can start.
+  const [previous, assets] = await Promise.all([
+    prisma.generation.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } }),
+    prisma.asset.findMany({ where: { id: { in: input.referenceIds } } }),
+  ]);
   if (previous) return existingRequest(prisma, previous.id, hash);
-  const assets = await prisma.asset.findMany({ where: { id: { in: input.referenceIds } } });
+
   const byId = new Map(assets.map((a) => [a.id, a]));
   const missing = input.referenceIds.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
   if (missing.length > 0) {

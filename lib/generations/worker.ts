@@ -167,8 +167,9 @@ export class GenerationWorker {
   }
 
   /**
-   * Claims one row this process just created, by id: only while it is still untouched (queued, no cancel
-   * asked, no lease), so the in-memory copy is what the database holds. A pass may have claimed it
+   * Claims one row this process just created, by id, and marks its submit as started (what submit()
+   * otherwise writes first), in one statement: only while the row is untouched (queued, no cancel asked,
+   * no lease, not started), so the in-memory copy is what the database holds. A pass may have claimed it
    * first; then that pass handles it.
    */
   private async claimFresh(id: string): Promise<boolean> {
@@ -181,7 +182,11 @@ export class GenerationWorker {
         submitStartedAt: null,
         OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
       },
-      data: { leaseOwner: this.owner, leaseUntil: new Date(now.getTime() + this.leaseMs) },
+      data: {
+        leaseOwner: this.owner,
+        leaseUntil: new Date(now.getTime() + this.leaseMs),
+        submitStartedAt: now,
+      },
     });
     return count === 1;
   }
@@ -223,7 +228,7 @@ export class GenerationWorker {
         next = new Date(Date.now() + 60_000);
         return;
       }
-      next = await this.advance(row, provider);
+      next = fresh ? await this.send(row, provider) : await this.advance(row, provider);
     } catch (err) {
       this.deps.log?.(`generation ${id}: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
@@ -334,6 +339,11 @@ export class GenerationWorker {
       return new Date();
     }
     if (!(await this.update(row.id, "queued", { submitStartedAt: new Date() }))) return new Date();
+    return this.send(row, provider);
+  }
+
+  /** Sends a claimed, queued row whose submitStartedAt is written, and records the answer. */
+  private async send(row: GenerationRow, provider: VideoProvider): Promise<Date> {
     try {
       const job = this.job(row);
       const { requestId, queuePosition } = await provider.submit(job.input, {
