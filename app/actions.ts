@@ -1,6 +1,7 @@
 "use server";
 
 import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
+import { DATABASE_UNAVAILABLE_MESSAGE, errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { ActionResult, CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   createGeneration,
@@ -21,6 +22,10 @@ type Generations = { generation: GenerationDTO; generations: GenerationDTO[] };
 
 function failure(err: unknown): Failure {
   if (err instanceof AppError) return { ok: false, ...err.toBody() };
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`[db] action refused, the database is unavailable: ${errorLine(err)}`);
+    return { ok: false, error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
+  }
   console.error(err);
   return {
     ok: false,

@@ -5,6 +5,9 @@ export const PREVIEW_PORT = 3100 + offset;
 export const FAL_PORT = 3101 + offset;
 export const RESTART_PORT = 3102 + offset;
 export const ACCESS_PORT = 3103 + offset;
+/** Studio servers the `restart` project's specs start and kill themselves (one at a time). */
+export const SUBMIT_KILL_PORT = 3105 + offset;
+export const LOG_SCAN_PORT = 3106 + offset;
 export const ACCESS_TOKEN = "e2e-shared-access-token-4242";
 export const FAKE_FAL_PORT = 4010 + offset;
 /** A studio with both fal (through the fake fal) and AtlasCloud (through the fake AtlasCloud) configured. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { MediaStore } from "@/lib/media/storage";
 import {
@@ -61,6 +62,13 @@ export class GenerationWorker {
   private readonly concurrency: number;
   /** Jobs being advanced now, by id. */
   private readonly active = new Map<string, Promise<void>>();
+  /**
+   * Rows this worker still holds a lease on because letting go failed (the database was down). Nobody
+   * else may touch them until the lease runs out, so they are let go as soon as the database answers.
+   */
+  private readonly stranded = new Set<string>();
+  /** Whether the last pass found the database unavailable: an outage is logged once, not every tick. */
+  private databaseDown = false;
 
   constructor(private readonly deps: WorkerDeps) {
     this.owner = deps.owner ?? randomUUID();
@@ -115,10 +123,22 @@ export class GenerationWorker {
         this.rerun = false;
         const room = Math.min(this.batchSize, this.concurrency - this.active.size);
         if (room <= 0) break; // a finishing job wakes the loop again
-        const ids = await this.claim(room).catch((err) => {
-          this.deps.log?.(`worker pass failed: ${err instanceof Error ? err.message : String(err)}`);
-          return [] as string[];
-        });
+        if (this.stranded.size > 0) await this.releaseStranded();
+        const ids = await this.claim(room).then(
+          (claimed) => {
+            if (this.databaseDown) this.deps.log?.("the database answers again; jobs resume");
+            this.databaseDown = false;
+            return claimed;
+          },
+          (err) => {
+            if (!isDatabaseUnavailable(err)) this.deps.log?.(`worker pass failed: ${errorLine(err)}`);
+            else if (!this.databaseDown) {
+              this.databaseDown = true;
+              this.deps.log?.(`the database is unavailable (${errorLine(err)}); jobs wait until it answers`);
+            }
+            return [] as string[];
+          },
+        );
         for (const id of ids) this.track(id);
         if (ids.length === room) this.rerun = true;
       } while (this.rerun && !this.stopped);
@@ -211,6 +231,19 @@ export class GenerationWorker {
     });
   }
 
+  private async releaseStranded() {
+    const ids = [...this.stranded].filter((id) => !this.active.has(id));
+    try {
+      await this.deps.prisma.generation.updateMany({
+        where: { id: { in: ids }, leaseOwner: this.owner },
+        data: { leaseOwner: null, leaseUntil: null, nextRunAt: new Date() },
+      });
+      for (const id of ids) this.stranded.delete(id);
+    } catch {
+      // Still down: try again on the next pass.
+    }
+  }
+
   private async process(id: string, fresh?: GenerationRow) {
     let next = new Date(Date.now() + 5_000);
     let claimed = !fresh;
@@ -230,9 +263,9 @@ export class GenerationWorker {
       }
       next = fresh ? await this.send(row, provider) : await this.advance(row, provider);
     } catch (err) {
-      this.deps.log?.(`generation ${id}: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log?.(`generation ${id}: ${errorLine(err)}`);
     } finally {
-      if (claimed) await this.release(id, next).catch(() => {});
+      if (claimed) await this.release(id, next).catch(() => this.stranded.add(id));
     }
   }
 
@@ -351,7 +384,7 @@ export class GenerationWorker {
         webhookUrl: this.deps.webhookUrlFor?.(row.id, provider),
       });
       const now = new Date();
-      await this.update(row.id, "queued", {
+      await this.recordSubmitted(row, requestId, {
         status: "submitted",
         requestId,
         queuePosition,
@@ -361,6 +394,7 @@ export class GenerationWorker {
       });
       return new Date(now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider)));
     } catch (err) {
+      if (err instanceof SubmitNotRecorded) throw err;
       const error = toProviderError(err);
       // A retryable HTTP answer, or a connection that never opened, means the provider did not take the
       // job: safe to send again. A connection lost mid-request is not (it arrives as not retryable).
@@ -379,6 +413,40 @@ export class GenerationWorker {
       }
       await this.fail(row, "queued", error);
       return new Date();
+    }
+  }
+
+  /**
+   * Records an accepted submit. Until this write lands, the request id (and with it a job the provider
+   * bills) exists only in this process's memory, so a database that is down or restarting is waited for,
+   * within the lease, instead of leaving the row to be failed as submit_interrupted.
+   */
+  private async recordSubmitted(
+    row: GenerationRow,
+    requestId: string,
+    data: Prisma.GenerationUpdateManyMutationInput,
+  ): Promise<void> {
+    const deadline = Date.now() + Math.min(this.leaseMs / 2, 60_000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.update(row.id, "queued", data);
+        if (attempt > 1)
+          this.deps.log?.(`generation ${row.id}: recorded request ${requestId} after ${attempt} tries`);
+        return;
+      } catch (err) {
+        const message = errorLine(err);
+        if (!isDatabaseUnavailable(err) || this.stopped || Date.now() > deadline) {
+          this.deps.log?.(
+            `generation ${row.id}: the provider accepted it as request ${requestId}, but recording that failed (${message}); it will be failed as submit_interrupted`,
+          );
+          throw new SubmitNotRecorded(message);
+        }
+        if (attempt === 1)
+          this.deps.log?.(
+            `generation ${row.id}: the provider accepted it as request ${requestId}; the database is unavailable, retrying the write (${message})`,
+          );
+        await new Promise((r) => setTimeout(r, Math.min(5_000, 200 * 2 ** attempt)));
+      }
     }
   }
 
@@ -436,6 +504,9 @@ export class GenerationWorker {
     });
   }
 }
+
+/** An accepted submit whose answer could not be written; the row must not be treated as refused. */
+class SubmitNotRecorded extends Error {}
 
 export function toProviderError(err: unknown): ProviderError {
   if (err instanceof ProviderCallError) return err.error;

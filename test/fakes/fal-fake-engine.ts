@@ -7,7 +7,6 @@ import {
   infraError,
   outcomeError,
   promptDirectives,
-  send,
   validateInput,
 } from "@/test/fakes/fal-fake-shapes";
 import type { FakeVideo } from "@/test/fakes/fal-fake-video";
@@ -20,12 +19,26 @@ import {
 
 export type FakeOp = "submit" | "status" | "result" | "cancel" | "upload" | "upload_put" | "output";
 
-/** An injected failure. status 0 drops the connection without an answer. */
+/**
+ * An injected fault for the next call(s) of one kind. Without `status` the fake gives its real answer,
+ * late (`delayMs`, `until`) or cut short (`cutAfterBytes`): a slow or flaky network rather than an error.
+ */
 export interface FailRule {
-  /** HTTP status; 0 drops the connection. */
-  status: number;
-  /** Never answer (until the fake closes): a provider that hangs. */
+  /** HTTP status of the injected answer; 0 drops the connection. Omitted: the real answer. */
+  status?: number;
+  /** Never answer (until cutHung or the fake closes): a provider that hangs. */
   hang?: boolean;
+  /** Answer this many milliseconds late: a slow provider. */
+  delayMs?: number;
+  /** Answer only once this promise settles, so a test decides when a held answer goes out. */
+  until?: Promise<unknown>;
+  /**
+   * Do the work first (a submit queues its job, as fal would), then delay, drop or replace the answer:
+   * an answer lost or late on its way back. Otherwise a fault answers instead of the work.
+   */
+  afterWork?: boolean;
+  /** Send the headers and only this many bytes of the body, then cut the connection. */
+  cutAfterBytes?: number;
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
@@ -78,7 +91,7 @@ export class JobEngine {
     result: {} as Record<string, number>,
     cancel: {} as Record<string, number>,
   };
-  private readonly faults = new Map<FakeOp, Required<FailRule>[]>();
+  private readonly faults = new Map<FakeOp, (FailRule & { times: number })[]>();
   private readonly outcomes: FakeOutcome[] = [];
   /** Answers held open by `hang` rules; cut when the fake closes. */
   readonly hung = new Set<http.ServerResponse>();
@@ -95,30 +108,26 @@ export class JobEngine {
 
   failNext(op: FakeOp, rule: FailRule) {
     const list = this.faults.get(op) ?? [];
-    list.push({ body: undefined, headers: {}, times: 1, hang: false, ...rule });
+    list.push({ ...rule, times: rule.times ?? 1 });
     this.faults.set(op, list);
   }
 
-  /** Answers with a queued fault for `op`, if any; true when it did. */
-  inject(op: FakeOp, res: http.ServerResponse): boolean {
+  /** The queued fault for the next `op` call, if any (used up as it is taken). */
+  take(op: FakeOp): FailRule | undefined {
     const rule = this.faults.get(op)?.[0];
-    if (!rule) return false;
+    if (!rule) return undefined;
     if (--rule.times <= 0) this.faults.get(op)!.shift();
-    if (rule.status === 0) {
-      res.socket?.destroy();
-      return true;
-    }
-    if (rule.hang) {
-      this.hung.add(res);
-      return true;
-    }
+    return rule;
+  }
+
+  /** The answer an injected HTTP error gives: fal's flat infra error shape unless the rule brings a body. */
+  faultResponse(rule: FailRule & { status: number }): FakeResponse {
     const shaped = infraError(rule.status);
-    send(res, {
+    return {
       status: rule.status,
       body: rule.body ?? shaped.body,
       headers: { ...shaped.headers, ...rule.headers },
-    });
-    return true;
+    };
   }
 
   queueOutcome(outcome: FakeOutcome, times: number) {

@@ -4,11 +4,14 @@
 //   const provider = createFalProvider({ key: FAKE_FAL_KEY, modelId, baseUrl: fal.url, referenceUrlCache });
 //   fal.nextOutcome("content_policy");            // or put [fake:content_policy] in the prompt
 //   fal.failNext("status", { status: 503 });      // fal's flat infra error shape; status 0 drops the socket
+//   fal.failNext("result", { delayMs: 2000 });    // the real answer, late; cutAfterBytes: cut off mid-body
+//   fal.failNext("submit", { afterWork: true, status: 0 });  // the job is queued, its answer is lost
+//   fal.failNext("submit", { afterWork: true, until: gate }); // the answer waits until `gate` settles
 //   fal.hold(id); fal.release(id); await fal.advance(id); fal.holdAll(true);
 //   fal.expireOutput(id);                         // the output URL answers 404
 //   await fal.waitForState(id, "COMPLETED"); fal.lastWebhook; await fal.sendWebhook(id, { foreignKey: true });
 import { randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { type FailRule, type FakeJob, type FakeOp, JobEngine } from "@/test/fakes/fal-fake-engine";
@@ -89,6 +92,8 @@ export interface FakeFal {
   advance(id: string): Promise<void>;
   nextOutcome(outcome: FakeOutcome, times?: number): void;
   failNext(op: FakeOp, rule: FailRule): void;
+  /** How many answers for `op` are being held back right now (by `delayMs` or `until`). */
+  heldAnswers(op: FakeOp): number;
   expireOutput(id: string): void;
   /** Drops the connections held open by `hang` rules. */
   cutHung(): void;
@@ -182,28 +187,31 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       return send(res, { status: 200, body: signer.jwks() });
     }
     if (method === "POST" && u.pathname === "/storage/upload/initiate") {
-      if (refuseAuth(res, req) || engine.inject("upload", res)) return;
-      const body = JSON.parse((await readBody(req)).toString("utf8") || "{}");
-      const token = randomUUID();
-      const fileName = String(body.file_name ?? "file").replace(/[^\w.-]/g, "_");
-      files.set(token, { contentType: String(body.content_type ?? ""), fileName, bytes: new Uint8Array() });
-      engine.counts.uploadInitiations++;
-      return send(res, {
-        status: 200,
-        body: {
-          upload_url: `${publicOrigin}/storage/upload/put/${token}?X-Goog-Signature=fake`,
-          file_url: `${publicOrigin}/files/uploads/${token}/${fileName}`,
-        },
+      if (refuseAuth(res, req)) return;
+      return serve("upload", res, async () => {
+        const body = JSON.parse((await readBody(req)).toString("utf8") || "{}");
+        const token = randomUUID();
+        const fileName = String(body.file_name ?? "file").replace(/[^\w.-]/g, "_");
+        files.set(token, { contentType: String(body.content_type ?? ""), fileName, bytes: new Uint8Array() });
+        engine.counts.uploadInitiations++;
+        return {
+          status: 200,
+          body: {
+            upload_url: `${publicOrigin}/storage/upload/put/${token}?X-Goog-Signature=fake`,
+            file_url: `${publicOrigin}/files/uploads/${token}/${fileName}`,
+          },
+        };
       });
     }
     if (method === "PUT" && seg[0] === "storage" && seg[2] === "put" && seg[3]) {
       const file = files.get(seg[3]);
       if (!file) return send(res, { status: 404, body: { detail: "Unknown upload" } });
-      if (engine.inject("upload_put", res)) return;
-      file.bytes = new Uint8Array(await readBody(req));
-      file.contentType = req.headers["content-type"] ?? file.contentType;
-      engine.counts.uploads++;
-      return send(res, { status: 200 });
+      return serve("upload_put", res, async () => {
+        file.bytes = new Uint8Array(await readBody(req));
+        file.contentType = req.headers["content-type"] ?? file.contentType;
+        engine.counts.uploads++;
+        return { status: 200 };
+      });
     }
     if (method === "GET" && seg[0] === "files" && seg[1] === "uploads") {
       const file = files.get(seg[2] ?? "");
@@ -212,11 +220,15 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       return res.end(file.bytes);
     }
     if (method === "GET" && seg[0] === "files" && seg[1] === "outputs") {
-      if (engine.inject("output", res)) return;
-      const job = engine.jobs.get(seg[2] ?? "");
-      if (!job?.output || job.outputExpired) return send(res, { status: 404, body: { detail: "Not Found" } });
-      res.writeHead(200, { "content-type": "video/mp4", "content-length": job.output.bytes });
-      return createReadStream(job.output.path).pipe(res);
+      return serve("output", res, async () => {
+        const job = engine.jobs.get(seg[2] ?? "");
+        if (!job?.output || job.outputExpired) return { status: 404, body: { detail: "Not Found" } };
+        return {
+          status: 200,
+          headers: { "content-type": "video/mp4" },
+          bytes: await readFile(job.output.path),
+        };
+      });
     }
     if (seg.length >= 4 && seg[2] === "requests") {
       if (refuseAuth(res, req)) return;
@@ -225,29 +237,58 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       const found = job && job.app === `${owner}/${app}` ? job : undefined;
       if (method === "GET" && action === "status") {
         engine.bump("status", id);
-        if (engine.inject("status", res)) return;
-        return send(res, engine.statusAnswer(found, id, u.searchParams.get("logs") === "1"));
+        return serve("status", res, () => engine.statusAnswer(found, id, u.searchParams.get("logs") === "1"));
       }
       if (method === "GET" && !action) {
         engine.bump("result", id);
-        if (engine.inject("result", res)) return;
-        return send(res, engine.resultAnswer(found));
+        return serve("result", res, () => engine.resultAnswer(found));
       }
       if (method === "PUT" && action === "cancel") {
         engine.bump("cancel", id);
-        if (engine.inject("cancel", res)) return;
-        return send(res, engine.cancel(found));
+        return serve("cancel", res, () => engine.cancel(found));
       }
     }
     if (method === "POST" && seg.length >= 2) {
       engine.counts.submits++;
-      if (refuseAuth(res, req) || engine.inject("submit", res)) return;
-      const raw = (await readBody(req)).toString("utf8");
-      return send(res, engine.submit(seg, raw, u.searchParams.get("fal_webhook") ?? undefined));
+      if (refuseAuth(res, req)) return;
+      return serve("submit", res, async () => {
+        const raw = (await readBody(req)).toString("utf8");
+        return engine.submit(seg, raw, u.searchParams.get("fal_webhook") ?? undefined);
+      });
     }
     send(res, { status: 404, body: { detail: "Not Found" } });
   }
 
+  /** Answers one call with the fake's real work, or with the fault queued for `op` around it. */
+  async function serve(op: FakeOp, res: http.ServerResponse, work: () => Reply | Promise<Reply>) {
+    const rule = engine.take(op);
+    if (!rule) return reply(res, await work());
+    const done = rule.afterWork ? await work() : undefined;
+    if (rule.delayMs || rule.until) {
+      held.set(op, (held.get(op) ?? 0) + 1);
+      try {
+        if (rule.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
+        if (rule.until) await rule.until.catch(() => {});
+      } finally {
+        held.set(op, (held.get(op) ?? 1) - 1);
+      }
+    }
+    if (rule.hang) {
+      engine.hung.add(res);
+      return;
+    }
+    if (rule.status === 0) {
+      res.socket?.destroy();
+      return;
+    }
+    const answer =
+      rule.status === undefined
+        ? (done ?? (await work()))
+        : engine.faultResponse({ ...rule, status: rule.status });
+    reply(res, answer, rule.cutAfterBytes);
+  }
+
+  const held = new Map<FakeOp, number>();
   const timer = setInterval(() => engine.tick(), 20);
   timer.unref();
 
@@ -271,6 +312,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     advance: (id) => engine.advance(id),
     nextOutcome: (outcome, times = 1) => engine.queueOutcome(outcome, times),
     failNext: (op, rule) => engine.failNext(op, rule),
+    heldAnswers: (op) => held.get(op) ?? 0,
     expireOutput: (id) => {
       const job = engine.jobs.get(id);
       if (job) job.outputExpired = true;
@@ -292,6 +334,28 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A JSON answer, or raw bytes (a file). */
+type Reply = FakeResponse & { bytes?: Uint8Array };
+
+/** Writes an answer; with `cutAfterBytes`, only that much of the body before the connection is cut. */
+function reply(res: http.ServerResponse, r: Reply, cutAfterBytes?: number) {
+  if (cutAfterBytes === undefined && !r.bytes) return send(res, r);
+  const payload = r.bytes
+    ? Buffer.from(r.bytes)
+    : Buffer.from(r.body === undefined ? "" : JSON.stringify(r.body));
+  res.writeHead(r.status, {
+    ...(r.bytes || r.body === undefined ? {} : { "content-type": "application/json" }),
+    "content-length": payload.length,
+    ...r.headers,
+  });
+  if (cutAfterBytes === undefined) {
+    res.end(payload);
+    return;
+  }
+  // The headers promise the whole body; the connection ends after part of it.
+  res.write(payload.subarray(0, Math.min(cutAfterBytes, payload.length)), () => res.socket?.destroy());
 }
 
 async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {

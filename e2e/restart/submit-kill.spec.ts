@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
+import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { referenceImage } from "../support/images";
+import { SUBMIT_KILL_PORT } from "../support/servers";
+
+// The one instant a crash could make us pay twice: the submit has left (fal queued the job) and its
+// answer, with the request id, has not been recorded yet. The real server is SIGKILLed right there (fal
+// holds the answer), then started again on the same data folder. The job must end once, as
+// `submit_interrupted`, and never be sent again.
+
+let fake: FakeFal;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  fake = await startFakeFal({ key: FAKE_FAL_KEY, queueMs: 100, runMs: 200 });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-submit-kill-"));
+});
+test.afterAll(async () => {
+  await fake.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const start = () =>
+  startStudioProcess({
+    port: SUBMIT_KILL_PORT,
+    dataDir,
+    env: { FAL_KEY: FAKE_FAL_KEY, FAL_BASE_URL: fake.url, FAL_WEBHOOK_JWKS_URL: fake.jwksUrl },
+  });
+
+async function generation(server: StudioProcess, id: string) {
+  const res = await fetch(`${server.url}/api/generations/${id}`);
+  return (await res.json()).generation;
+}
+
+async function create(server: StudioProcess, prompt: string, seed: number): Promise<string> {
+  const form = new FormData();
+  const bytes = new Uint8Array(await referenceImage("character", { seed }));
+  form.set("file", new File([bytes], `ref-${seed}.png`, { type: "image/png" }));
+  const { asset } = await (await fetch(`${server.url}/api/uploads`, { method: "POST", body: form })).json();
+  const res = await fetch(`${server.url}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      prompt,
+      referenceIds: [asset.id],
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: `submit-kill-${seed}-${Date.now()}`,
+    }),
+  });
+  expect(res.status).toBe(202);
+  return (await res.json()).generation.id as string;
+}
+
+const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);
+
+test("a server killed while its submit is in flight fails the job as submit_interrupted and never re-sends it", async () => {
+  let server = await start();
+  try {
+    const prompt = "<IMAGE_REF_0> killed mid-submit. Single continuous shot.";
+    // fal takes the job and then holds its answer: the studio is waiting for the request id.
+    fake.failNext("submit", { afterWork: true, hang: true });
+    const id = await create(server, prompt, 31);
+    await fake.waitFor(() => jobsWithPrompt(prompt).length === 1, 30_000);
+    expect(fake.counts.submits).toBe(1);
+    const inFlight = await generation(server, id);
+    expect(inFlight.status).toBe("queued");
+    expect(inFlight.requestId).toBeNull();
+
+    await server.stop("SIGKILL");
+    fake.cutHung();
+    server = await start();
+
+    await expect.poll(async () => (await generation(server, id)).status, { timeout: 30_000 }).toBe("failed");
+    const failed = await generation(server, id);
+    expect(failed.error).toMatchObject({ code: "submit_interrupted", retryable: true });
+    expect(failed.error.message).toMatch(/may or may not have started/);
+    expect(failed.error.message).toMatch(/not sent again/);
+    expect(failed.requestId).toBeNull();
+
+    // The worker keeps working (a new clip completes) and the interrupted one is still not re-sent.
+    const nextPrompt = "<IMAGE_REF_0> after the kill. Single continuous shot.";
+    const next = await create(server, nextPrompt, 32);
+    await expect
+      .poll(async () => (await generation(server, next)).status, { timeout: 30_000 })
+      .toBe("completed");
+    expect(fake.counts.submits).toBe(2);
+    expect(jobsWithPrompt(prompt)).toHaveLength(1);
+    expect(jobsWithPrompt(nextPrompt)).toHaveLength(1);
+
+    // Ended once: after one more restart it is still the same failure, still one submit.
+    await server.stop("SIGKILL");
+    server = await start();
+    const again = await generation(server, id);
+    expect(again.status).toBe("failed");
+    expect(again.error.code).toBe("submit_interrupted");
+    expect(again.completedAt).toBe(failed.completedAt);
+    const list = await (await fetch(`${server.url}/api/generations`)).json();
+    expect(list.items.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
+    expect(fake.counts.submits).toBe(2);
+  } finally {
+    await server.stop("SIGKILL");
+  }
+});

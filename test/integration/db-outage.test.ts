@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGenerationAction } from "@/app/actions";
+import { POST as createRoute, GET as listRoute } from "@/app/api/generations/route";
+import { GET as healthRoute } from "@/app/api/health/route";
+import { openDatabase } from "@/lib/db/client";
+import type { Runtime } from "@/lib/server/runtime";
+import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
+import type { TestDatabase } from "../support/db";
+import { findPgTools, type PrivateCluster, startPrivateCluster } from "../support/pg-cluster";
+import {
+  newKey,
+  removeDir,
+  startTestRuntime,
+  type TestRuntime,
+  uploadImages,
+  waitFor,
+} from "../support/runtime";
+
+// A real PostgreSQL stop and start under a running studio. The shared cluster other test files use cannot
+// be stopped, so this test makes its own (initdb + pg_ctl), points a runtime at it, and stops the cluster
+// while jobs are mid-flight: one whose submit answer is on its way back (the request id exists only in
+// memory), one whose status answer says "done". Requests during the outage must fail with a clear answer
+// and change nothing; the studio must come back on its own, and every job must finish exactly once.
+
+/** How long PostgreSQL stays down at least. */
+const OUTAGE_MS = 4_000;
+
+const tools = findPgTools();
+if ("missing" in tools) {
+  console.warn(`PostgreSQL stop/start test skipped: ${tools.missing}.`);
+}
+
+/** Route handlers find the runtime through getRuntime(); this test's runtime is that one. */
+function installRuntime(rt: Runtime | undefined) {
+  (globalThis as { __omniRuntime?: Promise<Runtime> }).__omniRuntime = rt ? Promise.resolve(rt) : undefined;
+}
+
+const json = (body: unknown) =>
+  new Request("http://studio.test/api/generations", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+describe.skipIf("missing" in tools)("a real PostgreSQL stop and start under a running studio", () => {
+  let cluster: PrivateCluster;
+  let fake: FakeFal;
+  let db: TestDatabase;
+  let rt: TestRuntime;
+  const workerLog: string[] = [];
+
+  beforeAll(async () => {
+    if ("missing" in tools) return;
+    cluster = await startPrivateCluster(tools);
+    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
+    const opened = await openDatabase({ kind: "postgres", url: cluster.url() });
+    db = { ...opened, dispose: () => opened.close() };
+    rt = await startTestRuntime(
+      db,
+      { FAL_KEY: FAKE_FAL_KEY, FAL_BASE_URL: fake.url, FAL_WEBHOOK_JWKS_URL: fake.jwksUrl },
+      { workerOptions: { log: (m) => workerLog.push(m) } },
+    );
+    installRuntime(rt);
+  }, 90_000);
+  afterAll(async () => {
+    if (workerLog.length > 0) console.info(`worker log:\n${workerLog.join("\n")}`);
+    installRuntime(undefined);
+    await rt?.dispose().catch(() => {});
+    await db?.dispose().catch(() => {});
+    await fake?.close();
+    await cluster?.destroy();
+    if (rt) await removeDir(rt.dataDir);
+  });
+
+  it("fails requests clearly during the outage, changes nothing, recovers without a restart and finishes jobs once", async () => {
+    const refs = await uploadImages(rt, 1, 950);
+    const create = (label: string) =>
+      createRoute(
+        json({
+          prompt: `<IMAGE_REF_0> ${label}. Single continuous shot.`,
+          referenceIds: refs,
+          duration: 3,
+          aspectRatio: "16:9",
+          idempotencyKey: newKey(),
+        }),
+      );
+    const jobsFor = (label: string) =>
+      [...fake.jobs.values()].filter((j) => String(j.input.prompt).includes(label));
+
+    // Job B: waiting at fal (held in its queue), then done, but its status answer saying so is held until
+    // the database is down.
+    const b = (await (await create("job B [fake:hold]")).json()).generation;
+    const bRow = await waitFor(rt, b.id, (g) => g.status === "submitted" || g.status === "running");
+    let releaseB!: () => void;
+    fake.failNext("status", { until: new Promise<void>((r) => (releaseB = r)) });
+    await fake.waitFor(() => fake.heldAnswers("status") === 1, 20_000);
+    await fake.advance(bRow.requestId!);
+    await fake.advance(bRow.requestId!);
+    expect(fake.jobs.get(bRow.requestId!)?.state).toBe("COMPLETED");
+
+    // Job A: fal queues it and holds the answer carrying its request id.
+    let releaseA!: () => void;
+    fake.failNext("submit", { afterWork: true, until: new Promise<void>((r) => (releaseA = r)) });
+    const a = (await (await create("job A")).json()).generation;
+    await fake.waitFor(() => fake.heldAnswers("submit") === 1, 20_000);
+    expect(jobsFor("job A")).toHaveLength(1);
+
+    const before = await db.prisma.generation.count();
+    expect(before).toBe(2);
+
+    await cluster.stop();
+    const outageStarted = Date.now();
+
+    // Requests during the outage: a clear 503, no stack trace, nothing created.
+    const refused = await create("made during the outage");
+    expect(refused.status).toBe(503);
+    const refusedBody = await refused.json();
+    expect(refusedBody.error.code).toBe("database_unavailable");
+    expect(refusedBody.error.message).toMatch(/database/i);
+    const listed = await listRoute(new Request("http://studio.test/api/generations"));
+    expect(listed.status).toBe(503);
+    expect((await listed.json()).error.code).toBe("database_unavailable");
+    // The composer's Generate button (a server action) gets the same answer as a value.
+    const action = await createGenerationAction({
+      prompt: "<IMAGE_REF_0> made by the composer during the outage.",
+      referenceIds: refs,
+      duration: 3,
+      aspectRatio: "16:9",
+      idempotencyKey: newKey(),
+    });
+    expect(action).toMatchObject({ ok: false, error: { code: "database_unavailable" } });
+    const health = await healthRoute();
+    expect(health.status).toBe(503);
+    expect((await health.json()).database.ok).toBe(false);
+
+    // The held answers arrive while the database is down: the worker cannot record them yet.
+    const logLines = workerLog.length;
+    releaseA();
+    releaseB();
+    await fake.waitFor(() => (fake.counts.result[bRow.requestId!] ?? 0) >= 1, 20_000);
+    // Both writes have failed: A's request id is being retried, B's step gave up and kept its lease.
+    const logged = (id: string) => workerLog.slice(logLines).some((l) => l.includes(id));
+    await fake.waitFor(() => logged(a.id) && logged(b.id), 20_000);
+
+    // Keep it down a few seconds, as a real restart would be: the worker keeps failing its passes and
+    // keeps retrying the write of A's request id, and requests keep being refused.
+    while (Date.now() - outageStarted < OUTAGE_MS) await new Promise((r) => setTimeout(r, 100));
+    expect((await create("made late in the outage")).status).toBe(503);
+    expect((await healthRoute()).status).toBe(503);
+
+    await cluster.start();
+    const outageMs = Date.now() - outageStarted;
+
+    // Back without a restart of the studio.
+    await expect.poll(async () => (await healthRoute()).status, { timeout: 20_000 }).toBe(200);
+    const doneA = await waitFor(rt, a.id, undefined, 40_000);
+    const doneB = await waitFor(rt, b.id, undefined, 40_000);
+    for (const [done, label] of [
+      [doneA, "job A"],
+      [doneB, "job B"],
+    ] as const) {
+      expect(done.status, `${label}: ${JSON.stringify(done.error)}`).toBe("completed");
+      expect(jobsFor(label)).toHaveLength(1);
+      expect(done.requestId).toBe(jobsFor(label)[0]!.id);
+    }
+    expect(fake.counts.submits).toBe(2);
+    // The refused request left nothing behind.
+    expect(await db.prisma.generation.count()).toBe(2);
+    expect(jobsFor("made during the outage")).toHaveLength(0);
+    expect(jobsFor("made late in the outage")).toHaveLength(0);
+    expect(jobsFor("made by the composer")).toHaveLength(0);
+
+    // And new work goes through as before.
+    const c = await create("job C after the outage");
+    expect(c.status).toBe(202);
+    const doneC = await waitFor(rt, (await c.json()).generation.id);
+    expect(doneC.status).toBe("completed");
+    expect(fake.counts.submits).toBe(3);
+    console.info(`PostgreSQL was down for ${outageMs} ms`);
+  });
+});
