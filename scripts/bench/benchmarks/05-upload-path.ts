@@ -5,10 +5,12 @@
 // (against the in-process fake fal): one stored file, one provider upload.
 //
 // Figures:
-// - bytes sent: the upload request's body as Chromium put it on the wire (multipart envelope included).
+// - bytes sent: the upload request's body as Chromium sent it (its Content-Length; multipart envelope
+//   included).
 // - server processing: the route's own `Server-Timing: process` (parse the form + check, thumbnail, hash,
 //   store, record; from the last body byte received to the answer). `receive` (the body arriving) is
-//   left out: it depends on the client's connection, not on the server.
+//   left out: it depends on the client's connection, not on the server. Median of 5 new images: the
+//   browser's upload (the server's first use of sharp, so the slowest) and 4 re-posts of those bytes.
 // - drop -> asset visible: in the page, from the input's change event to the tile turning "ready" (the
 //   stored thumbnail shown), informational: it includes the browser's decode and re-encode of 12 MP.
 
