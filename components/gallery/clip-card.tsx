@@ -203,10 +203,12 @@ export interface ClipCardProps {
   generation: GenerationDTO;
   /** "take": a card inside a take group, whose header already shows the prompt and references. */
   variant?: "single" | "take";
+  /** On screen at first paint: the poster loads at once, with high priority. */
+  eager?: boolean;
 }
 
 /** One clip in the gallery: live while in flight, a poster that plays on hover when done, a reason when not. */
-export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
+export function ClipCard({ generation, variant = "single", eager = false }: ClipCardProps) {
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
   const router = useRouter();
@@ -247,7 +249,13 @@ export function ClipCard({ generation, variant = "single" }: ClipCardProps) {
       )}
     >
       <div className="relative aspect-video overflow-hidden bg-ink-950">
-        {done ? <ClipMedia g={g} active={active} /> : inFlight ? <Backdrop g={g} /> : <NoVideo g={g} />}
+        {done ? (
+          <ClipMedia g={g} active={active} eager={eager} />
+        ) : inFlight ? (
+          <Backdrop g={g} />
+        ) : (
+          <NoVideo g={g} />
+        )}
         <Link
           href={href}
           aria-label={`Open clip: ${clipTitle(g, 60)}`}

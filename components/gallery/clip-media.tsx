@@ -5,8 +5,25 @@ import { cn } from "@/components/ui/cn";
 import { FilmIcon } from "@/components/ui/icons";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
+/**
+ * Cards show posters at about 300 to 500 CSS px (1 to 3 columns): a 480-wide copy is enough at 1x, the
+ * 640-wide original serves denser screens. `sizes` approximates the card's width for each layout of the
+ * studio page; both poster images use the same pair so the browser fetches one file.
+ */
+const POSTER_SIZES = "(min-width: 1600px) 350px, (min-width: 1024px) 31vw, (min-width: 600px) 50vw, 100vw";
+const posterSrcSet = (url: string) => `${url}?w=480 480w, ${url} 640w`;
+
 /** Poster and the hover preview share this box (16:9; a 9:16 clip sits in it over a blurred copy). */
-export function ClipMedia({ g, active }: { g: GenerationDTO; active: boolean }) {
+export function ClipMedia({
+  g,
+  active,
+  eager = false,
+}: {
+  g: GenerationDTO;
+  active: boolean;
+  eager?: boolean;
+}) {
+  const loading = eager ? "eager" : "lazy";
   const portrait = g.aspectRatio === "9:16";
   const [w, h] = portrait ? [720, 1280] : [1280, 720];
   const [playing, setPlaying] = useState(false);
@@ -26,9 +43,11 @@ export function ClipMedia({ g, active }: { g: GenerationDTO; active: boolean }) 
         // biome-ignore lint/performance/noImgElement: posters from our own media route
         <img
           src={g.posterUrl}
+          srcSet={posterSrcSet(g.posterUrl)}
+          sizes={POSTER_SIZES}
           alt=""
           aria-hidden
-          loading="lazy"
+          loading={loading}
           decoding="async"
           className="absolute inset-0 size-full scale-110 object-cover opacity-50 blur-2xl"
         />
@@ -38,10 +57,13 @@ export function ClipMedia({ g, active }: { g: GenerationDTO; active: boolean }) 
         <img
           data-testid="generation-poster"
           src={g.posterUrl}
+          srcSet={posterSrcSet(g.posterUrl)}
+          sizes={POSTER_SIZES}
           alt=""
           width={w}
           height={h}
-          loading="lazy"
+          loading={loading}
+          fetchPriority={eager ? "high" : undefined}
           decoding="async"
           className="absolute inset-0 size-full object-contain"
         />

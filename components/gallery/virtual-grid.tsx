@@ -129,7 +129,8 @@ export function VirtualGrid({ entries, hasNextPage, isFetchingNextPage, fetchNex
                   style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
                 >
                   {row.entries.map((entry) => (
-                    <ClipCard key={entry.key} generation={entry.generation} />
+                    // The first row's posters are the page's largest paint: fetch them first, not lazily.
+                    <ClipCard key={entry.key} generation={entry.generation} eager={item.index === 0} />
                   ))}
                 </div>
               )}

@@ -75,6 +75,8 @@ export function Composer() {
       ref={form}
       aria-label="Composer"
       data-testid="composer"
+      // Set once hydrated and the stored draft is restored: the composer takes input from here on.
+      data-ready={c.restored || undefined}
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
       noValidate

@@ -98,6 +98,14 @@ test("star and approve a clip, then find it with the gallery's review filters", 
   await star.click();
   await expect(star).toHaveAttribute("aria-pressed", "true");
   await review.getByRole("combobox", { name: "Review status" }).selectOption("approved");
+  // The controls answer at once; the server actions behind them run one after another. Reloading before
+  // they are saved would cancel the second, so wait until the server has both.
+  await expect
+    .poll(async () => {
+      const { generation } = await (await request.get(`/api/generations/${clip!.id}`)).json();
+      return [generation.favorite, generation.reviewStatus];
+    })
+    .toEqual([true, "approved"]);
   await page.reload();
   await expect(review.getByRole("combobox", { name: "Review status" })).toHaveValue("approved");
   await expect(review.getByRole("button", { name: "Favorite" })).toHaveAttribute("aria-pressed", "true");

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import {
   ASPECT_RATIOS,
@@ -19,7 +19,7 @@ import { cleanReferenceName, defaultReferenceName } from "./reference-files";
 export const DRAFT_STORAGE_KEY = "omni-studio:draft:v1";
 
 const assetSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   sha256: z.string(),
   mime: z.string(),
   width: z.number(),
@@ -34,23 +34,23 @@ const storedSchema = z.object({
   references: z
     .array(
       z.object({
-        key: z.string().min(1).max(64),
-        name: z.string().max(200),
+        key: z.string().check(z.minLength(1), z.maxLength(64)),
+        name: z.string().check(z.maxLength(200)),
         asset: assetSchema,
-        characterId: z.string().max(64).nullish(),
+        characterId: z.nullish(z.string().check(z.maxLength(64))),
       }),
     )
-    .max(MAX_REFERENCES),
+    .check(z.maxLength(MAX_REFERENCES)),
   // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
-  prompt: z.string().max(MAX_PROMPT_CHARS * 4),
-  duration: z.number().int().min(MIN_DURATION).max(MAX_DURATION),
+  prompt: z.string().check(z.maxLength(MAX_PROMPT_CHARS * 4)),
+  duration: z.int().check(z.minimum(MIN_DURATION), z.maximum(MAX_DURATION)),
   aspectRatio: z.enum(ASPECT_RATIOS),
-  takes: z.number().int().min(1).max(MAX_TAKES),
+  takes: z.int().check(z.minimum(1), z.maximum(MAX_TAKES)),
   // Drafts stored before providers could be picked have none of these: they follow the server's default.
-  provider: z.enum(PROVIDER_IDS).nullable().catch(null).default(null),
-  seedText: z.string().max(20).catch("").default(""),
-  thinkingLevel: z.enum(THINKING_LEVELS).catch("default").default("default"),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/),
+  provider: z._default(z.catch(z.nullable(z.enum(PROVIDER_IDS)), null), null),
+  seedText: z._default(z.catch(z.string().check(z.maxLength(20)), ""), ""),
+  thinkingLevel: z._default(z.catch(z.enum(THINKING_LEVELS), "default"), "default"),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
 });
 
 export type StoredDraft = z.infer<typeof storedSchema>;

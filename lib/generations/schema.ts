@@ -1,5 +1,11 @@
-import { z } from "zod";
+// zod/mini (the same engine and messages as zod, as functions that bundle only what is used): these
+// schemas run in the browser too, on the studio's first load.
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { outOfRangeTags } from "./tags";
+
+// zod/mini leaves out the English messages for issues without one of ours; keep them, as full zod has.
+z.config(en());
 
 // One schema for the browser form, the server action and POST /api/generations.
 
@@ -34,108 +40,115 @@ export const isTerminal = (s: GenerationStatus) => TERMINAL_STATUSES.includes(s)
 
 const assetId = z
   .string({ error: "each reference id must be a string" })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid asset id");
+  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid asset id"));
 
 export const createGenerationSchema = z
   .strictObject(
     {
-      prompt: z
-        .string({ error: "prompt is required" })
-        .max(
+      prompt: z.string({ error: "prompt is required" }).check(
+        z.maxLength(
           MAX_PROMPT_CHARS,
           `prompt must be at most ${MAX_PROMPT_CHARS.toLocaleString("en-US")} characters`,
-        )
-        .refine((p) => p.trim().length > 0, "prompt must not be empty"),
-      referenceIds: z
-        .array(assetId, { error: "referenceIds must be a list of asset ids" })
-        .min(MIN_REFERENCES, `add at least ${MIN_REFERENCES} reference image`)
-        .max(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`)
-        .refine((ids) => new Set(ids).size === ids.length, "the same reference is listed twice"),
+        ),
+        z.refine((p) => p.trim().length > 0, "prompt must not be empty"),
+      ),
+      referenceIds: z.array(assetId, { error: "referenceIds must be a list of asset ids" }).check(
+        z.minLength(MIN_REFERENCES, `add at least ${MIN_REFERENCES} reference image`),
+        z.maxLength(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`),
+        z.refine((ids) => new Set(ids).size === ids.length, "the same reference is listed twice"),
+      ),
+      // z.int: a number that is a whole (safe) integer; one message for "not a number" and "not whole".
       duration: z
-        .number({
+        .int({
           error: `duration must be a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}`,
         })
-        .int(`duration must be a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}`)
-        .min(MIN_DURATION, `duration must be at least ${MIN_DURATION} seconds`)
-        .max(MAX_DURATION, `duration must be at most ${MAX_DURATION} seconds`),
+        .check(
+          z.minimum(MIN_DURATION, `duration must be at least ${MIN_DURATION} seconds`),
+          z.maximum(MAX_DURATION, `duration must be at most ${MAX_DURATION} seconds`),
+        ),
       aspectRatio: z.enum(ASPECT_RATIOS, { error: 'aspectRatio must be "16:9" or "9:16"' }),
       idempotencyKey: z
         .string({ error: "idempotencyKey is required" })
-        .regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _"),
+        .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _")),
       /** Which configured provider makes it; the server's default when absent. */
-      provider: z
-        .enum(PROVIDER_IDS, { error: `provider must be one of ${PROVIDER_IDS.join(", ")}` })
-        .optional(),
+      provider: z.optional(
+        z.enum(PROVIDER_IDS, { error: `provider must be one of ${PROVIDER_IDS.join(", ")}` }),
+      ),
       /** Reproducible results where the provider supports it; -1 asks for a random seed. */
-      seed: z
-        .number({ error: `seed must be a whole number from -1 to ${MAX_SEED}` })
-        .int(`seed must be a whole number from -1 to ${MAX_SEED}`)
-        .min(-1, `seed must be a whole number from -1 to ${MAX_SEED}`)
-        .max(MAX_SEED, `seed must be a whole number from -1 to ${MAX_SEED}`)
-        .optional(),
-      thinkingLevel: z
-        .enum(THINKING_LEVELS, { error: `thinkingLevel must be one of ${THINKING_LEVELS.join(", ")}` })
-        .optional(),
+      seed: z.optional(
+        z
+          .int({ error: `seed must be a whole number from -1 to ${MAX_SEED}` })
+          .check(
+            z.minimum(-1, `seed must be a whole number from -1 to ${MAX_SEED}`),
+            z.maximum(MAX_SEED, `seed must be a whole number from -1 to ${MAX_SEED}`),
+          ),
+      ),
+      thinkingLevel: z.optional(
+        z.enum(THINKING_LEVELS, { error: `thinkingLevel must be one of ${THINKING_LEVELS.join(", ")}` }),
+      ),
       /** How many generations of the same inputs to make, as one group (the model has no seed on fal). */
-      takes: z
-        .number({ error: `takes must be a whole number from 1 to ${MAX_TAKES}` })
-        .int(`takes must be a whole number from 1 to ${MAX_TAKES}`)
-        .min(1, `takes must be at least 1`)
-        .max(MAX_TAKES, `takes must be at most ${MAX_TAKES}`)
-        .optional(),
+      takes: z.optional(
+        z
+          .int({ error: `takes must be a whole number from 1 to ${MAX_TAKES}` })
+          .check(
+            z.minimum(1, `takes must be at least 1`),
+            z.maximum(MAX_TAKES, `takes must be at most ${MAX_TAKES}`),
+          ),
+      ),
       /** Short display names of the references, in the same order (defaults: their file names). */
-      referenceNames: z
-        .array(
+      referenceNames: z.optional(
+        z.array(
           z
             .string({ error: "each reference name must be a string" })
-            .transform(cleanLabel)
-            .pipe(
-              z
-                .string()
-                .max(MAX_LABEL_CHARS, `reference names must be at most ${MAX_LABEL_CHARS} characters`),
+            .check(
+              z.overwrite(cleanLabel),
+              z.maxLength(MAX_LABEL_CHARS, `reference names must be at most ${MAX_LABEL_CHARS} characters`),
             ),
-        )
-        .optional(),
+        ),
+      ),
       /** The saved character each reference came from (null for loose images), in the same order. */
-      referenceCharacterIds: z
-        .array(
-          z
-            .string({ error: "each character id must be a string or null" })
-            .regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid character id")
-            .nullable(),
-        )
-        .optional(),
+      referenceCharacterIds: z.optional(
+        z.array(
+          z.nullable(
+            z
+              .string({ error: "each character id must be a string or null" })
+              .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid character id")),
+          ),
+        ),
+      ),
     },
     {
       error: (iss) =>
         iss.code === "unrecognized_keys" ? `unknown field(s): ${iss.keys.join(", ")}` : undefined,
     },
   )
-  .superRefine((input, ctx) => {
-    if (input.referenceCharacterIds && input.referenceCharacterIds.length !== input.referenceIds.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["referenceCharacterIds"],
-        message: "referenceCharacterIds must have one entry per reference id",
-      });
-    }
-    if (input.referenceNames && input.referenceNames.length !== input.referenceIds.length) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["referenceNames"],
-        message: "referenceNames must have one name per reference id",
-      });
-    }
-    const bad = outOfRangeTags(input.prompt, input.referenceIds.length);
-    if (bad.length > 0) {
-      const n = input.referenceIds.length;
-      ctx.addIssue({
-        code: "custom",
-        path: ["prompt"],
-        message: `${bad.map((i) => `<IMAGE_REF_${i}>`).join(", ")} ${bad.length === 1 ? "has" : "have"} no reference image: with ${n} reference${n === 1 ? "" : "s"} use <IMAGE_REF_0>${n > 1 ? ` to <IMAGE_REF_${n - 1}>` : ""}`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      if (input.referenceCharacterIds && input.referenceCharacterIds.length !== input.referenceIds.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["referenceCharacterIds"],
+          message: "referenceCharacterIds must have one entry per reference id",
+        });
+      }
+      if (input.referenceNames && input.referenceNames.length !== input.referenceIds.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["referenceNames"],
+          message: "referenceNames must have one name per reference id",
+        });
+      }
+      const bad = outOfRangeTags(input.prompt, input.referenceIds.length);
+      if (bad.length > 0) {
+        const n = input.referenceIds.length;
+        ctx.addIssue({
+          code: "custom",
+          path: ["prompt"],
+          message: `${bad.map((i) => `<IMAGE_REF_${i}>`).join(", ")} ${bad.length === 1 ? "has" : "have"} no reference image: with ${n} reference${n === 1 ? "" : "s"} use <IMAGE_REF_0>${n > 1 ? ` to <IMAGE_REF_${n - 1}>` : ""}`,
+        });
+      }
+    }),
+  );
 
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 /** What a client sends (before defaults and cleaning). */
@@ -153,7 +166,7 @@ export function cleanLabel(name: string): string {
 }
 
 /** Field -> first message, for forms and `{ error: { fields } }` answers. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : "_";

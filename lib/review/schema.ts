@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/schema";
 
 // Browser-safe schemas for review writes and characters, shared by forms and server actions.
@@ -9,53 +9,49 @@ export const MAX_COMMENT_CHARS = 2_000;
 export const MAX_AUTHOR_CHARS = 40;
 
 const id = (what: string) =>
-  z.string({ error: `${what} is required` }).regex(/^[A-Za-z0-9_-]{8,64}$/, `${what} is not valid`);
+  z.string({ error: `${what} is required` }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, `${what} is not valid`));
 
 export const reviewUpdateSchema = z.strictObject({
   generationId: id("generationId"),
-  favorite: z.boolean({ error: "favorite must be true or false" }).optional(),
-  reviewStatus: z
-    .enum(REVIEW_STATUSES, { error: `reviewStatus must be one of ${REVIEW_STATUSES.join(", ")}` })
-    .optional(),
+  favorite: z.optional(z.boolean({ error: "favorite must be true or false" })),
+  reviewStatus: z.optional(
+    z.enum(REVIEW_STATUSES, { error: `reviewStatus must be one of ${REVIEW_STATUSES.join(", ")}` }),
+  ),
   /** Marks this take as the chosen one of its group (and unmarks the others). */
-  chosen: z.boolean({ error: "chosen must be true or false" }).optional(),
+  chosen: z.optional(z.boolean({ error: "chosen must be true or false" })),
 });
 export type ReviewUpdate = z.infer<typeof reviewUpdateSchema>;
 
 const commentBody = z
   .string({ error: "the comment is required" })
-  .transform((s) => s.trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "the comment must not be empty")
-      .max(
-        MAX_COMMENT_CHARS,
-        `a comment can have at most ${MAX_COMMENT_CHARS.toLocaleString("en-US")} characters`,
-      ),
+  .check(
+    z.trim(),
+    z.minLength(1, "the comment must not be empty"),
+    z.maxLength(
+      MAX_COMMENT_CHARS,
+      `a comment can have at most ${MAX_COMMENT_CHARS.toLocaleString("en-US")} characters`,
+    ),
   );
 
 export const authorSchema = z.strictObject({
   authorId: z
     .string({ error: "authorId is required" })
-    .regex(/^[A-Za-z0-9_-]{8,64}$/, "authorId is not valid"),
+    .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "authorId is not valid")),
   authorName: z
     .string({ error: "your display name is required" })
-    .transform(cleanLabel)
-    .pipe(
-      z
-        .string()
-        .min(1, "set a display name first")
-        .max(MAX_AUTHOR_CHARS, `display names have at most ${MAX_AUTHOR_CHARS} characters`),
+    .check(
+      z.overwrite(cleanLabel),
+      z.minLength(1, "set a display name first"),
+      z.maxLength(MAX_AUTHOR_CHARS, `display names have at most ${MAX_AUTHOR_CHARS} characters`),
     ),
 });
 
 export const newCommentSchema = z.strictObject({
   generationId: id("generationId"),
+  // Numbers are finite in zod 4: Infinity and NaN are not numbers here.
   atSec: z
     .number({ error: "atSec must be a number of seconds" })
-    .finite()
-    .min(0, "atSec must not be negative"),
+    .check(z.minimum(0, "atSec must not be negative")),
   body: commentBody,
   author: authorSchema,
 });
@@ -74,26 +70,30 @@ export const deleteCommentSchema = z.strictObject({
 export const characterSchema = z.strictObject({
   name: z
     .string({ error: "the name is required" })
-    .transform(cleanLabel)
-    .pipe(z.string().min(1, "the name must not be empty").max(60, "names have at most 60 characters")),
-  description: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().max(500, "descriptions have at most 500 characters"))
-    .default(""),
+    .check(
+      z.overwrite(cleanLabel),
+      z.minLength(1, "the name must not be empty"),
+      z.maxLength(60, "names have at most 60 characters"),
+    ),
+  description: z._default(
+    z.string().check(z.trim(), z.maxLength(500, "descriptions have at most 500 characters")),
+    "",
+  ),
   images: z
     .array(
       z.strictObject({
         assetId: id("assetId"),
-        label: z.string().transform(cleanLabel).pipe(z.string().max(MAX_LABEL_CHARS)).default(""),
+        label: z._default(z.string().check(z.overwrite(cleanLabel), z.maxLength(MAX_LABEL_CHARS)), ""),
       }),
       { error: "images must be a list" },
     )
-    .min(1, "a character needs at least 1 image")
-    .max(MAX_REFERENCES, `a character has at most ${MAX_REFERENCES} images`)
-    .refine(
-      (imgs) => new Set(imgs.map((i) => i.assetId)).size === imgs.length,
-      "the same image is listed twice",
+    .check(
+      z.minLength(1, "a character needs at least 1 image"),
+      z.maxLength(MAX_REFERENCES, `a character has at most ${MAX_REFERENCES} images`),
+      z.refine(
+        (imgs) => new Set(imgs.map((i) => i.assetId)).size === imgs.length,
+        "the same image is listed twice",
+      ),
     ),
 });
 export type CharacterInput = z.input<typeof characterSchema>;

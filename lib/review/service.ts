@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Db } from "@/lib/db/client";
 import type { Comment } from "@/lib/db/generated/client";
 import type { CommentDTO, GenerationDTO } from "@/lib/generations/dto";
@@ -15,7 +15,7 @@ import {
   reviewUpdateSchema,
 } from "./schema";
 
-export function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+export function parse<S extends z.ZodMiniType>(schema: S, raw: unknown): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);

@@ -1,6 +1,8 @@
+import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
+import { imageVariant, isImageKey, isVariantWidth, VARIANT_WIDTHS } from "@/lib/media/variants";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -10,18 +12,58 @@ function notFound() {
   return Response.json({ error: { code: "not_found", message: "No such media file." } }, { status: 404 });
 }
 
-async function serve(request: Request, key: string, withBody: boolean) {
+interface Served {
+  size: number;
+  contentType: string;
+  etag: string;
+  read(range: { start: number; end: number }): NodeJS.ReadableStream;
+}
+
+/** The stored file, or with `?w=` a smaller copy of a stored image (see lib/media/variants.ts). */
+async function locate(request: Request, key: string): Promise<Served | Response> {
   // Only content addresses are served, so no key can name a path outside the media folder.
   if (!isMediaKey(key)) return notFound();
   const { store } = await getRuntime();
   const info = await store.stat(key);
   if (!info) return notFound();
+  const w = new URL(request.url).searchParams.get("w");
+  if (w === null) {
+    return {
+      size: info.size,
+      contentType: mediaContentType(key),
+      etag: `"${key.slice(0, 64)}"`,
+      read: (range) => store.read(key, range),
+    };
+  }
+  if (!isImageKey(key) || !isVariantWidth(Number(w))) {
+    return Response.json(
+      {
+        error: {
+          code: "invalid_width",
+          message: `w must be one of ${VARIANT_WIDTHS.join(", ")}, on an image.`,
+        },
+      },
+      { status: 400 },
+    );
+  }
+  const variant = await imageVariant(store, key, Number(w) as (typeof VARIANT_WIDTHS)[number]);
+  return {
+    size: variant.size,
+    contentType: variant.contentType,
+    etag: `"${key.slice(0, 64)}-w${w}"`,
+    read: (range) => createReadStream(variant.path, range),
+  };
+}
 
-  const etag = `"${key.slice(0, 64)}"`;
+async function serve(request: Request, key: string, withBody: boolean) {
+  const found = await locate(request, key);
+  if (found instanceof Response) return found;
+  const info = found;
+  const etag = found.etag;
   const headers = new Headers({
-    "Content-Type": mediaContentType(key),
+    "Content-Type": found.contentType,
     "Accept-Ranges": "bytes",
-    // Content-addressed: the bytes behind a key never change.
+    // Content-addressed: the bytes behind a key (and a key and a width) never change.
     "Cache-Control": "public, max-age=31536000, immutable",
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
@@ -43,7 +85,7 @@ async function serve(request: Request, key: string, withBody: boolean) {
   headers.set("Content-Length", String(info.size === 0 ? 0 : end - start + 1));
   if (partial) headers.set("Content-Range", `bytes ${start}-${end}/${info.size}`);
   if (!withBody || info.size === 0) return new Response(null, { status: partial ? 206 : 200, headers });
-  const stream = Readable.toWeb(store.read(key, { start, end })) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb(found.read({ start, end }) as Readable) as ReadableStream<Uint8Array>;
   return new Response(stream, { status: partial ? 206 : 200, headers });
 }
 

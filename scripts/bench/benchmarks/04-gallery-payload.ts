@@ -1,0 +1,135 @@
+// 4. Gallery payload: the bytes a browser transfers to show the first page of the gallery (24 cards):
+// the history JSON plus every image those cards show (posters, reference thumbnails), against the
+// production build with a seeded history whose posters are like the pipeline's (640-wide WebP q75 with
+// photographic grain, 48 distinct ones).
+//
+// Chromium at 1440 px wide and tall enough (1440x6000) that all 24 cards of the first page are on screen
+// at once; the bytes are Chromium's own transfer counts (CDP encodedDataLength: headers and compressed
+// body as received). Only the first /api/generations answer and the images named by its 24 items count;
+// anything else the page loads (scripts, CSS, the next page) is not the gallery's first screen.
+import type { CDPSession } from "@playwright/test";
+import { KB, launchChromium, startSeededStudio } from "../browser";
+import type { Benchmark } from "../types";
+
+interface Transfer {
+  url: string;
+  type: string;
+  bytes: number;
+  body: number;
+}
+
+async function recordTransfers(cdp: CDPSession): Promise<Map<string, Transfer>> {
+  const byId = new Map<string, Transfer>();
+  await cdp.send("Network.enable");
+  cdp.on("Network.responseReceived", (e) => {
+    byId.set(e.requestId, { url: e.response.url, type: e.type, bytes: 0, body: 0 });
+  });
+  cdp.on("Network.dataReceived", (e) => {
+    const t = byId.get(e.requestId);
+    if (t) t.body += e.dataLength;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const t = byId.get(e.requestId);
+    if (t) t.bytes = e.encodedDataLength;
+  });
+  return byId;
+}
+
+interface Item {
+  posterUrl: string | null;
+  references: { thumbUrl: string }[];
+}
+
+export const benchmark: Benchmark = {
+  id: "gallery-payload",
+  title: "Gallery payload",
+  async run(ctx) {
+    const { studio } = await startSeededStudio(ctx, { clips: 200 });
+    const browser = await launchChromium();
+    let transfers: Transfer[];
+    let items: Item[];
+    let cardsShown: number;
+    let posterSize = "";
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 6000 } });
+      const cdp = await page.context().newCDPSession(page);
+      const byId = await recordTransfers(cdp);
+      const firstPage = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/generations");
+      await page.goto(`${studio.url}/`);
+      items = ((await (await firstPage).json()) as { items: Item[] }).items;
+      await page.waitForLoadState("networkidle");
+      // Every poster of the cards on screen has been decoded.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll<HTMLImageElement>("img[data-testid=generation-poster]")].every(
+          (img) => img.complete && img.naturalWidth > 0,
+        ),
+      );
+      cardsShown = await page.getByTestId("generation-card").count();
+      posterSize = await page.evaluate(() => {
+        const img = document.querySelector<HTMLImageElement>("img[data-testid=generation-poster]");
+        if (!img) return "";
+        const picked = new URL(img.currentSrc).search || "the original";
+        return `${picked} (${img.naturalWidth}x${img.naturalHeight} at its srcset density) shown at ${Math.round(img.getBoundingClientRect().width)}x${Math.round(img.getBoundingClientRect().height)} css px`;
+      });
+      transfers = [...byId.values()];
+    } finally {
+      await browser.close();
+      await studio.stop();
+    }
+    if (items.length !== 24) throw new Error(`the first page had ${items.length} items, not 24`);
+
+    const path = (u: string) => new URL(u).pathname + new URL(u).search;
+    const json = transfers.find((t) => new URL(t.url).pathname === "/api/generations");
+    if (!json) throw new Error("no /api/generations transfer seen");
+    const posterUrls = new Set(items.flatMap((i) => (i.posterUrl ? [i.posterUrl] : [])));
+    const thumbUrls = new Set(items.flatMap((i) => i.references.map((r) => r.thumbUrl)));
+    // One transfer per image: the browser fetches a repeated poster once, in the size its srcset picked
+    // (the file itself or a `?w=` copy of it).
+    const firstOf = (urls: Set<string>) =>
+      [...urls]
+        .map((u) => transfers.find((t) => path(t.url) === u || new URL(t.url).pathname === u))
+        .filter((t): t is Transfer => !!t);
+    const posters = firstOf(posterUrls);
+    const thumbs = firstOf(thumbUrls);
+    const posterBytes = posters.reduce((s, t) => s + t.bytes, 0);
+    const thumbBytes = thumbs.reduce((s, t) => s + t.bytes, 0);
+    const total = json.bytes + posterBytes + thumbBytes;
+    ctx.log(
+      `${cardsShown} cards on screen; ${posters.length}/${posterUrls.size} posters and ${thumbs.length}/${thumbUrls.size} thumbnails fetched; poster ${posterSize}`,
+    );
+    if (posters.length < posterUrls.size) throw new Error("not every poster of the first page was fetched");
+
+    return [
+      {
+        figure: "first screen of the gallery (24 cards): JSON + images",
+        measured: total / KB,
+        unit: "KB",
+        budget: { max: 400 },
+        note: "bytes on the wire (CDP encodedDataLength), headers included",
+      },
+      {
+        figure: "  history JSON (first page)",
+        measured: json.bytes / KB,
+        unit: "KB",
+        note: `${(json.body / KB).toFixed(1)} KB body as received`,
+      },
+      {
+        figure: "  history JSON per card, uncompressed",
+        measured: JSON.stringify(items).length / items.length / KB,
+        unit: "KB",
+      },
+      {
+        figure: `  posters (${posters.length} files)`,
+        measured: posterBytes / KB,
+        unit: "KB",
+        note: posterSize,
+      },
+      { figure: "  poster, average file", measured: posterBytes / posters.length / KB, unit: "KB" },
+      {
+        figure: `  reference thumbnails (${thumbs.length} files)`,
+        measured: thumbBytes / KB,
+        unit: "KB",
+      },
+    ];
+  },
+};

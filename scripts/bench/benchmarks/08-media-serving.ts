@@ -1,0 +1,232 @@
+// 8. Media serving: a 10 MB clip (1280x720 H.264 at a constant 8 Mbit/s with a keyframe every second,
+// moov up front, made with ffmpeg) in the media store of a studio data folder, with a completed
+// generation pointing to it, served by /api/media/<key> of the production build over loopback. (With a
+// single keyframe at 0 s, as x264's default GOP of 250 frames gives a 10 s clip, a player must decode
+// from the start to show the middle, and no server can help that.)
+//
+// - Time to first byte of a ranged request: 50 requests of 1 MiB at offsets spread over the file, over
+//   one keep-alive connection as a browser's media element uses (after 5 warm-up requests); from
+//   sending the request to the response headers, measured in this process with node:http. p50 and p95.
+// - A seek to the middle fetches only what it needs: a Range request for 256 KiB at the middle, the
+//   body bytes that arrive vs the length asked for (and the Content-Range they claim).
+// - The same in Chromium: a <video> on the clip seeks to the middle; the request it makes for the seek
+//   must start near the middle, and the bytes it pulls until `seeked` are counted (Chromium reads ahead
+//   a little and then cancels).
+import { spawnSync } from "node:child_process";
+import { createReadStream, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { newId } from "@/lib/ids";
+import { ffmpegPath } from "@/lib/media/ffmpeg";
+import { mediaUrl } from "@/lib/media/keys";
+import { KB, launchChromium, startSeededStudio } from "../browser";
+import { type Benchmark, type Figure, percentile } from "../types";
+
+const MiB = 1024 * 1024;
+
+function makeClip(out: string) {
+  const args = [
+    ..."-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=30 -t 10".split(" "),
+    ..."-c:v libx264 -preset ultrafast -g 30 -pix_fmt yuv420p -b:v 8M -minrate 8M -maxrate 8M -bufsize 2M".split(
+      " ",
+    ),
+    ..."-x264-params nal-hrd=cbr:force-cfr=1 -movflags +faststart".split(" "),
+    out,
+  ];
+  const r = spawnSync(ffmpegPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
+}
+
+interface Answer {
+  status: number;
+  ttfbMs: number;
+  bodyBytes: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+function get(agent: http.Agent, url: string, range: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get(url, { agent, headers: { Range: range } }, (res) => {
+      const ttfbMs = performance.now() - t0;
+      let bodyBytes = 0;
+      res.on("data", (d: Buffer) => {
+        bodyBytes += d.length;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ttfbMs, bodyBytes, headers: res.headers }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+export const benchmark: Benchmark = {
+  id: "media",
+  title: "Media serving",
+  async run(ctx) {
+    const clip = path.join(ctx.tmp, "clip.mp4");
+    makeClip(clip);
+    const size = statSync(clip).size;
+    ctx.log(`clip: ${(size / MiB).toFixed(2)} MiB`);
+    let videoKey = "";
+    const { studio } = await startSeededStudio(ctx, {
+      clips: 0,
+      async prepare(db, store) {
+        videoKey = (await store.putStream(createReadStream(clip), "mp4")).key;
+        const createdAt = new Date();
+        const id = newId(createdAt.getTime());
+        await db.prisma.generation.create({
+          data: {
+            id,
+            status: "completed",
+            provider: "fal",
+            modelId: "google/gemini-omni-flash/reference-to-video",
+            prompt: "A 10 MB clip for the media benchmark.",
+            duration: 10,
+            aspectRatio: "16:9",
+            idempotencyKey: `bench-${id}`,
+            inputHash: `bench-${id}`,
+            videoKey,
+            estimatedCostUsd: 1.3,
+            actualCostUsd: 1.3,
+            videoBytes: size,
+            videoDurationSec: 10,
+            createdAt,
+            submittedAt: createdAt,
+            startedAt: createdAt,
+            completedAt: createdAt,
+            nextRunAt: createdAt,
+          },
+        });
+      },
+    });
+    const url = `${studio.url}${mediaUrl(videoKey)}`;
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const figures: Figure[] = [];
+    try {
+      // The clip is what the studio says it is.
+      const listed = (await (await fetch(`${studio.url}/api/generations?limit=1`)).json()) as {
+        items: { videoUrl: string | null }[];
+      };
+      if (listed.items[0]?.videoUrl !== mediaUrl(videoKey)) throw new Error("the seeded clip is not listed");
+
+      for (let i = 0; i < 5; i++) await get(agent, url, "bytes=0-1048575");
+      const ttfb: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const start = Math.floor(((i * 7919) % 50) * ((size - MiB) / 50));
+        const a = await get(agent, url, `bytes=${start}-${start + MiB - 1}`);
+        if (a.status !== 206 || a.bodyBytes !== MiB)
+          throw new Error(`range answer ${a.status}, ${a.bodyBytes} bytes`);
+        ttfb.push(a.ttfbMs);
+      }
+      figures.push(
+        {
+          figure: "TTFB, 1 MiB range of a 10 MB clip, p50 of 50",
+          measured: percentile(ttfb, 50),
+          unit: "ms",
+          budget: { max: 20 },
+          note: "request sent to response headers, keep-alive, loopback",
+        },
+        { figure: "TTFB, p95 of 50", measured: percentile(ttfb, 95), unit: "ms", budget: { max: 20 } },
+      );
+
+      const mid = Math.floor(size / 2);
+      const want = 256 * 1024;
+      const seek = await get(agent, url, `bytes=${mid}-${mid + want - 1}`);
+      const claimed = seek.headers["content-range"];
+      if (seek.status !== 206 || claimed !== `bytes ${mid}-${mid + want - 1}/${size}`)
+        throw new Error(`seek answer ${seek.status} ${claimed}`);
+      figures.push({
+        figure: "seek to the middle: bytes received / bytes asked for",
+        measured: seek.bodyBytes / want,
+        unit: "x",
+        budget: { max: 1 },
+        note: `${seek.bodyBytes} bytes for a ${want}-byte range at ${mid} (${claimed})`,
+      });
+      figures.push(...(await chromiumSeek(ctx, studio.url, mediaUrl(videoKey), size)));
+    } finally {
+      agent.destroy();
+      await studio.stop();
+    }
+    return figures;
+  },
+};
+
+/** Chromium's own media element: the requests it makes to seek to the middle, and what they pulled. */
+async function chromiumSeek(
+  ctx: { log(m: string): void },
+  origin: string,
+  src: string,
+  size: number,
+): Promise<Figure[]> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Network.enable");
+    const requests = new Map<string, { range: string; body: number; phase: "load" | "seek" }>();
+    let phase: "load" | "seek" = "load";
+    cdp.on("Network.requestWillBeSent", (e) => {
+      if (!e.request.url.includes("/api/media/")) return;
+      requests.set(e.requestId, {
+        range: e.request.headers.Range ?? e.request.headers.range ?? "",
+        body: 0,
+        phase,
+      });
+    });
+    cdp.on("Network.dataReceived", (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.body += e.dataLength;
+    });
+    // A page of our own origin (the media route's CSP allows 'self'), with just the player.
+    await page.goto(`${origin}/robots.txt`);
+    const playable = await page.evaluate(async (s) => {
+      const v = document.createElement("video");
+      v.preload = "metadata";
+      v.muted = true;
+      v.src = s;
+      document.body.append(v);
+      await new Promise<void>((resolve, reject) => {
+        v.onloadedmetadata = () => resolve();
+        v.onerror = () => reject(new Error(`video error ${v.error?.code}`));
+      });
+      return v.duration;
+    }, src);
+    await page.waitForTimeout(300);
+    phase = "seek";
+    await page.evaluate(async () => {
+      const v = document.querySelector("video") as HTMLVideoElement;
+      await new Promise<void>((resolve) => {
+        v.onseeked = () => resolve();
+        v.currentTime = v.duration / 2;
+      });
+    });
+    await page.waitForTimeout(300);
+    const seekReqs = [...requests.values()].filter((r) => r.phase === "seek");
+    const loadReqs = [...requests.values()].filter((r) => r.phase === "load");
+    const starts = seekReqs.map((r) => Number(/bytes=(\d+)-/.exec(r.range)?.[1] ?? 0));
+    const firstStart = starts.length ? Math.min(...starts) : Number.NaN;
+    const seekBytes = seekReqs.reduce((s, r) => s + r.body, 0);
+    const loadBytes = loadReqs.reduce((s, r) => s + r.body, 0);
+    ctx.log(
+      `chromium: duration ${playable.toFixed(1)} s; load ${loadReqs.map((r) => `${r.range || "(no range)"} → ${r.body}`).join(", ")}; seek ${seekReqs.map((r) => `${r.range} → ${r.body}`).join(", ")}`,
+    );
+    return [
+      {
+        figure: "Chromium <video> seek to the middle: where its request starts (share of the file)",
+        measured: firstStart / size,
+        unit: "x",
+        budget: { min: 0.4 },
+        note: `request ranges: ${seekReqs.map((r) => r.range).join(", ") || "none"}`,
+      },
+      {
+        figure: "  bytes Chromium pulled for the seek",
+        measured: seekBytes / KB,
+        unit: "KB",
+        note: `of a ${(size / KB).toFixed(0)} KB file; opening it (metadata) pulled ${(loadBytes / KB).toFixed(0)} KB`,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
