@@ -32,9 +32,14 @@ export async function saveOutput(
     });
   }
   const path = store.pathOf(stored.key);
+  // The probe and the poster run side by side: the poster's usual moment is known before the probe
+  // answers (extractPoster grabs it meanwhile), and the clip is playable only once both are done.
+  const probing = probeVideo(path);
+  const posterMaking = extractPoster(path, { durationSec: probing.then((p) => p.durationSec) });
+  posterMaking.catch(() => undefined); // awaited below unless the probe fails first
   let probe: Awaited<ReturnType<typeof probeVideo>>;
   try {
-    probe = await probeVideo(path);
+    probe = await probing;
   } catch {
     await store.delete(stored.key);
     throw new ProviderCallError({
@@ -43,6 +48,6 @@ export async function saveOutput(
       retryable: false,
     });
   }
-  const poster = await store.putBuffer(await extractPoster(path, {}), "webp");
+  const poster = await store.putBuffer(await posterMaking, "webp");
   return { videoKey: stored.key, posterKey: poster.key, bytes: stored.bytes, durationSec: probe.durationSec };
 }

@@ -9,6 +9,7 @@ import type { GenerationDTO } from "./dto";
 import {
   findGeneration,
   findVisibleGeneration,
+  type GenerationRow,
   generationInclude,
   toGenerationDTO,
   withCommentCounts,
@@ -22,8 +23,11 @@ export interface GenerationDeps {
   provider: VideoProvider;
   /** Every configured provider, by id. */
   providers: ReadonlyMap<string, VideoProvider>;
-  /** Tells the worker there is work now, so a submit does not wait for the next tick. */
-  wake(): void;
+  /**
+   * Tells the worker there is work now, so a submit does not wait for the next tick. `created` hands it
+   * the rows just inserted, so it can claim and send them without reading them back.
+   */
+  wake(created?: readonly GenerationRow[]): void;
   /** Set when the generation re-runs another (Retry). */
   retryOfId?: string;
 }
@@ -139,16 +143,13 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   const provider = chooseProvider(deps, input);
   const hash = inputHash(input, provider.id);
 
-  const previous = await prisma.generation.findUnique({
-    where: { idempotencyKey: input.idempotencyKey },
-    select: { id: true },
-  });
+  // Both at once (a repeat wastes the second): one round trip less before the worker can start.
+  const [previous, assets] = await Promise.all([
+    prisma.generation.findUnique({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } }),
+    prisma.asset.findMany({ where: { id: { in: input.referenceIds } } }),
+  ]);
   if (previous) return existingRequest(prisma, previous.id, hash);
 
-  const assets = await prisma.asset.findMany({
-    where: { id: { in: input.referenceIds } },
-    select: { id: true, originalName: true },
-  });
   const byId = new Map(assets.map((a) => [a.id, a]));
   const missing = input.referenceIds.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
   if (missing.length > 0) {
@@ -187,8 +188,9 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
     characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
+  let inserted: Awaited<ReturnType<typeof prisma.generation.create>>[];
   try {
-    await prisma.$transaction(
+    inserted = await prisma.$transaction(
       ids.map((id, takeIndex) =>
         prisma.generation.create({
           data: {
@@ -223,13 +225,15 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     }
     throw err;
   }
-  deps.wake();
-  const rows = await prisma.generation.findMany({
-    where: { id: { in: ids } },
-    orderBy: { takeIndex: "asc" },
-    include: generationInclude,
-  });
-  const generations = (await withCommentCounts(prisma, rows)).map(toGenerationDTO);
+  // The rows as stored, without reading them back: the inserts returned every column, and the
+  // references and their assets are what was just written and read.
+  const rows: GenerationRow[] = inserted.map((g) => ({
+    ...g,
+    references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
+    commentCount: 0,
+  }));
+  deps.wake(rows);
+  const generations = rows.map(toGenerationDTO);
   return { generation: generations[0]!, generations, created: true };
 }
 

@@ -97,9 +97,22 @@ export class GenerationWorker {
     await Promise.all(this.active.values());
   }
 
-  /** Runs a pass now (or right after the current one). */
-  wake() {
+  /**
+   * Runs a pass now (or right after the current one). `fresh`: rows this process just created; each is
+   * claimed by id and sent straight away, without a pass or reading it back.
+   */
+  wake(fresh?: readonly GenerationRecord[]) {
     if (this.stopped) return;
+    if (fresh?.length) {
+      let taken = 0;
+      for (const row of fresh) {
+        if (row.status !== "queued" || this.active.has(row.id) || this.active.size >= this.concurrency) break;
+        this.track(row.id, row);
+        taken++;
+      }
+      // The rest (no room now) are found by a pass like any due row.
+      if (taken === fresh.length) return;
+    }
     if (this.running) {
       this.rerun = true;
       return;
@@ -144,9 +157,12 @@ export class GenerationWorker {
   }
 
   /** Advances one claimed job in the background; each job's slow provider call delays only that job. */
-  private track(id: string) {
-    const job = this.process(id).finally(() => {
-      this.active.delete(id);
+  private track(id: string, fresh?: GenerationRecord) {
+    // A pass can claim a row a fresh hand-off is still trying to claim (one of the two wins): run after it.
+    const before = this.active.get(id);
+    const run = before ? before.then(() => this.process(id, fresh)) : this.process(id, fresh);
+    const job: Promise<void> = run.finally(() => {
+      if (this.active.get(id) === job) this.active.delete(id);
       // A full worker refills in batches, not with one claim query per finished step: with 200 jobs in
       // flight that was a claim for every status poll.
       if (this.waitingForRoom && this.concurrency - this.active.size >= this.refillAt) {
@@ -182,6 +198,31 @@ export class GenerationWorker {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Claims one row this process just created, by id, and marks its submit as started (what submit()
+   * otherwise writes first), in one statement: only while the row is untouched (queued, no cancel asked,
+   * no lease, not started), so the in-memory copy is what the database holds. A pass may have claimed it
+   * first; then that pass handles it.
+   */
+  private async claimFresh(id: string): Promise<boolean> {
+    const now = new Date();
+    const { count } = await this.deps.prisma.generation.updateMany({
+      where: {
+        id,
+        status: "queued",
+        cancelRequested: false,
+        submitStartedAt: null,
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }],
+      },
+      data: {
+        leaseOwner: this.owner,
+        leaseUntil: new Date(now.getTime() + this.leaseMs),
+        submitStartedAt: now,
+      },
+    });
+    return count === 1;
+  }
+
   /** Writes only while this worker holds the lease and the row is still in `from`. */
   private async update(
     id: string,
@@ -215,10 +256,15 @@ export class GenerationWorker {
     }
   }
 
-  private async process(id: string) {
+  private async process(id: string, fresh?: GenerationRecord) {
     let next = new Date(Date.now() + 5_000);
+    let claimed = !fresh;
     try {
-      const row = await findGenerationRecord(this.deps.prisma, id);
+      if (fresh) {
+        if (!(await this.claimFresh(id))) return;
+        claimed = true;
+      }
+      const row = fresh ?? (await findGenerationRecord(this.deps.prisma, id));
       if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
       const provider = this.deps.providers.get(row.provider);
       if (!provider) {
@@ -227,11 +273,11 @@ export class GenerationWorker {
         next = new Date(Date.now() + 60_000);
         return;
       }
-      next = await this.advance(row, provider);
+      next = fresh ? await this.send(row, provider) : await this.advance(row, provider);
     } catch (err) {
       this.deps.log?.(`generation ${id}: ${errorLine(err)}`);
     } finally {
-      await this.release(id, next).catch(() => this.stranded.add(id));
+      if (claimed) await this.release(id, next).catch(() => this.stranded.add(id));
     }
   }
 
@@ -345,6 +391,11 @@ export class GenerationWorker {
       return new Date();
     }
     if (!(await this.update(row.id, "queued", { submitStartedAt: new Date() }))) return new Date();
+    return this.send(row, provider);
+  }
+
+  /** Sends a claimed, queued row whose submitStartedAt is written, and records the answer. */
+  private async send(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     try {
       const job = this.job(row);
       const { requestId, queuePosition } = await provider.submit(job.input, {

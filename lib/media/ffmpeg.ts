@@ -133,37 +133,90 @@ export async function probeVideo(filePath: string, signal?: AbortSignal): Promis
   };
 }
 
-/** One frame as a small WebP, for galleries. Defaults to 1 s in, or the middle of a shorter clip. */
+/** A frame as ffmpeg writes it in PPM (P6): a short text header, then RGB bytes. */
+interface Frame {
+  width: number;
+  height: number;
+  rgb: Buffer;
+}
+
+function parsePpm(data: Buffer): Frame | null {
+  // "P6" <ws> width <ws> height <ws> maxval <one ws> pixels; ffmpeg writes no comments.
+  const m = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 64).toString("latin1"));
+  if (!m) return null;
+  const width = Number(m[1]);
+  const height = Number(m[2]);
+  const rgb = data.subarray(m[0].length);
+  return rgb.length >= width * height * 3 ? { width, height, rgb } : null;
+}
+
+/** Mean brightness (0..255) of a frame, from every 4th pixel: a few ms, where sharp's stats() takes tens. */
+function brightness({ rgb }: Frame): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i + 2 < rgb.length; i += 12) {
+    sum += rgb[i]! + rgb[i + 1]! + rgb[i + 2]!;
+    n += 3;
+  }
+  return n ? sum / n : 0;
+}
+
+/**
+ * One frame as a small WebP, for galleries. Defaults to 1 s in, or the middle of a shorter clip. Pass
+ * `durationSec` when it is known (or being probed): the frame at 1 s is grabbed meanwhile, since almost
+ * every clip lasts 2 s or more.
+ */
 export async function extractPoster(
   videoPath: string,
-  { atSec, maxWidth = 640, signal }: { atSec?: number; maxWidth?: number; signal?: AbortSignal } = {},
+  {
+    atSec,
+    maxWidth = 640,
+    signal,
+    durationSec: knownDuration,
+  }: { atSec?: number; maxWidth?: number; signal?: AbortSignal; durationSec?: number | Promise<number> } = {},
 ): Promise<Buffer> {
-  const { durationSec } = await probeVideo(videoPath, signal);
-  // Seeking at or past the last frame yields nothing, so stay a little before the end.
-  const at = Math.max(0, Math.min(atSec ?? (durationSec >= 2 ? 1 : durationSec / 2), durationSec - 0.1));
-  const grab = (sec: number) =>
-    runFfmpeg(
-      ["-ss", sec.toFixed(3), "-i", videoPath, ..."-frames:v 1 -an -f image2pipe -c:v png -".split(" ")],
-      {
-        signal,
-      },
+  // Raw RGB (PPM) rather than PNG: no compression in ffmpeg, no decompression here.
+  const grab = async (sec: number) =>
+    parsePpm(
+      await runFfmpeg(
+        [
+          "-ss",
+          sec.toFixed(3),
+          "-i",
+          videoPath,
+          ..."-frames:v 1 -an -f image2pipe -c:v ppm -pix_fmt rgb24 -".split(" "),
+        ],
+        { signal },
+      ),
     );
+  const DEFAULT_AT = 1;
+  const early = atSec === undefined ? grab(DEFAULT_AT) : undefined;
+  early?.catch(() => undefined); // awaited below, or dropped when the clip turns out shorter
+  const durationSec = await (knownDuration ?? probeVideo(videoPath, signal).then((p) => p.durationSec));
+  // Seeking at or past the last frame yields nothing, so stay a little before the end.
+  const clamp = (sec: number) => Math.max(0, Math.min(sec, durationSec - 0.1));
+  const at = clamp(atSec ?? (durationSec >= 2 ? DEFAULT_AT : durationSec / 2));
   // A fade or a cut can put a black frame exactly at the chosen moment (preview clips fade between
   // references): when the frame is nearly black, try a few other moments and keep the brightest.
   const candidates = atSec !== undefined ? [at] : [at, at * 0.5, durationSec * 0.4, durationSec * 0.7, 0];
-  let best: { png: Buffer; light: number } | undefined;
-  for (const sec of candidates) {
-    const png = await grab(Math.max(0, Math.min(sec, durationSec - 0.1)));
-    if (png.length === 0) continue;
-    const light = (await sharp(png).stats()).channels.slice(0, 3).reduce((sum, c) => sum + c.mean, 0) / 3;
-    if (!best || light > best.light) best = { png, light };
+  let best: { frame: Frame; light: number } | undefined;
+  for (const [i, sec] of candidates.entries()) {
+    const moment = clamp(sec);
+    const frame = i === 0 && early && moment === DEFAULT_AT ? await early : await grab(moment);
+    if (!frame) continue;
+    const light = brightness(frame);
+    if (!best || light > best.light) best = { frame, light };
     if (light > 16) break;
   }
   if (!best) throw new Error(`${path.basename(videoPath)} has no frame to make a poster from`);
-  return sharp(best.png)
-    .resize({ width: maxWidth, withoutEnlargement: true })
-    .webp({ quality: 75 })
-    .toBuffer();
+  const { width, height, rgb } = best.frame;
+  return (
+    sharp(rgb, { raw: { width, height, channels: 3 } })
+      .resize({ width: maxWidth, withoutEnlargement: true })
+      // effort 0: ~10 ms instead of ~70 ms for a 640 px poster, at about 10 KB instead of 8 KB.
+      .webp({ quality: 75, effort: 0 })
+      .toBuffer()
+  );
 }
 
 export interface RenderPreviewOptions {

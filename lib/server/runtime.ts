@@ -144,6 +144,6 @@ export function generationDeps(rt: Runtime): GenerationDeps {
     prisma: rt.db.prisma,
     provider: rt.provider,
     providers: rt.providers,
-    wake: () => rt.worker.wake(),
+    wake: (created) => rt.worker.wake(created),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import sharp, { type Metadata } from "sharp";
 import type { DbTx } from "@/lib/db/client";
 import type { Asset } from "@/lib/db/generated/client";
@@ -71,6 +72,14 @@ export async function ingestImage(
       `${name} is ${(upload.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; reference images can be at most 20 MB.`,
       413,
     );
+  }
+
+  // The same bytes again (a second upload, another device): the asset exists and its files were checked
+  // when it was made, so answer without decoding the image again.
+  const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
+  const known = await db.asset.findUnique({ where: { sha256 } });
+  if (known && (await store.exists(known.mediaKey)) && (await store.exists(known.thumbKey))) {
+    return { asset: toAssetDTO(known), created: false };
   }
 
   let meta: Metadata;

@@ -55,6 +55,8 @@ export interface RecordedRequest {
   path: string;
   headers: Record<string, string>;
   at: number;
+  /** When the answer was fully written (set once it is). */
+  finishedAt?: number;
 }
 
 export interface StoredFile {
@@ -168,7 +170,16 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const u = new URL(req.url ?? "/", url);
     const method = req.method ?? "GET";
-    requests.push({ method, path: u.pathname + u.search, headers: flatHeaders(req.headers), at: Date.now() });
+    const record: RecordedRequest = {
+      method,
+      path: u.pathname + u.search,
+      headers: flatHeaders(req.headers),
+      at: Date.now(),
+    };
+    requests.push(record);
+    res.once("finish", () => {
+      record.finishedAt = Date.now();
+    });
     engine.tick();
     const seg = u.pathname.split("/").filter(Boolean).map(decodeURIComponent);
 

@@ -72,6 +72,19 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     await removeDir(rt.dataDir);
   });
 
+  it("sends each new take once when a worker pass runs alongside the hand-off from create", async () => {
+    fake.holdAll(true);
+    const before = fake.counts.submits;
+    const { generations } = await submit(rt, { referenceIds: refs, takes: 3 });
+    // The create handed its rows to the worker; passes racing for the same rows must not send them again.
+    for (let i = 0; i < 5; i++) rt.worker.wake();
+    const sent = await Promise.all(
+      generations.map((g) => waitFor(rt, g.id, (x) => x.status === "submitted")),
+    );
+    expect(new Set(sent.map((g) => g.requestId)).size).toBe(3);
+    expect(fake.counts.submits - before).toBe(3);
+  });
+
   it("submits, polls, downloads and stores the video, uploading each reference once", async () => {
     const { generation } = await submit(rt, { referenceIds: refs, duration: 5, aspectRatio: "16:9" });
     expect(generation.provider).toBe("fal");
