@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { MAX_STATUS_CALLS_PER_SECOND } from "../../lib/generations/state";
 import { startFakeFal } from "../../test/fakes/fal-server";
 import { percentile, runInFlight, startFalStudio } from "../../test/support/load";
 import { LOAD_FAKE_FAL_PORT, LOAD_PORT } from "../support/servers";
 
 // 200 generations in flight at once against the fake fal, webhooks off, the real poll schedule: each
-// completes exactly once, no job is polled more than 20 times in any minute, and the studio keeps
+// completes exactly once, no job is polled more than 20 times in any minute, all jobs together stay
+// within the studio's shared cap of status calls per second, and the studio keeps
 // answering meanwhile. Bounds on time are generous (the machine may be busy); the benchmarks
 // (npm run bench -- poller memory) carry the budgets.
 
@@ -29,7 +31,8 @@ test("200 generations in flight without webhooks: each completes once, polling s
     const p95 = { home: percentile(r.probes.home, 95), list: percentile(r.probes.list, 95) };
     const summary =
       `status calls per job per minute: busiest minute ${r.maxCallsPerJobPerMinute}, ` +
-      `first 30 s ${r.rateFirst30s.toFixed(1)}, 30 s on ${r.rate30sTo2min?.toFixed(1)}; ` +
+      `first 30 s ${r.rateFirst30s.toFixed(1)}, 30 s on ${r.rate30sTo2min?.toFixed(1)}, ` +
+      `all jobs ${r.statusCallsPerSecond.toFixed(1)}/s; ` +
       `p95 GET / ${p95.home.toFixed(0)} ms, GET /api/generations ${p95.list.toFixed(0)} ms ` +
       `(${r.probes.home.length} probes each); all done ${r.completeSeconds.toFixed(0)} s after release; ` +
       `RSS ${(r.rss.afterStart / 2 ** 20).toFixed(0)} -> ${(r.rss.afterRun / 2 ** 20).toFixed(0)} MB`;
@@ -51,12 +54,16 @@ test("200 generations in flight without webhooks: each completes once, polling s
     expect(new Set(requestIds).size).toBe(200);
     for (const rid of requestIds) expect(fake.jobs.has(rid as string)).toBe(true);
 
-    // Polling budget: no job got more than 20 status calls in any 60 s, and the rate falls with age.
+    // Polling budget: no job got more than 20 status calls in any 60 s, no job is polled faster as it
+    // ages, and with 200 jobs waiting the studio shares MAX_STATUS_CALLS_PER_SECOND among them (every
+    // job every 20 s) instead of polling harder (10% slack for timer drift).
     expect(r.maxCallsPerJobPerMinute).toBeLessThanOrEqual(20);
     expect(r.rateFirst30s).toBeLessThanOrEqual(20);
-    expect(r.rate30sTo2min ?? 0).toBeLessThan(r.rateFirst30s);
+    expect(r.rate30sTo2min ?? 0).toBeLessThanOrEqual(r.rateFirst30s * 1.1);
+    expect(r.statusCallsPerSecond).toBeLessThanOrEqual(MAX_STATUS_CALLS_PER_SECOND * 1.1);
     // Every job was polled while it waited, and nothing polls a finished job afterwards.
-    for (const rid of requestIds) expect(r.statusCallsPerJob.get(rid as string) ?? 0).toBeGreaterThan(3);
+    for (const rid of requestIds)
+      expect(r.statusCallsPerJob.get(rid as string) ?? 0).toBeGreaterThanOrEqual(2);
     const after = fake.requests.length;
     await new Promise((res) => setTimeout(res, 4_000));
     expect(fake.requests.slice(after).filter((q) => q.path.includes("/status"))).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GENERATION_STATUSES } from "./schema";
-import { backoffMs, canTransition, pollDelayMs, sourcesOf } from "./state";
+import { backoffMs, canTransition, MAX_STATUS_CALLS_PER_SECOND, pollDelayMs, sourcesOf } from "./state";
 
 describe("state machine", () => {
   it("follows queued -> submitted -> running -> saving -> completed", () => {
@@ -36,6 +36,22 @@ describe("polling budget", () => {
     for (const d of delays) expect(60_000 / d).toBeLessThanOrEqual(20);
     expect([...delays].sort((a, b) => a - b)).toEqual(delays);
     expect(pollDelayMs(0, true)).toBeGreaterThan(pollDelayMs(0, false));
+  });
+
+  it("shares at most MAX_STATUS_CALLS_PER_SECOND among all jobs in flight", () => {
+    // A few jobs keep their own schedule.
+    expect(pollDelayMs(0, false, 5)).toBe(pollDelayMs(0, false));
+    expect(pollDelayMs(300_000, false, 20)).toBe(pollDelayMs(300_000, false));
+    // Many jobs: each is polled less often, so the total rate stays at the cap whatever their age.
+    for (const inFlight of [60, 200, 1_000]) {
+      for (const age of [0, 60_000, 600_000]) {
+        const perSecond = inFlight / (pollDelayMs(age, false, inFlight) / 1000);
+        expect(perSecond).toBeLessThanOrEqual(MAX_STATUS_CALLS_PER_SECOND);
+      }
+    }
+    expect(pollDelayMs(0, false, 200)).toBe(20_000);
+    // Webhooks already poll slowly; the cap only matters with very many jobs.
+    expect(pollDelayMs(0, true, 100)).toBe(pollDelayMs(0, true));
   });
 
   it("backs off exponentially with jitter, capped at a minute", () => {

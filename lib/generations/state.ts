@@ -26,14 +26,30 @@ export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["queued", "submitte
 export const CANCELABLE_STATUSES: readonly GenerationStatus[] = ["queued", "submitted", "running"];
 
 /**
- * Seconds until the next status call for a job submitted `ageMs` ago: quick at first, slower as it ages.
- * With webhooks the poll is only a safety net. Stays within 20 calls per job per minute.
+ * Status calls per second the studio makes across all its jobs at a provider. With many jobs in flight
+ * every job is polled less often rather than the studio polling harder: 200 jobs are each checked every
+ * 20 s. It keeps the server nearly idle while it waits (each poll costs a few ms of CPU) and far from
+ * the provider's rate limits. Webhooks, when on, tell us of a finished job at once anyway.
  */
-export function pollDelayMs(ageMs: number, webhooks: boolean): number {
-  if (webhooks) return ageMs < 120_000 ? 15_000 : 30_000;
-  if (ageMs < 30_000) return 3_000;
-  if (ageMs < 120_000) return 5_000;
-  return 10_000;
+export const MAX_STATUS_CALLS_PER_SECOND = 10;
+
+/**
+ * Milliseconds until the next status call for a job submitted `ageMs` ago, when `inFlight` jobs wait
+ * at providers: quick at first, slower as the job ages, and never more than MAX_STATUS_CALLS_PER_SECOND
+ * in all. With webhooks the poll is only a safety net. Stays within 20 calls per job per minute.
+ */
+export function pollDelayMs(ageMs: number, webhooks: boolean, inFlight = 1): number {
+  const shared = Math.ceil((Math.max(1, inFlight) / MAX_STATUS_CALLS_PER_SECOND) * 1000);
+  const own = webhooks
+    ? ageMs < 120_000
+      ? 15_000
+      : 30_000
+    : ageMs < 30_000
+      ? 3_000
+      : ageMs < 120_000
+        ? 5_000
+        : 10_000;
+  return Math.max(own, shared);
 }
 
 /** Exponential backoff with jitter for transient faults, capped at one minute. */

@@ -64,6 +64,8 @@ export class GenerationWorker {
   private waitingForRoom = false;
   /** Free slots that make a full worker claim again. */
   private readonly refillAt: number;
+  /** Jobs waiting at providers, as last counted (see jobsAtProviders). */
+  private readonly inFlight = { count: 0, at: 0 };
   /** Jobs being advanced now, by id. */
   private readonly active = new Map<string, Promise<void>>();
   /**
@@ -223,6 +225,23 @@ export class GenerationWorker {
     return count === 1;
   }
 
+  /**
+   * How many jobs wait at providers (submitted or running), across every studio instance: the poll
+   * schedule shares its status calls among them. Counted at most every 5 s; a failed count keeps the last.
+   */
+  private async jobsAtProviders(): Promise<number> {
+    if (Date.now() - this.inFlight.at < 5_000) return this.inFlight.count;
+    this.inFlight.at = Date.now();
+    try {
+      this.inFlight.count = await this.deps.prisma.generation.count({
+        where: { status: { in: ["submitted", "running"] } },
+      });
+    } catch {
+      // The database is briefly away: the last count is good enough for spacing polls.
+    }
+    return this.inFlight.count;
+  }
+
   /** Writes only while this worker holds the lease and the row is still in `from`. */
   private async update(
     id: string,
@@ -338,7 +357,9 @@ export class GenerationWorker {
       const age = now - (row.submittedAt ?? row.createdAt).getTime();
       // Counted from the answer, not from the start of this step: a slow database read before one call
       // must not bring the next call forward (the schedule is a budget of calls per minute).
-      const pollAt = new Date(Date.now() + this.schedule.poll(age, this.webhooksOn(row, provider)));
+      const pollAt = new Date(
+        Date.now() + this.schedule.poll(age, this.webhooksOn(row, provider), await this.jobsAtProviders()),
+      );
       // Most polls of a waiting job learn nothing new: then the release below is the only write.
       const unchanged = row.attempts === 0 && sameLogs(row.logs, logs);
       if (status.state === "queued") {
@@ -411,7 +432,9 @@ export class GenerationWorker {
         attempts: 0,
         logs: mergeLogs(row.logs, [{ message: `Sent to ${provider.id}`, timestamp: now.toISOString() }]),
       });
-      return new Date(now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider)));
+      return new Date(
+        now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider), await this.jobsAtProviders()),
+      );
     } catch (err) {
       if (err instanceof SubmitNotRecorded) throw err;
       const error = toProviderError(err);

@@ -23,8 +23,10 @@ export function startFalStudio(options: {
   fake: FakeFal;
   env?: Record<string, string>;
   cwd?: string;
+  nodeArgs?: string[];
 }): Promise<StudioProcess> {
   return startStudioProcess({
+    nodeArgs: options.nodeArgs,
     port: options.port,
     dataDir: options.dataDir,
     cwd: options.cwd,
@@ -137,6 +139,8 @@ export interface InFlightResult {
   rateFirst30s: number;
   rate30sTo2min: number | null;
   rateAfter2min: number | null;
+  /** Status calls per second for all jobs together, while they were held. */
+  statusCallsPerSecond: number;
   /** Server CPU (percent of one core) with nothing in flight (null when not measured). */
   idleCpuPercent: number | null;
   cpuSamples: CpuSample[];
@@ -342,6 +346,11 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     return counted ? calls / counted / ((to - from) / MINUTE) : null;
   };
   const heldFor = releasedAt - lastSubmit;
+  // All jobs together, from the first status call to the release (the studio's shared cap).
+  const heldCalls = [...callTimes.values()].flat().filter((t) => t <= releasedAt);
+  const firstCall = Math.min(...heldCalls);
+  const statusCallsPerSecond =
+    heldCalls.length > 1 ? heldCalls.length / Math.max(1, (releasedAt - firstCall) / 1000) : Number.NaN;
 
   return {
     generationIds: created,
@@ -352,6 +361,7 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     requestIds,
     statusCallsPerJob: new Map([...callTimes].map(([id, t]) => [id, t.length])),
     maxCallsPerJobPerMinute: maxWindow,
+    statusCallsPerSecond,
     rateFirst30s: band(0, 30_000) ?? Number.NaN,
     rate30sTo2min: heldFor >= 40_000 ? band(30_000, Math.min(120_000, heldFor - 1_000)) : null,
     rateAfter2min: heldFor >= 135_000 ? band(120_000, heldFor - 1_000) : null,

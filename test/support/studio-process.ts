@@ -27,6 +27,8 @@ export interface StudioProcessOptions {
   env?: Record<string, string>;
   cwd?: string;
   readyTimeoutMs?: number;
+  /** Flags for node itself, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile the server. */
+  nodeArgs?: string[];
 }
 
 const CLK_TCK = 100; // Linux user-space clock ticks per second (sysconf(_SC_CLK_TCK) on every x86_64 kernel here)
@@ -66,6 +68,7 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       path.join(cwd, "node_modules/next/dist/bin/next"),
       "start",
       "-H",

@@ -1,6 +1,9 @@
 // 7. Poller: 200 jobs in flight at the fake fal, webhooks off, the real poll schedule. Every status call
-// is counted by the fake; the jobs are held at fal for 140 s so the schedule's three speeds are all seen,
-// then released and must each complete once. The server's CPU time comes from /proc (process tree).
+// is counted by the fake; the jobs are held at fal for 80 s, then released and must each complete once.
+// With 200 jobs waiting, the studio's shared cap of MAX_STATUS_CALLS_PER_SECOND status calls sets each
+// job's pace (every 20 s), below the per-job schedule (3 s, 5 s, 10 s as a job ages, for a few jobs).
+// The server's CPU time comes from /proc (process tree).
+import { MAX_STATUS_CALLS_PER_SECOND } from "@/lib/generations/state";
 import { cpuPercent, percentile } from "@/test/support/load";
 import { HOLD_UNTIL_AGE_MS, JOBS, pollerRun } from "../in-flight-run";
 import type { Benchmark, Figure } from "../types";
@@ -14,8 +17,7 @@ export const benchmark: Benchmark = {
     const once = r.submits === JOBS && r.fakeJobs === JOBS && new Set(r.requestIds.values()).size === JOBS;
     // Ages are of the youngest job (ms since fal got the last submit); the oldest is a few seconds older.
     for (const [id, error] of r.errors) ctx.log(`generation ${id} ${r.statuses.get(id)}: ${error}`);
-    const cpu5s = cpuPercent(r.cpuSamples, 35_000, 100_000);
-    const cpu10s = cpuPercent(r.cpuSamples, 125_000, HOLD_UNTIL_AGE_MS);
+    const cpuWaiting = cpuPercent(r.cpuSamples, 35_000, HOLD_UNTIL_AGE_MS);
     const cpuAll = cpuPercent(r.cpuSamples, 0, HOLD_UNTIL_AGE_MS);
     ctx.log(
       `status calls per job: ${[...r.statusCallsPerJob.values()]
@@ -37,11 +39,17 @@ export const benchmark: Benchmark = {
         unit: "/min",
       },
       {
-        figure: "status calls per job per minute, 30 s to 2 min old",
+        figure: "status calls per job per minute, jobs over 30 s old",
         measured: r.rate30sTo2min,
         unit: "/min",
       },
-      { figure: "status calls per job per minute, over 2 min old", measured: r.rateAfter2min, unit: "/min" },
+      {
+        figure: "status calls per second, all jobs together (whole hold)",
+        measured: r.statusCallsPerSecond,
+        unit: "/s",
+        budget: { max: MAX_STATUS_CALLS_PER_SECOND * 1.1 },
+        note: `the studio's shared cap is ${MAX_STATUS_CALLS_PER_SECOND}/s; 10% slack for timer drift`,
+      },
       {
         figure: "server CPU, nothing in flight",
         measured: r.idleCpuPercent,
@@ -49,18 +57,11 @@ export const benchmark: Benchmark = {
         budget: { max: 5 },
       },
       {
-        figure: `server CPU, ${JOBS} jobs held at fal, polling every 5 s`,
-        measured: cpu5s,
+        figure: `server CPU while ${JOBS} jobs wait at fal (polling only)`,
+        measured: cpuWaiting,
         unit: "% core",
         budget: { max: 5 },
-        note: "youngest job 35-100 s old; no other requests",
-      },
-      {
-        figure: `server CPU, ${JOBS} jobs held at fal, polling every 10 s`,
-        measured: cpu10s,
-        unit: "% core",
-        budget: { max: 5 },
-        note: "youngest job 125-140 s old",
+        note: "youngest job 35-80 s old; no other requests",
       },
       {
         figure: `server CPU, ${JOBS} jobs held at fal, whole hold (incl. 3 s polls and probes)`,
@@ -68,12 +69,12 @@ export const benchmark: Benchmark = {
         unit: "% core",
       },
       {
-        figure: "GET /api/generations p95 while 200 jobs poll every 3 s",
+        figure: "GET /api/generations p95 while 200 jobs are submitted and polled",
         measured: percentile(r.probes.list, 95),
         unit: "ms",
       },
       {
-        figure: "GET / p95 while 200 jobs poll every 3 s",
+        figure: "GET / p95 while 200 jobs are submitted and polled",
         measured: percentile(r.probes.home, 95),
         unit: "ms",
       },
@@ -87,7 +88,7 @@ export const benchmark: Benchmark = {
         figure: "time from release at fal to all saved",
         measured: r.completeSeconds,
         unit: "s",
-        note: "jobs were 2+ min old, so up to one 10 s poll, then 200 downloads + posters",
+        note: "up to one 20 s poll interval, then 200 downloads + posters",
       },
     ];
     return figures;
