@@ -19,7 +19,7 @@ export function failureKind(code: string | undefined): FailureKind {
   if (code === "invalid_request" || IMAGE_CODES.has(code)) return "inputs";
   if (code === "provider_unreachable" || code === "rate_limited" || code === "provider_auth")
     return "unreachable";
-  if (["download_failed", "invalid_output", "missing_output", "output_missing"].includes(code))
+  if (["download_failed", "save_failed", "invalid_output", "missing_output", "output_missing"].includes(code))
     return "saving";
   return "provider";
 }

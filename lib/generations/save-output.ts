@@ -1,5 +1,5 @@
 import "server-only";
-import { extractPoster, probeVideo } from "@/lib/media/ffmpeg";
+import { extractPoster, probeVideo, ToolRunError } from "@/lib/media/ffmpeg";
 import type { MediaStore } from "@/lib/media/storage";
 import { ProviderCallError, type ProviderVideo, type VideoProvider } from "@/lib/providers/types";
 
@@ -40,7 +40,18 @@ export async function saveOutput(
   let probe: Awaited<ReturnType<typeof probeVideo>>;
   try {
     probe = await probing;
-  } catch {
+  } catch (err) {
+    if (err instanceof ToolRunError) {
+      // ffprobe could not run (a busy machine: no memory or processes left). The file is fine as far as
+      // we know, and it is content-addressed, so other clips may share it: keep it and try again later.
+      throw new ProviderCallError({
+        code: "save_failed",
+        message: `Checking the finished video failed: ${err.message}`,
+        retryable: true,
+      });
+    }
+    // ffprobe read the file and refused it. Identical bytes cannot be another clip's playable video, so
+    // removing this content-addressed file takes nothing from anyone.
     await store.delete(stored.key);
     throw new ProviderCallError({
       code: "invalid_output",

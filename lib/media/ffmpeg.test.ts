@@ -3,7 +3,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractPoster, probeVideo, renderPreview, runFfmpeg, synthSoundtrack } from "@/lib/media/ffmpeg";
+import {
+  extractPoster,
+  probeVideo,
+  renderPreview,
+  runFfmpeg,
+  runTool,
+  synthSoundtrack,
+  ToolRunError,
+} from "@/lib/media/ffmpeg";
 
 let dir: string;
 const img = (name: string) => path.join(dir, name);
@@ -178,6 +186,32 @@ describe("extractPoster on a fade", () => {
       const poster = await extractPoster(out);
       const { channels } = await sharp(poster).stats();
       expect(channels[0]!.mean).toBeGreaterThan(100);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("runTool tells a refused input from a tool that never finished", () => {
+  const kindOf = async (bin: string, args: string[]) => {
+    const err = await runTool(bin, args).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ToolRunError);
+    return (err as ToolRunError).kind;
+  };
+
+  it("could not start, killed by a signal, or exited with an error", async () => {
+    expect(await kindOf("/nonexistent/ffprobe", [])).toBe("start");
+    expect(await kindOf("/bin/sh", ["-c", "kill -9 $$"])).toBe("signal");
+    expect(await kindOf("/bin/sh", ["-c", "exit 3"])).toBe("exit");
+  });
+
+  it("probeVideo says 'not a video' only when ffprobe read the file and refused it", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "omni-probe-"));
+    try {
+      const file = path.join(dir, "notes.mp4");
+      await writeFile(file, "this is text, not a video");
+      await expect(probeVideo(file)).rejects.toThrow(/is not a video/);
+      await expect(probeVideo(file)).rejects.not.toBeInstanceOf(ToolRunError);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -33,7 +33,27 @@ function errorSummary(stderr: string): string {
   return lines.slice(-2).join("; ").slice(0, 300);
 }
 
-function run(bin: string, args: string[], { signal, onProgress }: RunOptions): Promise<Buffer> {
+/**
+ * A tool that did not do its job, and why: it could not `start` (spawn failed: no memory, too many
+ * processes), was killed by a `signal` (the OOM killer, say), or ran and `exit`ed with an error (it read
+ * the input and refused it). Only the last says anything about the input.
+ */
+export class ToolRunError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "start" | "signal" | "exit",
+  ) {
+    super(message);
+    this.name = "ToolRunError";
+  }
+}
+
+/** Runs a tool and resolves with its stdout; rejects with a ToolRunError (or the abort reason). */
+export function runTool(
+  bin: string,
+  args: string[],
+  { signal, onProgress }: RunOptions = {},
+): Promise<Buffer> {
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const name = path.basename(bin);
   return new Promise((resolve, reject) => {
@@ -57,19 +77,22 @@ function run(bin: string, args: string[], { signal, onProgress }: RunOptions): P
     child.on("error", (err) => {
       spawnError = err;
     });
-    child.on("close", (code) => {
+    child.on("close", (code, killedBy) => {
       signal?.removeEventListener("abort", onAbort);
       if (signal?.aborted) return reject(abortError(signal));
-      if (spawnError) return reject(new Error(`${name} could not start: ${spawnError.message}`));
+      if (spawnError)
+        return reject(new ToolRunError(`${name} could not start: ${spawnError.message}`, "start"));
       if (code === 0) return resolve(Buffer.concat(out));
-      reject(new Error(`${name} failed: ${errorSummary(tail) || `exit code ${code}`}`));
+      if (code === null)
+        return reject(new ToolRunError(`${name} was killed (${killedBy ?? "signal"})`, "signal"));
+      reject(new ToolRunError(`${name} failed: ${errorSummary(tail) || `exit code ${code}`}`, "exit"));
     });
   });
 }
 
 /** Runs ffmpeg quietly (errors and stats only) and resolves with whatever it wrote to stdout. */
 export function runFfmpeg(args: string[], options: RunOptions = {}): Promise<Buffer> {
-  return run(ffmpegPath, ["-hide_banner", "-nostdin", "-loglevel", "error", "-stats", ...args], options);
+  return runTool(ffmpegPath, ["-hide_banner", "-nostdin", "-loglevel", "error", "-stats", ...args], options);
 }
 
 export interface VideoProbe {
@@ -104,13 +127,15 @@ export async function probeVideo(filePath: string, signal?: AbortSignal): Promis
   const name = path.basename(filePath);
   let raw: Buffer;
   try {
-    raw = await run(
+    raw = await runTool(
       ffprobePath,
       ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", filePath],
       { signal },
     );
   } catch (err) {
     if (signal?.aborted) throw err;
+    // ffprobe never ran to the end: that says nothing about the file.
+    if (err instanceof ToolRunError && err.kind !== "exit") throw err;
     throw new Error(`${name} is not a video: ${err instanceof Error ? err.message : String(err)}`);
   }
   const { streams, format } = probeSchema.parse(JSON.parse(raw.toString("utf8")));

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import type { AssetDTO } from "@/lib/generations/dto";
 import { FAKE_FAL_KEY, type FakeFal } from "@/test/fakes/fal-server";
 import { makeImage } from "./images";
 import { type StudioProcess, startStudioProcess } from "./studio-process";
@@ -53,16 +54,8 @@ export async function timedGet(
   return { status: res.status, ms, serverMs: timing ? Number(timing[1]) : null, body };
 }
 
-export interface UploadedAsset {
-  id: string;
-  sha256: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  url: string;
-  thumbUrl: string;
-}
+/** What POST /api/uploads answers (a type only, so Playwright specs can import this file). */
+export type UploadedAsset = AssetDTO;
 
 export async function uploadImage(
   base: string,
