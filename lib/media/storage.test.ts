@@ -42,6 +42,22 @@ describe("MediaStore", () => {
     expect(await allFiles(root)).toEqual([]);
   });
 
+  it("leaves no temp file when the source fails before the file is even open", async () => {
+    // The pipeline gives up at once; the write stream is still opening its temp file. Many times over,
+    // since it is a race: each must leave nothing.
+    const failing = () => {
+      const source = new Readable({ read() {} });
+      source.destroy(new Error("connection reset"));
+      return source;
+    };
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        expect(store.putStream(failing(), "mp4")).rejects.toThrow("connection reset"),
+      ),
+    );
+    expect(await allFiles(root)).toEqual([]);
+  });
+
   it("leaves nothing behind when the disk refuses the write", async () => {
     if (process.getuid?.() === 0) {
       // Root ignores file modes; simulate a full disk by making the temp folder a file instead.

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { once } from "node:events";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -75,8 +76,9 @@ export class MediaStore {
       source instanceof Readable
         ? source
         : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+    const out = createWriteStream(tmp, { flags: "wx" });
     try {
-      await pipeline(input, counter, createWriteStream(tmp, { flags: "wx" }));
+      await pipeline(input, counter, out);
       const sha256 = hash.digest("hex");
       const key = mediaKey(sha256, ext);
       const target = this.pathOf(key);
@@ -84,6 +86,9 @@ export class MediaStore {
       await rename(tmp, target);
       return { key, sha256, bytes };
     } finally {
+      // A source that fails at once can make the pipeline give up while the file is still being opened;
+      // the open then creates it after our rm. Wait until the stream has closed, then remove.
+      if (!out.closed) await once(out, "close").catch(() => undefined);
       await rm(tmp, { force: true });
     }
   }
