@@ -43,13 +43,14 @@ describe("MediaStore", () => {
   });
 
   it("leaves no temp file when the source fails before the file is even open", async () => {
-    // The pipeline gives up at once; the write stream is still opening its temp file. Many times over,
-    // since it is a race: each must leave nothing.
-    const failing = () => {
-      const source = new Readable({ read() {} });
-      source.destroy(new Error("connection reset"));
-      return source;
-    };
+    // The pipeline gives up at its first read, while the write stream may still be opening its temp
+    // file. Many times over, since it is a race: each must leave nothing.
+    const failing = () =>
+      new Readable({
+        read() {
+          this.destroy(new Error("connection reset"));
+        },
+      });
     await Promise.all(
       Array.from({ length: 40 }, () =>
         expect(store.putStream(failing(), "mp4")).rejects.toThrow("connection reset"),
