@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
+import { createClip, uploadImage } from "../../test/support/load";
 import { referenceImage } from "../support/images";
 import { RESTART_PORT } from "../support/servers";
 
@@ -118,27 +119,13 @@ test("a job running at fal when the server is killed finishes after restart, onc
 });
 
 async function uploadAndCreate(prompt: string, seed: number) {
-  const form = new FormData();
-  form.set(
-    "file",
-    new File([new Uint8Array(await referenceImage("place", { seed }))], `ref-${seed}.png`, {
-      type: "image/png",
-    }),
-  );
-  const { asset } = await (await fetch(`${base}/api/uploads`, { method: "POST", body: form })).json();
-  const res = await fetch(`${base}/api/generations`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt,
-      referenceIds: [asset.id],
-      duration: 3,
-      aspectRatio: "16:9",
-      idempotencyKey: `restart-${seed}-${Date.now()}`,
-    }),
+  const up = await uploadImage(base, await referenceImage("place", { seed }), `ref-${seed}.png`);
+  expect(up.status).toBe(201);
+  return createClip(base, {
+    prompt,
+    referenceIds: [up.asset?.id as string],
+    idempotencyKey: `restart-${seed}-${Date.now()}`,
   });
-  expect(res.status).toBe(202);
-  return (await res.json()).generation.id as string;
 }
 
 const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
+import { createClip, uploadImage } from "../../test/support/load";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
 import { referenceImage } from "../support/images";
 import { SUBMIT_KILL_PORT } from "../support/servers";
@@ -37,23 +38,13 @@ async function generation(server: StudioProcess, id: string) {
 }
 
 async function create(server: StudioProcess, prompt: string, seed: number): Promise<string> {
-  const form = new FormData();
-  const bytes = new Uint8Array(await referenceImage("character", { seed }));
-  form.set("file", new File([bytes], `ref-${seed}.png`, { type: "image/png" }));
-  const { asset } = await (await fetch(`${server.url}/api/uploads`, { method: "POST", body: form })).json();
-  const res = await fetch(`${server.url}/api/generations`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt,
-      referenceIds: [asset.id],
-      duration: 3,
-      aspectRatio: "16:9",
-      idempotencyKey: `submit-kill-${seed}-${Date.now()}`,
-    }),
+  const up = await uploadImage(server.url, await referenceImage("character", { seed }), `ref-${seed}.png`);
+  expect(up.status).toBe(201);
+  return createClip(server.url, {
+    prompt,
+    referenceIds: [up.asset?.id as string],
+    idempotencyKey: `submit-kill-${seed}-${Date.now()}`,
   });
-  expect(res.status).toBe(202);
-  return (await res.json()).generation.id as string;
 }
 
 const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);

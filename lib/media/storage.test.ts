@@ -42,9 +42,8 @@ describe("MediaStore", () => {
     expect(await allFiles(root)).toEqual([]);
   });
 
-  it("leaves no temp file when the source fails before the file is even open", async () => {
-    // The pipeline gives up at its first read, while the write stream may still be opening its temp
-    // file. Many times over, since it is a race: each must leave nothing.
+  it("leaves no temp file when many sources fail at their first read", async () => {
+    // The pipeline gives up before any byte is written, 40 times at once: each must leave nothing.
     const failing = () =>
       new Readable({
         read() {

@@ -86,8 +86,8 @@ export class MediaStore {
       await rename(tmp, target);
       return { key, sha256, bytes };
     } finally {
-      // A source that fails at once can make the pipeline give up while the file is still being opened;
-      // the open then creates it after our rm. Wait until the stream has closed, then remove.
+      // Remove the temp file only once its stream has closed, so a late open or write cannot recreate it
+      // after the rm (pipeline normally waits for the close already; this makes it explicit).
       if (!out.closed) await once(out, "close").catch(() => undefined);
       await rm(tmp, { force: true });
     }

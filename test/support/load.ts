@@ -71,6 +71,28 @@ export async function uploadImage(
   return { status: res.status, ms: performance.now() - t0, asset: json.asset, error: json.error };
 }
 
+export interface ClipRequest {
+  prompt: string;
+  referenceIds: string[];
+  idempotencyKey: string;
+  duration?: number;
+  aspectRatio?: "16:9" | "9:16";
+}
+
+/** POST /api/generations; throws unless it answers 202, and returns the new generation's id. */
+export async function createClip(base: string, clip: ClipRequest): Promise<string> {
+  const res = await fetch(`${base}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ duration: 3, aspectRatio: "16:9", ...clip }),
+  });
+  const json = (await res.json().catch(() => ({}))) as { generation?: { id: string } };
+  if (res.status !== 202 || !json.generation) {
+    throw new Error(`POST /api/generations answered ${res.status}: ${JSON.stringify(json)}`);
+  }
+  return json.generation.id;
+}
+
 /** Runs `fn` over `items` with at most `limit` at a time. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>) {
   const out: R[] = new Array(items.length);
@@ -199,22 +221,11 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
       const n = 1 + (i % 5);
       const referenceIds = refs.slice(0, n);
       const tags = referenceIds.map((_, r) => `<IMAGE_REF_${r}>`).join(" and ");
-      const res = await fetch(`${base}/api/generations`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          prompt: `Load ${i + 1}: ${tags} walk along the cliff at dawn. Single continuous shot.`,
-          referenceIds,
-          duration: 3,
-          aspectRatio: "16:9",
-          idempotencyKey: `load-${runTag}-${i}`,
-        }),
+      return createClip(base, {
+        prompt: `Load ${i + 1}: ${tags} walk along the cliff at dawn. Single continuous shot.`,
+        referenceIds,
+        idempotencyKey: `load-${runTag}-${i}`,
       });
-      const json = (await res.json()) as { generation?: { id: string } };
-      if (res.status !== 202 || !json.generation) {
-        throw new Error(`POST /api/generations answered ${res.status}: ${JSON.stringify(json)}`);
-      }
-      return json.generation.id;
     },
   );
   const createSeconds = (Date.now() - started) / 1000;

@@ -1,5 +1,6 @@
 // Fills a database with a realistic history of finished clips, fast (batched inserts, shared media), for
 // load tests and benchmarks. Rows are terminal (completed, failed or canceled), so no worker touches them.
+import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
@@ -68,7 +69,6 @@ export async function seedHistory(
     assetIds.push(asset.id);
   }
   const video = await fakeVideo("16:9", 5);
-  const { readFile } = await import("node:fs/promises");
   const { key: videoKey, bytes: videoBytes } = await store.putBuffer(await readFile(video.path), "mp4");
   const posterKeys: string[] = [];
   for (let i = 0; i < posterVariants; i++)

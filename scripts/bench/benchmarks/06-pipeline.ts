@@ -15,6 +15,7 @@
 import path from "node:path";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { makeImage } from "@/test/support/images";
+import { createClip, uploadImage } from "@/test/support/load";
 import { startStudioProcess } from "@/test/support/studio-process";
 import { type Benchmark, type Figure, percentile } from "../types";
 
@@ -69,30 +70,18 @@ export const benchmark: Benchmark = {
       },
     });
     try {
-      const form = new FormData();
       const image = await makeImage({ seed: 60, width: 1600, height: 1200, format: "jpeg" });
-      form.append("file", new File([new Uint8Array(image)], "ref.jpg", { type: "image/jpeg" }));
-      const up = await fetch(`${studio.url}/api/uploads`, { method: "POST", body: form });
-      if (up.status !== 201) throw new Error(`upload answered ${up.status}`);
-      const { asset } = (await up.json()) as { asset: { id: string } };
+      const up = await uploadImage(studio.url, image, "ref.jpg", "image/jpeg");
+      if (up.status !== 201 || !up.asset) throw new Error(`upload answered ${up.status}`);
+      const assetId = up.asset.id;
 
       let n = 0;
-      const create = async () => {
-        const res = await fetch(`${studio.url}/api/generations`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            prompt: "<IMAGE_REF_0> walks along a beach at dusk. Single continuous shot.",
-            referenceIds: [asset.id],
-            duration: 3,
-            aspectRatio: "16:9",
-            idempotencyKey: `bench-pipeline-${Date.now()}-${++n}`,
-          }),
+      const create = () =>
+        createClip(studio.url, {
+          prompt: "<IMAGE_REF_0> walks along a beach at dusk. Single continuous shot.",
+          referenceIds: [assetId],
+          idempotencyKey: `bench-pipeline-${Date.now()}-${++n}`,
         });
-        if (res.status !== 202)
-          throw new Error(`POST /api/generations answered ${res.status}: ${await res.text()}`);
-        return ((await res.json()) as GenerationBody).generation.id;
-      };
       const get = async (id: string) =>
         ((await (await fetch(`${studio.url}/api/generations/${id}`)).json()) as GenerationBody).generation;
 
