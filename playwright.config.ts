@@ -14,6 +14,7 @@ import {
   FAL_PORT,
   PREVIEW_PORT,
 } from "./e2e/support/servers";
+import { SERVER_ENV_DEFAULTS, serverArgs } from "./scripts/server-launch";
 
 // End to end against a production build (`next build` runs first, see scripts/test-all.mjs): two studio
 // servers, each with its own fresh data folder, one on the preview engine and one on fal through the fake
@@ -25,8 +26,9 @@ process.env.OMNI_E2E_DATA_ROOT ??= mkdtempSync(path.join(os.tmpdir(), "omni-stud
 const dataRoot = process.env.OMNI_E2E_DATA_ROOT;
 const dataDir = (name: string) => path.join(dataRoot, name);
 
-const nextStart = (port: number) => `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`;
-const common = { NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
+// Started as `npm start` starts it (scripts/server-launch.ts), minus the build step.
+const nextStart = (port: number) => `node ${serverArgs(".", port, "127.0.0.1").join(" ")}`;
+const common = { ...SERVER_ENV_DEFAULTS, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
 
 const reporter: PlaywrightTestConfig["reporter"] = [["list"]];
 // scripts/test-all.mjs asks for a JSON report to count results.

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config/env";
+import { serverArgs, serverEnv } from "./server-launch";
 import { buildIsCurrent, buildStampFile, sourceHash } from "./source-hash";
 
 const root = process.cwd();
@@ -30,6 +31,9 @@ if (!buildIsCurrent(root)) {
 console.log(
   `Starting on http://localhost:${config.port} (provider: ${config.provider}, database: ${config.databaseUrl ? "PostgreSQL" : `embedded, in ${config.pgliteDir}`})`,
 );
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(config.port)], { stdio: "inherit" });
+const server = spawn(process.execPath, serverArgs(root, config.port), {
+  stdio: "inherit",
+  env: serverEnv(process.env),
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

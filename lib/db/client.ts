@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
@@ -33,6 +34,7 @@ export interface Database {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   let factory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
+  let created = false;
   if (target.kind === "postgres") {
     const { connectionString, schema } = splitSchema(target.url);
     factory = new PrismaPg(
@@ -41,6 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     );
   } else {
     if (target.dir) mkdirSync(target.dir, { recursive: true });
+    created = !target.dir || !existsSync(path.join(target.dir, "PG_VERSION"));
     // PGlite's 128 MB of shared buffers are resident memory in this process; its files sit in the
     // operating system's page cache anyway, so a smaller pool costs little and saves ~120 MB of RSS.
     const options = {
@@ -51,6 +54,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     factory = new PrismaPGlite(pglite);
   }
   const applied = await applyMigrations(factory);
+  // Creating the embedded database (initdb, then every migration) leaves about 500 MB of buffers that
+  // V8 frees only at its next full collection, which an idle server may not reach for a long time. The
+  // server is started with --expose-gc (scripts/server-launch.ts) so this one collection can run.
+  if (created) (globalThis as { gc?: () => void }).gc?.();
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,

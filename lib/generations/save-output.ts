@@ -1,7 +1,22 @@
 import "server-only";
+import os from "node:os";
+import pLimit from "p-limit";
 import { extractPoster, probeVideo, ToolRunError } from "@/lib/media/ffmpeg";
 import type { MediaStore } from "@/lib/media/storage";
 import { ProviderCallError, type ProviderVideo, type VideoProvider } from "@/lib/providers/types";
+
+/**
+ * Probes and posters run at most this many at a time, however many jobs finish together. Each runs
+ * ffprobe and ffmpeg (tens of MB each) and holds a frame; 32 at once took the server past 900 MB for no
+ * gain in speed on 2 cores, since the tools are CPU-bound.
+ */
+export const SAVES_AT_ONCE = Math.max(1, Math.min(4, os.availableParallelism()));
+const mediaWork = pLimit(SAVES_AT_ONCE);
+
+/** Probes and posters running now, and saves waiting for their turn. */
+export function saveLoad(): { running: number; waiting: number } {
+  return { running: mediaWork.activeCount, waiting: mediaWork.pendingCount };
+}
 
 export interface SavedOutput {
   videoKey: string;
@@ -31,6 +46,13 @@ export async function saveOutput(
       retryable: true,
     });
   }
+  return mediaWork(() => checkAndPoster(store, stored));
+}
+
+async function checkAndPoster(
+  store: MediaStore,
+  stored: Awaited<ReturnType<MediaStore["putStream"]>>,
+): Promise<SavedOutput> {
   const path = store.pathOf(stored.key);
   // The probe and the poster run side by side: the poster's usual moment is known before the probe
   // answers (extractPoster grabs it meanwhile), and the clip is playable only once both are done.

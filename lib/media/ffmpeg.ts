@@ -209,6 +209,10 @@ export async function extractPoster(
           sec.toFixed(3),
           "-i",
           videoPath,
+          // Scaled by ffmpeg: a 640-wide frame is a quarter of the bytes of a 1280-wide one to pipe,
+          // hold and hand to sharp (32 saves at once held 2.7 MB each, and the heap kept it).
+          "-vf",
+          `scale='min(${maxWidth},iw)':-2:flags=lanczos`,
           ..."-frames:v 1 -an -f image2pipe -c:v ppm -pix_fmt rgb24 -".split(" "),
         ],
         { signal },

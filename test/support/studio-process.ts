@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { serverArgs, serverEnv } from "@/scripts/server-launch";
 
 export interface StudioProcess {
   url: string;
@@ -67,18 +68,10 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
   const url = `http://127.0.0.1:${options.port}`;
   const child = spawn(
     process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      path.join(cwd, "node_modules/next/dist/bin/next"),
-      "start",
-      "-H",
-      "127.0.0.1",
-      "-p",
-      String(options.port),
-    ],
+    [...(options.nodeArgs ?? []), ...serverArgs(cwd, options.port, "127.0.0.1")],
     {
       cwd,
-      env: {
+      env: serverEnv({
         ...process.env,
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
@@ -89,7 +82,7 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
         ATLASCLOUD_API_KEY: "",
         STUDIO_ACCESS_TOKEN: "",
         ...options.env,
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -1,0 +1,63 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MediaStore } from "@/lib/media/storage";
+import type { VideoProvider } from "@/lib/providers/types";
+import { fakeVideo } from "@/test/fakes/fal-fake-video";
+import { SAVES_AT_ONCE, saveLoad, saveOutput } from "./save-output";
+
+let dir: string;
+let store: MediaStore;
+let videoPath: string;
+
+/** Only what saveOutput uses of a provider: the finished video, streamed from a real MP4 on disk. */
+const provider = {
+  openOutput: async () => Readable.toWeb(createReadStream(videoPath)) as ReadableStream<Uint8Array>,
+} as unknown as VideoProvider;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "omni-save-test-"));
+  store = new MediaStore(dir);
+  await store.init();
+  videoPath = (await fakeVideo("16:9", 3)).path;
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("saveOutput", () => {
+  it("stores the video and a 640-wide WebP poster with the probed duration", async () => {
+    const saved = await saveOutput(store, provider, { url: "https://fal.example/out.mp4" });
+    expect(saved.durationSec).toBeCloseTo(3, 0);
+    const poster = await sharp(store.pathOf(saved.posterKey)).metadata();
+    expect(poster).toMatchObject({ format: "webp", width: 640, height: 360 });
+  });
+
+  it(`probes and makes posters for at most ${SAVES_AT_ONCE} clips at a time when many finish together`, async () => {
+    let most = 0;
+    let queued = 0;
+    const watch = setInterval(() => {
+      const load = saveLoad();
+      most = Math.max(most, load.running);
+      queued = Math.max(queued, load.waiting);
+    }, 1);
+    try {
+      const saves = await Promise.all(
+        Array.from({ length: 3 * SAVES_AT_ONCE }, () =>
+          saveOutput(store, provider, { url: "https://fal.example/out.mp4" }),
+        ),
+      );
+      expect(saves.every((s) => s.posterKey.endsWith(".webp") && s.durationSec > 2)).toBe(true);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(most).toBe(SAVES_AT_ONCE);
+    expect(queued).toBeGreaterThan(0);
+    expect(saveLoad()).toEqual({ running: 0, waiting: 0 });
+  });
+});
