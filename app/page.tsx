@@ -1,9 +1,13 @@
-import { Suspense } from "react";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { Composer } from "@/components/studio/composer";
-import { GallerySkeleton, History } from "@/components/studio/history";
+import { History } from "@/components/studio/history";
+import { galleryFirstPageState, type SearchParams } from "@/components/studio/history-server";
 import { StudioHeader } from "@/components/studio/studio-header";
 
-export default function StudioPage() {
+export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  // Read before rendering, not streamed behind a fallback: a streamed gallery is revealed by a script
+  // that waits for the main thread, which the page's own scripts hold, so its posters painted late.
+  const firstPage = await galleryFirstPageState(searchParams);
   return (
     <>
       <StudioHeader heading />
@@ -11,10 +15,9 @@ export default function StudioPage() {
         <div className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6.5rem)] lg:overflow-y-auto lg:overscroll-contain lg:rounded-card [scrollbar-width:thin]">
           <Composer />
         </div>
-        {/* The gallery reads its filter from the URL; Suspense lets the rest of the page prerender. */}
-        <Suspense fallback={<GallerySkeleton />}>
+        <HydrationBoundary state={firstPage}>
           <History />
-        </Suspense>
+        </HydrationBoundary>
       </main>
     </>
   );

@@ -8,10 +8,12 @@ import { ProviderBadge, StatusBadge, statusLabel } from "@/components/studio/sta
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon, DownloadIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
+import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
-import { formatElapsed, formatTimestamp } from "@/lib/client/format";
+import { formatElapsed } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
+import { backdropUrl } from "@/lib/media/keys";
 import { CardReview, ChooseTake } from "./card-review";
 import { ClipMedia } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
@@ -32,11 +34,11 @@ function Backdrop({ g }: { g: GenerationDTO }) {
   return (
     // biome-ignore lint/performance/noImgElement: a blurred backdrop from our own media route
     <img
-      src={backdrop}
+      src={backdropUrl(backdrop)}
       alt=""
       aria-hidden
       loading="lazy"
-      className="absolute inset-0 size-full scale-110 object-cover opacity-20 blur-xl"
+      className="absolute inset-0 size-full scale-110 object-cover opacity-20"
     />
   );
 }
@@ -130,9 +132,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         )}
         {!done && <StatusBadge status={g.status} />}
         <ProviderBadge g={g} />
-        <time dateTime={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt}>
-          {formatTimestamp(g.createdAt)}
-        </time>
+        <LocalTime iso={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt} />
       </div>
       <FailureNote g={g} />
       <p

@@ -27,6 +27,7 @@ import { ApiRequestError } from "@/lib/client/http";
 import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
+import { backdropUrl } from "@/lib/media/keys";
 import { ChooseTake } from "./card-review";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
@@ -71,10 +72,10 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
       {backdrop && (
         // biome-ignore lint/performance/noImgElement: a blurred backdrop from our own media route
         <img
-          src={backdrop}
+          src={backdropUrl(backdrop)}
           alt=""
           aria-hidden
-          className="absolute inset-0 size-full scale-110 object-cover opacity-20 blur-2xl"
+          className="absolute inset-0 size-full scale-110 object-cover opacity-20"
         />
       )}
       {!isTerminal(g.status) ? (

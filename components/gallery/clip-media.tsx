@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { FilmIcon } from "@/components/ui/icons";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { backdropUrl } from "@/lib/media/keys";
 
 /**
  * Cards show posters at about 300 to 500 CSS px (1 to 3 columns): a 480-wide copy is enough at 1x, the
  * 640-wide original serves denser screens. `sizes` approximates the card's width for each layout of the
- * studio page; both poster images use the same pair so the browser fetches one file.
+ * studio page. A portrait clip's blurred fill is a tiny softened copy, not a CSS blur (see
+ * lib/media/variants.ts).
  */
 const POSTER_SIZES = "(min-width: 1600px) 350px, (min-width: 1024px) 31vw, (min-width: 600px) 50vw, 100vw";
 const posterSrcSet = (url: string) => `${url}?w=480 480w, ${url} 640w`;
@@ -42,14 +44,12 @@ export function ClipMedia({
       {g.posterUrl && portrait && (
         // biome-ignore lint/performance/noImgElement: posters from our own media route
         <img
-          src={g.posterUrl}
-          srcSet={posterSrcSet(g.posterUrl)}
-          sizes={POSTER_SIZES}
+          src={backdropUrl(g.posterUrl)}
           alt=""
           aria-hidden
           loading={loading}
           decoding="async"
-          className="absolute inset-0 size-full scale-110 object-cover opacity-50 blur-2xl"
+          className="absolute inset-0 size-full scale-110 object-cover opacity-50"
         />
       )}
       {g.posterUrl ? (

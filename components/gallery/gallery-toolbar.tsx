@@ -6,8 +6,8 @@ import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { GalleryQuery } from "@/lib/client/queries";
 import type { GalleryFilter } from "@/lib/generations/dto";
+import { SEARCH_MAX_CHARS } from "./gallery-query";
 import { ReviewFilters } from "./review-filters";
-import { SEARCH_MAX_CHARS } from "./use-gallery-params";
 
 const FILTERS: ReadonlyArray<{ value: GalleryFilter; label: string }> = [
   { value: "all", label: "All" },

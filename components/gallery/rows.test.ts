@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { columnsFor, takeColumns, toEntries, toRows } from "./rows";
+import { columnsFor, HEAD_CARDS, splitHead, takeColumns, toEntries, toRows } from "./rows";
 
 const clip = (id: string, take?: { group: string; index: number; count: number }): GenerationDTO =>
   ({
@@ -55,5 +55,42 @@ describe("gallery rows", () => {
     expect(takeColumns(2, 1100)).toBe(2);
     expect(takeColumns(4, 1100)).toBe(4);
     expect(takeColumns(3, 700)).toBe(2);
+  });
+
+  describe("the head laid out by CSS", () => {
+    const singles = (n: number, from = 0) => Array.from({ length: n }, (_, i) => clip(`s${from + i}`));
+    const keys = (e: readonly { key: string }[]) => e.map((x) => x.key);
+
+    it(`is the first ${HEAD_CARDS} single cards: whole rows at 1, 2 and 3 columns`, () => {
+      const { head, rest } = splitHead(toEntries(singles(10)));
+      expect(keys(head)).toEqual(["s0", "s1", "s2", "s3", "s4", "s5"]);
+      expect(keys(rest)).toEqual(["s6", "s7", "s8", "s9"]);
+      for (const columns of [1, 2, 3]) expect(HEAD_CARDS % columns).toBe(0);
+    });
+
+    it("ends at the first take group, so the virtualized rows start as toRows would start them", () => {
+      const entries = toEntries([
+        ...singles(2),
+        clip("t0", { group: "g", index: 0, count: 2 }),
+        clip("t1", { group: "g", index: 1, count: 2 }),
+        ...singles(4, 2),
+      ]);
+      const { head, rest } = splitHead(entries);
+      expect(keys(head)).toEqual(["s0", "s1", "group-g"]);
+      expect(keys(rest)).toEqual(["s2", "s3", "s4", "s5"]);
+      // The same cards share rows in both layouts: the rows of the whole list are those of the head's
+      // (two singles, then the group) followed by those of the rest.
+      expect(toRows(entries, 3).map((r) => r.key)).toEqual([
+        ...toRows(head, 3).map((r) => r.key),
+        ...toRows(rest, 3).map((r) => r.key),
+      ]);
+    });
+
+    it("is the whole gallery when it is short", () => {
+      const { head, rest } = splitHead(toEntries(singles(4)));
+      expect(keys(head)).toHaveLength(4);
+      expect(rest).toEqual([]);
+      expect(splitHead([])).toEqual({ head: [], rest: [] });
+    });
   });
 });

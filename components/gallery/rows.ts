@@ -74,3 +74,26 @@ export function columnsFor(width: number): number {
 export function takeColumns(takeCount: number, width: number): number {
   return Math.min(takeCount, Math.max(2, Math.floor(width / 240)));
 }
+
+/** Single cards at most in the gallery's head: a whole number of rows at 1, 2 and 3 columns. */
+export const HEAD_CARDS = 6;
+
+/**
+ * The first entries, which the gallery lays out with CSS alone so they render on the server and are
+ * right at every width before any script runs; the rest are virtualized. The head ends after
+ * HEAD_CARDS single cards or at the first take group (a group takes a row of its own in either layout),
+ * so the rows after it start fresh exactly as toRows would have started them.
+ */
+export function splitHead(entries: readonly GalleryEntry[]): {
+  head: GalleryEntry[];
+  rest: GalleryEntry[];
+} {
+  let singles = 0;
+  let end = 0;
+  while (end < entries.length) {
+    const entry = entries[end++]!;
+    if (entry.kind === "group") break;
+    if (++singles === HEAD_CARDS) break;
+  }
+  return { head: entries.slice(0, end), rest: entries.slice(end) };
+}

@@ -3,7 +3,8 @@
 import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LayersIcon } from "@/components/ui/icons";
-import { formatTimestamp, formatUsd } from "@/lib/client/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/schema";
 import { ClipCard } from "./clip-card";
@@ -54,9 +55,7 @@ export function TakeGroup({
           <span className="text-xs text-ink-400" data-testid="take-summary">
             {summary(takes)}
           </span>
-          <time dateTime={first.createdAt} className="ml-auto text-xs text-ink-400">
-            {formatTimestamp(first.createdAt)}
-          </time>
+          <LocalTime iso={first.createdAt} className="ml-auto text-xs text-ink-400" />
         </div>
         <p
           className="line-clamp-2 text-sm leading-6 text-ink-100"

@@ -3,19 +3,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import type { GalleryQuery } from "@/lib/client/queries";
-import { GALLERY_FILTERS, type GalleryFilter } from "@/lib/generations/dto";
-import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
-
-export const SEARCH_MAX_CHARS = 200;
-
-function parseStatus(value: string | null): GalleryFilter {
-  return GALLERY_FILTERS.includes(value as GalleryFilter) ? (value as GalleryFilter) : "all";
-}
-
-const parseReview = (value: string | null): ReviewStatus | null =>
-  REVIEW_STATUSES.includes(value as ReviewStatus) ? (value as ReviewStatus) : null;
-const parseId = (value: string | null): string | null =>
-  value && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
+import { parseGalleryQuery } from "./gallery-query";
 
 /**
  * The gallery's filters live in the URL (`?status=failed&q=rain&favorite=true&review=approved&
@@ -25,13 +13,8 @@ const parseId = (value: string | null): string | null =>
 export function useGalleryParams() {
   const params = useSearchParams();
   const pathname = usePathname();
-  const status = parseStatus(params.get("status"));
-  const q = (params.get("q") ?? "").slice(0, SEARCH_MAX_CHARS);
-  const favorite = params.get("favorite") === "true";
-  const review = parseReview(params.get("review"));
-  const chosen = params.get("takes") === "chosen";
-  const asset = parseId(params.get("asset"));
-  const character = parseId(params.get("character"));
+  const parsed = parseGalleryQuery((key) => params.get(key));
+  const { status, q, favorite, review, chosen, asset, character } = parsed;
   const query = useMemo<GalleryQuery>(
     () => ({ status, q, favorite, review, chosen, asset, character }),
     [status, q, favorite, review, chosen, asset, character],

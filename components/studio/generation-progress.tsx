@@ -6,6 +6,7 @@ import { StopIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { useNow } from "@/lib/client/use-now";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
@@ -37,6 +38,7 @@ export function GenerationProgress({
   compact?: boolean;
 }) {
   const now = useNow(true);
+  const hydrated = useHydrated();
   const cancel = useCancelClip(g);
   const latestLog = g.logs.at(-1)?.message;
   const canceling = cancel.isPending || (cancel.data?.ok && CANCELABLE.has(cancel.data.generation.status));
@@ -55,7 +57,8 @@ export function GenerationProgress({
         </div>
         <span className="font-mono text-sm text-ink-300 tabular-nums" data-testid="generation-elapsed">
           <span className="sr-only">Elapsed </span>
-          {formatElapsed(now - Date.parse(g.createdAt))}
+          {/* The browser's clock, not the server's: shown from hydration on. */}
+          {hydrated ? formatElapsed(now - Date.parse(g.createdAt)) : ""}
         </span>
       </div>
       <div className="flex flex-col gap-2.5">

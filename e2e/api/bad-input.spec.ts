@@ -329,6 +329,29 @@ test.describe("media route", () => {
     expect(beyond.status()).toBe(416);
     expect(beyond.headers()["content-range"]).toBe(`bytes */${size}`);
   });
+
+  test("makes the copies it knows (w=480, variant=backdrop) and refuses any other, saying which exist", async ({
+    request,
+  }) => {
+    const small = await request.get(`/api/media/${key}?w=480`);
+    expect(small.status()).toBe(200);
+    expect((await sharp(await small.body()).metadata()).width).toBe(480);
+    const backdrop = await request.get(`/api/media/${key}?variant=backdrop`);
+    expect(backdrop.status()).toBe(200);
+    const soft = await sharp(await backdrop.body()).metadata();
+    expect(soft.width).toBe(48);
+    expect((await backdrop.body()).length).toBeLessThan(2_000);
+    expect(backdrop.headers()["cache-control"]).toContain("immutable");
+    expect(backdrop.headers().etag).not.toBe(small.headers().etag);
+
+    for (const query of ["w=999", "w=abc", "variant=huge", "w=480&variant=backdrop", "variant="]) {
+      const res = await request.get(`/api/media/${key}?${query}`);
+      expect(res.status(), query).toBe(400);
+      const body = await res.json();
+      expect(body.error.code, query).toBe("invalid_variant");
+      expect(body.error.message, query).toContain("variant=backdrop");
+    }
+  });
 });
 
 test("prompts and names with HTML, script and bidi characters display as text", async ({ page, request }) => {

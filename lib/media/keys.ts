@@ -31,3 +31,11 @@ export function mediaContentType(key: string): string {
 export function mediaUrl(key: string): string {
   return `/api/media/${key}`;
 }
+
+/**
+ * A stored image's tiny softened copy (lib/media/variants.ts), for the blurred fill behind a portrait
+ * clip or a card with no video: drawn scaled up, it needs no CSS blur.
+ */
+export function backdropUrl(imageUrl: string): string {
+  return `${imageUrl}?variant=backdrop`;
+}

@@ -2,7 +2,14 @@ import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
-import { imageVariant, isImageKey, isVariantWidth, VARIANT_WIDTHS } from "@/lib/media/variants";
+import {
+  imageVariant,
+  isImageKey,
+  isVariantWidth,
+  VARIANT_WIDTHS,
+  type Variant,
+  type VariantWidth,
+} from "@/lib/media/variants";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -19,15 +26,17 @@ interface Served {
   read(range: { start: number; end: number }): NodeJS.ReadableStream;
 }
 
-/** The stored file, or with `?w=` a smaller copy of a stored image (see lib/media/variants.ts). */
+/** The stored file, or with `?w=` or `?variant=` a copy of a stored image (see lib/media/variants.ts). */
 async function locate(request: Request, key: string): Promise<Served | Response> {
   // Only content addresses are served, so no key can name a path outside the media folder.
   if (!isMediaKey(key)) return notFound();
   const { store } = await getRuntime();
   const info = await store.stat(key);
   if (!info) return notFound();
-  const w = new URL(request.url).searchParams.get("w");
-  if (w === null) {
+  const params = new URL(request.url).searchParams;
+  const w = params.get("w");
+  const named = params.get("variant");
+  if (w === null && named === null) {
     return {
       size: info.size,
       contentType: mediaContentType(key),
@@ -35,23 +44,29 @@ async function locate(request: Request, key: string): Promise<Served | Response>
       read: (range) => store.read(key, range),
     };
   }
-  if (!isImageKey(key) || !isVariantWidth(Number(w))) {
+  const variant: Variant | null =
+    w !== null && named === null && isVariantWidth(Number(w))
+      ? (Number(w) as VariantWidth)
+      : w === null && named === "backdrop"
+        ? "backdrop"
+        : null;
+  if (!isImageKey(key) || variant === null) {
     return Response.json(
       {
         error: {
-          code: "invalid_width",
-          message: `w must be one of ${VARIANT_WIDTHS.join(", ")}, on an image.`,
+          code: "invalid_variant",
+          message: `Ask for w=${VARIANT_WIDTHS.join(" or w=")} or variant=backdrop, one of them, on an image.`,
         },
       },
       { status: 400 },
     );
   }
-  const variant = await imageVariant(store, key, Number(w) as (typeof VARIANT_WIDTHS)[number]);
+  const file = await imageVariant(store, key, variant);
   return {
-    size: variant.size,
-    contentType: variant.contentType,
-    etag: `"${key.slice(0, 64)}-w${w}"`,
-    read: (range) => createReadStream(variant.path, range),
+    size: file.size,
+    contentType: file.contentType,
+    etag: `"${key.slice(0, 64)}-${variant === "backdrop" ? "backdrop" : `w${variant}`}"`,
+    read: (range) => createReadStream(file.path, range),
   };
 }
 

@@ -1,0 +1,43 @@
+import "server-only";
+import { AppError } from "@/lib/http/errors";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { GALLERY_FILTERS, type GalleryFilter } from "./dto";
+import { decodeCursor, type ListOptions } from "./repo";
+
+export const DEFAULT_LIST_LIMIT = 50;
+export const MAX_LIST_LIMIT = 100;
+
+/**
+ * `GET /api/generations` parameters (what lib/client/queries.ts galleryParams writes) as list options.
+ * The server-rendered first page of the gallery reads the same parameters the same way. Throws an
+ * AppError naming the parameter that is wrong.
+ */
+export function parseListParams(params: URLSearchParams): ListOptions {
+  const limitParam = params.get("limit");
+  const limit = limitParam === null ? DEFAULT_LIST_LIMIT : Number(limitParam);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
+    throw new AppError("invalid_limit", `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}.`, 400);
+  }
+  const cursorParam = params.get("cursor");
+  const cursor = cursorParam ? decodeCursor(cursorParam) : undefined;
+  if (cursor === null) throw new AppError("invalid_cursor", "cursor is not one this API returned.", 400);
+  const filter = (params.get("status") ?? "all") as GalleryFilter;
+  if (!GALLERY_FILTERS.includes(filter)) {
+    throw new AppError("invalid_status", `status must be one of ${GALLERY_FILTERS.join(", ")}.`, 400);
+  }
+  const review = params.get("review") ?? undefined;
+  if (review !== undefined && !REVIEW_STATUSES.includes(review as ReviewStatus)) {
+    throw new AppError("invalid_review", `review must be one of ${REVIEW_STATUSES.join(", ")}.`, 400);
+  }
+  return {
+    cursor,
+    limit,
+    filter,
+    q: params.get("q")?.trim().slice(0, 200) || undefined,
+    review: review as ReviewStatus | undefined,
+    favorite: params.get("favorite") === "true",
+    chosenOnly: params.get("takes") === "chosen",
+    assetId: params.get("asset") ?? undefined,
+    characterId: params.get("character") ?? undefined,
+  };
+}
