@@ -1,5 +1,5 @@
 import { FieldMessage } from "@/components/ui/field-message";
-import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import { findMalformedTags, imageTag, outOfRangeTags, unusedReferences } from "@/lib/generations/tags";
 
 export interface PromptLintProps {

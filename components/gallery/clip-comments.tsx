@@ -14,7 +14,7 @@ import { studioKeys } from "@/lib/client/queries";
 import { commentsQueryOptions, reviewKeys } from "@/lib/client/review";
 import { useClipTime } from "@/lib/client/use-clip-time";
 import type { CommentDTO, GenerationDTO } from "@/lib/generations/dto";
-import { formatClipTime, MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/review/schema";
+import { formatClipTime, MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/review/limits";
 
 const field =
   "w-full rounded-lg border border-ink-700 bg-ink-950 px-3 py-2 text-sm text-ink-100 placeholder:text-ink-400 hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-accent-soft/40";

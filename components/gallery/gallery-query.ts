@@ -1,6 +1,6 @@
 import type { GalleryQuery } from "@/lib/client/queries";
 import { GALLERY_FILTERS, type GalleryFilter } from "@/lib/generations/dto";
-import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
 
 // The gallery's filters as they live in the URL, read the same way by the browser (use-gallery-params)
 // and by the server when it renders the first page of the gallery (app/page.tsx).

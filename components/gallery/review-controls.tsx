@@ -4,7 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { StarIcon } from "@/components/ui/icons";
 import { useUpdateReview } from "@/lib/client/use-review";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
 
 export const REVIEW_LABELS: Record<ReviewStatus, string> = {
   pending: "Pending",

@@ -3,7 +3,7 @@
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, LayersIcon } from "@/components/ui/icons";
 import type { GalleryQuery } from "@/lib/client/queries";
-import type { ReviewStatus } from "@/lib/review/schema";
+import type { ReviewStatus } from "@/lib/review/limits";
 
 type ReviewView = "any" | "favorite" | ReviewStatus;
 

@@ -7,7 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { formatClipTime } from "@/lib/review/schema";
+import { formatClipTime } from "@/lib/review/limits";
 
 type Side = "a" | "b";
 

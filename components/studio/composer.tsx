@@ -14,7 +14,7 @@ import { sentence } from "@/lib/client/format";
 import { buildPayload } from "@/lib/client/payload";
 import { fixMalformedTags } from "@/lib/client/prompt-model";
 import { useComposer } from "@/lib/client/use-composer";
-import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import { outOfRangeTags } from "@/lib/generations/tags";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";

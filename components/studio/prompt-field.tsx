@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { BracesIcon, BulbIcon } from "@/components/ui/icons";
 import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
 import type { TextRange } from "@/lib/client/prompt-model";
-import { MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 
 export interface PromptFieldProps {
   value: string;

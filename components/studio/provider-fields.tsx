@@ -3,7 +3,7 @@ import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { type ProviderOption, randomSeed } from "@/lib/client/providers";
-import { MAX_SEED, type ProviderId, type ThinkingLevel } from "@/lib/generations/schema";
+import { MAX_SEED, type ProviderId, type ThinkingLevel } from "@/lib/generations/limits";
 
 /** "$0.135/s", or "free" for the preview engine. */
 function perSecond(p: ProviderOption): string {

@@ -7,7 +7,7 @@ import { CheckIcon, ChevronLeftIcon, ChevronRightIcon, XIcon } from "@/component
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
-import { MAX_LABEL_CHARS } from "@/lib/generations/schema";
+import { MAX_LABEL_CHARS } from "@/lib/generations/limits";
 import { imageTag } from "@/lib/generations/tags";
 
 export interface ReferenceTileProps {

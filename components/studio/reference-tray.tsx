@@ -7,7 +7,7 @@ import { FieldMessage } from "@/components/ui/field-message";
 import { UploadIcon, XIcon } from "@/components/ui/icons";
 import type { DraftReference } from "@/lib/client/draft";
 import type { Notice } from "@/lib/client/use-composer";
-import { MAX_REFERENCES } from "@/lib/generations/schema";
+import { MAX_REFERENCES } from "@/lib/generations/limits";
 import { imageTag } from "@/lib/generations/tags";
 import { ReferenceTile } from "./reference-tile";
 

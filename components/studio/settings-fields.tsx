@@ -7,7 +7,7 @@ import {
   MAX_DURATION,
   MAX_TAKES,
   MIN_DURATION,
-} from "@/lib/generations/schema";
+} from "@/lib/generations/limits";
 
 export interface SettingsFieldsProps {
   duration: number;

@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { providerLabel } from "@/lib/client/providers";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import type { GenerationStatus } from "@/lib/generations/schema";
+import type { GenerationStatus } from "@/lib/generations/limits";
 
 const meta: Record<GenerationStatus, { label: string; tone: BadgeTone; pulse?: boolean }> = {
   queued: { label: "Queued", tone: "neutral", pulse: true },

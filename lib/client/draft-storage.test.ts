@@ -72,6 +72,51 @@ describe("stored drafts", () => {
     const bad = { ...toStored(initialDraft("key-00000001")), duration: 60 };
     expect(parseStored(JSON.stringify(bad))).toBeNull();
   });
+
+  it("refuses a draft when any required field is missing, of the wrong kind or out of range", () => {
+    const good = {
+      ...toStored(initialDraft("key-00000001")),
+      references: [{ key: "r1", name: "hero", asset }],
+    };
+    expect(parseStored(JSON.stringify(good))).not.toBeNull();
+    const broken: Record<string, unknown>[] = [
+      { duration: 2.5 },
+      { duration: "8" },
+      { takes: 0 },
+      { aspectRatio: "4:3" },
+      { prompt: 42 },
+      { prompt: "x".repeat(80_001) },
+      { idempotencyKey: "short" },
+      { references: "none" },
+      { references: Array.from({ length: 6 }, (_, i) => ({ key: `r${i}`, name: "n", asset })) },
+      { references: [{ key: "", name: "hero", asset }] },
+      { references: [{ key: "r1", name: "hero", asset: { ...asset, width: "10" } }] },
+      { references: [{ key: "r1", name: "hero", asset: { ...asset, id: undefined } }] },
+      { references: [{ key: "r1", name: "hero", asset, characterId: 7 }] },
+    ];
+    for (const change of broken) {
+      expect(
+        parseStored(JSON.stringify({ ...good, ...change })),
+        JSON.stringify(change).slice(0, 60),
+      ).toBeNull();
+    }
+    expect(parseStored(JSON.stringify([good]))).toBeNull();
+  });
+
+  it("keeps only the fields it knows, and reads optional settings it cannot use as their defaults", () => {
+    const stored = {
+      ...toStored(initialDraft("key-00000001")),
+      references: [{ key: "r1", name: "hero", asset: { ...asset, extra: "x" }, characterId: null, more: 1 }],
+      provider: "sora",
+      seedText: "9".repeat(21),
+      thinkingLevel: 3,
+      unknown: true,
+    };
+    const restored = parseStored(JSON.stringify(stored));
+    expect(restored?.content).toMatchObject({ provider: null, seedText: "", thinkingLevel: "default" });
+    expect(restored?.content.references[0]?.asset).toEqual(asset);
+    expect(restored?.content).not.toHaveProperty("unknown");
+  });
 });
 
 describe("contentFromGeneration", () => {

@@ -1,59 +1,104 @@
-import * as z from "zod/mini";
-import type { GenerationDTO } from "@/lib/generations/dto";
+import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   ASPECT_RATIOS,
+  type AspectRatio,
   MAX_DURATION,
   MAX_PROMPT_CHARS,
   MAX_REFERENCES,
   MAX_TAKES,
   MIN_DURATION,
   PROVIDER_IDS,
+  type ProviderId,
   THINKING_LEVELS,
-} from "@/lib/generations/schema";
+  type ThinkingLevel,
+} from "@/lib/generations/limits";
 import type { Draft, DraftContent, DraftReference } from "./draft";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
 
 // Drafts are never lost: the composer's content is kept in localStorage (stored references only: a file
 // still uploading cannot be kept) and read back, checked, on the next load.
+//
+// The check is written out here rather than with zod: it runs on every first load, before the composer
+// shows, and the format is our own; zod stays out of the first load (lib/generations/limits.ts).
 
 export const DRAFT_STORAGE_KEY = "omni-studio:draft:v1";
 
-const assetSchema = z.object({
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-  sha256: z.string(),
-  mime: z.string(),
-  width: z.number(),
-  height: z.number(),
-  bytes: z.number(),
-  name: z.string(),
-  url: z.string(),
-  thumbUrl: z.string(),
-});
+export interface StoredReference {
+  key: string;
+  name: string;
+  asset: AssetDTO;
+  characterId?: string | null;
+}
 
-const storedSchema = z.object({
-  references: z
-    .array(
-      z.object({
-        key: z.string().check(z.minLength(1), z.maxLength(64)),
-        name: z.string().check(z.maxLength(200)),
-        asset: assetSchema,
-        characterId: z.nullish(z.string().check(z.maxLength(64))),
-      }),
-    )
-    .check(z.maxLength(MAX_REFERENCES)),
+export interface StoredDraft {
+  references: StoredReference[];
+  prompt: string;
+  duration: number;
+  aspectRatio: AspectRatio;
+  takes: number;
+  provider: ProviderId | null;
+  seedText: string;
+  thinkingLevel: ThinkingLevel;
+  idempotencyKey: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+const isString = (v: unknown, min = 0, max = Number.POSITIVE_INFINITY): v is string =>
+  typeof v === "string" && v.length >= min && v.length <= max;
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isIntIn = (v: unknown, min: number, max: number): v is number =>
+  Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
+const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
+
+/** The fields of an AssetDTO, and only those; null when one is missing or of the wrong kind. */
+function readAsset(v: unknown): AssetDTO | null {
+  if (!isObject(v)) return null;
+  const { id, sha256, mime, width, height, bytes, name, url, thumbUrl } = v;
+  if (!isString(id, 1, 64) || !isString(sha256) || !isString(mime) || !isString(name)) return null;
+  if (!isString(url) || !isString(thumbUrl)) return null;
+  if (!isNumber(width) || !isNumber(height) || !isNumber(bytes)) return null;
+  return { id, sha256, mime, width, height, bytes, name, url, thumbUrl };
+}
+
+function readReference(v: unknown): StoredReference | null {
+  if (!isObject(v) || !isString(v.key, 1, 64) || !isString(v.name, 0, 200)) return null;
+  const asset = readAsset(v.asset);
+  if (!asset) return null;
+  const { characterId } = v;
+  if (characterId !== undefined && characterId !== null && !isString(characterId, 0, 64)) return null;
+  return { key: v.key, name: v.name, asset, ...(characterId !== undefined ? { characterId } : {}) };
+}
+
+/** A stored draft, checked field by field; null when anything required is missing or out of range. */
+function readStored(v: unknown): StoredDraft | null {
+  if (!isObject(v) || !Array.isArray(v.references) || v.references.length > MAX_REFERENCES) return null;
+  const references: StoredReference[] = [];
+  for (const r of v.references) {
+    const ref = readReference(r);
+    if (!ref) return null;
+    references.push(ref);
+  }
+  const { prompt, duration, aspectRatio, takes, idempotencyKey } = v;
   // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
-  prompt: z.string().check(z.maxLength(MAX_PROMPT_CHARS * 4)),
-  duration: z.int().check(z.minimum(MIN_DURATION), z.maximum(MAX_DURATION)),
-  aspectRatio: z.enum(ASPECT_RATIOS),
-  takes: z.int().check(z.minimum(1), z.maximum(MAX_TAKES)),
-  // Drafts stored before providers could be picked have none of these: they follow the server's default.
-  provider: z._default(z.catch(z.nullable(z.enum(PROVIDER_IDS)), null), null),
-  seedText: z._default(z.catch(z.string().check(z.maxLength(20)), ""), ""),
-  thinkingLevel: z._default(z.catch(z.enum(THINKING_LEVELS), "default"), "default"),
-  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,128}$/)),
-});
-
-export type StoredDraft = z.infer<typeof storedSchema>;
+  if (!isString(prompt, 0, MAX_PROMPT_CHARS * 4)) return null;
+  if (!isIntIn(duration, MIN_DURATION, MAX_DURATION) || !isIntIn(takes, 1, MAX_TAKES)) return null;
+  if (!isOneOf(ASPECT_RATIOS, aspectRatio)) return null;
+  if (!isString(idempotencyKey) || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) return null;
+  return {
+    references,
+    prompt,
+    duration,
+    aspectRatio,
+    takes,
+    // Drafts stored before providers could be picked have none of these (or a value no longer
+    // offered): they follow the server's default.
+    provider: isOneOf(PROVIDER_IDS, v.provider) ? v.provider : null,
+    seedText: isString(v.seedText, 0, 20) ? v.seedText : "",
+    thinkingLevel: isOneOf(THINKING_LEVELS, v.thinkingLevel) ? v.thinkingLevel : "default",
+    idempotencyKey,
+  };
+}
 
 export function toStored(draft: Draft): StoredDraft {
   return {
@@ -80,7 +125,7 @@ export function toStored(draft: Draft): StoredDraft {
   };
 }
 
-export function storedReference(ref: StoredDraft["references"][number]): DraftReference {
+export function storedReference(ref: StoredReference): DraftReference {
   return {
     key: ref.key,
     name: cleanReferenceName(ref.name) || defaultReferenceName(ref.asset.name),
@@ -102,8 +147,8 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
   } catch {
     return null;
   }
-  const parsed = storedSchema.safeParse(json);
-  if (!parsed.success) return null;
+  const stored = readStored(json);
+  if (!stored) return null;
   const {
     references,
     prompt,
@@ -114,7 +159,7 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
     seedText,
     thinkingLevel,
     idempotencyKey,
-  } = parsed.data;
+  } = stored;
   return {
     content: {
       references: references.map(storedReference),

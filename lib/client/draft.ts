@@ -4,7 +4,7 @@ import {
   DEFAULT_DURATION,
   type ProviderId,
   type ThinkingLevel,
-} from "@/lib/generations/schema";
+} from "@/lib/generations/limits";
 import { parseImageTags, remapImageTags } from "@/lib/generations/tags";
 import {
   type EditKind,

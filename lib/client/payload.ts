@@ -1,4 +1,4 @@
-import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/schema";
+import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/limits";
 
 // The request body the provider receives for this draft, for the composer's Payload view: fal's
 // reference-to-video input (the preview engine is shown as fal would get it), or AtlasCloud's flat body.

@@ -5,7 +5,7 @@ import {
   PROVIDER_IDS,
   type ProviderId,
   type ThinkingLevel,
-} from "@/lib/generations/schema";
+} from "@/lib/generations/limits";
 
 // The providers a person can pick in the composer, as /api/health describes them, and the per-provider
 // controls (seed, thinking level) the draft may send. Browser-safe and pure.

@@ -5,9 +5,9 @@ import {
   queryOptions,
 } from "@tanstack/react-query";
 import type { GalleryFilter, GenerationDTO, GenerationPage, SpendDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/schema";
+import { isTerminal } from "@/lib/generations/limits";
 import type { ProviderId } from "@/lib/providers/types";
-import type { ReviewStatus } from "@/lib/review/schema";
+import type { ReviewStatus } from "@/lib/review/limits";
 import { ApiRequestError, getJson, toApiError } from "./http";
 
 /** A clip in flight on screen is polled this often; polling stops once it is terminal. */

@@ -1,4 +1,4 @@
-import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/schema";
+import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/limits";
 import { formatBytes } from "./format";
 import { UPLOAD_MAX_BYTES } from "./upload";
 

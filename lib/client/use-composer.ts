@@ -7,11 +7,11 @@ import { createGenerationAction } from "@/app/actions";
 import type { ActionResult, CharacterDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   type AspectRatio,
-  type CreateGenerationRequest,
   MAX_REFERENCES,
   type ProviderId,
   type ThinkingLevel,
-} from "@/lib/generations/schema";
+} from "@/lib/generations/limits";
+import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import {
   type Draft,
   type DraftAction,
@@ -30,7 +30,7 @@ import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
 import { spendKey } from "./spend";
 import { newReferenceKey, useReferenceFiles } from "./use-reference-files";
-import { validateDraft } from "./validate-draft";
+import { loadSchemaCheck, type SchemaCheck, validateDraft } from "./validate-draft";
 
 export interface Notice {
   id: number;
@@ -269,7 +269,23 @@ export function useComposer() {
     [dispatch, refuse],
   );
 
-  const validation = useMemo(() => validateDraft(draft, provider), [draft, provider]);
+  // The server's schema checks the draft from the moment it has content; it loads on that first change.
+  const [schemaCheck, setSchemaCheck] = useState<SchemaCheck | null>(null);
+  const hasContent = draft.references.length > 0 || draft.prompt.trim() !== "";
+  useEffect(() => {
+    if (!hasContent || schemaCheck) return;
+    let live = true;
+    void loadSchemaCheck().then((check) => {
+      if (live) setSchemaCheck(() => check);
+    });
+    return () => {
+      live = false;
+    };
+  }, [hasContent, schemaCheck]);
+  const validation = useMemo(
+    () => validateDraft(draft, provider, schemaCheck),
+    [draft, provider, schemaCheck],
+  );
 
   const submit = useMutation({
     mutationFn: (input: CreateGenerationRequest): Promise<ActionResult<Generations>> =>
@@ -278,10 +294,13 @@ export function useComposer() {
   // Guards the gap between a click and React disabling the button.
   const submitting = useRef(false);
   const generate = useCallback(async () => {
-    const check = validateDraft(draftRef.current, providerRef.current);
-    if (submitting.current || check.blocker) return;
+    if (submitting.current) return;
     submitting.current = true;
+    let sent = false;
     try {
+      const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck());
+      if (check.blocker) return;
+      sent = true;
       let result = await submit.mutateAsync(check.input);
       if (!result.ok && result.error.code === "idempotency_conflict") {
         // An earlier answer was lost and the draft changed since: these inputs were never sent.
@@ -309,8 +328,10 @@ export function useComposer() {
       toast.error(message);
     } finally {
       submitting.current = false;
-      void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
-      void queryClient.invalidateQueries({ queryKey: spendKey });
+      if (sent) {
+        void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
+        void queryClient.invalidateQueries({ queryKey: spendKey });
+      }
     }
   }, [dispatch, queryClient, submit]);
 

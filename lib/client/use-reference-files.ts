@@ -1,7 +1,7 @@
 "use client";
 
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
-import { MAX_REFERENCES } from "@/lib/generations/schema";
+import { MAX_REFERENCES } from "@/lib/generations/limits";
 import { imageTag } from "@/lib/generations/tags";
 import { prepareImage } from "./downscale";
 import type { Draft, DraftAction, DraftReference } from "./draft";

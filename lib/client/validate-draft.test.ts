@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { type Draft, type DraftReference, initialDraft } from "./draft";
-import { providerOptions } from "./providers";
-import { validateDraft } from "./validate-draft";
+import { type ProviderOption, providerOptions } from "./providers";
+import { schemaCheck } from "./schema-check";
+import { CHECKING, loadSchemaCheck, validateDraft } from "./validate-draft";
 
 const ready = (key: string, name = key): DraftReference => ({
   key,
@@ -24,21 +25,23 @@ const ready = (key: string, name = key): DraftReference => ({
 });
 const draft = (patch: Partial<Draft>): Draft => ({ ...initialDraft("key-00000001"), ...patch });
 
+const validate = (d: Draft, provider?: ProviderOption) => validateDraft(d, provider, schemaCheck);
+
 describe("validateDraft", () => {
   it("explains in words why Generate cannot be pressed", () => {
-    expect(validateDraft(draft({})).blocker).toBe("Add at least one reference image");
-    expect(validateDraft(draft({ references: [ready("a")] })).blocker).toBe("Write a prompt");
+    expect(validate(draft({})).blocker).toBe("Add at least one reference image");
+    expect(validate(draft({ references: [ready("a")] })).blocker).toBe("Write a prompt");
     const uploading = { ...ready("b"), status: "uploading" as const, asset: null };
-    expect(validateDraft(draft({ references: [ready("a"), uploading], prompt: "x" })).blocker).toBe(
+    expect(validate(draft({ references: [ready("a"), uploading], prompt: "x" })).blocker).toBe(
       "Waiting for 1 upload to finish",
     );
-    expect(validateDraft(draft({ references: [ready("a")], prompt: "<IMAGE_REF_2>" })).blocker).toMatch(
+    expect(validate(draft({ references: [ready("a")], prompt: "<IMAGE_REF_2>" })).blocker).toMatch(
       /^<IMAGE_REF_2> has no reference image/,
     );
   });
 
   it("sends the tray's names and the takes with the shared schema's input", () => {
-    const v = validateDraft(
+    const v = validate(
       draft({ references: [ready("a", "Hero"), ready("b", "")], prompt: "<IMAGE_REF_0>", takes: 2 }),
     );
     expect(v.blocker).toBeNull();
@@ -62,19 +65,34 @@ describe("validateDraft with a provider", () => {
   const base = { references: [ready("a")], prompt: "<IMAGE_REF_0> walks", seedText: "1234" };
 
   it("sends the provider, and seed and thinking level only where it has them", () => {
-    const a = validateDraft(draft({ ...base, thinkingLevel: "high" }), atlas);
+    const a = validate(draft({ ...base, thinkingLevel: "high" }), atlas);
     expect(a.input).toMatchObject({ provider: "atlas", seed: 1234, thinkingLevel: "high" });
     expect(a.blocker).toBeNull();
-    const f = validateDraft(draft({ ...base, thinkingLevel: "high" }), fal);
+    const f = validate(draft({ ...base, thinkingLevel: "high" }), fal);
     expect(f.input.provider).toBe("fal");
     expect(f.input).not.toHaveProperty("seed");
     expect(f.input).not.toHaveProperty("thinkingLevel");
   });
 
   it("blocks Generate on a bad seed for AtlasCloud, but not for fal which ignores it", () => {
-    const a = validateDraft(draft({ ...base, seedText: "12.5" }), atlas);
+    const a = validate(draft({ ...base, seedText: "12.5" }), atlas);
     expect(a.errors.seed).toMatch(/whole number/);
     expect(a.blocker).toMatch(/^Seed must be/);
-    expect(validateDraft(draft({ ...base, seedText: "12.5" }), fal).blocker).toBeNull();
+    expect(validate(draft({ ...base, seedText: "12.5" }), fal).blocker).toBeNull();
+  });
+});
+
+describe("the schema check, loaded when first needed", () => {
+  it("holds Generate while it loads, once the plain checks pass; then applies the server's messages", async () => {
+    const ok = draft({ references: [ready("a")], prompt: "<IMAGE_REF_0> walks" });
+    expect(validateDraft(draft({}), undefined, null).blocker).toBe("Add at least one reference image");
+    expect(validateDraft(ok, undefined, null)).toMatchObject({ blocker: CHECKING, errors: {} });
+    const check = await loadSchemaCheck();
+    expect(validateDraft(ok, undefined, check).blocker).toBeNull();
+    const bad = draft({ references: [ready("a")], prompt: "<IMAGE_REF_1> walks" });
+    expect(validateDraft(bad, undefined, check).errors.prompt).toMatch(
+      /^<IMAGE_REF_1> has no reference image/,
+    );
+    expect(await loadSchemaCheck()).toBe(check);
   });
 });

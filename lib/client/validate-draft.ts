@@ -1,8 +1,32 @@
-import { type CreateGenerationRequest, createGenerationSchema, fieldErrors } from "@/lib/generations/schema";
+import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import type { Draft } from "./draft";
 import { sentence } from "./format";
 import { type ProviderOption, parseSeed, providerFields } from "./providers";
 import { defaultReferenceName } from "./reference-files";
+
+/** The server's schema as a function: field -> first message (./schema-check.ts). */
+export type SchemaCheck = (input: CreateGenerationRequest) => Record<string, string>;
+
+let loading: Promise<SchemaCheck> | undefined;
+
+/**
+ * The schema check, loaded on first use (it brings zod, which the first load of the studio does without).
+ * When it cannot be loaded (the network dropped), the composer goes on without it: the server checks
+ * every request anyway and its answer names the field.
+ */
+export function loadSchemaCheck(): Promise<SchemaCheck> {
+  loading ??= import("./schema-check").then(
+    (m) => m.schemaCheck,
+    () => {
+      loading = undefined; // the next call tries again
+      return () => ({});
+    },
+  );
+  return loading;
+}
+
+/** Shown while the schema check loads, for the moment after a draft first has content. */
+export const CHECKING = "Checking the draft…";
 
 export interface Validation {
   /** Field errors of the current draft, from the same schema the server uses. */
@@ -13,8 +37,15 @@ export interface Validation {
   input: CreateGenerationRequest;
 }
 
-/** `provider` is the one chosen in the composer; its capabilities decide which controls are sent. */
-export function validateDraft(draft: Draft, provider?: ProviderOption): Validation {
+/**
+ * `provider` is the one chosen in the composer; its capabilities decide which controls are sent. `check`
+ * is the schema check (null while it loads: the plain blockers below still apply, and Generate waits).
+ */
+export function validateDraft(
+  draft: Draft,
+  provider: ProviderOption | undefined,
+  check: SchemaCheck | null,
+): Validation {
   const ready = draft.references.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
     prompt: draft.prompt,
@@ -30,8 +61,7 @@ export function validateDraft(draft: Draft, provider?: ProviderOption): Validati
       : {}),
     ...providerFields(provider, draft),
   };
-  const parsed = createGenerationSchema.safeParse(input);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  const errors: Record<string, string> = check ? check(input) : {};
   const seed = provider?.capabilities.seed ? parseSeed(draft.seedText) : null;
   if (seed && !seed.ok) errors.seed ??= seed.message;
   const waiting = draft.references.length - ready.length;
@@ -39,6 +69,7 @@ export function validateDraft(draft: Draft, provider?: ProviderOption): Validati
   if (waiting > 0) blocker = `Waiting for ${waiting} upload${waiting === 1 ? "" : "s"} to finish`;
   else if (draft.references.length === 0) blocker = "Add at least one reference image";
   else if (draft.prompt.trim() === "") blocker = "Write a prompt";
+  else if (!check) blocker = CHECKING;
   else if (Object.keys(errors).length > 0) blocker = sentence(Object.values(errors)[0] ?? "Check the form");
   return { errors, blocker, input };
 }

@@ -1,42 +1,30 @@
-// zod/mini (the same engine and messages as zod, as functions that bundle only what is used): these
-// schemas run in the browser too, on the studio's first load.
+// zod/mini (the same engine and messages as zod, as functions that bundle only what is used). This
+// schema also runs in the browser, loaded once a draft has something to check (lib/client/use-composer.ts);
+// the limits it enforces live in ./limits.ts, which the rest of the browser code imports instead.
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import {
+  ASPECT_RATIOS,
+  cleanLabel,
+  MAX_DURATION,
+  MAX_LABEL_CHARS,
+  MAX_PROMPT_CHARS,
+  MAX_REFERENCES,
+  MAX_SEED,
+  MAX_TAKES,
+  MIN_DURATION,
+  MIN_REFERENCES,
+  PROVIDER_IDS,
+  THINKING_LEVELS,
+} from "./limits";
 import { outOfRangeTags } from "./tags";
+
+export * from "./limits";
 
 // zod/mini leaves out the English messages for issues without one of ours; keep them, as full zod has.
 z.config(en());
 
 // One schema for the browser form, the server action and POST /api/generations.
-
-export const ASPECT_RATIOS = ["16:9", "9:16"] as const;
-export const PROVIDER_IDS = ["fal", "atlas", "preview"] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
-export const THINKING_LEVELS = ["default", "high", "low"] as const;
-export type ThinkingLevel = (typeof THINKING_LEVELS)[number];
-export const MAX_SEED = 2_147_483_647;
-export type AspectRatio = (typeof ASPECT_RATIOS)[number];
-export const MIN_DURATION = 3;
-export const MAX_DURATION = 10;
-export const DEFAULT_DURATION = 8;
-export const MIN_REFERENCES = 1;
-export const MAX_REFERENCES = 5;
-export const MAX_PROMPT_CHARS = 20_000;
-export const MAX_TAKES = 4;
-export const MAX_LABEL_CHARS = 40;
-
-export const GENERATION_STATUSES = [
-  "queued",
-  "submitted",
-  "running",
-  "saving",
-  "completed",
-  "failed",
-  "canceled",
-] as const;
-export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly GenerationStatus[] = ["completed", "failed", "canceled"];
-export const isTerminal = (s: GenerationStatus) => TERMINAL_STATUSES.includes(s);
 
 const assetId = z
   .string({ error: "each reference id must be a string" })
@@ -153,17 +141,6 @@ export const createGenerationSchema = z
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 /** What a client sends (before defaults and cleaning). */
 export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
-
-/** A name shown as text: no control or bidi-override characters, single spaces, trimmed. */
-export function cleanLabel(name: string): string {
-  return (
-    name
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-      .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
-      .replace(/\s+/g, " ")
-      .trim()
-  );
-}
 
 /** Field -> first message, for forms and `{ error: { fields } }` answers. */
 export function fieldErrors(error: z.core.$ZodError): Record<string, string> {

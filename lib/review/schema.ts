@@ -1,12 +1,10 @@
 import * as z from "zod/mini";
-import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/schema";
+import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/limits";
+import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, REVIEW_STATUSES } from "./limits";
 
 // Browser-safe schemas for review writes and characters, shared by forms and server actions.
 
-export const REVIEW_STATUSES = ["pending", "approved", "changes_requested"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-export const MAX_COMMENT_CHARS = 2_000;
-export const MAX_AUTHOR_CHARS = 40;
+export * from "./limits";
 
 const id = (what: string) =>
   z.string({ error: `${what} is required` }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, `${what} is not valid`));
@@ -97,11 +95,3 @@ export const characterSchema = z.strictObject({
     ),
 });
 export type CharacterInput = z.input<typeof characterSchema>;
-
-/** "0:03.2" style times, as the player and comments show them. */
-export function formatClipTime(sec: number): string {
-  const safe = Math.max(0, sec);
-  const m = Math.floor(safe / 60);
-  const s = safe - m * 60;
-  return `${m}:${s.toFixed(1).padStart(4, "0")}`;
-}

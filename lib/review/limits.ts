@@ -1,0 +1,14 @@
+// Review vocabularies and limits: plain values, no validation library (see lib/generations/limits.ts).
+
+export const REVIEW_STATUSES = ["pending", "approved", "changes_requested"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const MAX_COMMENT_CHARS = 2_000;
+export const MAX_AUTHOR_CHARS = 40;
+
+/** "0:03.2" style times, as the player and comments show them. */
+export function formatClipTime(sec: number): string {
+  const safe = Math.max(0, sec);
+  const m = Math.floor(safe / 60);
+  const s = safe - m * 60;
+  return `${m}:${s.toFixed(1).padStart(4, "0")}`;
+}
