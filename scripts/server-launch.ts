@@ -9,7 +9,11 @@ import path from "node:path";
  *   either way, and the larger space mostly sat resident (about 30 MB after start and after a burst).
  * - `gc()`, for the one collection after the embedded database is created (lib/db/client.ts).
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=2", "--expose-gc"];
+export const SERVER_NODE_FLAGS: readonly string[] = [
+  "--max-semi-space-size=2",
+  "--heap-growing-percent=100",
+  "--expose-gc",
+];
 
 /**
  * Environment defaults; the caller's own values win. glibc gives each thread that calls malloc an arena of

@@ -10,7 +10,7 @@ import { applyMigrations } from "./schema-engine";
 export type Db = PrismaClient;
 
 /** Shared buffer pool of the embedded database (PostgreSQL's default, which PGlite keeps, is 128MB). */
-export const PGLITE_SHARED_BUFFERS = "32MB";
+export const PGLITE_SHARED_BUFFERS = "16MB";
 /** A client or an open transaction: data functions take either. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 

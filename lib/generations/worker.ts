@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Generation, Prisma } from "@/lib/db/generated/client";
 import type { MediaStore } from "@/lib/media/storage";
 import {
   type LogLine,
@@ -283,7 +283,8 @@ export class GenerationWorker {
         if (!(await this.claimFresh(id))) return;
         claimed = true;
       }
-      const row = fresh ?? (await findGenerationRecord(this.deps.prisma, id));
+      // The row alone: its references are read only by the steps that use them (see advance).
+      const row = fresh ?? (await this.deps.prisma.generation.findUnique({ where: { id } }));
       if (!row || !ACTIVE_STATUSES.includes(row.status)) return;
       const provider = this.deps.providers.get(row.provider);
       if (!provider) {
@@ -292,7 +293,7 @@ export class GenerationWorker {
         next = new Date(Date.now() + 60_000);
         return;
       }
-      next = fresh ? await this.send(row, provider) : await this.advance(row, provider);
+      next = fresh ? await this.send(fresh, provider) : await this.advance(row, provider);
     } catch (err) {
       this.deps.log?.(`generation ${id}: ${errorLine(err)}`);
     } finally {
@@ -300,7 +301,11 @@ export class GenerationWorker {
     }
   }
 
-  private job(row: GenerationRecord): ProviderJob {
+  /**
+   * The provider's view of a job. `references` are the row's, for the steps that send them or name them
+   * in an error (submit, result, cancel); a status poll needs only the request id.
+   */
+  private job(row: Generation, references: GenerationRecord["references"] = []): ProviderJob {
     return {
       generationId: row.id,
       requestId: row.requestId ?? "",
@@ -310,7 +315,7 @@ export class GenerationWorker {
         aspectRatio: row.aspectRatio as AspectRatio,
         ...(row.seed !== null ? { seed: row.seed } : {}),
         ...(row.thinkingLevel ? { thinkingLevel: row.thinkingLevel as ThinkingLevel } : {}),
-        references: row.references.map((r) => ({
+        references: references.map((r) => ({
           assetId: r.asset.id,
           sha256: r.asset.sha256,
           mime: r.asset.mime,
@@ -321,14 +326,31 @@ export class GenerationWorker {
     };
   }
 
-  /** Does the next step for one row; returns when to look at it again. */
-  private async advance(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
+  /**
+   * The row's references, for the provider steps after submit that may name one in an error. [] when
+   * the row is gone or the read fails (the database is away): the step still runs, and an error about an
+   * image then says its number without its name.
+   */
+  private async referencesOf(row: Generation): Promise<GenerationRecord["references"]> {
+    const full = await findGenerationRecord(this.deps.prisma, row.id).catch(() => null);
+    return full?.references ?? [];
+  }
+
+  /**
+   * Does the next step for one row; returns when to look at it again. Most steps are status polls of a
+   * job waiting at its provider: they read the row alone (a third of the database work of reading it
+   * with its references and their assets), which with 200 jobs in flight is most of the worker's CPU.
+   */
+  private async advance(row: Generation, provider: VideoProvider): Promise<Date> {
     const now = Date.now();
-    if (row.status === "queued") return this.submit(row, provider);
+    if (row.status === "queued") {
+      const full = await findGenerationRecord(this.deps.prisma, row.id);
+      return full ? this.submit(full, provider) : new Date();
+    }
     if (row.status === "saving") return this.save(row, provider);
 
-    const job = this.job(row);
     if (row.cancelRequested) {
+      const job = this.job(row, await this.referencesOf(row));
       await provider.cancel(job).catch(() => "not_found");
       const note = provider.capabilities.cancel
         ? `Canceled at ${provider.label}`
@@ -342,7 +364,7 @@ export class GenerationWorker {
       return new Date();
     }
     if (row.submittedAt && now - row.submittedAt.getTime() > JOB_DEADLINE_MS) {
-      await provider.cancel(job).catch(() => "not_found");
+      await provider.cancel(this.job(row, await this.referencesOf(row))).catch(() => "not_found");
       await this.fail(row, ["submitted", "running"], {
         code: "timeout",
         message: `The provider did not finish this clip within ${JOB_DEADLINE_MS / 60_000} minutes; it was canceled. Try again.`,
@@ -352,7 +374,9 @@ export class GenerationWorker {
     }
 
     try {
-      const status = await provider.status(job);
+      // A provider that may start the job again from its input gets it whole, or the step waits.
+      const full = provider.statusNeedsInput ? await findGenerationRecord(this.deps.prisma, row.id) : null;
+      const status = await provider.status(this.job(row, full?.references ?? []));
       const logs = mergeLogs(row.logs, status.logs);
       const age = now - (row.submittedAt ?? row.createdAt).getTime();
       // Counted from the answer, not from the start of this step: a slow database read before one call
@@ -379,11 +403,12 @@ export class GenerationWorker {
         });
         return pollAt;
       }
-      const result = await provider.result(job);
+      // Once per job: its references, so an error about one of them can name it.
+      const result = await provider.result(this.job(row, await this.referencesOf(row)));
       await this.update(row.id, ["submitted", "running"], { logs });
       const moved = await applyResult(this.deps.prisma, row.id, result, { leaseOwner: this.owner });
       if (moved === "saving") {
-        const saving = await findGenerationRecord(this.deps.prisma, row.id);
+        const saving = await this.deps.prisma.generation.findUnique({ where: { id: row.id } });
         if (saving?.status === "saving") return this.save(saving, provider);
       }
       return new Date();
@@ -392,7 +417,7 @@ export class GenerationWorker {
     }
   }
 
-  private webhooksOn(row: GenerationRecord, provider: VideoProvider) {
+  private webhooksOn(row: Generation, provider: VideoProvider) {
     return Boolean(provider.capabilities.webhooks && this.deps.webhookUrlFor?.(row.id, provider));
   }
 
@@ -418,7 +443,7 @@ export class GenerationWorker {
   /** Sends a claimed, queued row whose submitStartedAt is written, and records the answer. */
   private async send(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     try {
-      const job = this.job(row);
+      const job = this.job(row, row.references);
       const { requestId, queuePosition } = await provider.submit(job.input, {
         generationId: row.id,
         webhookUrl: this.deps.webhookUrlFor?.(row.id, provider),
@@ -494,7 +519,7 @@ export class GenerationWorker {
     }
   }
 
-  private async save(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
+  private async save(row: Generation, provider: VideoProvider): Promise<Date> {
     if (!row.outputUrl) {
       await this.fail(row, "saving", {
         code: "missing_output",
@@ -524,7 +549,7 @@ export class GenerationWorker {
     }
   }
 
-  private async transient(row: GenerationRecord, from: GenerationStatus | GenerationStatus[], err: unknown) {
+  private async transient(row: Generation, from: GenerationStatus | GenerationStatus[], err: unknown) {
     const error = toProviderError(err);
     if (!error.retryable || row.attempts + 1 >= MAX_TRANSIENT_ATTEMPTS) {
       await this.fail(row, from, error);
@@ -537,11 +562,7 @@ export class GenerationWorker {
     return new Date(Date.now() + this.schedule.backoff(row.attempts + 1));
   }
 
-  private async fail(
-    row: GenerationRecord,
-    from: GenerationStatus | GenerationStatus[],
-    error: ProviderError,
-  ) {
+  private async fail(row: Generation, from: GenerationStatus | GenerationStatus[], error: ProviderError) {
     await this.update(row.id, from, {
       status: "failed",
       errorCode: error.code,

@@ -193,6 +193,8 @@ export function createPreviewProvider({
     pricing: DEFAULT_PRICING.preview,
     modelId: "omni-studio/preview-engine",
     capabilities: { ...OMNI_FLASH_LIMITS, webhooks: false },
+    // A render lost in a restart is started again from the job's input, references included.
+    statusNeedsInput: true,
 
     async submit(input, { generationId }) {
       const requestId = `preview_${generationId}`;

@@ -125,6 +125,12 @@ export interface VideoProvider {
     input: ProviderInput,
     options: SubmitOptions,
   ): Promise<{ requestId: string; queuePosition: number | null }>;
+  /**
+   * Reads only `requestId` when false or absent, so the worker can poll without reading the job's
+   * references. True when status() may need the whole input (the preview engine re-renders a job it
+   * lost in a restart).
+   */
+  readonly statusNeedsInput?: boolean;
   status(job: ProviderJob): Promise<ProviderStatus>;
   result(job: ProviderJob): Promise<ProviderResult>;
   cancel(job: ProviderJob): Promise<CancelOutcome>;

@@ -1,5 +1,6 @@
 import "server-only";
 import path from "node:path";
+import sharp from "sharp";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
@@ -33,6 +34,9 @@ export interface RuntimeOptions {
 }
 
 export async function createRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  // libvips keeps up to 50 MB of recent operations and their pixels for reuse; every image here is
+  // new (an upload, a poster), so the cache only held memory after bursts.
+  sharp.cache(false);
   const db =
     options.db ??
     (await openDatabase(

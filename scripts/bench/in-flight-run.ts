@@ -1,7 +1,9 @@
 // The 200-jobs-in-flight run that the poller (07) and memory (10) benchmarks both read, made once per
 // `npm run bench` and cached here: the scenario itself is test/support/load.ts's runInFlight, the same
 // code the load test (e2e/load/in-flight.spec.ts) asserts on.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
+import pg from "pg";
 import { startFakeFal } from "@/test/fakes/fal-server";
 import { type InFlightResult, runInFlight, startFalStudio } from "@/test/support/load";
 import type { BenchContext } from "./types";
@@ -25,27 +27,29 @@ export function pollerRun(ctx: BenchContext): Promise<PollerRun> {
   return cached;
 }
 
-async function run(ctx: BenchContext): Promise<PollerRun> {
+async function run(ctx: BenchContext, databaseUrl?: string): Promise<PollerRun> {
   await ctx.ensureBuild();
   const fake = await startFakeFal({ holdAll: true, queueMs: 300, runMs: 600 });
-  const dataDir = path.join(ctx.tmp, "in-flight");
+  const dataDir = path.join(ctx.tmp, databaseUrl ? "in-flight-postgres" : "in-flight");
+  const env = databaseUrl ? { DATABASE_URL: databaseUrl } : undefined;
   try {
     // First start creates the database; the figures come from the second start on the same folder,
     // which is what every start but the first looks like.
-    let studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root });
+    let studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root, env });
     const rssAfterFirstStart = studio.rssBytes();
     await studio.stop();
-    studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root });
+    studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root, env });
     try {
       const result = await runInFlight({
         studio,
         fake,
         jobs: JOBS,
-        holdUntilAgeMs: HOLD_UNTIL_AGE_MS,
+        // On PostgreSQL only memory is read: a shorter hold, no CPU windows.
+        holdUntilAgeMs: databaseUrl ? 30_000 : HOLD_UNTIL_AGE_MS,
         probeEveryMs: 1_000,
         // Probes only while the youngest job is in its first 30 s: later CPU windows are polling alone.
         probeUntilAgeMs: 30_000,
-        idleWindowMs: 15_000,
+        idleWindowMs: databaseUrl ? 0 : 15_000,
         log: ctx.log,
       });
       return { ...result, rssAfterFirstStart };
@@ -54,5 +58,24 @@ async function run(ctx: BenchContext): Promise<PollerRun> {
     }
   } finally {
     await fake.close();
+  }
+}
+
+/**
+ * The same 200 jobs with the studio on PostgreSQL (a private schema, dropped afterwards), for what the
+ * server itself holds when the database is another process. null when PostgreSQL does not answer.
+ */
+export async function pollerRunOnPostgres(ctx: BenchContext): Promise<PollerRun | null> {
+  if (!ctx.postgresUrl) return null;
+  const schema = `bench_mem_${randomBytes(4).toString("hex")}`;
+  const url = new URL(ctx.postgresUrl);
+  url.searchParams.set("schema", schema);
+  try {
+    return await run(ctx, url.toString());
+  } finally {
+    const admin = new pg.Client({ connectionString: ctx.postgresUrl });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => {});
+    await admin.end();
   }
 }

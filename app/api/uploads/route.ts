@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { readBodyLimited } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
@@ -16,7 +17,19 @@ function serverTiming(marks: Record<string, number>): string {
     .join(", ");
 }
 
-export async function POST(request: Request) {
+/**
+ * Uploads handled at once; the rest wait their turn with their bodies unread (TCP holds them back). Each
+ * one in progress holds its file several times over (body, form, bytes) and decodes it: 50 at once of
+ * 5 MB each took the server to about 1.5 GB, for no gain on 2 cores.
+ */
+const UPLOADS_AT_ONCE = 4;
+const uploadSlot = pLimit(UPLOADS_AT_ONCE);
+
+export function POST(request: Request) {
+  return uploadSlot(() => handle(request));
+}
+
+async function handle(request: Request) {
   const t0 = performance.now();
   try {
     const type = request.headers.get("content-type") ?? "";

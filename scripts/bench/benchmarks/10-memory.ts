@@ -1,6 +1,8 @@
 // 10. Memory: the studio server's resident memory (process tree, from /proc) after start and after the
 // 200-job run. Shares that run with the poller benchmark (07) when both run; runs it itself otherwise.
-import { pollerRun } from "../in-flight-run";
+// The budgets are on the default setup (embedded PGlite, whose database lives inside the server
+// process); the same run on PostgreSQL is reported beside them, for what the server holds by itself.
+import { pollerRun, pollerRunOnPostgres } from "../in-flight-run";
 import type { Benchmark } from "../types";
 
 const MB = 2 ** 20;
@@ -10,6 +12,28 @@ export const benchmark: Benchmark = {
   title: "Memory",
   async run(ctx) {
     const r = await pollerRun(ctx);
+    ctx.log("the same 200 jobs on PostgreSQL...");
+    const onPostgres = await pollerRunOnPostgres(ctx);
+    const postgresFigures = onPostgres
+      ? [
+          {
+            figure: "on PostgreSQL: RSS after start",
+            measured: onPostgres.rss.afterStart / MB,
+            unit: "MB",
+            note: "the database is another process; not counted",
+          },
+          {
+            figure: "on PostgreSQL: RSS peak during the 200-job run",
+            measured: onPostgres.rss.peak / MB,
+            unit: "MB",
+          },
+          {
+            figure: "on PostgreSQL: RSS after the 200-job run",
+            measured: onPostgres.rss.afterRun / MB,
+            unit: "MB",
+          },
+        ]
+      : [];
     return [
       {
         figure: "RSS after start (existing data folder)",
@@ -31,6 +55,7 @@ export const benchmark: Benchmark = {
         unit: "MB",
         budget: { max: 400 },
       },
+      ...postgresFigures,
     ];
   },
 };
