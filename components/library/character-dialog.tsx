@@ -126,7 +126,6 @@ export function CharacterDialog({
                 setError(null);
               }}
               placeholder="e.g. Mara"
-              // biome-ignore lint/a11y/noAutofocus: the dialog opens to be filled in
               autoFocus
             />
           </label>

@@ -26,19 +26,16 @@ function PromptDiff({ diff }: { diff: InputDiff }) {
     >
       {diff.prompt.map((p, i) =>
         p.op === "added" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
           <ins key={i} className="rounded bg-ok/15 px-0.5 text-ok no-underline" data-op="added">
             <span className="sr-only">added: </span>
             {p.text}
           </ins>
         ) : p.op === "removed" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
           <del key={i} className="rounded bg-danger/15 px-0.5 text-danger" data-op="removed">
             <span className="sr-only">removed: </span>
             {p.text}
           </del>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: diff parts have no identity beyond their order
           <span key={i}>{p.text}</span>
         ),
       )}

@@ -49,7 +49,7 @@ describe("proxy", () => {
     const page = await proxy(req("/clips/abc"));
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toBe("http://studio.test/login?next=%2Fclips%2Fabc");
-    for (const path of ["/api/generations", "/api/media/" + "a".repeat(64) + ".mp4"]) {
+    for (const path of ["/api/generations", `/api/media/${"a".repeat(64)}.mp4`]) {
       expect((await proxy(req(path))).status).toBe(401);
     }
     const action = await proxy(req("/", { method: "POST", headers: { "next-action": "abc" } }));

@@ -67,6 +67,6 @@ export function isPublicPath(pathname: string): boolean {
 
 /** Only same-site paths may be a post-login destination. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
   return next;
 }
