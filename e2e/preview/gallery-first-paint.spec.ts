@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createClip, uploadReference, waitForStatus } from "../support/clips";
+import { finishedClip } from "../support/clips";
 import { GalleryPage } from "../support/gallery-page";
 
 // The gallery's first page is rendered on the server: its cards (and the poster that is the page's
@@ -11,15 +11,14 @@ test("the newest clips are in the server's HTML and on screen before the page's 
   request,
   baseURL,
 }) => {
-  const ref = await uploadReference(request, "place", "harbour.png", 61);
-  const [clip] = await createClip(request, {
-    prompt: "Fog lifts over <IMAGE_REF_0>; a ferry horn sounds twice.",
-    references: [ref],
-  });
-  await waitForStatus(request, clip!.id, "completed");
+  const clip = await finishedClip(
+    request,
+    { kind: "place", name: "harbour.png", seed: 61 },
+    "Fog lifts over <IMAGE_REF_0>; a ferry horn sounds twice.",
+  );
 
   const html = await (await request.get("/")).text();
-  expect(html).toContain(`data-id="${clip!.id}"`);
+  expect(html).toContain(`data-id="${clip.id}"`);
   expect(html).toMatch(/data-testid="generation-poster"[^>]*fetchPriority="high"/);
 
   // No script at all: what the HTML shows by itself.
@@ -27,7 +26,7 @@ test("the newest clips are in the server's HTML and on screen before the page's 
   const page = await context.newPage();
   await page.route("**/_next/static/chunks/**", (route) => route.abort());
   await page.goto("/");
-  const card = page.locator(`[data-testid="generation-card"][data-id="${clip!.id}"]`);
+  const card = page.locator(`[data-testid="generation-card"][data-id="${clip.id}"]`);
   await expect(card).toBeVisible();
   await expect(card.getByTestId("generation-poster")).toHaveJSProperty("complete", true);
   await expect(page.getByTestId("history-head")).toBeVisible();
@@ -39,12 +38,11 @@ test("cards hydrate without a mismatch in a time zone far from the server's, and
   request,
   baseURL,
 }) => {
-  const ref = await uploadReference(request, "character", "keeper.png", 62);
-  const [clip] = await createClip(request, {
-    prompt: "<IMAGE_REF_0> winds the lighthouse clock at midnight.",
-    references: [ref],
-  });
-  await waitForStatus(request, clip!.id, "completed");
+  const clip = await finishedClip(
+    request,
+    { kind: "character", name: "keeper.png", seed: 62 },
+    "<IMAGE_REF_0> winds the lighthouse clock at midnight.",
+  );
 
   // UTC+14: for most of the day, another date than the server's.
   const context = await browser.newContext({ baseURL, timezoneId: "Pacific/Kiritimati", locale: "en-US" });
@@ -56,11 +54,11 @@ test("cards hydrate without a mismatch in a time zone far from the server's, and
   page.on("pageerror", (e) => problems.push(e.message));
   const gallery = new GalleryPage(page);
   await gallery.goto();
-  const card = gallery.card(clip!.id);
+  const card = gallery.card(clip.id);
   await expect(card).toBeVisible();
   const expected = await page.evaluate(
     (iso) => new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" }).format(new Date(iso)),
-    clip!.createdAt,
+    clip.createdAt,
   );
   await expect(card.locator("time")).toContainText(expected);
   // The card was hydrated, not only painted: hovering it plays the clip.

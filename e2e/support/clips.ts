@@ -76,6 +76,17 @@ export async function waitForStatus(
   return last!;
 }
 
+/** One finished clip (on the preview engine) with one reference: for specs about what shows it. */
+export async function finishedClip(
+  request: APIRequestContext,
+  reference: { kind: ReferenceKind; name: string; seed: number },
+  prompt: string,
+): Promise<GenerationDTO> {
+  const ref = await uploadReference(request, reference.kind, reference.name, reference.seed);
+  const [clip] = await createClip(request, { prompt, references: [ref] });
+  return waitForStatus(request, clip!.id, "completed");
+}
+
 export async function listClips(request: APIRequestContext, query = "limit=100"): Promise<GenerationDTO[]> {
   const res = await request.get(`/api/generations?${query}`);
   expect(res.status()).toBe(200);

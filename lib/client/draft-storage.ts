@@ -1,16 +1,13 @@
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   ASPECT_RATIOS,
-  type AspectRatio,
   MAX_DURATION,
   MAX_PROMPT_CHARS,
   MAX_REFERENCES,
   MAX_TAKES,
   MIN_DURATION,
   PROVIDER_IDS,
-  type ProviderId,
   THINKING_LEVELS,
-  type ThinkingLevel,
 } from "@/lib/generations/limits";
 import type { Draft, DraftContent, DraftReference } from "./draft";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
@@ -30,17 +27,11 @@ export interface StoredReference {
   characterId?: string | null;
 }
 
-export interface StoredDraft {
+/** A draft's content as stored: references that finished uploading, and the draft's idempotency key. */
+export type StoredDraft = Omit<DraftContent, "references"> & {
   references: StoredReference[];
-  prompt: string;
-  duration: number;
-  aspectRatio: AspectRatio;
-  takes: number;
-  provider: ProviderId | null;
-  seedText: string;
-  thinkingLevel: ThinkingLevel;
   idempotencyKey: string;
-}
+};
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
