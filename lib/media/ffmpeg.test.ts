@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   extractPoster,
+  ffprobePath,
   probeVideo,
   renderPreview,
   runFfmpeg,
@@ -85,6 +86,22 @@ describe("renderPreview", () => {
     const probe = await probeVideo(out);
     expect([probe.width, probe.height]).toEqual([1280, 720]);
     expect(Math.abs(probe.durationSec - 4)).toBeLessThanOrEqual(0.1);
+    // A keyframe every second, so a seek anywhere decodes at most a second of video.
+    const keyframes = (
+      await runTool(ffprobePath, [
+        ..."-v error -select_streams v:0 -skip_frame nokey -show_entries frame=pts_time -of csv=p=0".split(
+          " ",
+        ),
+        out,
+      ])
+    )
+      .toString()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((line) => Number.parseFloat(line));
+    expect(keyframes.length).toBeGreaterThanOrEqual(4);
+    const gaps = keyframes.slice(1).map((t, i) => t - (keyframes[i] as number));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(1.001);
   }, 60_000);
 
   it("shows EXIF-rotated photos upright", async () => {
