@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   extractPoster,
   ffprobePath,
+  preparedSize,
   probeVideo,
   renderPreview,
   runFfmpeg,
   runTool,
+  splitTimeline,
   synthSoundtrack,
   ToolRunError,
 } from "@/lib/media/ffmpeg";
@@ -137,6 +139,48 @@ describe("renderPreview", () => {
     expect((await readdir(dir)).filter((f) => f.startsWith(".aborted.mp4"))).toEqual([]);
   }, 60_000);
 
+  it("renders the same clip in pieces as in one: every frame, seamless at the cuts", async () => {
+    // 75 frames of two references (38 + 37): three pieces cut inside both segments, at 25 and 50.
+    const refs = [img("a.png"), img("c.webp")];
+    const whole = img("whole.mp4");
+    const pieces = img("pieces.mp4");
+    const common = { imagePaths: refs, duration: 3, aspectRatio: "16:9" as const, prompt: "x" };
+    await renderPreview({ ...common, outPath: whole, parts: 1 });
+    await renderPreview({ ...common, outPath: pieces, parts: 3 });
+    const frameCount = async (file: string) =>
+      Number(
+        (
+          await runTool(ffprobePath, [
+            ..."-v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames -of csv=p=0".split(
+              " ",
+            ),
+            file,
+          ])
+        )
+          .toString()
+          .trim(),
+      );
+    expect(await frameCount(whole)).toBe(75);
+    expect(await frameCount(pieces)).toBe(75);
+    // Frame by frame the two match up to encoding noise: a piece that started its move from the
+    // beginning, lost or repeated a frame, or drew a fade twice would drop PSNR far below this.
+    const psnr = (
+      await runFfmpeg([
+        ...["-loglevel", "info", "-i", pieces, "-i", whole],
+        ...["-lavfi", "[0:v][1:v]psnr=stats_file=-", "-f", "null", "-"],
+      ])
+    )
+      .toString()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => Number(/psnr_avg:([\d.]+|inf)/.exec(line)?.[1]?.replace("inf", "99")));
+    expect(psnr).toHaveLength(75);
+    expect(Math.min(...psnr)).toBeGreaterThan(30);
+    const probe = await probeVideo(pieces);
+    expect(probe.audioCodec).toBe("aac");
+    expect(Math.abs(probe.durationSec - 3)).toBeLessThanOrEqual(0.1);
+  }, 60_000);
+
   it("makes the same music for the same prompt and different music for another", () => {
     const bytes = (prompt: string) => Buffer.from(synthSoundtrack(prompt, [1, 1]).buffer);
     const a = synthSoundtrack("a cat on a skateboard", [1, 1]);
@@ -232,5 +276,65 @@ describe("runTool tells a refused input from a tool that never finished", () => 
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("splitTimeline", () => {
+  const lengths = (pieces: ReturnType<typeof splitTimeline>) =>
+    pieces.map((p) => p.reduce((a, s) => a + s.length, 0));
+
+  it("cuts 200 frames of five references into two halves, every frame once, in order", () => {
+    const pieces = splitTimeline([40, 40, 40, 40, 40], 2);
+    expect(lengths(pieces)).toEqual([100, 100]);
+    expect(pieces[0]?.at(-1)).toEqual({ index: 2, frames: 40, offset: 0, length: 20 });
+    expect(pieces[1]?.[0]).toEqual({ index: 2, frames: 40, offset: 20, length: 20 });
+    const flat = pieces.flat();
+    for (let i = 0; i < 5; i++) {
+      const slices = flat.filter((s) => s.index === i);
+      expect(slices.reduce((a, s) => a + s.length, 0)).toBe(40);
+      expect(slices.map((s) => s.offset)).toEqual(
+        slices.map((_, k) => slices.slice(0, k).reduce((a, s) => a + s.length, 0)),
+      );
+    }
+  });
+
+  it("moves a cut out of a fade, so one piece draws each fade whole", () => {
+    // One segment of 100 frames, fades of 8 frames; a cut at 3 would split the fade in.
+    const pieces = splitTimeline([4, 100], 2, 1);
+    const cut = pieces[0]!.reduce((a, s) => a + s.length, 0);
+    expect(cut).toBe(52);
+    const [first, second] = splitTimeline([50, 50], 4, 1);
+    expect(first?.[0]).toMatchObject({ index: 0, offset: 0 });
+    expect(second?.[0]?.offset).toBeGreaterThanOrEqual(8);
+    for (const piece of splitTimeline([30, 31, 29], 4, 1))
+      for (const s of piece) {
+        const fade = Math.max(1, Math.min(8, Math.floor(s.frames / 4)));
+        if (s.offset > 0) expect(s.offset).toBeGreaterThanOrEqual(fade);
+        if (s.offset + s.length < s.frames) expect(s.offset + s.length).toBeLessThanOrEqual(s.frames - fade);
+      }
+  });
+
+  it("makes no piece shorter than a second and one piece of a short clip", () => {
+    expect(lengths(splitTimeline([30, 30], 4))).toEqual([30, 30]);
+    expect(splitTimeline([20], 4)).toEqual([[{ index: 0, frames: 20, offset: 0, length: 20 }]]);
+    expect(lengths(splitTimeline([250], 1))).toEqual([250]);
+  });
+});
+
+describe("preparedSize", () => {
+  const frame = { width: 1280, height: 720 };
+  it("crops a picture with enough pixels to 1.5 times the frame", () => {
+    expect(preparedSize({ width: 4032, height: 3024 }, frame)).toEqual({ width: 1920, height: 1080 });
+  });
+  it("only crops a picture between the frame and the headroom, never enlarging it", () => {
+    expect(preparedSize({ width: 1600, height: 1200 }, frame)).toEqual({ width: 1600, height: 900 });
+    expect(preparedSize({ width: 1500, height: 2000 }, frame)).toEqual({ width: 1500, height: 844 });
+  });
+  it("enlarges a picture smaller than the frame to the frame", () => {
+    expect(preparedSize({ width: 640, height: 480 }, frame)).toEqual(frame);
+    expect(preparedSize({ width: 1600, height: 1200 }, { width: 720, height: 1280 })).toEqual({
+      width: 720,
+      height: 1280,
+    });
   });
 });
