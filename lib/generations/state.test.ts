@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { GENERATION_STATUSES } from "./schema";
-import { backoffMs, canTransition, MAX_STATUS_CALLS_PER_SECOND, pollDelayMs, sourcesOf } from "./state";
+import {
+  backoffMs,
+  canTransition,
+  MAX_STATUS_CALLS_PER_SECOND,
+  passIntervalMs,
+  pollDelayMs,
+  sourcesOf,
+} from "./state";
 
 describe("state machine", () => {
   it("follows queued -> submitted -> running -> saving -> completed", () => {
@@ -52,6 +59,19 @@ describe("polling budget", () => {
     expect(pollDelayMs(0, false, 200)).toBe(20_000);
     // Webhooks already poll slowly; the cap only matters with very many jobs.
     expect(pollDelayMs(0, true, 100)).toBe(pollDelayMs(0, true));
+  });
+
+  it("spaces the worker's passes by a tenth of the shared poll spacing, 1 to 5 s", () => {
+    expect(passIntervalMs(0)).toBe(1_000);
+    expect(passIntervalMs(30)).toBe(1_000);
+    expect(passIntervalMs(200)).toBe(2_000);
+    expect(passIntervalMs(200, 50)).toBe(2_000);
+    expect(passIntervalMs(2, 50)).toBe(50);
+    expect(passIntervalMs(10_000)).toBe(5_000);
+    // A poll is never late by more than a tenth of its interval (or the 1 s floor).
+    for (const n of [1, 50, 200, 400, 1_000]) {
+      expect(passIntervalMs(n)).toBeLessThanOrEqual(Math.max(1_000, pollDelayMs(600_000, false, n) / 10));
+    }
   });
 
   it("backs off exponentially with jitter, capped at a minute", () => {

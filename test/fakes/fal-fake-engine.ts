@@ -42,6 +42,8 @@ export interface FailRule {
   body?: unknown;
   headers?: Record<string, string>;
   times?: number;
+  /** Only for calls about this job (status, result, cancel); other jobs' calls pass it by. */
+  requestId?: string;
 }
 
 export interface FakeJob {
@@ -113,10 +115,12 @@ export class JobEngine {
   }
 
   /** The queued fault for the next `op` call, if any (used up as it is taken). */
-  take(op: FakeOp): FailRule | undefined {
-    const rule = this.faults.get(op)?.[0];
+  take(op: FakeOp, requestId?: string): FailRule | undefined {
+    const list = this.faults.get(op) ?? [];
+    const at = list.findIndex((r) => r.requestId === undefined || r.requestId === requestId);
+    const rule = list[at];
     if (!rule) return undefined;
-    if (--rule.times <= 0) this.faults.get(op)!.shift();
+    if (--rule.times <= 0) list.splice(at, 1);
     return rule;
   }
 

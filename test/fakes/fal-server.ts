@@ -237,15 +237,20 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       const found = job && job.app === `${owner}/${app}` ? job : undefined;
       if (method === "GET" && action === "status") {
         engine.bump("status", id);
-        return serve("status", res, () => engine.statusAnswer(found, id, u.searchParams.get("logs") === "1"));
+        return serve(
+          "status",
+          res,
+          () => engine.statusAnswer(found, id, u.searchParams.get("logs") === "1"),
+          id,
+        );
       }
       if (method === "GET" && !action) {
         engine.bump("result", id);
-        return serve("result", res, () => engine.resultAnswer(found));
+        return serve("result", res, () => engine.resultAnswer(found), id);
       }
       if (method === "PUT" && action === "cancel") {
         engine.bump("cancel", id);
-        return serve("cancel", res, () => engine.cancel(found));
+        return serve("cancel", res, () => engine.cancel(found), id);
       }
     }
     if (method === "POST" && seg.length >= 2) {
@@ -260,8 +265,13 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
   }
 
   /** Answers one call with the fake's real work, or with the fault queued for `op` around it. */
-  async function serve(op: FakeOp, res: http.ServerResponse, work: () => Reply | Promise<Reply>) {
-    const rule = engine.take(op);
+  async function serve(
+    op: FakeOp,
+    res: http.ServerResponse,
+    work: () => Reply | Promise<Reply>,
+    requestId?: string,
+  ) {
+    const rule = engine.take(op, requestId);
     if (!rule) return reply(res, await work());
     const done = rule.afterWork ? await work() : undefined;
     if (rule.delayMs || rule.until) {

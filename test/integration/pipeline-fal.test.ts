@@ -133,8 +133,9 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
   it("keeps other jobs moving while one provider call hangs", async () => {
     fake.holdAll(true);
     const slow = await submit(rt, { referenceIds: refs, prompt: "<IMAGE_REF_0> the slow one" });
-    await waitFor(rt, slow.generation.id, (g) => g.status === "submitted");
-    fake.failNext("status", { status: 200, hang: true });
+    const { requestId } = await waitFor(rt, slow.generation.id, (g) => g.status === "submitted");
+    // This job's next status call hangs; the other job's calls are answered.
+    fake.failNext("status", { status: 200, hang: true, requestId: requestId! });
     fake.holdAll(false);
     const quick = await submit(rt, { referenceIds: refs, prompt: "<IMAGE_REF_0> the quick one" });
     expect((await waitFor(rt, quick.generation.id)).status).toBe("completed");
