@@ -1,4 +1,5 @@
 import { HydrationBoundary } from "@tanstack/react-query";
+import { Suspense } from "react";
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
 import { galleryFirstPageState, type SearchParams } from "@/components/studio/history-server";
@@ -16,7 +17,9 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
           <Composer />
         </div>
         <HydrationBoundary state={firstPage}>
-          <History />
+          <Suspense>
+            <History />
+          </Suspense>
         </HydrationBoundary>
       </main>
     </>

@@ -1,4 +1,5 @@
 import { FieldMessage } from "@/components/ui/field-message";
+import { formatCount } from "@/lib/client/format";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import { findMalformedTags, imageTag, outOfRangeTags, unusedReferences } from "@/lib/generations/tags";
 
@@ -12,7 +13,6 @@ export interface PromptLintProps {
   onRemoveOutOfRange: () => void;
 }
 
-const count = new Intl.NumberFormat("en-US");
 const list = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
@@ -56,8 +56,8 @@ export function PromptLint({
       )}
       {over > 0 && (
         <FieldMessage data-testid="prompt-too-long">
-          The prompt is {count.format(over)} character{over === 1 ? "" : "s"} over the limit of{" "}
-          {count.format(MAX_PROMPT_CHARS)}.
+          The prompt is {formatCount(over)} character{over === 1 ? "" : "s"} over the limit of{" "}
+          {formatCount(MAX_PROMPT_CHARS)}.
         </FieldMessage>
       )}
       {malformed.length > 0 && (

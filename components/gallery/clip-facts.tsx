@@ -8,14 +8,17 @@ import { imageTag } from "@/lib/generations/tags";
 import { costText } from "./clip-meta";
 import { shortLabel } from "./prompt-chips";
 
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  month: "short",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  second: "2-digit",
-});
+// Made on first use: building an Intl formatter when the module loads cost every page that imports it.
+let dateTime: Intl.DateTimeFormat | undefined;
+const formatDateTime = (d: Date) =>
+  (dateTime ??= new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    year: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+  })).format(d);
 
 function Panel({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
@@ -49,7 +52,7 @@ function Moment({ at, since }: { at: string | null; since?: string | null }) {
   const delta = after(since ?? null, at);
   return (
     <>
-      <time dateTime={at}>{dateTime.format(new Date(at))}</time>
+      <time dateTime={at}>{formatDateTime(new Date(at))}</time>
       {delta && <span className="ml-2 text-xs text-ink-400">{delta}</span>}
     </>
   );

@@ -8,6 +8,7 @@ import { PromptTips } from "@/components/composer/prompt-tips";
 import { cn } from "@/components/ui/cn";
 import { BracesIcon, BulbIcon } from "@/components/ui/icons";
 import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
+import { formatCount } from "@/lib/client/format";
 import type { TextRange } from "@/lib/client/prompt-model";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 
@@ -30,7 +31,6 @@ export interface PromptFieldProps {
   payload: (id: string) => ReactNode;
 }
 
-const counterFormat = new Intl.NumberFormat("en-US");
 const PLACEHOLDER =
   "Type @ to name a reference: @hero walks through @alley at dusk. Single continuous handheld shot; soft rain, distant traffic.";
 
@@ -83,7 +83,7 @@ export function PromptField(props: PromptFieldProps) {
               over ? "font-medium text-danger" : near ? "text-warn" : "text-ink-400",
             )}
           >
-            {counterFormat.format(length)} / {counterFormat.format(MAX_PROMPT_CHARS)}
+            {formatCount(length)} / {formatCount(MAX_PROMPT_CHARS)}
           </span>
         </div>
       </div>

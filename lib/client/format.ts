@@ -21,14 +21,25 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const timeFormat = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" });
-const dateFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
+// Made on first use, not when the module loads: building an Intl formatter costs the page milliseconds
+// of ICU set-up while it hydrates, and the first screen shows no time.
+let timeFormat: Intl.DateTimeFormat | undefined;
+let dateFormat: Intl.DateTimeFormat | undefined;
+
+/** 20000 -> "20,000": integers in the en-US style, without an Intl formatter. */
+export function formatCount(n: number): string {
+  const sign = n < 0 ? "-" : "";
+  return sign + String(Math.trunc(Math.abs(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
 
 /** "3:41 PM" today, "Nov 21, 3:41 PM" on another day. */
 export function formatTimestamp(iso: string, now = new Date()): string {
   const d = new Date(iso);
   const sameDay = d.toDateString() === now.toDateString();
-  return sameDay ? timeFormat.format(d) : `${dateFormat.format(d)}, ${timeFormat.format(d)}`;
+  timeFormat ??= new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit" });
+  if (sameDay) return timeFormat.format(d);
+  dateFormat ??= new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
+  return `${dateFormat.format(d)}, ${timeFormat.format(d)}`;
 }
 
 /** Schema messages are lower-case clauses ("prompt must not be empty"); shown alone they read as sentences. */

@@ -65,16 +65,22 @@ export function replaceRange(prompt: string, range: TextRange, text: string): Ed
   };
 }
 
-const graphemes =
-  typeof Intl !== "undefined" && "Segmenter" in Intl
-    ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
-    : null;
+// Made on first use: an Intl.Segmenter is costly to build, and the page needs none until someone edits.
+let segmenter: Intl.Segmenter | null | undefined;
+const graphemeSegmenter = () =>
+  segmenter === undefined
+    ? (segmenter =
+        typeof Intl !== "undefined" && "Segmenter" in Intl
+          ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+          : null)
+    : segmenter;
 
 // Only a window around the offset is segmented: prompts can be 20,000 characters long.
 const WINDOW = 64;
 
 function previousGrapheme(text: string, offset: number): number {
   if (offset <= 0) return 0;
+  const graphemes = graphemeSegmenter();
   if (!graphemes) return offset - 1;
   const from = Math.max(0, offset - WINDOW);
   let start = from;
@@ -84,6 +90,7 @@ function previousGrapheme(text: string, offset: number): number {
 
 function nextGrapheme(text: string, offset: number): number {
   if (offset >= text.length) return text.length;
+  const graphemes = graphemeSegmenter();
   if (!graphemes) return offset + 1;
   const first = graphemes
     .segment(text.slice(offset, offset + WINDOW))
