@@ -10,15 +10,17 @@ import { shortLabel } from "./prompt-chips";
 
 // Made on first use: building an Intl formatter when the module loads cost every page that imports it.
 let dateTime: Intl.DateTimeFormat | undefined;
-const formatDateTime = (d: Date) =>
-  (dateTime ??= new Intl.DateTimeFormat("en-US", {
+function formatDateTime(d: Date): string {
+  dateTime ??= new Intl.DateTimeFormat("en-US", {
     month: "short",
     day: "numeric",
     year: "numeric",
     hour: "numeric",
     minute: "2-digit",
     second: "2-digit",
-  })).format(d);
+  });
+  return dateTime.format(d);
+}
 
 function Panel({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (

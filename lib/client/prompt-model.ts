@@ -67,13 +67,15 @@ export function replaceRange(prompt: string, range: TextRange, text: string): Ed
 
 // Made on first use: an Intl.Segmenter is costly to build, and the page needs none until someone edits.
 let segmenter: Intl.Segmenter | null | undefined;
-const graphemeSegmenter = () =>
-  segmenter === undefined
-    ? (segmenter =
-        typeof Intl !== "undefined" && "Segmenter" in Intl
-          ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
-          : null)
-    : segmenter;
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) {
+    segmenter =
+      typeof Intl !== "undefined" && "Segmenter" in Intl
+        ? new Intl.Segmenter(undefined, { granularity: "grapheme" })
+        : null;
+  }
+  return segmenter;
+}
 
 // Only a window around the offset is segmented: prompts can be 20,000 characters long.
 const WINDOW = 64;

@@ -124,7 +124,11 @@ export interface InFlightOptions {
   probeEveryMs?: number;
   /** Probe only while the youngest job is younger than this (keeps later CPU windows probe-free). */
   probeUntilAgeMs?: number;
-  /** Measure the server's CPU with nothing in flight for this long before creating any job. */
+  /**
+   * Measure the server's CPU with nothing in flight for this long before creating any job, twice: right
+   * after start (V8 is still collecting start-up garbage: its memory reducer runs a few full GCs in the
+   * first seconds), then once that has settled, which is what an idle server costs.
+   */
   idleWindowMs?: number;
   completeTimeoutMs?: number;
   log?: (message: string) => void;
@@ -158,6 +162,8 @@ export interface InFlightResult {
   statusCallsPerSecond: number;
   /** Server CPU (percent of one core) with nothing in flight (null when not measured). */
   idleCpuPercent: number | null;
+  /** The same, in the window right after start (includes start-up garbage collection). */
+  idleCpuAfterStartPercent: number | null;
   cpuSamples: CpuSample[];
   probes: { home: number[]; list: number[]; failures: string[] };
   rss: { afterStart: number; peak: number; afterRun: number };
@@ -192,12 +198,20 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
   for (const p of ["/", "/api/generations?limit=50"]) await timedGet(`${base}${p}`);
   const rssAfterStart = studio.rssBytes();
   let idleCpuPercent: number | null = null;
+  let idleCpuAfterStartPercent: number | null = null;
   if (options.idleWindowMs) {
-    const c0 = studio.cpuSeconds();
-    const t0 = performance.now();
-    await sleep(options.idleWindowMs);
-    idleCpuPercent = ((studio.cpuSeconds() - c0) / ((performance.now() - t0) / 1000)) * 100;
-    log(`idle, nothing in flight: ${idleCpuPercent.toFixed(2)} % of one core`);
+    const windowCpu = async () => {
+      const c0 = studio.cpuSeconds();
+      const t0 = performance.now();
+      await sleep(options.idleWindowMs as number);
+      return ((studio.cpuSeconds() - c0) / ((performance.now() - t0) / 1000)) * 100;
+    };
+    idleCpuAfterStartPercent = await windowCpu();
+    idleCpuPercent = await windowCpu();
+    log(
+      `idle, nothing in flight: ${idleCpuAfterStartPercent.toFixed(2)} % of one core right after start, ` +
+        `${idleCpuPercent.toFixed(2)} % after that`,
+    );
   }
 
   // 1 to 5 references per clip, from five uploaded images.
@@ -370,6 +384,7 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     rate30sTo2min: heldFor >= 40_000 ? band(30_000, Math.min(120_000, heldFor - 1_000)) : null,
     rateAfter2min: heldFor >= 135_000 ? band(120_000, heldFor - 1_000) : null,
     idleCpuPercent,
+    idleCpuAfterStartPercent,
     cpuSamples,
     probes,
     rss: { afterStart: rssAfterStart, peak: peakRss, afterRun: studio.rssBytes() },

@@ -55,6 +55,13 @@ export const benchmark: Benchmark = {
         measured: r.idleCpuPercent,
         unit: "% core",
         budget: { max: 5 },
+        note: "15 s, from 15 s after the server's first requests",
+      },
+      {
+        figure: "server CPU, nothing in flight, first 15 s after start",
+        measured: r.idleCpuAfterStartPercent,
+        unit: "% core",
+        note: "V8 still collecting start-up garbage",
       },
       {
         figure: `server CPU while ${JOBS} jobs wait at fal (polling only)`,
