@@ -530,6 +530,10 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<void
         .toFile(dest);
       return dest;
     });
+    // Settled from now on, and awaited below: a picture that fails while the soundtrack is being
+    // written must not be an unhandled rejection in between.
+    const imagesReady = settle(prepared);
+    imagesReady.catch(() => {});
     const total = frames.reduce((x, y) => x + y, 0) / FPS;
     const audio = synthSoundtrack(
       prompt,
@@ -546,7 +550,8 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<void
       ],
       { signal: stop.signal },
     );
-    const images = await settle(prepared);
+    encodeAudio.catch(() => {}); // awaited with the pieces below
+    const images = await imagesReady;
     signal?.throwIfAborted();
 
     const done = pieces.map(() => 0);
