@@ -46,9 +46,8 @@ const nextConfig = {
   reactStrictMode: true,
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
-    // The access-token proxy sees every request; it must pass a 20 MB reference image through whole
-    // (the default cuts bodies at 10 MB). The upload route enforces the real limit itself.
-    proxyClientMaxBodySize: "21mb",
+    // Uploads, the one route with large bodies, are outside the access proxy (proxy.ts), so the proxy's
+    // default body cut (10 MB) never meets a 20 MB reference image.
   },
 };
 

@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { bearerOk, isPublicPath, SESSION_COOKIE, verifySession } from "@/lib/auth/session";
+import { isPublicPath, requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
 
 // When STUDIO_ACCESS_TOKEN is set, every page, route, action and media file needs the session cookie or
 // the token as a bearer token. fal's webhook stays open: its own signature guards it.
@@ -8,8 +8,7 @@ export async function proxy(request: NextRequest) {
   if (!token) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
-  if (bearerOk(token, request.headers.get("authorization"))) return NextResponse.next();
-  if (await verifySession(token, request.cookies.get(SESSION_COOKIE)?.value)) return NextResponse.next();
+  if (await requestAllowed(token, request.headers)) return NextResponse.next();
 
   const wantsPage =
     request.method === "GET" && !pathname.startsWith("/api/") && !request.headers.has("next-action");
@@ -20,20 +19,14 @@ export async function proxy(request: NextRequest) {
     login.search = `?${new URLSearchParams({ next: `${pathname}${search}` })}`;
     return NextResponse.redirect(login);
   }
-  return NextResponse.json(
-    {
-      error: {
-        code: "unauthorized",
-        message: "Sign in to the studio, or send the access token as a bearer token.",
-      },
-    },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="omni-studio"' } },
-  );
+  return unauthorizedResponse();
 }
 
 export const config = {
-  // Everything, including API routes and media, except the build's static assets, which are public
-  // (isPublicPath) and make up most requests of a first visit: running the proxy for each of them
-  // cost the server a few ms a file while the page loaded.
-  matcher: ["/((?!_next/static/).*)"],
+  // Everything, including API routes and media, except:
+  // - the build's static assets, which are public (isPublicPath) and make up most requests of a first
+  //   visit: running the proxy for each of them cost the server a few ms a file while the page loaded;
+  // - /api/uploads, which checks access itself before it reads the body: Next.js copies a request body
+  //   for the proxy as it arrives, so 50 uploads of 5 MB at once held copies of all of them.
+  matcher: ["/((?!_next/static/|api/uploads$).*)"],
 };

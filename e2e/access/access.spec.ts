@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { referenceImage } from "../support/images";
 import { ACCESS_TOKEN } from "../support/servers";
 
 test("pages ask for the access token and a right one opens the studio", async ({ page }) => {
@@ -15,6 +16,13 @@ test("pages ask for the access token and a right one opens the studio", async ({
   const cookie = (await page.context().cookies()).find((c) => c.name === "omni_session");
   expect(cookie?.httpOnly).toBe(true);
   expect((await page.request.get("/api/health")).status()).toBe(200);
+  // The signed-in browser's cookie opens uploads too (they check access outside the proxy).
+  const upload = await page.request.post("/api/uploads", {
+    multipart: {
+      file: { name: "place.png", mimeType: "image/png", buffer: await referenceImage("place", { seed: 4 }) },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
 });
 
 test("routes and media need the cookie or the bearer token; the webhook answers for itself", async ({
@@ -26,6 +34,19 @@ test("routes and media need the cookie or the bearer token; the webhook answers 
     multipart: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } },
   });
   expect(upload.status()).toBe(401);
+  expect((await upload.json()).error.code).toBe("unauthorized");
+  // Uploads are outside the proxy and check access themselves: the token opens them as it opens the rest.
+  const authedUpload = await request.post("/api/uploads", {
+    headers: { Authorization: `Bearer ${ACCESS_TOKEN}` },
+    multipart: {
+      file: {
+        name: "hero.png",
+        mimeType: "image/png",
+        buffer: await referenceImage("character", { seed: 3 }),
+      },
+    },
+  });
+  expect(authedUpload.status(), await authedUpload.text()).toBe(201);
   const authed = await request.get("/api/generations", {
     headers: { Authorization: `Bearer ${ACCESS_TOKEN}` },
   });

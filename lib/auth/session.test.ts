@@ -1,7 +1,16 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { proxy } from "@/proxy";
-import { bearerOk, SESSION_COOKIE, safeNext, signSession, verifySession } from "./session";
+import { config, proxy } from "@/proxy";
+import {
+  bearerOk,
+  requestAllowed,
+  SESSION_COOKIE,
+  safeNext,
+  sessionCookieOf,
+  signSession,
+  verifySession,
+} from "./session";
 
 const TOKEN = "correct-horse-battery-staple";
 
@@ -71,5 +80,33 @@ describe("proxy", () => {
       req("/api/generations", { headers: { authorization: `Bearer ${TOKEN}` } }),
     );
     expect(withBearer.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("proxy matcher", () => {
+  const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+  it("runs on pages, API routes and media, not on the build's static files or uploads", () => {
+    for (const url of ["/", "/clips/abc", "/api/generations", `/api/media/${"a".repeat(64)}.mp4`, "/login"]) {
+      expect(runs(url), url).toBe(true);
+    }
+    expect(runs("/_next/static/chunks/app.js")).toBe(false);
+    // Uploads check access themselves (app/api/uploads/route.ts), before reading the body.
+    expect(runs("/api/uploads")).toBe(false);
+    expect(runs("/api/uploadsx")).toBe(true);
+  });
+});
+
+describe("requestAllowed", () => {
+  it("reads the session cookie among others, or the bearer token", async () => {
+    const cookie = await signSession(TOKEN);
+    expect(sessionCookieOf(`theme=dark; ${SESSION_COOKIE}=${cookie}; other=1`)).toBe(cookie);
+    expect(sessionCookieOf("theme=dark")).toBeUndefined();
+    expect(await requestAllowed(TOKEN, new Headers({ cookie: `a=b; ${SESSION_COOKIE}=${cookie}` }))).toBe(
+      true,
+    );
+    expect(await requestAllowed(TOKEN, new Headers({ authorization: `Bearer ${TOKEN}` }))).toBe(true);
+    expect(await requestAllowed(TOKEN, new Headers({ cookie: `${SESSION_COOKIE}=v1.1.x` }))).toBe(false);
+    expect(await requestAllowed(TOKEN, new Headers())).toBe(false);
   });
 });

@@ -53,6 +53,34 @@ export function bearerOk(token: string, header: string | null): boolean {
   return Boolean(m && safeEqual(m[1]!.trim(), token));
 }
 
+/** The session cookie's value in a Cookie header, if there is one. */
+export function sessionCookieOf(cookieHeader: string | null): string | undefined {
+  for (const part of (cookieHeader ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Whether a request with these headers may use the studio when it is guarded by `token`. */
+export async function requestAllowed(token: string, headers: Headers): Promise<boolean> {
+  if (bearerOk(token, headers.get("authorization"))) return true;
+  return verifySession(token, sessionCookieOf(headers.get("cookie")));
+}
+
+/** The answer to an API request without the session cookie or the token. */
+export function unauthorizedResponse(): Response {
+  return Response.json(
+    {
+      error: {
+        code: "unauthorized",
+        message: "Sign in to the studio, or send the access token as a bearer token.",
+      },
+    },
+    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="omni-studio"' } },
+  );
+}
+
 /** Paths reachable without signing in: the sign-in page itself, its assets, and fal's signed webhook. */
 export function isPublicPath(pathname: string): boolean {
   return (

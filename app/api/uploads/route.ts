@@ -1,4 +1,5 @@
 import pLimit from "p-limit";
+import { requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
 import { readBodyLimited } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
@@ -25,7 +26,10 @@ function serverTiming(marks: Record<string, number>): string {
 const UPLOADS_AT_ONCE = 4;
 const uploadSlot = pLimit(UPLOADS_AT_ONCE);
 
-export function POST(request: Request) {
+export async function POST(request: Request) {
+  // Outside the access proxy (see proxy.ts): the same check, before the body is read or queued.
+  const token = process.env.STUDIO_ACCESS_TOKEN;
+  if (token && !(await requestAllowed(token, request.headers))) return unauthorizedResponse();
   return uploadSlot(() => handle(request));
 }
 
