@@ -1,5 +1,4 @@
 import { HydrationBoundary } from "@tanstack/react-query";
-import { Suspense } from "react";
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
 import { galleryFirstPageState, type SearchParams } from "@/components/studio/history-server";
@@ -17,9 +16,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
           <Composer />
         </div>
         <HydrationBoundary state={firstPage}>
-          <Suspense>
-            <History />
-          </Suspense>
+          <History />
         </HydrationBoundary>
       </main>
     </>
