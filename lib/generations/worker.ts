@@ -171,11 +171,11 @@ export class GenerationWorker {
   }
 
   /** Advances one claimed job in the background; each job's slow provider call delays only that job. */
-  private track(id: string, fresh?: GenerationRecord, claimed?: Generation) {
+  private track(id: string, fresh?: GenerationRecord, read?: Generation) {
     // A pass can claim a row a fresh hand-off is still trying to claim (one of the two wins): run after it,
     // reading the row again then (the hand-off may have changed it).
     const before = this.active.get(id);
-    const run = before ? before.then(() => this.process(id, fresh)) : this.process(id, fresh, claimed);
+    const run = before ? before.then(() => this.process(id, fresh)) : this.process(id, fresh, read);
     const job: Promise<void> = run.finally(() => {
       if (this.active.get(id) === job) this.active.delete(id);
       // A full worker refills in batches, not with one claim query per finished step: with 200 jobs in
@@ -284,7 +284,10 @@ export class GenerationWorker {
    */
   private release(id: string, nextRunAt: Date): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.releases.get(id)?.resolve(); // the later release of the same job wins
+      // track() chains the runs of one job, so a second pending release is not expected (it would take two
+      // runs outside track(), as runOnce makes). Should one come, the later one wins and the earlier caller
+      // is not left waiting on a promise nothing would settle.
+      this.releases.get(id)?.resolve();
       this.releases.set(id, { nextRunAt, resolve, reject });
       this.releaseTimer ??= setTimeout(() => void this.flushReleases(), RELEASE_BATCH_MS);
     });
