@@ -4,6 +4,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatElapsed } from "@/lib/client/format";
 import { providerLabel } from "@/lib/client/providers";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { isTerminal } from "@/lib/generations/limits";
 import { imageTag } from "@/lib/generations/tags";
 import { costText } from "./clip-meta";
 import { shortLabel } from "./prompt-chips";
@@ -49,8 +50,9 @@ function after(from: string | null, to: string | null): string | null {
   return ms < 60_000 ? `+${(ms / 1000).toFixed(1)} s` : `+${formatElapsed(ms)}`;
 }
 
-function Moment({ at, since }: { at: string | null; since?: string | null }) {
-  if (!at) return <span className="text-ink-400">—</span>;
+/** A step's time, or why there is none: `missing` says it in words (a lone dash read as a fault). */
+function Moment({ at, since, missing }: { at: string | null; since?: string | null; missing: ReactNode }) {
+  if (!at) return <span className="text-ink-400">{missing}</span>;
   const delta = after(since ?? null, at);
   return (
     <>
@@ -93,6 +95,7 @@ function ReferenceLookup({
 /** The side panel of a clip's page: references, settings, provider, timings and cost. */
 export function ClipFacts({ g }: { g: GenerationDTO }) {
   const total = g.completedAt ? Date.parse(g.completedAt) - Date.parse(g.createdAt) : null;
+  const done = isTerminal(g.status);
   return (
     <aside className="flex min-w-0 flex-col gap-4 text-sm" aria-label="Clip details">
       <Panel title={`References (${g.references.length})`} id="references-heading">
@@ -197,16 +200,34 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
       <Panel title="Timings" id="timings-heading">
         <dl className="divide-y divide-ink-700/70" data-testid="clip-timings">
           <Row term="Created">
-            <Moment at={g.createdAt} />
+            <Moment at={g.createdAt} missing="not yet" />
           </Row>
           <Row term="Submitted">
-            <Moment at={g.submittedAt} since={g.createdAt} />
+            <Moment at={g.submittedAt} since={g.createdAt} missing={done ? "not submitted" : "not yet"} />
           </Row>
           <Row term="Started">
-            <Moment at={g.startedAt} since={g.submittedAt ?? g.createdAt} />
+            <Moment
+              at={g.startedAt}
+              since={g.submittedAt ?? g.createdAt}
+              missing={
+                !done ? (
+                  "not yet"
+                ) : g.submittedAt ? (
+                  <span title="The provider finished this job between two status checks and did not say how long it ran.">
+                    not reported
+                  </span>
+                ) : (
+                  "did not start"
+                )
+              }
+            />
           </Row>
           <Row term={g.status === "completed" ? "Completed" : "Finished"}>
-            <Moment at={g.completedAt} since={g.startedAt ?? g.submittedAt ?? g.createdAt} />
+            <Moment
+              at={g.completedAt}
+              since={g.startedAt ?? g.submittedAt ?? g.createdAt}
+              missing="not yet"
+            />
           </Row>
           {total !== null && <Row term="Total">{formatElapsed(total)}</Row>}
         </dl>

@@ -10,6 +10,7 @@ import {
   type ProviderError,
   type ProviderJob,
   type ProviderResult,
+  type ProviderStatus,
   type VideoProvider,
 } from "@/lib/providers/types";
 import { findGenerationRecord, type GenerationRecord } from "./repo";
@@ -453,7 +454,7 @@ export class GenerationWorker {
       }
       // Once per job: its references, so an error about one of them can name it.
       const result = await provider.result(this.job(row, await this.referencesOf(row)));
-      await this.update(row.id, ["submitted", "running"], { logs });
+      await this.update(row.id, ["submitted", "running"], { logs, ...startOf(row, status) });
       const moved = await applyResult(this.deps.prisma, row.id, result, { leaseOwner: this.owner });
       if (moved === "saving") {
         const saving = await this.deps.prisma.generation.findUnique({ where: { id: row.id } });
@@ -636,6 +637,20 @@ export function toProviderError(err: unknown): ProviderError {
 }
 
 /** Whether two log lists say the same lines (key order aside: jsonb reorders keys). */
+/**
+ * When a job that finished between two status calls started, from how long its provider says it ran
+ * (counted back from now, never before it was sent). Nothing when the start was seen, or is not known.
+ */
+export function startOf(
+  row: Pick<Generation, "startedAt" | "submittedAt">,
+  status: ProviderStatus,
+  now = Date.now(),
+): { startedAt?: Date } {
+  if (row.startedAt || status.state !== "completed" || status.ranSeconds === undefined) return {};
+  const at = now - status.ranSeconds * 1000;
+  return { startedAt: new Date(Math.min(now, Math.max(at, row.submittedAt?.getTime() ?? at))) };
+}
+
 function sameLogs(stored: unknown, merged: Prisma.InputJsonValue): boolean {
   const a = Array.isArray(stored) ? (stored as LogLine[]) : [];
   const b = merged as unknown as LogLine[];

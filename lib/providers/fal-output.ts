@@ -15,6 +15,8 @@ export const falStatusSchema = z.object({
   logs: z.array(z.unknown()).nullish(),
   error: z.string().nullish(),
   error_type: z.string().nullish(),
+  // Only a finite, non-negative time is used; anything else is ignored rather than refusing the answer.
+  metrics: z.looseObject({ inference_time: z.unknown().optional() }).nullish().catch(null),
 });
 export const falVideoOutputSchema = z.object({
   video: z.object({

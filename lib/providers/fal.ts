@@ -166,7 +166,10 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       const logs = toLogLines(s.logs);
       if (s.status === "IN_QUEUE") return { state: "queued", queuePosition: s.queue_position ?? null, logs };
       if (s.status === "IN_PROGRESS") return { state: "running", logs };
-      return { state: "completed", logs };
+      const ran = s.metrics?.inference_time;
+      return typeof ran === "number" && Number.isFinite(ran) && ran >= 0
+        ? { state: "completed", logs, ranSeconds: ran }
+        : { state: "completed", logs };
     },
 
     async result(job) {

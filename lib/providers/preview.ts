@@ -36,6 +36,8 @@ interface Job {
   logs: LogLine[];
   error?: ProviderError;
   controller: AbortController;
+  /** When the render itself began (after the queue and the step delay). */
+  startedAt?: number;
   finishedAt?: number;
 }
 
@@ -103,6 +105,7 @@ export function createPreviewProvider({
     try {
       if (stepDelayMs > 0) await sleep(stepDelayMs, undefined, { signal });
       job.state = "running";
+      job.startedAt = Date.now();
       const n = job.input.references.length;
       log(job, `Preparing ${n} reference image${n === 1 ? "" : "s"}`);
       await mkdir(workDir, { recursive: true });
@@ -219,7 +222,12 @@ export function createPreviewProvider({
       if (job.state === "waiting" || job.state === "starting") {
         return { state: "queued", queuePosition: queuePosition(job), logs };
       }
-      return job.state === "running" ? { state: "running", logs } : { state: "completed", logs };
+      if (job.state === "running") return { state: "running", logs };
+      const ran =
+        job.startedAt !== undefined && job.finishedAt !== undefined
+          ? { ranSeconds: (job.finishedAt - job.startedAt) / 1000 }
+          : {};
+      return { state: "completed", logs, ...ran };
     },
 
     async result(jobRef) {

@@ -64,8 +64,12 @@ export interface LogLine {
 export type ProviderStatus =
   | { state: "queued"; queuePosition: number | null; logs: LogLine[] }
   | { state: "running"; logs: LogLine[] }
-  /** Finished, successfully or not: call result() to learn which. */
-  | { state: "completed"; logs: LogLine[] };
+  /**
+   * Finished, successfully or not: call result() to learn which. `ranSeconds`, when the provider says it,
+   * is how long the job ran (fal's `metrics.inference_time`): it dates the start of a job that went from
+   * the queue to done between two status calls.
+   */
+  | { state: "completed"; logs: LogLine[]; ranSeconds?: number };
 
 export interface ProviderVideo {
   url: string;

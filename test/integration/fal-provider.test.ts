@@ -127,7 +127,8 @@ describe("fal provider against the fake fal server", () => {
     expect(running.state).toBe("running");
     expect(running.logs[0]?.message).toBe("Starting generation");
     await fake.advance(job.requestId);
-    expect((await p.status(job)).state).toBe("completed");
+    // metrics.inference_time (the fake's run time, 100 ms) comes through as how long the job ran.
+    expect(await p.status(job)).toMatchObject({ state: "completed", ranSeconds: 0.1 });
 
     const result = await p.result(job);
     if (!result.ok) throw new Error(result.error.message);

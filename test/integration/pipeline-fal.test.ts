@@ -105,6 +105,30 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     expect(fake.counts.uploads).toBe(uploadsBefore);
   });
 
+  it("dates the start of a job that finished between two status calls from fal's inference time", async () => {
+    fake.holdAll(true);
+    const { generation } = await submit(rt, { referenceIds: refs });
+    const sent = await waitFor(rt, generation.id, (x) => x.status === "submitted");
+    // The worker's next status call is held while the job starts and finishes at fal: it never sees
+    // IN_PROGRESS, only COMPLETED with metrics.inference_time (the fake's run time, 120 ms).
+    let open = () => {};
+    const gate = new Promise<void>((r) => {
+      open = r;
+    });
+    fake.failNext("status", { until: gate, requestId: sent.requestId! });
+    await fake.waitFor(() => fake.heldAnswers("status") > 0);
+    await fake.advance(sent.requestId!);
+    await fake.advance(sent.requestId!);
+    open();
+    fake.holdAll(false);
+    const done = await waitFor(rt, generation.id);
+    expect(done.status).toBe("completed");
+    expect(done.startedAt).not.toBeNull();
+    const started = Date.parse(done.startedAt!);
+    expect(started).toBeGreaterThanOrEqual(Date.parse(done.submittedAt!));
+    expect(Date.parse(done.completedAt!) - started).toBeGreaterThanOrEqual(120);
+  });
+
   it("records a content policy refusal as such and never retries it", async () => {
     const submitsBefore = fake.counts.submits;
     const { generation } = await submit(rt, {

@@ -46,6 +46,10 @@ describe.each(await dbKinds())("pipeline with the preview engine on %s", (kind) 
     expect(done.posterUrl).toMatch(/^\/api\/media\/[a-f0-9]{64}\.webp$/);
     expect(done.requestId).toBeTruthy();
     expect(done.submittedAt && done.completedAt).toBeTruthy();
+    // A render often ends between two status calls; its start is then dated from its render time.
+    expect(done.startedAt).not.toBeNull();
+    expect(Date.parse(done.startedAt!)).toBeGreaterThanOrEqual(Date.parse(done.submittedAt!));
+    expect(Date.parse(done.startedAt!)).toBeLessThanOrEqual(Date.parse(done.completedAt!));
     const probe = await probeVideo(rt.store.pathOf(keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([720, 1280]);
     expect(probe.hasAudio).toBe(true);
