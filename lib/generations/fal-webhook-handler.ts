@@ -10,7 +10,7 @@ import { applyResult } from "./worker";
  * is trusted; the transition is the poller's own, so retries and replays change nothing.
  */
 export async function handleFalWebhook(
-  deps: { prisma: Db; jwksUrl: string; wake(): void },
+  deps: { prisma: Db; jwksUrl: string; wake(): void; log?: (message: string) => void },
   headers: Headers,
   rawBody: Uint8Array,
 ): Promise<{ outcome: "saving" | "failed" | "unchanged" }> {
@@ -41,7 +41,7 @@ export async function handleFalWebhook(
     }
     throw err;
   }
-  const outcome = await applyResult(deps.prisma, row.id, result);
+  const outcome = await applyResult(deps.prisma, row.id, result, { log: deps.log });
   if (outcome === "saving") deps.wake();
   return { outcome };
 }

@@ -455,7 +455,10 @@ export class GenerationWorker {
       // Once per job: its references, so an error about one of them can name it.
       const result = await provider.result(this.job(row, await this.referencesOf(row)));
       await this.update(row.id, ["submitted", "running"], { logs, ...startOf(row, status) });
-      const moved = await applyResult(this.deps.prisma, row.id, result, { leaseOwner: this.owner });
+      const moved = await applyResult(this.deps.prisma, row.id, result, {
+        leaseOwner: this.owner,
+        log: this.deps.log,
+      });
       if (moved === "saving") {
         const saving = await this.deps.prisma.generation.findUnique({ where: { id: row.id } });
         if (saving?.status === "saving") return this.save(saving, provider);
@@ -612,7 +615,7 @@ export class GenerationWorker {
   }
 
   private async fail(row: Generation, from: GenerationStatus | GenerationStatus[], error: ProviderError) {
-    await this.update(row.id, from, {
+    const moved = await this.update(row.id, from, {
       status: "failed",
       errorCode: error.code,
       errorMessage: error.message,
@@ -620,6 +623,7 @@ export class GenerationWorker {
       completedAt: new Date(),
       queuePosition: null,
     });
+    if (moved) this.deps.log?.(failureLine(row.id, error));
   }
 }
 
@@ -676,6 +680,11 @@ export function mergeLogs(previous: unknown, incoming: LogLine[]): Prisma.InputJ
   }));
 }
 
+/** The server log's line for a clip that failed: what the person sees, with its code. */
+export function failureLine(id: string, error: ProviderError): string {
+  return `generation ${id} failed: ${error.code}${error.retryable ? " (retryable)" : ""}: ${error.message}`;
+}
+
 /**
  * The one transition from "the provider finished" to our next state, shared by the poller and the
  * webhook. Idempotent: it only moves a row that is still submitted or running, so a replayed or late
@@ -685,7 +694,7 @@ export async function applyResult(
   prisma: Db,
   id: string,
   result: ProviderResult,
-  guard: { leaseOwner?: string } = {},
+  guard: { leaseOwner?: string; log?: (message: string) => void } = {},
 ): Promise<"saving" | "failed" | "unchanged"> {
   const where = {
     id,
@@ -705,5 +714,6 @@ export async function applyResult(
       };
   const { count } = await prisma.generation.updateMany({ where, data });
   if (count === 0) return "unchanged";
+  if (!result.ok) guard.log?.(failureLine(id, result.error));
   return result.ok ? "saving" : "failed";
 }

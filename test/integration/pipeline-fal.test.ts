@@ -57,11 +57,12 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
   let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
+  const log: string[] = [];
 
   beforeAll(async () => {
     fake = await startFakeFal({ queueMs: 80, runMs: 120 });
     db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, falEnv(fake));
+    rt = await startTestRuntime(db, falEnv(fake), { workerOptions: { log: (m) => log.push(m) } });
     refs = await uploadImages(rt, 2, 200);
   });
   afterEach(() => fake.holdAll(false));
@@ -140,6 +141,11 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     expect(done.error).toMatchObject({ code: "content_policy_violation", retryable: false });
     expect(done.error?.message).toMatch(/content policy/i);
     expect(fake.counts.submits - submitsBefore).toBe(1);
+    // The server log says it too, once, so whoever runs the studio sees provider failures.
+    const lines = log.filter((l) => l.startsWith(`generation ${generation.id} failed:`));
+    expect(lines).toEqual([
+      `generation ${generation.id} failed: content_policy_violation: ${done.error?.message}`,
+    ]);
   });
 
   it("rides out 503s on status and completes", async () => {

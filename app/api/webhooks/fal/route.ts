@@ -11,7 +11,12 @@ export async function POST(request: Request) {
     const rt = await getRuntime();
     const rawBody = await readBodyLimited(request, 1024 * 1024, "Webhook body too large.");
     const result = await handleFalWebhook(
-      { prisma: rt.db.prisma, jwksUrl: rt.config.fal.webhookJwksUrl, wake: () => rt.worker.wake() },
+      {
+        prisma: rt.db.prisma,
+        jwksUrl: rt.config.fal.webhookJwksUrl,
+        wake: () => rt.worker.wake(),
+        log: (m) => console.warn(`[webhook] ${m}`),
+      },
       request.headers,
       rawBody,
     );
