@@ -27,6 +27,9 @@ export const config = {
   // - the build's static assets, which are public (isPublicPath) and make up most requests of a first
   //   visit: running the proxy for each of them cost the server a few ms a file while the page loaded;
   // - /api/uploads, which checks access itself before it reads the body: Next.js copies a request body
-  //   for the proxy as it arrives, so 50 uploads of 5 MB at once held copies of all of them.
-  matcher: ["/((?!_next/static/|api/uploads$).*)"],
+  //   for the proxy as it arrives, so 50 uploads of 5 MB at once held copies of all of them;
+  // - /api/media/*, which checks access itself: a first visit asks for about 40 images (posters,
+  //   thumbnails, backdrops), and the proxy's turn cost each of them a few ms of the server's time while
+  //   the page's scripts waited in the same queue.
+  matcher: ["/((?!_next/static/|api/uploads$|api/media/).*)"],
 };

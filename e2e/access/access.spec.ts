@@ -47,6 +47,14 @@ test("routes and media need the cookie or the bearer token; the webhook answers 
     },
   });
   expect(authedUpload.status(), await authedUpload.text()).toBe(201);
+  // Media is outside the proxy too and checks access itself: a stored file, with and without the token.
+  const { asset } = (await authedUpload.json()) as { asset: { url: string; thumbUrl: string } };
+  const bearer = { Authorization: `Bearer ${ACCESS_TOKEN}` };
+  expect((await request.get(asset.url, { headers: bearer })).status()).toBe(200);
+  expect((await request.get(`${asset.url}?w=480`, { headers: bearer })).status()).toBe(200);
+  expect((await request.get(asset.url)).status()).toBe(401);
+  expect((await request.head(asset.thumbUrl)).status()).toBe(401);
+  expect((await request.get(`${asset.url}?variant=backdrop`)).status()).toBe(401);
   const authed = await request.get("/api/generations", {
     headers: { Authorization: `Bearer ${ACCESS_TOKEN}` },
   });

@@ -86,14 +86,16 @@ describe("proxy", () => {
 describe("proxy matcher", () => {
   const runs = (url: string) => unstable_doesMiddlewareMatch({ config, url });
 
-  it("runs on pages, API routes and media, not on the build's static files or uploads", () => {
-    for (const url of ["/", "/clips/abc", "/api/generations", `/api/media/${"a".repeat(64)}.mp4`, "/login"]) {
+  it("runs on pages and API routes, not on the build's static files, uploads or media", () => {
+    for (const url of ["/", "/clips/abc", "/api/generations", "/api/media", "/login"]) {
       expect(runs(url), url).toBe(true);
     }
     expect(runs("/_next/static/chunks/app.js")).toBe(false);
-    // Uploads check access themselves (app/api/uploads/route.ts), before reading the body.
+    // Uploads and media check access themselves (their route.ts), uploads before reading the body.
     expect(runs("/api/uploads")).toBe(false);
     expect(runs("/api/uploadsx")).toBe(true);
+    expect(runs(`/api/media/${"a".repeat(64)}.mp4`)).toBe(false);
+    expect(runs(`/api/media/${"a".repeat(64)}.webp?w=480`)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
+import { requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
 import {
@@ -71,6 +72,9 @@ async function locate(request: Request, key: string): Promise<Served | Response>
 }
 
 async function serve(request: Request, key: string, withBody: boolean) {
+  // Outside the access proxy (see proxy.ts): the same check, first.
+  const token = process.env.STUDIO_ACCESS_TOKEN;
+  if (token && !(await requestAllowed(token, request.headers))) return unauthorizedResponse();
   const found = await locate(request, key);
   if (found instanceof Response) return found;
   const info = found;
