@@ -1,7 +1,7 @@
 "use client";
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { ClipCard } from "./clip-card";
 import { columnsFor, type GalleryEntry, type GalleryRow, splitHead, takeColumns, toRows } from "./rows";
@@ -26,14 +26,19 @@ function estimate(row: GalleryRow | undefined, width: number, columns: number): 
   return Math.round(GROUP_HEADER + takeRows * ((takeWidth * 9) / 16 + TAKE_BODY + 12));
 }
 
-/** The element's width, measured before paint and on every resize. */
+/**
+ * The element's width, measured once hydrated and on every resize. The rows under the head render only
+ * once it is known, so the updates are transitions: the page's first commit (the composer restoring its
+ * draft) does not wait for a screenful of cards, and React yields to typing while they render.
+ */
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const measure = () => startTransition(() => setWidth(el.clientWidth));
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
