@@ -50,7 +50,10 @@ test("routes and media need the cookie or the bearer token; the webhook answers 
   // Media is outside the proxy too and checks access itself: a stored file, with and without the token.
   const { asset } = (await authedUpload.json()) as { asset: { url: string; thumbUrl: string } };
   const bearer = { Authorization: `Bearer ${ACCESS_TOKEN}` };
-  expect((await request.get(asset.url, { headers: bearer })).status()).toBe(200);
+  const served = await request.get(asset.url, { headers: bearer });
+  expect(served.status()).toBe(200);
+  // Only the browser may keep it: a shared cache would hand it to people without the token.
+  expect(served.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
   expect((await request.get(`${asset.url}?w=480`, { headers: bearer })).status()).toBe(200);
   expect((await request.get(asset.url)).status()).toBe(401);
   expect((await request.head(asset.thumbUrl)).status()).toBe(401);

@@ -75,6 +75,8 @@ async function serve(request: Request, key: string, withBody: boolean) {
   // Outside the access proxy (see proxy.ts): the same check, first.
   const token = process.env.STUDIO_ACCESS_TOKEN;
   if (token && !(await requestAllowed(token, request.headers))) return unauthorizedResponse();
+  // Behind the token, only the browser may keep a copy: a shared cache in front would serve it to anyone.
+  const scope = token ? "private" : "public";
   const found = await locate(request, key);
   if (found instanceof Response) return found;
   const info = found;
@@ -83,7 +85,7 @@ async function serve(request: Request, key: string, withBody: boolean) {
     "Content-Type": found.contentType,
     "Accept-Ranges": "bytes",
     // Content-addressed: the bytes behind a key (and a key and a width) never change.
-    "Cache-Control": "public, max-age=31536000, immutable",
+    "Cache-Control": `${scope}, max-age=31536000, immutable`,
     ETag: etag,
     "X-Content-Type-Options": "nosniff",
   });
