@@ -212,7 +212,7 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
               missing={
                 !done ? (
                   "not yet"
-                ) : g.submittedAt ? (
+                ) : g.submittedAt && g.status !== "canceled" ? (
                   <span title="The provider finished this job between two status checks and did not say how long it ran.">
                     not reported
                   </span>

@@ -640,7 +640,6 @@ export function toProviderError(err: unknown): ProviderError {
   };
 }
 
-/** Whether two log lists say the same lines (key order aside: jsonb reorders keys). */
 /**
  * When a job that finished between two status calls started, from how long its provider says it ran
  * (counted back from now, never before it was sent). Nothing when the start was seen, or is not known.
@@ -655,6 +654,7 @@ export function startOf(
   return { startedAt: new Date(Math.min(now, Math.max(at, row.submittedAt?.getTime() ?? at))) };
 }
 
+/** Whether two log lists say the same lines (key order aside: jsonb reorders keys). */
 function sameLogs(stored: unknown, merged: Prisma.InputJsonValue): boolean {
   const a = Array.isArray(stored) ? (stored as LogLine[]) : [];
   const b = merged as unknown as LogLine[];
