@@ -2,7 +2,8 @@ import { type NextRequest, NextResponse } from "next/server";
 import { isPublicPath, requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
 
 // When STUDIO_ACCESS_TOKEN is set, every page, route, action and media file needs the session cookie or
-// the token as a bearer token. fal's webhook stays open: its own signature guards it.
+// the token as a bearer token: checked here, or by the route itself for uploads and media (accessRefusal;
+// see the matcher). fal's webhook stays open: its own signature guards it.
 export async function proxy(request: NextRequest) {
   const token = process.env.STUDIO_ACCESS_TOKEN;
   if (!token) return NextResponse.next();
@@ -23,7 +24,7 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything, including API routes and media, except:
+  // Everything, including API routes, except:
   // - the build's static assets, which are public (isPublicPath) and make up most requests of a first
   //   visit: running the proxy for each of them cost the server a few ms a file while the page loaded;
   // - /api/uploads, which checks access itself before it reads the body: Next.js copies a request body

@@ -92,6 +92,17 @@ function ReferenceLookup({
   );
 }
 
+/** Why a clip has no start time: still waiting, never started, or its provider did not say. */
+function startMissing(g: GenerationDTO): ReactNode {
+  if (!isTerminal(g.status)) return "not yet";
+  if (!g.submittedAt || g.status === "canceled") return "did not start";
+  return (
+    <span title="The provider finished this job between two status checks and did not say how long it ran.">
+      not reported
+    </span>
+  );
+}
+
 /** The side panel of a clip's page: references, settings, provider, timings and cost. */
 export function ClipFacts({ g }: { g: GenerationDTO }) {
   const total = g.completedAt ? Date.parse(g.completedAt) - Date.parse(g.createdAt) : null;
@@ -206,21 +217,7 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
             <Moment at={g.submittedAt} since={g.createdAt} missing={done ? "not submitted" : "not yet"} />
           </Row>
           <Row term="Started">
-            <Moment
-              at={g.startedAt}
-              since={g.submittedAt ?? g.createdAt}
-              missing={
-                !done ? (
-                  "not yet"
-                ) : g.submittedAt && g.status !== "canceled" ? (
-                  <span title="The provider finished this job between two status checks and did not say how long it ran.">
-                    not reported
-                  </span>
-                ) : (
-                  "did not start"
-                )
-              }
-            />
+            <Moment at={g.startedAt} since={g.submittedAt ?? g.createdAt} missing={startMissing(g)} />
           </Row>
           <Row term={g.status === "completed" ? "Completed" : "Finished"}>
             <Moment

@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { config, proxy } from "@/proxy";
 import {
+  accessRefusal,
   bearerOk,
   requestAllowed,
   SESSION_COOKIE,
@@ -110,5 +111,23 @@ describe("requestAllowed", () => {
     expect(await requestAllowed(TOKEN, new Headers({ authorization: `Bearer ${TOKEN}` }))).toBe(true);
     expect(await requestAllowed(TOKEN, new Headers({ cookie: `${SESSION_COOKIE}=v1.1.x` }))).toBe(false);
     expect(await requestAllowed(TOKEN, new Headers())).toBe(false);
+  });
+});
+
+describe("accessRefusal", () => {
+  afterEach(() => {
+    delete process.env.STUDIO_ACCESS_TOKEN;
+  });
+
+  it("lets everything through an open studio, and behind the token answers 401 without the cookie or token", async () => {
+    expect(await accessRefusal(new Headers())).toBeNull();
+    process.env.STUDIO_ACCESS_TOKEN = TOKEN;
+    const refused = await accessRefusal(new Headers({ authorization: "Bearer wrong-token-entirely" }));
+    expect(refused).not.toBeNull();
+    expect(refused!.status).toBe(401);
+    expect((await refused!.json()).error.code).toBe("unauthorized");
+    expect(await accessRefusal(new Headers({ authorization: `Bearer ${TOKEN}` }))).toBeNull();
+    const cookie = await signSession(TOKEN);
+    expect(await accessRefusal(new Headers({ cookie: `${SESSION_COOKIE}=${cookie}` }))).toBeNull();
   });
 });

@@ -68,6 +68,16 @@ export async function requestAllowed(token: string, headers: Headers): Promise<b
   return verifySession(token, sessionCookieOf(headers.get("cookie")));
 }
 
+/**
+ * For routes outside the access proxy (see proxy.ts) that check access themselves: the 401 to answer
+ * with, or null when the studio is open or the request carries the cookie or the token.
+ */
+export async function accessRefusal(headers: Headers): Promise<Response | null> {
+  const token = process.env.STUDIO_ACCESS_TOKEN;
+  if (!token || (await requestAllowed(token, headers))) return null;
+  return unauthorizedResponse();
+}
+
 /** The answer to an API request without the session cookie or the token. */
 export function unauthorizedResponse(): Response {
   return Response.json(

@@ -1,5 +1,5 @@
 import pLimit from "p-limit";
-import { requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
+import { accessRefusal } from "@/lib/auth/session";
 import { readBodyLimited } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
@@ -28,8 +28,8 @@ const uploadSlot = pLimit(UPLOADS_AT_ONCE);
 
 export async function POST(request: Request) {
   // Outside the access proxy (see proxy.ts): the same check, before the body is read or queued.
-  const token = process.env.STUDIO_ACCESS_TOKEN;
-  if (token && !(await requestAllowed(token, request.headers))) return unauthorizedResponse();
+  const refused = await accessRefusal(request.headers);
+  if (refused) return refused;
   return uploadSlot(() => handle(request));
 }
 

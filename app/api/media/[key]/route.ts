@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import { requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
+import { accessRefusal } from "@/lib/auth/session";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
 import {
@@ -73,10 +73,10 @@ async function locate(request: Request, key: string): Promise<Served | Response>
 
 async function serve(request: Request, key: string, withBody: boolean) {
   // Outside the access proxy (see proxy.ts): the same check, first.
-  const token = process.env.STUDIO_ACCESS_TOKEN;
-  if (token && !(await requestAllowed(token, request.headers))) return unauthorizedResponse();
+  const refused = await accessRefusal(request.headers);
+  if (refused) return refused;
   // Behind the token, only the browser may keep a copy: a shared cache in front would serve it to anyone.
-  const scope = token ? "private" : "public";
+  const scope = process.env.STUDIO_ACCESS_TOKEN ? "private" : "public";
   const found = await locate(request, key);
   if (found instanceof Response) return found;
   const info = found;
