@@ -12,7 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
 import { CardReview, ChooseTake } from "./card-review";
 import { ClipMedia } from "./clip-media";

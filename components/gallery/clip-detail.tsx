@@ -26,7 +26,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { ApiRequestError } from "@/lib/client/http";
 import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
 import { ChooseTake } from "./card-review";
 import { ClipComments } from "./clip-comments";

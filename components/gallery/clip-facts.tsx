@@ -4,7 +4,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatElapsed } from "@/lib/client/format";
 import { providerLabel } from "@/lib/client/providers";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 import { imageTag } from "@/lib/generations/tags";
 import { costText } from "./clip-meta";
 import { shortLabel } from "./prompt-chips";

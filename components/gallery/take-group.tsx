@@ -6,7 +6,7 @@ import { LayersIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 import { ClipCard } from "./clip-card";
 import { clipTitle } from "./clip-meta";
 import { PromptWithChips } from "./prompt-chips";

@@ -10,7 +10,7 @@ import {
   studioKeys,
 } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 
 const newer = (a: GenerationDTO, b: GenerationDTO) => Date.parse(a.updatedAt) > Date.parse(b.updatedAt);
 

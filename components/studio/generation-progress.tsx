@@ -9,8 +9,7 @@ import { formatElapsed } from "@/lib/client/format";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useNow } from "@/lib/client/use-now";
 import type { GenerationDTO } from "@/lib/generations/dto";
-
-const CANCELABLE = new Set(["queued", "submitted", "running"]);
+import { isCancelable } from "@/lib/generations/state";
 
 export function stageText(g: GenerationDTO): string {
   switch (g.status) {
@@ -41,7 +40,7 @@ export function GenerationProgress({
   const hydrated = useHydrated();
   const cancel = useCancelClip(g);
   const latestLog = g.logs.at(-1)?.message;
-  const canceling = cancel.isPending || (cancel.data?.ok && CANCELABLE.has(cancel.data.generation.status));
+  const canceling = cancel.isPending || (cancel.data?.ok && isCancelable(cancel.data.generation.status));
 
   return (
     <div
@@ -71,7 +70,7 @@ export function GenerationProgress({
           >
             {latestLog ?? (compact ? " " : "Waiting for the first log line…")}
           </p>
-          {CANCELABLE.has(g.status) && (
+          {isCancelable(g.status) && (
             <Button
               size="sm"
               variant="secondary"

@@ -12,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ALL_CLIPS, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
-import { isTerminal } from "@/lib/generations/limits";
+import { isTerminal } from "@/lib/generations/state";
 
 function Skeleton() {
   return (

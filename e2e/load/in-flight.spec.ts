@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { MAX_STATUS_CALLS_PER_SECOND } from "../../lib/generations/state";
+import { MAX_STATUS_CALLS_PER_SECOND } from "../../lib/generations/worker/schedule";
 import { startFakeFal } from "../../test/fakes/fal-server";
 import { percentile, runInFlight, startFalStudio } from "../../test/support/load";
 import { LOAD_FAKE_FAL_PORT, LOAD_PORT } from "../support/servers";

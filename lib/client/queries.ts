@@ -5,7 +5,7 @@ import {
   queryOptions,
 } from "@tanstack/react-query";
 import type { GalleryFilter, GenerationDTO, GenerationPage, SpendDTO } from "@/lib/generations/dto";
-import { isTerminal } from "@/lib/generations/limits";
+import { isInFlight, isTerminal } from "@/lib/generations/state";
 import type { ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/limits";
 import { ApiRequestError, getJson, toApiError } from "./http";
@@ -62,13 +62,10 @@ export function hasActiveGeneration(data: GenerationPages | undefined): boolean 
   return !!data?.pages.some((page) => page.items.some((g) => !isTerminal(g.status)));
 }
 
-const ACTIVE_STATUSES = new Set(["queued", "submitted", "running", "saving"]);
-
 /** Whether a clip belongs in a list with this filter and search (mirrors lib/generations/repo.ts). */
 export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery): boolean {
   const statusOk =
-    query.status === "all" ||
-    (query.status === "active" ? ACTIVE_STATUSES.has(g.status) : g.status === query.status);
+    query.status === "all" || (query.status === "active" ? isInFlight(g.status) : g.status === query.status);
   const q = query.q.trim().toLowerCase();
   return (
     statusOk &&

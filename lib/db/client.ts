@@ -22,6 +22,8 @@ export type DatabaseTarget =
 export interface Database {
   prisma: PrismaClient;
   kind: DatabaseTarget["kind"];
+  /** The connection URL, for PostgreSQL (the worker's wake bus opens its own connection). */
+  url?: string;
   /** Names of migrations applied while opening. */
   applied: string[];
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     prisma,
     kind: target.kind,
+    ...(target.kind === "postgres" ? { url: target.url } : {}),
     applied,
     async close() {
       await prisma.$disconnect();

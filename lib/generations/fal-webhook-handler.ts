@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { verifyFalWebhook, webhookToOutcome } from "@/lib/providers/fal-webhook";
 import { ProviderCallError, type ProviderResult } from "@/lib/providers/types";
-import { applyResult } from "./worker";
+import { AT_PROVIDER_STATUSES } from "./state";
+import { applyResult } from "./transitions";
 
 /**
  * fal calls this when a job ends. The signature is checked against fal's published keys before the body
@@ -33,7 +34,7 @@ export async function handleFalWebhook(
     // The job finished but the webhook carried no output: let the poller fetch the result now.
     if (err instanceof ProviderCallError && err.error.retryable) {
       await deps.prisma.generation.updateMany({
-        where: { id: row.id, status: { in: ["submitted", "running"] } },
+        where: { id: row.id, status: { in: [...AT_PROVIDER_STATUSES] } },
         data: { nextRunAt: new Date() },
       });
       deps.wake();

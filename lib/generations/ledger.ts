@@ -2,6 +2,8 @@ import "server-only";
 import { listCharacters } from "@/lib/characters/service";
 import type { Db } from "@/lib/db/client";
 import { roundUsd } from "./cost";
+import { BILLED_STATUSES } from "./state";
+import { statusList } from "./status-sql";
 
 export interface LedgerDay {
   /** UTC day, YYYY-MM-DD. */
@@ -28,7 +30,7 @@ export async function ledger(prisma: Db, days = 30, now = new Date()): Promise<L
     { day: string; usd: number | null; completed: bigint; failed: bigint; canceled: bigint }[]
   >`
     SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
-           sum(CASE WHEN "status" = 'completed' THEN "actualCostUsd" ELSE 0 END) AS usd,
+           sum(CASE WHEN "status" IN (${statusList(BILLED_STATUSES)}) THEN "actualCostUsd" ELSE 0 END) AS usd,
            count(*) FILTER (WHERE "status" = 'completed') AS completed,
            count(*) FILTER (WHERE "status" = 'failed') AS failed,
            count(*) FILTER (WHERE "status" = 'canceled') AS canceled

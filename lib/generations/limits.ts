@@ -28,8 +28,6 @@ export const GENERATION_STATUSES = [
   "canceled",
 ] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const TERMINAL_STATUSES: readonly GenerationStatus[] = ["completed", "failed", "canceled"];
-export const isTerminal = (s: GenerationStatus) => TERMINAL_STATUSES.includes(s);
 
 /** A name shown as text: no control or bidi-override characters, single spaces, trimmed. */
 export function cleanLabel(name: string): string {

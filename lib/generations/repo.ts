@@ -7,6 +7,7 @@ import type { ReviewStatus } from "@/lib/review/schema";
 import { toAssetDTO } from "@/lib/uploads/ingest";
 import type { GalleryFilter, GenerationDTO, GenerationPage } from "./dto";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
+import { IN_FLIGHT_STATUSES } from "./state";
 
 export const generationInclude = {
   references: { orderBy: { position: "asc" }, include: { asset: true } },
@@ -98,7 +99,7 @@ export async function findVisibleGeneration(db: DbTx, id: string): Promise<Gener
 }
 
 const FILTER_STATUSES: Record<Exclude<GalleryFilter, "all">, GenerationStatus[]> = {
-  active: ["queued", "submitted", "running", "saving"],
+  active: [...IN_FLIGHT_STATUSES],
   completed: ["completed"],
   failed: ["failed"],
   canceled: ["canceled"],

@@ -14,8 +14,8 @@ import {
   toGenerationDTO,
   withCommentCounts,
 } from "./repo";
-import { type CreateGenerationInput, createGenerationSchema, fieldErrors, isTerminal } from "./schema";
-import { CANCELABLE_STATUSES } from "./state";
+import { type CreateGenerationInput, createGenerationSchema, fieldErrors } from "./schema";
+import { CANCELABLE_STATUSES, isTerminal } from "./state";
 
 export interface GenerationDeps {
   prisma: Db;

@@ -2,6 +2,7 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { roundUsd } from "./cost";
 import type { SpendDTO } from "./dto";
+import { BILLED_STATUSES, IN_FLIGHT_STATUSES } from "./state";
 
 /**
  * Today's spend (UTC day): completed clips at their recorded cost, clips in flight at their estimate.
@@ -12,11 +13,11 @@ export async function spendToday(db: DbTx, now = new Date()): Promise<SpendDTO> 
   const [done, active] = await Promise.all([
     db.generation.aggregate({
       _sum: { actualCostUsd: true },
-      where: { createdAt: { gte: since }, status: "completed", deletedAt: null },
+      where: { createdAt: { gte: since }, status: { in: [...BILLED_STATUSES] }, deletedAt: null },
     }),
     db.generation.aggregate({
       _sum: { estimatedCostUsd: true },
-      where: { createdAt: { gte: since }, status: { in: ["queued", "submitted", "running", "saving"] } },
+      where: { createdAt: { gte: since }, status: { in: [...IN_FLIGHT_STATUSES] } },
     }),
   ]);
   return {

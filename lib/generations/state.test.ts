@@ -1,85 +1,69 @@
 import { describe, expect, it } from "vitest";
-import { GENERATION_STATUSES } from "./schema";
+import { GENERATION_STATUSES, type GenerationStatus } from "./limits";
 import {
-  backoffMs,
+  AT_PROVIDER_STATUSES,
+  BILLED_STATUSES,
+  CANCELABLE_STATUSES,
   canTransition,
-  MAX_STATUS_CALLS_PER_SECOND,
-  passIntervalMs,
-  pollDelayMs,
+  IN_FLIGHT_STATUSES,
+  isCancelable,
+  isInFlight,
+  isTerminal,
   sourcesOf,
+  TERMINAL_STATUSES,
 } from "./state";
 
+// Every pair written out: the table in state.ts must say exactly this, and a change to it must change
+// this list too. [from, to] pairs that are allowed; every other pair is refused.
+const ALLOWED: ReadonlyArray<[GenerationStatus, GenerationStatus]> = [
+  ["queued", "submitted"],
+  ["queued", "failed"],
+  ["queued", "canceled"],
+  ["submitted", "running"],
+  ["submitted", "saving"],
+  ["submitted", "failed"],
+  ["submitted", "canceled"],
+  ["running", "saving"],
+  ["running", "failed"],
+  ["running", "canceled"],
+  ["saving", "completed"],
+  ["saving", "failed"],
+];
+
 describe("state machine", () => {
-  it("follows queued -> submitted -> running -> saving -> completed", () => {
-    expect(canTransition("queued", "submitted")).toBe(true);
-    expect(canTransition("submitted", "running")).toBe(true);
-    expect(canTransition("running", "saving")).toBe(true);
-    expect(canTransition("saving", "completed")).toBe(true);
-  });
-
-  it("never leaves a terminal state", () => {
-    for (const terminal of ["completed", "failed", "canceled"] as const) {
-      for (const to of GENERATION_STATUSES) expect(canTransition(terminal, to)).toBe(false);
-    }
-  });
-
-  it("never goes backwards and keeps a finished clip rather than cancel it", () => {
-    expect(canTransition("running", "submitted")).toBe(false);
-    expect(canTransition("saving", "running")).toBe(false);
-    expect(canTransition("saving", "canceled")).toBe(false);
-    expect(canTransition("queued", "completed")).toBe(false);
-  });
-
-  it("derives the guard states of each target", () => {
-    expect(sourcesOf("saving").sort()).toEqual(["running", "submitted"]);
-    expect(sourcesOf("canceled").sort()).toEqual(["queued", "running", "submitted"]);
-  });
-});
-
-describe("polling budget", () => {
-  it("polls at most 20 times a minute and slows as the job ages", () => {
-    const ages = [0, 10_000, 60_000, 300_000, 3_600_000];
-    const delays = ages.map((a) => pollDelayMs(a, false));
-    for (const d of delays) expect(60_000 / d).toBeLessThanOrEqual(20);
-    expect([...delays].sort((a, b) => a - b)).toEqual(delays);
-    expect(pollDelayMs(0, true)).toBeGreaterThan(pollDelayMs(0, false));
-  });
-
-  it("shares at most MAX_STATUS_CALLS_PER_SECOND among all jobs in flight", () => {
-    // A few jobs keep their own schedule.
-    expect(pollDelayMs(0, false, 5)).toBe(pollDelayMs(0, false));
-    expect(pollDelayMs(300_000, false, 20)).toBe(pollDelayMs(300_000, false));
-    // Many jobs: each is polled less often, so the total rate stays at the cap whatever their age.
-    for (const inFlight of [60, 200, 1_000]) {
-      for (const age of [0, 60_000, 600_000]) {
-        const perSecond = inFlight / (pollDelayMs(age, false, inFlight) / 1000);
-        expect(perSecond).toBeLessThanOrEqual(MAX_STATUS_CALLS_PER_SECOND);
+  it("allows exactly the listed transitions, for every pair of statuses", () => {
+    const allowed = new Set(ALLOWED.map(([a, b]) => `${a}>${b}`));
+    let pairs = 0;
+    for (const from of GENERATION_STATUSES) {
+      for (const to of GENERATION_STATUSES) {
+        pairs++;
+        expect(canTransition(from, to), `${from} -> ${to}`).toBe(allowed.has(`${from}>${to}`));
       }
     }
-    expect(pollDelayMs(0, false, 200)).toBe(20_000);
-    // Webhooks already poll slowly; the cap only matters with very many jobs.
-    expect(pollDelayMs(0, true, 100)).toBe(pollDelayMs(0, true));
+    expect(pairs).toBe(49);
   });
 
-  it("spaces the worker's passes by a tenth of the shared poll spacing, 1 to 5 s", () => {
-    expect(passIntervalMs(0)).toBe(1_000);
-    expect(passIntervalMs(30)).toBe(1_000);
-    expect(passIntervalMs(200)).toBe(2_000);
-    expect(passIntervalMs(200, 50)).toBe(2_000);
-    expect(passIntervalMs(2, 50)).toBe(50);
-    expect(passIntervalMs(10_000)).toBe(5_000);
-    // A poll is never late by more than a tenth of its interval (or the 1 s floor).
-    for (const n of [1, 50, 200, 400, 1_000]) {
-      expect(passIntervalMs(n)).toBeLessThanOrEqual(Math.max(1_000, pollDelayMs(600_000, false, n) / 10));
+  it("derives the guard states of each target from the same table", () => {
+    for (const to of GENERATION_STATUSES) {
+      const expected = ALLOWED.filter(([, b]) => b === to).map(([a]) => a);
+      expect(sourcesOf(to).sort(), to).toEqual([...expected].sort());
     }
   });
 
-  it("backs off exponentially with jitter, capped at a minute", () => {
-    const mid = () => 0.5;
-    expect(backoffMs(1, mid)).toBe(1_000);
-    expect(backoffMs(3, mid)).toBe(4_000);
-    expect(backoffMs(30, mid)).toBe(60_000);
-    expect(backoffMs(2, () => 0)).toBe(1_500);
-    expect(backoffMs(2, () => 1)).toBe(2_500);
+  it("names the sets the worker, the webhook, spend and the browser use", () => {
+    expect([...TERMINAL_STATUSES].sort()).toEqual(["canceled", "completed", "failed"]);
+    expect([...IN_FLIGHT_STATUSES].sort()).toEqual(["queued", "running", "saving", "submitted"]);
+    expect([...AT_PROVIDER_STATUSES].sort()).toEqual(["running", "submitted"]);
+    expect([...CANCELABLE_STATUSES].sort()).toEqual(["queued", "running", "submitted"]);
+    expect(BILLED_STATUSES).toEqual(["completed"]);
+  });
+
+  it("puts every status in exactly one of in flight and terminal, and agrees with the predicates", () => {
+    for (const s of GENERATION_STATUSES) {
+      expect(isTerminal(s) !== isInFlight(s), s).toBe(true);
+      expect(isCancelable(s), s).toBe(CANCELABLE_STATUSES.includes(s));
+      // A clip is billed only once it is finished.
+      if (BILLED_STATUSES.includes(s)) expect(isTerminal(s), s).toBe(true);
+    }
   });
 });

@@ -4,7 +4,8 @@ import sharp from "sharp";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
-import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker";
+import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
+import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
@@ -23,6 +24,11 @@ export interface Runtime {
   /** The provider new generations use. */
   provider: VideoProvider;
   worker: GenerationWorker;
+  /**
+   * Makes due work run now: this instance's worker takes what it can (`created`: rows it just made), and
+   * on PostgreSQL the other instances are told when this one could not take it all.
+   */
+  wake(created?: Parameters<GenerationWorker["wake"]>[0]): void;
   close(): Promise<void>;
 }
 
@@ -30,7 +36,7 @@ export interface RuntimeOptions {
   /** Use this database instead of the configured one (tests). */
   db?: Database;
   startWorker?: boolean;
-  workerOptions?: Pick<WorkerDeps, "owner" | "leaseMs" | "idleTickMs" | "schedule" | "log">;
+  workerOptions?: Pick<WorkerDeps, "owner" | "leaseMs" | "idleTickMs" | "sweepMs" | "schedule" | "log">;
 }
 
 export async function createRuntime(config: AppConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -96,6 +102,16 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     log: (m) => console.warn(`[worker] ${m}`),
     ...options.workerOptions,
   });
+  // Instances sharing a PostgreSQL database wake each other; the embedded database has one instance.
+  const bus: WakeBus | undefined = db.url
+    ? await startWakeBus({
+        url: db.url,
+        prisma: db.prisma,
+        owner: worker.owner,
+        onWake: () => worker.wake(),
+        log: (m) => console.warn(`[worker] ${m}`),
+      })
+    : undefined;
   if (options.startWorker !== false) worker.start();
   // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
   // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
@@ -122,9 +138,13 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     providers,
     provider,
     worker,
+    wake(created) {
+      if (!worker.wake(created)) bus?.announce();
+    },
     async close() {
       clearInterval(purge);
       clearInterval(analyzer);
+      await bus?.close();
       await worker.stop();
       if (!options.db) await db.close();
     },
@@ -148,6 +168,6 @@ export function generationDeps(rt: Runtime): GenerationDeps {
     prisma: rt.db.prisma,
     provider: rt.provider,
     providers: rt.providers,
-    wake: (created) => rt.worker.wake(created),
+    wake: (created) => rt.wake(created),
   };
 }

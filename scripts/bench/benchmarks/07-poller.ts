@@ -3,7 +3,7 @@
 // With 200 jobs waiting, the studio's shared cap of MAX_STATUS_CALLS_PER_SECOND status calls sets each
 // job's pace (every 20 s), below the per-job schedule (3 s, 5 s, 10 s as a job ages, for a few jobs).
 // The server's CPU time comes from /proc (process tree).
-import { MAX_STATUS_CALLS_PER_SECOND } from "@/lib/generations/state";
+import { MAX_STATUS_CALLS_PER_SECOND } from "@/lib/generations/worker/schedule";
 import { cpuPercent, percentile } from "@/test/support/load";
 import { HOLD_UNTIL_AGE_MS, JOBS, pollerRun } from "../in-flight-run";
 import type { Benchmark, Figure } from "../types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startOf } from "./worker";
+import { startOf } from "./provider-job";
 
 describe("startOf", () => {
   const now = Date.parse("2026-12-01T12:00:10.000Z");
