@@ -33,15 +33,15 @@ describe.each(await dbKinds())("an idle worker on %s", (kind) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
+    rt = await startTestRuntime(db, PREVIEW);
   });
   afterAll(async () => {
-    await rt?.dispose();
+    await rt.dispose();
     await db.dispose();
-    if (rt) await removeDir(rt.dataDir);
+    await removeDir(rt.dataDir);
   });
 
   it("runs no query while nothing is in flight, wakes for a new clip, and goes quiet again", async () => {
-    rt = await startTestRuntime(db, PREVIEW);
     const refs = await uploadImages(rt, 1, 700);
     const quiet = await settled(rt);
     await sleep(1_500);
