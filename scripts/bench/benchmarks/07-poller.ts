@@ -54,7 +54,7 @@ export const benchmark: Benchmark = {
         figure: "server CPU, nothing in flight",
         measured: r.idleCpuPercent,
         unit: "% core",
-        budget: { max: 5 },
+        budget: { max: 1 },
         note: "15 s, from 15 s after the server's first requests",
       },
       {
