@@ -6,7 +6,6 @@ import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_PRICING } from "@/lib/generations/cost";
-import { renderPreview } from "@/lib/media/ffmpeg";
 import {
   type LogLine,
   OMNI_FLASH_LIMITS,
@@ -17,6 +16,7 @@ import {
   type ProviderStatus,
   type VideoProvider,
 } from "@/lib/providers/types";
+import { renderPreview } from "./render";
 
 export interface PreviewProviderOptions {
   /** Where finished renders live, as `<requestId>.mp4`. They double as the record that a job finished. */
