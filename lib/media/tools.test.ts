@@ -26,7 +26,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const lookup = (env: NodeJS.ProcessEnv): ToolLookup => ({
+const lookup = (env: Record<string, string>): ToolLookup => ({
   env,
   bundled: at("bundled", "ffmpeg"),
   version: versionLine,

@@ -21,7 +21,7 @@ export interface ToolChoice {
 }
 
 export interface ToolLookup {
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   bundled: string;
   /** Runs `<bin> -version` and returns its first line, or null when it does not run. */
   version(bin: string): string | null;
