@@ -61,17 +61,20 @@ export async function readBodyLimited(
   const endBy = Date.now() + deadline.totalMs;
   for (;;) {
     let next: ReadableStreamReadResult<Uint8Array>;
+    // Which limit comes first; a timer may fire a millisecond early, so remember it rather than compare.
+    const left = endBy - Date.now();
+    const lastWait = left <= deadline.idleMs;
     try {
-      next = await readWithin(reader, Math.min(deadline.idleMs, endBy - Date.now()));
+      next = await readWithin(reader, Math.min(deadline.idleMs, left));
     } catch (err) {
       if (err === STALLED) {
         // The reader is left as it is, not cancelled: cancelling destroys the socket, and the client would
         // get a reset instead of this answer.
-        throw Date.now() >= endBy
-          ? new BodyTimeoutError(`The request body did not arrive within ${seconds(deadline.totalMs)}.`)
-          : new BodyTimeoutError(
-              `The request body stalled: nothing arrived for ${seconds(deadline.idleMs)}.`,
-            );
+        throw new BodyTimeoutError(
+          lastWait
+            ? `The request body did not arrive within ${seconds(deadline.totalMs)}.`
+            : `The request body stalled: nothing arrived for ${seconds(deadline.idleMs)}.`,
+        );
       }
       // The body comes from the client's connection and nothing else: a failure to read it is the client.
       throw new BodyAbortedError(total, { cause: err });
