@@ -29,6 +29,23 @@ export interface ByteRange {
  */
 export const STALE_TEMP_MS = 60 * 60 * 1000;
 
+/** Removes the entries of `dir` (files or folders) untouched for `maxAgeMs` that `match`; returns how many. */
+export async function removeStale(
+  dir: string,
+  maxAgeMs: number,
+  { now = Date.now(), match = () => true }: { now?: number; match?: (name: string) => boolean } = {},
+): Promise<number> {
+  let removed = 0;
+  for (const name of (await readdir(dir)).filter(match)) {
+    const entry = path.join(dir, name);
+    const s = await lstat(entry).catch(() => null);
+    if (!s || now - s.mtimeMs < maxAgeMs) continue;
+    await rm(entry, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
 /**
  * Content-addressed files under one folder. Writes go to a temp file in the same folder and are renamed
  * into place, so a reader never sees a partial file under a final key.
@@ -46,16 +63,8 @@ export class MediaStore {
   }
 
   /** Removes temp files (and folders) untouched for STALE_TEMP_MS; returns how many went. */
-  async clearStaleTemp(now = Date.now()): Promise<number> {
-    let removed = 0;
-    for (const name of await readdir(this.tmpDir)) {
-      const entry = path.join(this.tmpDir, name);
-      const s = await lstat(entry).catch(() => null);
-      if (!s || now - s.mtimeMs < STALE_TEMP_MS) continue;
-      await rm(entry, { recursive: true, force: true });
-      removed++;
-    }
-    return removed;
+  clearStaleTemp(now = Date.now()): Promise<number> {
+    return removeStale(this.tmpDir, STALE_TEMP_MS, { now });
   }
 
   /** Absolute path of a key; throws for anything that is not a media key. */
