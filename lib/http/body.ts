@@ -30,8 +30,10 @@ export class BodyAbortedError extends AppError {
   }
 }
 
-/** 408: the body stalled or was too slow. The answer should close the connection: the rest of a slow body
- * is not worth reading. */
+/**
+ * 408: the body stalled or was too slow. The answer should close the connection: the rest of a slow body
+ * is not worth reading.
+ */
 export class BodyTimeoutError extends AppError {
   constructor(message: string) {
     super("body_timeout", `${message} Send it again, on a faster or steadier connection.`, 408);
