@@ -22,10 +22,24 @@ export const SERVER_NODE_FLAGS: readonly string[] = [
  */
 export const SERVER_ENV_DEFAULTS: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
 
-/** Arguments for `node` to run `next start` on the production build. */
-export function serverArgs(root: string, port: number | string, host?: string): string[] {
+/**
+ * Arguments for `node` to run `next start` on the production build, listening on `host` only. Always
+ * given: without `-H`, next start listens on every interface.
+ */
+export function serverArgs(root: string, port: number | string, host: string): string[] {
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  return [...SERVER_NODE_FLAGS, next, "start", ...(host ? ["-H", host] : []), "-p", String(port)];
+  return [...SERVER_NODE_FLAGS, next, "start", "-H", host, "-p", String(port)];
+}
+
+/** How `npm start` runs the server for a configuration: node's arguments and the address to open. */
+export function launch(root: string, { port, hostname }: { port: number; hostname: string }) {
+  const everywhere = hostname === "0.0.0.0" || hostname === "::";
+  const host = everywhere ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
+  return {
+    args: serverArgs(root, port, hostname),
+    url: `http://${host}:${port}`,
+    note: everywhere ? " (listening on every interface)" : "",
+  };
 }
 
 /** The server's environment: the defaults above under `env`. */

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, parseConfig } from "../lib/config/env";
-import { serverArgs, serverEnv } from "./server-launch";
+import { launch, serverEnv } from "./server-launch";
 import { buildIsCurrent, buildStampFile, sourceHash } from "./source-hash";
 
 const root = process.cwd();
@@ -28,10 +28,11 @@ if (!buildIsCurrent(root)) {
   writeFileSync(buildStampFile(root), sourceHash(root));
 }
 
+const { args, url, note } = launch(root, config);
 console.log(
-  `Starting on http://localhost:${config.port} (provider: ${config.provider}, database: ${config.databaseUrl ? "PostgreSQL" : `embedded, in ${config.pgliteDir}`})`,
+  `Starting on ${url}${note} (provider: ${config.provider}, database: ${config.databaseUrl ? "PostgreSQL" : `embedded, in ${config.pgliteDir}`})`,
 );
-const server = spawn(process.execPath, serverArgs(root, config.port), {
+const server = spawn(process.execPath, args, {
   stdio: "inherit",
   env: serverEnv(process.env),
 });

@@ -7,6 +7,7 @@ describe("parseConfig", () => {
     expect(c.provider).toBe("preview");
     expect(c.databaseUrl).toBeUndefined();
     expect(c.port).toBe(3000);
+    expect(c.hostname).toBe("127.0.0.1");
     expect(c.fal.modelId).toBe(DEFAULT_FAL_MODEL_ID);
     expect(c.dataDir.endsWith("/data")).toBe(true);
   });
@@ -45,5 +46,15 @@ describe("parseConfig", () => {
     expect(c.provider).toBe("preview");
     expect(c.port).toBe(3000);
     expect(c.publicBaseUrl).toBe("https://studio.example.com");
+  });
+
+  it("listens where HOSTNAME says, and refuses what is not an address", () => {
+    expect(parseConfig({ HOSTNAME: "0.0.0.0" }).hostname).toBe("0.0.0.0");
+    expect(parseConfig({ HOSTNAME: "::" }).hostname).toBe("::");
+    expect(parseConfig({ HOSTNAME: "studio.lan" }).hostname).toBe("studio.lan");
+    expect(parseConfig({ HOSTNAME: " " }).hostname).toBe("127.0.0.1");
+    for (const bad of ["http://0.0.0.0", "0.0.0.0:3000", "two words"]) {
+      expect(() => parseConfig({ HOSTNAME: bad })).toThrow(/HOSTNAME must be an address to listen on/);
+    }
   });
 });

@@ -5,6 +5,7 @@ export const DEFAULT_FAL_MODEL_ID = "google/gemini-omni-flash/reference-to-video
 export const DEFAULT_FAL_WEBHOOK_JWKS_URL = "https://rest.alpha.fal.ai/.well-known/jwks.json";
 export const DEFAULT_ATLASCLOUD_BASE_URL = "https://api.atlascloud.ai/api/v1";
 export const DEFAULT_ATLASCLOUD_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
+export const DEFAULT_HOSTNAME = "127.0.0.1";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -91,6 +92,17 @@ const envSchema = z
         .max(65535, "must be a whole number from 1 to 65535")
         .default(3000),
     ),
+    // Where the server listens: this machine only unless asked, so an open studio (no access token) is
+    // not reachable from the network by default.
+    HOSTNAME: z.preprocess(
+      emptyToUndefined,
+      z
+        .union([z.ipv4(), z.ipv6(), z.hostname()], {
+          error:
+            "must be an address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or a host name",
+        })
+        .default(DEFAULT_HOSTNAME),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.VIDEO_PROVIDER === "fal" && !env.FAL_KEY) {
@@ -154,6 +166,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     mediaDir: path.join(dataDir, "media"),
     pgliteDir: path.join(dataDir, "pglite"),
     port: env.PORT,
+    hostname: env.HOSTNAME,
   } as const;
 }
 

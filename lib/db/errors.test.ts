@@ -38,6 +38,17 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
 
+  it("does not take a client hanging up on its request for the database", () => {
+    // What Node's HTTP server gives a request body whose client went away, as read through fetch's Request.
+    const aborted = Object.assign(new Error("aborted"), { code: "ECONNRESET" });
+    expect(isDatabaseUnavailable(aborted)).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("terminated", { cause: aborted }))).toBe(false);
+    // The database's own socket reset still is one.
+    expect(isDatabaseUnavailable(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(
+      true,
+    );
+  });
+
   it("keeps the line of a Prisma message that says what happened", () => {
     expect(errorLine(new Error("Invalid `prisma.x()` invocation:\n\n\nCan't reach database server"))).toBe(
       "Can't reach database server",

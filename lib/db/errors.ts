@@ -16,6 +16,11 @@ const ADAPTER_KINDS = new Set([
  */
 const SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN"]);
+/**
+ * Node's error for an HTTP request whose client hung up mid-body: `ECONNRESET` with the message "aborted".
+ * The connection that broke is the client's, not the database's.
+ */
+const isClientAbort = (code: unknown, message: unknown) => code === "ECONNRESET" && message === "aborted";
 const MESSAGES =
   /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|Can't reach database server|timeout exceeded when trying to connect/i;
 
@@ -34,6 +39,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       meta?: { driverAdapterError?: unknown };
       originalCode?: unknown;
     };
+    if (isClientAbort(code, message)) return false;
     if (typeof code === "string" && (PRISMA_CODES.has(code) || SQLSTATE.test(code) || SOCKET_CODES.has(code)))
       return true;
     if (typeof originalCode === "string" && SQLSTATE.test(originalCode)) return true;

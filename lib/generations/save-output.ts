@@ -1,7 +1,8 @@
 import "server-only";
 import os from "node:os";
 import pLimit from "p-limit";
-import { extractPoster, probeVideo, ToolRunError } from "@/lib/media/ffmpeg";
+import { ToolRunError } from "@/lib/media/ffmpeg";
+import { extractPoster, probeVideo } from "@/lib/media/probe";
 import type { MediaStore } from "@/lib/media/storage";
 import { ProviderCallError, type ProviderVideo, type VideoProvider } from "@/lib/providers/types";
 

@@ -1,9 +1,9 @@
-import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MediaStore } from "./storage";
+import { MediaStore, STALE_TEMP_MS } from "./storage";
 
 async function allFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -76,5 +76,25 @@ describe("MediaStore", () => {
     for (const bad of ["../x.png", "a.png", `${"a".repeat(64)}.exe`, `${"a".repeat(64)}/../../x.png`, ""]) {
       expect(() => store.pathOf(bad)).toThrow("invalid media key");
     }
+  });
+
+  it("clears temp files left by a killed process at start, not a live instance's fresh ones", async () => {
+    const tmp = path.join(root, ".tmp");
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    const recent = new Date(Date.now() - STALE_TEMP_MS + 60_000);
+    await writeFile(path.join(tmp, "killed-mid-save"), "partial video");
+    await mkdir(path.join(tmp, "killed-render"));
+    await writeFile(path.join(tmp, "killed-render", "part-0.mp4"), "partial");
+    await writeFile(path.join(tmp, "another-instance-writing"), "in progress");
+    await utimes(path.join(tmp, "killed-mid-save"), old, old);
+    await utimes(path.join(tmp, "killed-render"), old, old);
+    await utimes(path.join(tmp, "another-instance-writing"), recent, recent);
+    // A stored file as old as the stale ones is not the temp folder's business.
+    const kept = await store.putBuffer(Buffer.from("a stored image"), "png");
+    await utimes(store.pathOf(kept.key), old, old);
+
+    await new MediaStore(root).init();
+    expect((await readdir(tmp)).sort()).toEqual(["another-instance-writing"]);
+    expect(await store.exists(kept.key)).toBe(true);
   });
 });

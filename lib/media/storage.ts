@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -21,6 +21,32 @@ export interface ByteRange {
 }
 
 /**
+ * Temp files older than this are leftovers of a process killed mid-write (a kill while a clip was
+ * "saving"). Not every temp file at start: with several instances on PostgreSQL sharing one media folder,
+ * a fresh one may be another live instance's write in progress. A live write keeps its file's mtime
+ * current, and a finished scratch file (a download being sent) stays readable once unlinked, so an hour
+ * is far past anything alive.
+ */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Removes the entries of `dir` (files or folders) untouched for `maxAgeMs` that `match`; returns how many. */
+export async function removeStale(
+  dir: string,
+  maxAgeMs: number,
+  { now = Date.now(), match = () => true }: { now?: number; match?: (name: string) => boolean } = {},
+): Promise<number> {
+  let removed = 0;
+  for (const name of (await readdir(dir)).filter(match)) {
+    const entry = path.join(dir, name);
+    const s = await lstat(entry).catch(() => null);
+    if (!s || now - s.mtimeMs < maxAgeMs) continue;
+    await rm(entry, { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+/**
  * Content-addressed files under one folder. Writes go to a temp file in the same folder and are renamed
  * into place, so a reader never sees a partial file under a final key.
  */
@@ -33,6 +59,12 @@ export class MediaStore {
 
   async init() {
     await mkdir(this.tmpDir, { recursive: true });
+    await this.clearStaleTemp();
+  }
+
+  /** Removes temp files (and folders) untouched for STALE_TEMP_MS; returns how many went. */
+  clearStaleTemp(now = Date.now()): Promise<number> {
+    return removeStale(this.tmpDir, STALE_TEMP_MS, { now });
   }
 
   /** Absolute path of a key; throws for anything that is not a media key. */

@@ -9,7 +9,7 @@ import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
-import { createPreviewProvider } from "@/lib/providers/preview";
+import { createPreviewProvider } from "@/lib/providers/preview/provider";
 import { dbReferenceUrlCache } from "@/lib/providers/reference-cache";
 import type { VideoProvider } from "@/lib/providers/types";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGeneration, retryGeneration } from "@/lib/generations/service";
 import type { AppError } from "@/lib/http/errors";
-import { probeVideo } from "@/lib/media/ffmpeg";
+import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
 import { FAKE_ATLAS_KEY, type FakeAtlas, startFakeAtlas } from "@/test/fakes/atlas-server";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";

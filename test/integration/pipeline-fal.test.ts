@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { handleFalWebhook } from "@/lib/generations/fal-webhook-handler";
 import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
-import { probeVideo } from "@/lib/media/ffmpeg";
+import { probeVideo } from "@/lib/media/probe";
 import type { Runtime } from "@/lib/server/runtime";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listGenerations } from "@/lib/generations/repo";
 import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
-import { probeVideo } from "@/lib/media/ffmpeg";
+import { probeVideo } from "@/lib/media/probe";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
 import {
   newKey,

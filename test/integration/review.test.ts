@@ -10,8 +10,9 @@ import { clipRecordTags } from "@/lib/generations/record";
 import { findVisibleGeneration, listGenerations, toGenerationDTO } from "@/lib/generations/repo";
 import { deleteGeneration, purgeDeletedGenerations, UNDO_WINDOW_MS } from "@/lib/generations/service";
 import type { AppError } from "@/lib/http/errors";
-import { ffprobePath, runFfmpeg } from "@/lib/media/ffmpeg";
+import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { copyWithMetadata } from "@/lib/media/metadata";
+import { tool } from "@/lib/media/tools";
 import { addComment, deleteComment, editComment, listComments, updateReview } from "@/lib/review/service";
 import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
 import {
@@ -205,7 +206,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     ]);
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), "omni-meta-")), "clip.mp4");
     await copyWithMetadata(stored, out, clipRecordTags(done));
-    const { stdout } = await promisify(execFile)(ffprobePath, [
+    const { stdout } = await promisify(execFile)(tool("ffprobe").path, [
       "-v",
       "error",
       "-show_format",

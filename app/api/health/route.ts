@@ -1,11 +1,12 @@
 import { access, constants } from "node:fs/promises";
+import { type ToolName, tool } from "@/lib/media/tools";
 import type { VideoProvider } from "@/lib/providers/types";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Database, storage and provider, each checked for real; 503 when one is down. */
+/** Database, storage, ffmpeg and provider, each checked for real; 503 when one is down. */
 export async function GET() {
   let rt: Awaited<ReturnType<typeof getRuntime>>;
   try {
@@ -39,9 +40,19 @@ export async function GET() {
   const providers = [...rt.providers.values()]
     .sort((a, b) => Number(a.id === "preview") - Number(b.id === "preview"))
     .map(summarize);
-  const ok = database.ok && storage.ok;
+  // Which ffmpeg and ffprobe decode and render (env, the machine's own, or the npm build), and whether
+  // they ran: without them no clip can complete.
+  const media = (name: ToolName) => {
+    const { path, source, version } = tool(name);
+    return version
+      ? { ok: true, path, version, source }
+      : { ok: false, path, version, source, error: `${name} does not run.` };
+  };
+  const ffmpeg = media("ffmpeg");
+  const ffprobe = media("ffprobe");
+  const ok = database.ok && storage.ok && ffmpeg.ok && ffprobe.ok;
   return Response.json(
-    { ok, database, storage, provider, providers },
+    { ok, database, storage, ffmpeg, ffprobe, provider, providers },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 }

@@ -17,8 +17,8 @@ import { createReadStream, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { newId } from "@/lib/ids";
-import { ffmpegPath } from "@/lib/media/ffmpeg";
 import { mediaUrl } from "@/lib/media/keys";
+import { tool } from "@/lib/media/tools";
 import { KB, launchChromium, startSeededStudio } from "../browser";
 import { type Benchmark, type Figure, percentile } from "../types";
 
@@ -33,7 +33,7 @@ function makeClip(out: string) {
     ..."-x264-params nal-hrd=cbr:force-cfr=1 -movflags +faststart".split(" "),
     out,
   ];
-  const r = spawnSync(ffmpegPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  const r = spawnSync(tool("ffmpeg").path, args, { stdio: ["ignore", "ignore", "pipe"] });
   if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { renderPreview } from "@/lib/media/ffmpeg";
+import { renderPreview } from "@/lib/providers/preview/render";
 import { makeImage } from "@/test/support/images";
 import type { Benchmark } from "../types";
 

@@ -1,12 +1,10 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import { mkdir, readdir, realpath, rm, stat } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { DEFAULT_PRICING } from "@/lib/generations/cost";
-import { renderPreview } from "@/lib/media/ffmpeg";
+import { removeStale } from "@/lib/media/storage";
 import {
   type LogLine,
   OMNI_FLASH_LIMITS,
@@ -17,6 +15,8 @@ import {
   type ProviderStatus,
   type VideoProvider,
 } from "@/lib/providers/types";
+import { openRendered } from "./files";
+import { renderPreview } from "./render";
 
 export interface PreviewProviderOptions {
   /** Where finished renders live, as `<requestId>.mp4`. They double as the record that a job finished. */
@@ -176,19 +176,7 @@ export function createPreviewProvider({
   }
 
   // Temp files from a process that died mid-render; a live render's temp file is seconds old.
-  void readdir(workDir)
-    .then((names) =>
-      Promise.all(
-        names
-          .filter((name) => name.endsWith(".partial"))
-          .map(async (name) => {
-            const file = path.join(workDir, name);
-            const s = await stat(file);
-            if (Date.now() - s.mtimeMs > FORGET_AFTER_MS) await rm(file, { force: true });
-          }),
-      ),
-    )
-    .catch(() => {});
+  void removeStale(workDir, FORGET_AFTER_MS, { match: (name) => name.endsWith(".partial") }).catch(() => {});
 
   return {
     id: "preview",
@@ -285,42 +273,7 @@ export function createPreviewProvider({
       return "canceled";
     },
 
-    async openOutput(video, signal) {
-      const refuse = () =>
-        new ProviderCallError(
-          {
-            code: "invalid_output_url",
-            message: "Only files the preview engine rendered can be opened",
-            retryable: false,
-          },
-          400,
-        );
-      let file: string;
-      try {
-        file = path.resolve(fileURLToPath(video.url));
-      } catch {
-        throw refuse();
-      }
-      const inside = (root: string, p: string) => {
-        const rel = path.relative(root, p);
-        return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
-      };
-      if (!inside(workDir, file)) throw refuse();
-      // Resolve symlinks too: a link inside workDir must not lead outside it.
-      const [root, real] = await Promise.all([
-        realpath(workDir).catch(() => workDir),
-        realpath(file).catch(() => null),
-      ]);
-      if (!real) {
-        throw new ProviderCallError(
-          { code: "output_missing", message: "The rendered preview file is gone", retryable: false },
-          404,
-        );
-      }
-      if (!inside(root, real)) throw refuse();
-      const stream = createReadStream(real, { signal });
-      return Readable.toWeb(stream) as ReadableStream<Uint8Array>;
-    },
+    openOutput: (video, signal) => openRendered(workDir, video.url, signal),
 
     estimateCostUsd: () => 0,
   };

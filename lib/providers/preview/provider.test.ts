@@ -4,8 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { probeVideo } from "@/lib/media/ffmpeg";
-import { createPreviewProvider } from "@/lib/providers/preview";
+import { probeVideo } from "@/lib/media/probe";
+import { createPreviewProvider } from "@/lib/providers/preview/provider";
 import {
   ProviderCallError,
   type ProviderInput,

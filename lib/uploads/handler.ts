@@ -1,0 +1,138 @@
+import "server-only";
+import pLimit from "p-limit";
+import { BodyAbortedError, type BodyDeadline, BodyTimeoutError, readBodyLimited } from "@/lib/http/body";
+import { AppError, errorResponse } from "@/lib/http/errors";
+import type { Runtime } from "@/lib/server/runtime";
+import { ingestImage, MAX_UPLOAD_BYTES } from "./ingest";
+
+// Room for the multipart envelope around a file at the size limit.
+const ENVELOPE_BYTES = 64 * 1024;
+
+/**
+ * Uploads whose bodies are being received or held at once. A body is held whole in memory from its
+ * first byte until its upload is done, so this bounds memory: at most 16 x 20 MB (320 MB) at the size
+ * limit, tens of MB for the few-MB photos the browser sends after scaling them down. Higher than
+ * PROCESSED_AT_ONCE because receiving costs no CPU and a slow client must not hold a processing turn:
+ * it takes a receiving place, and gives it up at its deadline. Further uploads wait with their bodies
+ * unread (TCP holds them back).
+ */
+export const RECEIVED_AT_ONCE = 16;
+
+/**
+ * Uploads parsed, decoded and stored at once, taken only once the body is here. Each holds its file
+ * several times over (body, form, bytes) and decodes it: 50 at once of 5 MB each took the server to about
+ * 1.5 GB, for no gain on 2 cores.
+ */
+export const PROCESSED_AT_ONCE = 4;
+
+export interface UploadHandlerOptions {
+  runtime: () => Promise<Pick<Runtime, "db" | "store">>;
+  deadline?: BodyDeadline;
+  receivedAtOnce?: number;
+  processedAtOnce?: number;
+  log?: (line: string) => void;
+}
+
+/** `Server-Timing` entries (ms): receiving the body, reading the form, checking and storing the image. */
+function serverTiming(marks: Record<string, number>): string {
+  return Object.entries(marks)
+    .map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`)
+    .join(", ");
+}
+
+/** POST /api/uploads, after the access check: one image as multipart/form-data in the field `file`. */
+export function createUploadHandler({
+  runtime,
+  deadline,
+  receivedAtOnce = RECEIVED_AT_ONCE,
+  processedAtOnce = PROCESSED_AT_ONCE,
+  log = (line) => console.warn(line),
+}: UploadHandlerOptions): (request: Request) => Promise<Response> {
+  const receiving = pLimit(receivedAtOnce);
+  const processing = pLimit(processedAtOnce);
+
+  async function handle(request: Request): Promise<Response> {
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^multipart\/form-data\b/i.test(type)) {
+      throw new AppError(
+        "unsupported_media_type",
+        "Send the image as multipart/form-data with the image in the field named file.",
+        415,
+      );
+    }
+    const t0 = performance.now();
+    const body = await readBodyLimited(
+      request,
+      MAX_UPLOAD_BYTES + ENVELOPE_BYTES,
+      "The file is larger than 20 MB; reference images can be at most 20 MB.",
+      deadline,
+    );
+    const t1 = performance.now();
+    return processing(async () => {
+      const t2 = performance.now();
+      const { bytes, fileName } = await readForm(body, type);
+      const t3 = performance.now();
+      const { store, db } = await runtime();
+      const { asset } = await ingestImage(db.prisma, store, { bytes, fileName });
+      const t4 = performance.now();
+      // 201 for a repeat too: the contract is one answer shape; the asset is the same either way.
+      return Response.json(
+        { asset },
+        {
+          status: 201,
+          // What the server spent, visible in the browser's network panel: receiving the body (depends on
+          // the client's connection), waiting for a processing turn, parsing the form, then checking,
+          // thumbnailing and storing the image.
+          headers: {
+            "Server-Timing": serverTiming({
+              receive: t1 - t0,
+              wait: t2 - t1,
+              parse: t3 - t2,
+              ingest: t4 - t3,
+              process: t4 - t2,
+            }),
+          },
+        },
+      );
+    });
+  }
+
+  return (request) =>
+    receiving(() =>
+      handle(request).catch((err: unknown) => {
+        if (err instanceof BodyAbortedError) {
+          // One line, and no 503: the database was never asked (the client is gone and reads no answer).
+          log(`[uploads] upload aborted by the client after ${err.receivedBytes} bytes`);
+        }
+        const response = errorResponse(err);
+        // The rest of a stalled body is not worth reading: close the connection after the answer.
+        if (err instanceof BodyTimeoutError) response.headers.set("Connection", "close");
+        return response;
+      }),
+    );
+}
+
+/** The one file of a multipart body. */
+async function readForm(body: Uint8Array, type: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+  let form: FormData;
+  try {
+    form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), {
+      headers: { "content-type": type },
+    }).formData();
+  } catch {
+    throw new AppError("invalid_multipart", "The upload could not be read as multipart/form-data.", 400);
+  }
+  const files = form.getAll("file");
+  if (files.length === 0 || !(files[0] instanceof File)) {
+    throw new AppError("missing_file", "No file was sent: put the image in the field named file.", 400);
+  }
+  if (files.length > 1) {
+    throw new AppError(
+      "too_many_files",
+      "Send one image per upload (the field file appears more than once).",
+      400,
+    );
+  }
+  const file = files[0] as File;
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+}
