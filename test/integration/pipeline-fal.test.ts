@@ -6,16 +6,10 @@ import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/ffmpeg";
 import type { Runtime } from "@/lib/server/runtime";
-import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import type { FakeFal } from "@/test/fakes/fal-server";
+import { dbKinds, type TestDatabase } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
@@ -43,35 +37,20 @@ async function startWebhookReceiver(getRuntime: () => Runtime) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-function falEnv(fake: FakeFal, extra: Record<string, string> = {}) {
-  return {
-    FAL_KEY: FAKE_FAL_KEY,
-    FAL_BASE_URL: fake.url,
-    FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
-    ...extra,
-  };
-}
-
 describe.each(await dbKinds())("pipeline through the fake fal server on %s", (kind) => {
+  const log: string[] = [];
   let fake: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-  const log: string[] = [];
-
-  beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 80, runMs: 120 });
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, falEnv(fake), { workerOptions: { log: (m) => log.push(m) } });
-    refs = await uploadImages(rt, 2, 200);
+  const _studio = useStudio(kind, {
+    fal: { queueMs: 80, runMs: 120 },
+    runtime: { workerOptions: { log: (m) => log.push(m) } },
+    references: { count: 2, seed: 200 },
+    ready: (s) => {
+      ({ fal: fake, rt, refs } = s);
+    },
   });
   afterEach(() => fake.holdAll(false));
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await fake.close();
-    await removeDir(rt.dataDir);
-  });
 
   it("sends each new take once when a worker pass runs alongside the hand-off from create", async () => {
     fake.holdAll(true);
@@ -211,27 +190,23 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
 
 describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
   let fake: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let refs: string[];
-
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  // Before the studio's set-up, which reads its URL (and its teardown runs after the studio's).
   beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
     receiver = await startWebhookReceiver(() => rt);
-    db = await createTestDatabase(kind);
-    // Polls are an hour apart: only the webhook can move a job along.
-    rt = await startTestRuntime(db, falEnv(fake, { PUBLIC_BASE_URL: receiver.url }), {
-      workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } },
-    });
-    refs = await uploadImages(rt, 1, 300);
   });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await fake.close();
-    receiver.close();
-    await removeDir(rt.dataDir);
+  afterAll(() => receiver.close());
+  useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    env: () => ({ PUBLIC_BASE_URL: receiver.url }),
+    // Polls are an hour apart: only the webhook can move a job along.
+    runtime: { workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } } },
+    references: { count: 1, seed: 300 },
+    ready: (s) => {
+      ({ fal: fake, rt, refs } = s);
+    },
   });
 
   it("completes a job from the signed webhook, and a replay or forgery changes nothing", async () => {
@@ -295,19 +270,17 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
 describe.each(await dbKinds())("restarts on %s", (kind) => {
   let fake: FakeFal;
   let db: TestDatabase;
-
-  beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
-    db = await createTestDatabase(kind);
+  const studio = useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    runtime: false,
+    ready: (s) => {
+      ({ fal: fake, db } = s);
+    },
   });
   afterEach(() => fake.holdAll(false));
-  afterAll(async () => {
-    await db.dispose();
-    await fake.close();
-  });
 
   async function boot(dataDir?: string, owner?: string) {
-    return startTestRuntime(db, falEnv(fake), { dataDir, workerOptions: { owner } });
+    return studio.start({ dataDir, workerOptions: { owner } });
   }
 
   async function expectCompletedOnce(rt: TestRuntime, id: string) {
@@ -321,7 +294,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
   }
 
   it("resumes a job that was queued when the server stopped", async () => {
-    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const a = await studio.start({ startWorker: false });
     const refs = await uploadImages(a, 1, 400);
     const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart queued" });
     await a.dispose();
@@ -352,7 +325,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
   });
 
   it("does not touch a row another live worker holds", async () => {
-    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const a = await studio.start({ startWorker: false });
     const refs = await uploadImages(a, 1, 420);
     const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> leased elsewhere" });
     await db.prisma.generation.update({
@@ -374,7 +347,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
 
   it("finishes a job that was saving when the server stopped", async () => {
     // This server backs off for an hour after a failed download, so it cannot finish the job itself.
-    const a = await startTestRuntime(db, falEnv(fake), {
+    const a = await studio.start({
       workerOptions: { schedule: { poll: () => 40, backoff: () => 3_600_000 } },
     });
     const refs = await uploadImages(a, 1, 430);
