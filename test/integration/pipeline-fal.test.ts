@@ -242,6 +242,14 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     try {
       const { generation } = await submit(rt, { referenceIds: refs });
       const row = await waitFor(rt, generation.id, (g) => g.status === "submitted");
+      // The worker lets go of the row (and sets its next poll) just after the submit: wait for that, so
+      // only the webhooks could change it from here.
+      await expect
+        .poll(
+          async () =>
+            (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner,
+        )
+        .toBeNull();
       const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
       const forged = await fake.sendWebhook(row.requestId!, {
         foreignKey: true,
