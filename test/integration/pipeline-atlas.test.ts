@@ -18,9 +18,7 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
     fal: { queueMs: 50, runMs: 80 },
     atlas: true,
     references: { count: 1, seed: 600 },
-    ready: (s) => {
-      ({ atlas, rt, refs } = s);
-    },
+    ready: (s) => ({ atlas, rt, refs } = s),
   });
 
   const make = (r: TestRuntime, input: Record<string, unknown>) =>

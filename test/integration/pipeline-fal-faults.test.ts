@@ -25,9 +25,7 @@ describe.each(await dbKinds())("fal pipeline with a slow or broken network on %s
   useStudio(kind, {
     fal: { queueMs: 50, runMs: 80 },
     references: { count: 1, seed: 900 },
-    ready: (s) => {
-      ({ fal: fake, rt, refs } = s);
-    },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
   afterEach(() => fake.cutHung());
 

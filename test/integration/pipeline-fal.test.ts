@@ -46,9 +46,7 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     fal: { queueMs: 80, runMs: 120 },
     runtime: { workerOptions: { log: (m) => log.push(m) } },
     references: { count: 2, seed: 200 },
-    ready: (s) => {
-      ({ fal: fake, rt, refs } = s);
-    },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
   afterEach(() => fake.holdAll(false));
 
@@ -204,10 +202,15 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     // Polls are an hour apart: only the webhook can move a job along.
     runtime: { workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } } },
     references: { count: 1, seed: 300 },
-    ready: (s) => {
-      ({ fal: fake, rt, refs } = s);
-    },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
+
+  /** The row once the worker has let go of it, so only a webhook could change it from here. */
+  async function settledRow(id: string) {
+    const read = () => rt.db.prisma.generation.findUniqueOrThrow({ where: { id } });
+    await expect.poll(async () => (await read()).leaseOwner).toBeNull();
+    return read();
+  }
 
   it("completes a job from the signed webhook, and a replay or forgery changes nothing", async () => {
     const { generation } = await submit(rt, { referenceIds: refs });
@@ -218,13 +221,7 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     expect(fake.statusCalls(done.requestId!)).toBe(0);
 
     // The worker lets go of the row just after marking it completed.
-    await expect
-      .poll(
-        async () =>
-          (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner,
-      )
-      .toBeNull();
-    const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+    const before = await settledRow(generation.id);
     const replay = await fake.sendWebhook(done.requestId!);
     expect(replay.status).toBe(200);
     const forged = await fake.sendWebhook(done.requestId!, { foreignKey: true });
@@ -242,15 +239,8 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     try {
       const { generation } = await submit(rt, { referenceIds: refs });
       const row = await waitFor(rt, generation.id, (g) => g.status === "submitted");
-      // The worker lets go of the row (and sets its next poll) just after the submit: wait for that, so
-      // only the webhooks could change it from here.
-      await expect
-        .poll(
-          async () =>
-            (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner,
-        )
-        .toBeNull();
-      const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+      // The worker lets go of the row (and sets its next poll) just after the submit.
+      const before = await settledRow(generation.id);
       const forged = await fake.sendWebhook(row.requestId!, {
         foreignKey: true,
         url: `${receiver.url}/api/webhooks/fal`,
@@ -281,9 +271,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
   const studio = useStudio(kind, {
     fal: { queueMs: 50, runMs: 80 },
     runtime: false,
-    ready: (s) => {
-      ({ fal: fake, db } = s);
-    },
+    ready: (s) => ({ fal: fake, db } = s),
   });
   afterEach(() => fake.holdAll(false));
 

@@ -14,9 +14,7 @@ describe.each(await dbKinds())("pipeline with the preview engine on %s", (kind) 
   let refs: string[];
   useStudio(kind, {
     references: { count: 2, seed: 100 },
-    ready: (s) => {
-      ({ rt, refs } = s);
-    },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("takes two references to a stored, playable 9:16 video with sound and a poster", async () => {

@@ -30,9 +30,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
   let refs: string[];
   useStudio(kind, {
     references: { count: 3, seed: 700 },
-    ready: (s) => {
-      ({ rt, refs } = s);
-    },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("finds every clip that used a character or an image, and keeps them when the character is deleted", async () => {

@@ -15,9 +15,7 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
   let refs: string[];
   useStudio(kind, {
     references: { count: 2, seed: 500 },
-    ready: (s) => {
-      ({ rt, refs } = s);
-    },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("makes takes as one group with the composer's reference names, once per key", async () => {

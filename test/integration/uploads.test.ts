@@ -11,9 +11,7 @@ describe.each(await dbKinds())("reference uploads on %s", (kind) => {
   let rt: TestRuntime;
   useStudio(kind, {
     runtime: { startWorker: false },
-    ready: (s) => {
-      ({ rt } = s);
-    },
+    ready: (s) => ({ rt } = s),
   });
 
   const ingest = (bytes: Uint8Array, fileName = "photo.png") =>
