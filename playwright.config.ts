@@ -36,6 +36,15 @@ function studio(port: number, name: string, env: Record<string, string>) {
   };
 }
 
+/** A studio on fal through the shared fake fal, with webhooks back to its own port. */
+const falSettings = (port: number) => ({
+  VIDEO_PROVIDER: "fal",
+  FAL_KEY: E2E_FAL_KEY,
+  FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+});
+
 const reporter: PlaywrightTestConfig["reporter"] = [["list"]];
 // scripts/test-all.mjs asks for a JSON report to count results.
 if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) reporter.push(["json"]);
@@ -111,13 +120,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      ...studio(FAL_PORT, "fal", {
-        VIDEO_PROVIDER: "fal",
-        FAL_KEY: E2E_FAL_KEY,
-        FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${FAL_PORT}`,
-        FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
-      }),
+      ...studio(FAL_PORT, "fal", falSettings(FAL_PORT)),
       url: `http://127.0.0.1:${FAL_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -131,11 +134,7 @@ export default defineConfig({
     },
     {
       ...studio(ATLAS_PORT, "atlas", {
-        VIDEO_PROVIDER: "fal",
-        FAL_KEY: E2E_FAL_KEY,
-        FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${ATLAS_PORT}`,
-        FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+        ...falSettings(ATLAS_PORT),
         ATLASCLOUD_API_KEY: E2E_ATLAS_KEY,
         ATLASCLOUD_BASE_URL: `http://127.0.0.1:${FAKE_ATLAS_PORT}/api/v1`,
       }),
