@@ -258,33 +258,13 @@ test.describe("generations", () => {
       409,
       "idempotency_conflict",
     );
-    await expectRefused(
-      await request.post("/api/generations", {
-        data: Buffer.from("{not json"),
-        headers: { "content-type": "application/json" },
-      }),
-      400,
-      "invalid_json",
-    );
-    await expectRefused(
-      await request.post("/api/generations", {
-        data: Buffer.from('"just a string"'),
-        headers: { "content-type": "application/json" },
-      }),
-      400,
-      "invalid_body",
-    );
-    await expectRefused(
-      await request.post("/api/generations", { data: "x=1", headers: { "content-type": "text/plain" } }),
-      415,
-      "unsupported_media_type",
-    );
+    const post = (data: Buffer | string, type = "application/json") =>
+      request.post("/api/generations", { data, headers: { "content-type": type } });
+    await expectRefused(await post(Buffer.from("{not json")), 400, "invalid_json");
+    await expectRefused(await post(Buffer.from('"just a string"')), 400, "invalid_body");
+    await expectRefused(await post("x=1", "text/plain"), 415, "unsupported_media_type");
     const huge = JSON.stringify({ ...valid(), prompt: "y".repeat(200_000) });
-    await expectRefused(
-      await request.post("/api/generations", { data: huge, headers: { "content-type": "application/json" } }),
-      413,
-      "body_too_large",
-    );
+    await expectRefused(await post(huge), 413, "body_too_large");
   });
 
   test("answer 404 for ids that do not exist", async ({ request }) => {
