@@ -3,7 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { allGenerations } from "../../test/support/studio-http";
-import { referenceImage } from "../support/images";
+import { noisePng, referenceImage } from "../support/images";
 import { PREVIEW_PORT } from "../support/servers";
 
 // Bad input over real HTTP against the production server (preview engine): each gets a clear, specific
@@ -118,17 +118,7 @@ test.describe("uploads", () => {
   });
 
   test("accept a real image between 10 and 20 MB whole", async ({ request }) => {
-    const noisy = await sharp({
-      create: {
-        width: 2000,
-        height: 2000,
-        channels: 3,
-        background: "#808080",
-        noise: { type: "gaussian", mean: 128, sigma: 60 },
-      },
-    })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
+    const noisy = await noisePng(2000, 2000, { sigma: 60, compressionLevel: 1 });
     expect(noisy.length).toBeGreaterThan(10 * 1024 * 1024);
     expect(noisy.length).toBeLessThan(20 * 1024 * 1024);
     const res = await upload(request, "noisy.png", noisy);
