@@ -1,5 +1,4 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import sharp from "sharp";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { expect } from "./fixtures";
 import { noisePng, type ReferenceKind, referenceImage } from "./images";
