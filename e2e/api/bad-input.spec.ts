@@ -3,7 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { allGenerations } from "../../test/support/studio-http";
-import { noisePng, referenceImage } from "../support/images";
+import { gaussianNoisePng, referenceImage } from "../support/images";
 import { PREVIEW_PORT } from "../support/servers";
 
 // Bad input over real HTTP against the production server (preview engine): each gets a clear, specific
@@ -118,7 +118,7 @@ test.describe("uploads", () => {
   });
 
   test("accept a real image between 10 and 20 MB whole", async ({ request }) => {
-    const noisy = await noisePng(2000, 2000, { sigma: 60, compressionLevel: 1 });
+    const noisy = await gaussianNoisePng(2000, 2000, { sigma: 60, compressionLevel: 1 });
     expect(noisy.length).toBeGreaterThan(10 * 1024 * 1024);
     expect(noisy.length).toBeLessThan(20 * 1024 * 1024);
     const res = await upload(request, "noisy.png", noisy);

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { expect } from "./fixtures";
-import { noisePng, type ReferenceKind, referenceImage } from "./images";
+import { gaussianNoisePng, type ReferenceKind, referenceImage } from "./images";
 import type { FilePayload, StudioPage } from "./studio-page";
 
 // The composer as the composer specs drive it: real drops and pastes (DataTransfer events, as the
@@ -87,7 +87,7 @@ async function file(kind: ReferenceKind, name: string, seed: number): Promise<Fi
 
 /** A real PNG of noise, larger than 21 MB (noise does not compress). */
 export async function hugePng(name: string): Promise<FilePayload> {
-  const buffer = await noisePng(2900, 2550, { sigma: 90, compressionLevel: 0 });
+  const buffer = await gaussianNoisePng(2900, 2550, { sigma: 90, compressionLevel: 0 });
   return { name, mimeType: "image/png", buffer };
 }
 

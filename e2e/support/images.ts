@@ -47,7 +47,7 @@ export async function referenceFile(kind: ReferenceKind, name: string, seed = 1)
 }
 
 /** A PNG of gaussian noise: noise does not compress, so its size follows its dimensions. */
-export function noisePng(
+export function gaussianNoisePng(
   width: number,
   height: number,
   options: { sigma: number; compressionLevel: number },
