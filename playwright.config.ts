@@ -14,7 +14,7 @@ import {
   FAL_PORT,
   PREVIEW_PORT,
 } from "./e2e/support/servers";
-import { SERVER_ENV_DEFAULTS, serverArgs } from "./scripts/server-launch";
+import { studioLaunch } from "./test/support/studio-process";
 
 // End to end against a production build (`next build` runs first, see scripts/test-all.mjs): two studio
 // servers, each with its own fresh data folder, one on the preview engine and one on fal through the fake
@@ -26,9 +26,24 @@ process.env.OMNI_E2E_DATA_ROOT ??= mkdtempSync(path.join(os.tmpdir(), "omni-stud
 const dataRoot = process.env.OMNI_E2E_DATA_ROOT;
 const dataDir = (name: string) => path.join(dataRoot, name);
 
-// Started as `npm start` starts it (scripts/server-launch.ts), minus the build step.
-const nextStart = (port: number) => `node ${serverArgs(".", port, "127.0.0.1").join(" ")}`;
-const common = { ...SERVER_ENV_DEFAULTS, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: "" };
+// Started the one way every studio server in the tests is started (test/support/studio-process.ts), which
+// is how `npm start` starts it (scripts/server-launch.ts) minus the build step.
+function studio(port: number, name: string, env: Record<string, string>) {
+  const launch = studioLaunch({ port, dataDir: dataDir(name), cwd: ".", env });
+  return {
+    command: [launch.command, ...launch.args].map((a) => JSON.stringify(a)).join(" "),
+    env: launch.env,
+  };
+}
+
+/** A studio on fal through the shared fake fal, with webhooks back to its own port. */
+const falSettings = (port: number) => ({
+  VIDEO_PROVIDER: "fal",
+  FAL_KEY: E2E_FAL_KEY,
+  FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
+});
 
 const reporter: PlaywrightTestConfig["reporter"] = [["list"]];
 // scripts/test-all.mjs asks for a JSON report to count results.
@@ -99,33 +114,16 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: nextStart(PREVIEW_PORT),
+      ...studio(PREVIEW_PORT, "preview", { VIDEO_PROVIDER: "preview" }),
       url: `http://127.0.0.1:${PREVIEW_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        ...common,
-        PORT: String(PREVIEW_PORT),
-        DATA_DIR: dataDir("preview"),
-        VIDEO_PROVIDER: "preview",
-        FAL_KEY: "",
-      },
     },
     {
-      command: nextStart(FAL_PORT),
+      ...studio(FAL_PORT, "fal", falSettings(FAL_PORT)),
       url: `http://127.0.0.1:${FAL_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        ...common,
-        PORT: String(FAL_PORT),
-        DATA_DIR: dataDir("fal"),
-        VIDEO_PROVIDER: "fal",
-        FAL_KEY: E2E_FAL_KEY,
-        FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${FAL_PORT}`,
-        FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
-      },
     },
     {
       // Any API route answers 401 without the key: that is the readiness probe.
@@ -135,36 +133,20 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: nextStart(ATLAS_PORT),
+      ...studio(ATLAS_PORT, "atlas", {
+        ...falSettings(ATLAS_PORT),
+        ATLASCLOUD_API_KEY: E2E_ATLAS_KEY,
+        ATLASCLOUD_BASE_URL: `http://127.0.0.1:${FAKE_ATLAS_PORT}/api/v1`,
+      }),
       url: `http://127.0.0.1:${ATLAS_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        ...common,
-        PORT: String(ATLAS_PORT),
-        DATA_DIR: dataDir("atlas"),
-        VIDEO_PROVIDER: "fal",
-        FAL_KEY: E2E_FAL_KEY,
-        FAL_BASE_URL: `http://127.0.0.1:${FAKE_FAL_PORT}`,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${ATLAS_PORT}`,
-        FAL_WEBHOOK_JWKS_URL: `http://127.0.0.1:${FAKE_FAL_PORT}/.well-known/jwks.json`,
-        ATLASCLOUD_API_KEY: E2E_ATLAS_KEY,
-        ATLASCLOUD_BASE_URL: `http://127.0.0.1:${FAKE_ATLAS_PORT}/api/v1`,
-      },
     },
     {
-      command: nextStart(ACCESS_PORT),
+      ...studio(ACCESS_PORT, "access", { VIDEO_PROVIDER: "preview", STUDIO_ACCESS_TOKEN: ACCESS_TOKEN }),
       url: `http://127.0.0.1:${ACCESS_PORT}/login`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        ...common,
-        PORT: String(ACCESS_PORT),
-        DATA_DIR: dataDir("access"),
-        VIDEO_PROVIDER: "preview",
-        FAL_KEY: "",
-        STUDIO_ACCESS_TOKEN: ACCESS_TOKEN,
-      },
     },
   ],
 });

@@ -5,14 +5,14 @@
 // (library-1440.png), a clip with comments (clip-comments-1440.png) and compare (compare-1440.png). Without --base-url it starts the production
 // build (`npm run build` first) on a spare port with a fresh data folder and the preview engine, makes a
 // few clips (and a group of takes) through the API so the gallery shows real ones, then fills the composer.
-import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { type ReferenceKind, referenceImage } from "../e2e/support/images";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
+import { type StudioProcess, startStudioProcess } from "../test/support/studio-process";
 
 const root = process.cwd();
 const outDir = path.join(root, "docs", "screenshots");
@@ -32,29 +32,11 @@ async function waitForHealth(base: string, timeoutMs = 120_000) {
   throw new Error(`${base}/api/health did not answer within ${timeoutMs / 1000} s`);
 }
 
-function startServer(): { base: string; server: ChildProcess; dataDir: string } {
-  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
-    throw new Error(
-      "No production build: run `npm run build` first, or pass --base-url of a running studio.",
-    );
-  }
+/** The production build on a fresh data folder, started as the tests start it. */
+async function startServer(): Promise<{ base: string; server: StudioProcess; dataDir: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-"));
-  const server = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    {
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        VIDEO_PROVIDER: "preview",
-        FAL_KEY: "",
-        DATABASE_URL: "",
-        PORT: String(PORT),
-      },
-      stdio: "inherit",
-    },
-  );
-  return { base: `http://127.0.0.1:${PORT}`, server, dataDir };
+  const server = await startStudioProcess({ port: PORT, dataDir, env: { VIDEO_PROVIDER: "preview" } });
+  return { base: server.url, server, dataDir };
 }
 
 async function upload(base: string, kind: ReferenceKind, name: string, seed: number): Promise<AssetDTO> {
@@ -332,7 +314,7 @@ async function capture(base: string, detailId: string) {
 
 async function main() {
   const given = argBase > 0 ? process.argv[argBase + 1] : undefined;
-  const started = given ? undefined : startServer();
+  const started = given ? undefined : await startServer();
   const base = given ?? started!.base;
   try {
     await waitForHealth(base);
@@ -344,7 +326,7 @@ async function main() {
     await capture(base, detailId);
   } finally {
     if (started) {
-      started.server.kill("SIGTERM");
+      await started.server.stop();
       rmSync(started.dataDir, { recursive: true, force: true });
     }
   }

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { percentile, seedHistoryProcess, walkGallery } from "../../test/support/load";
+import { percentile } from "../../scripts/bench/types";
+import { seedHistoryProcess, walkGallery } from "../../test/support/load-history";
 import { startStudioProcess } from "../../test/support/studio-process";
 import { LOAD_PORT } from "../support/servers";
 
 // A history of 10,000 clips (seeded into the data folder before the server starts: PGlite belongs to
 // one process), read through the API the gallery uses, page after page via nextCursor: every clip once,
-// newest first, no gaps, and every page answers. The time bound is generous; `npm run bench --
-// gallery-api` carries the budget.
+// newest first, no gaps, and every page answers. How fast is the benchmark's business (`npm run bench --
+// gallery-api` carries the budgets, the walk of all 200 pages among them); this test asserts no time.
 
 test("a 10,000-clip history: the first page and every next page answer, every clip exactly once, newest first", async () => {
   test.setTimeout(5 * 60_000);
@@ -31,11 +32,11 @@ test("a 10,000-clip history: the first page and every next page answer, every cl
 
     expect(walk.ids).toHaveLength(10_000);
     expect(new Set(walk.ids).size).toBe(10_000);
-    expect(walk.pageMs).toHaveLength(200);
     const times = walk.createdAt.map((t) => Date.parse(t));
     const outOfOrder = times.findIndex((t, i) => i > 0 && t > (times[i - 1] as number));
     expect(outOfOrder).toBe(-1);
-    expect(percentile(walk.pageMs, 95)).toBeLessThan(2_000);
+    // 200 pages of exactly 50: none short, none empty, no extra page after the last.
+    expect(walk.pageSizes).toEqual(Array.from({ length: 200 }, () => 50));
   } finally {
     await studio.stop();
     rmSync(dataDir, { recursive: true, force: true });

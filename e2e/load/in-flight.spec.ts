@@ -3,15 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { MAX_STATUS_CALLS_PER_SECOND } from "../../lib/generations/worker/schedule";
+import { percentile } from "../../scripts/bench/types";
 import { startFakeFal } from "../../test/fakes/fal-server";
-import { percentile, runInFlight, startFalStudio } from "../../test/support/load";
+import { startFalStudio } from "../../test/support/fal-studio";
+import { runInFlight } from "../../test/support/load-in-flight";
 import { LOAD_FAKE_FAL_PORT, LOAD_PORT } from "../support/servers";
 
 // 200 generations in flight at once against the fake fal, webhooks off, the real poll schedule: each
 // completes exactly once, no job is polled more than 20 times in any minute, all jobs together stay
-// within the studio's shared cap of status calls per second, and the studio keeps
-// answering meanwhile. Bounds on time are generous (the machine may be busy); the benchmarks
-// (npm run bench -- poller memory) carry the budgets.
+// within the studio's shared cap of status calls per second, and the studio keeps answering meanwhile.
+// Those are counts, not times: how fast the studio answers and how much CPU it spends is the benchmarks'
+// business (npm run bench -- poller memory carry the budgets, the probes' p95 among them).
 
 test("200 generations in flight without webhooks: each completes once, polling stays within budget, the studio answers", async () => {
   test.setTimeout(6 * 60_000);
@@ -69,12 +71,11 @@ test("200 generations in flight without webhooks: each completes once, polling s
     await new Promise((res) => setTimeout(res, 4_000));
     expect(fake.requests.slice(after).filter((q) => q.path.includes("/status"))).toEqual([]);
 
-    // The studio answered throughout. The bound is loose on purpose: on a machine running other suites
-    // (load average 10 on 2 cores) the p95 reached 5.7 s; unloaded it is well under a second.
+    // The studio answered throughout: every probe of the page and of the list, one a second while the
+    // jobs were held, was a 200.
     expect(r.probes.failures).toEqual([]);
     expect(r.probes.home.length).toBeGreaterThan(10);
-    expect(p95.home).toBeLessThan(10_000);
-    expect(p95.list).toBeLessThan(10_000);
+    expect(r.probes.list).toHaveLength(r.probes.home.length);
   } finally {
     // The server's own account (the worker logs why a job failed or retried), for whoever reads a failure.
     const workerLines = studio

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { percentile, runUploads } from "../../test/support/load";
+import { percentile } from "../../scripts/bench/types";
+import { runUploads } from "../../test/support/load-uploads";
 import { startStudioProcess } from "../../test/support/studio-process";
 import { LOAD_PORT } from "../support/servers";
 

@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
-import { createClip, uploadImage } from "../../test/support/load";
+import { startFalStudio } from "../../test/support/fal-studio";
+import { createClip, uploadImage } from "../../test/support/studio-http";
+import type { StudioProcess } from "../../test/support/studio-process";
 import { referenceImage } from "../support/images";
 import { RESTART_PORT } from "../support/servers";
 
@@ -26,35 +27,11 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(PORT)],
-    {
-      env: {
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: dataDir,
-        DATABASE_URL: "",
-        PUBLIC_BASE_URL: "",
-        FAL_KEY: FAKE_FAL_KEY,
-        FAL_BASE_URL: fake.url,
-        FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
-      },
-      stdio: "ignore",
-    },
-  );
-  await expect
-    .poll(async () => (await fetch(`${base}/api/health`).catch(() => null))?.status ?? 0, { timeout: 60_000 })
-    .toBe(200);
-  return child;
-}
+// Started as every other studio server in the tests is, so the restart runs with npm start's flags.
+const startServer = () => startFalStudio({ port: PORT, dataDir, fake });
 
-async function kill(child: ChildProcess) {
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGKILL");
-  await exited;
-}
+/** SIGKILL: no shutdown code runs. */
+const kill = (server: StudioProcess) => server.stop("SIGKILL");
 
 async function generation(id: string) {
   const res = await fetch(`${base}/api/generations/${id}`);

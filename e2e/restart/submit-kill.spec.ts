@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
-import { createClip, uploadImage } from "../../test/support/load";
-import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { startFalStudio } from "../../test/support/fal-studio";
+import { createClip, uploadImage } from "../../test/support/studio-http";
+import type { StudioProcess } from "../../test/support/studio-process";
 import { referenceImage } from "../support/images";
 import { SUBMIT_KILL_PORT } from "../support/servers";
 
@@ -25,12 +26,7 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const start = () =>
-  startStudioProcess({
-    port: SUBMIT_KILL_PORT,
-    dataDir,
-    env: { FAL_KEY: FAKE_FAL_KEY, FAL_BASE_URL: fake.url, FAL_WEBHOOK_JWKS_URL: fake.jwksUrl },
-  });
+const start = () => startFalStudio({ port: SUBMIT_KILL_PORT, dataDir, fake });
 
 async function generation(server: StudioProcess, id: string) {
   const res = await fetch(`${server.url}/api/generations/${id}`);

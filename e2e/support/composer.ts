@@ -1,8 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import sharp from "sharp";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { expect } from "./fixtures";
-import { type ReferenceKind, referenceImage } from "./images";
+import { gaussianNoisePng, type ReferenceKind, referenceImage } from "./images";
 import type { FilePayload, StudioPage } from "./studio-page";
 
 // The composer as the composer specs drive it: real drops and pastes (DataTransfer events, as the
@@ -88,17 +87,7 @@ async function file(kind: ReferenceKind, name: string, seed: number): Promise<Fi
 
 /** A real PNG of noise, larger than 21 MB (noise does not compress). */
 export async function hugePng(name: string): Promise<FilePayload> {
-  const buffer = await sharp({
-    create: {
-      width: 2900,
-      height: 2550,
-      channels: 3,
-      background: "#808080",
-      noise: { type: "gaussian", mean: 128, sigma: 90 },
-    },
-  })
-    .png({ compressionLevel: 0 })
-    .toBuffer();
+  const buffer = await gaussianNoisePng(2900, 2550, { sigma: 90, compressionLevel: 0 });
   return { name, mimeType: "image/png", buffer };
 }
 

@@ -45,3 +45,22 @@ export async function referenceImage(
 export async function referenceFile(kind: ReferenceKind, name: string, seed = 1) {
   return { name, mimeType: "image/png", buffer: await referenceImage(kind, { seed }) };
 }
+
+/** A PNG of gaussian noise: noise does not compress, so its size follows its dimensions. */
+export function gaussianNoisePng(
+  width: number,
+  height: number,
+  options: { sigma: number; compressionLevel: number },
+): Promise<Buffer> {
+  return sharp({
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: "#808080",
+      noise: { type: "gaussian", mean: 128, sigma: options.sigma },
+    },
+  })
+    .png({ compressionLevel: options.compressionLevel })
+    .toBuffer();
+}

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { startFakeFal } from "@/test/fakes/fal-server";
-import { type InFlightResult, runInFlight, startFalStudio } from "@/test/support/load";
+import { startFalStudio } from "@/test/support/fal-studio";
+import { type InFlightResult, runInFlight } from "@/test/support/load-in-flight";
 import type { BenchContext } from "./types";
 
 export const JOBS = 200;

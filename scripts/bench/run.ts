@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
+import { requirePostgres } from "@/test/support/postgres";
 import { buildIsCurrent, buildStampFile, sourceHash } from "../source-hash";
 import type { BenchContext, Benchmark, Budget, Figure } from "./types";
 
@@ -42,17 +42,10 @@ function formatBudget(b: Budget | undefined, unit: string): string {
   return parts.join(", ");
 }
 
+/** PostgreSQL for the benchmarks that compare databases; in CI (CI=true) it must answer. */
 async function postgresUrl(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: postgresUrlCandidate, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return postgresUrlCandidate;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const answers = await requirePostgres(postgresUrlCandidate, "The PostgreSQL figures of the benchmarks");
+  return answers ? postgresUrlCandidate : null;
 }
 
 let built = false;

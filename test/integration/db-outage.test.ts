@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createGenerationAction } from "@/app/actions";
 import { POST as createRoute, GET as listRoute } from "@/app/api/generations/route";
 import { GET as healthRoute } from "@/app/api/health/route";
 import { openDatabase } from "@/lib/db/client";
 import type { Runtime } from "@/lib/server/runtime";
-import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
+import type { FakeFal } from "@/test/fakes/fal-server";
 import type { TestDatabase } from "../support/db";
-import { findPgTools, type PrivateCluster, startPrivateCluster } from "../support/pg-cluster";
-import {
-  newKey,
-  removeDir,
-  startTestRuntime,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import { useStudio } from "../support/fixture";
+import { findPgTools, type PgTools, type PrivateCluster, startPrivateCluster } from "../support/pg-cluster";
+import { skipOrFail } from "../support/postgres";
+import { newKey, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
 
 // A real PostgreSQL stop and start under a running studio. The shared cluster other test files use cannot
 // be stopped, so this test makes its own (initdb + pg_ctl), points a runtime at it, and stops the cluster
@@ -26,9 +21,7 @@ import {
 const OUTAGE_MS = 4_000;
 
 const tools = findPgTools();
-if ("missing" in tools) {
-  console.warn(`PostgreSQL stop/start test skipped: ${tools.missing}.`);
-}
+const runnable = !("missing" in tools) || skipOrFail("The PostgreSQL stop/start test", tools.missing);
 
 /** Route handlers find the runtime through getRuntime(); this test's runtime is that one. */
 function installRuntime(rt: Runtime | undefined) {
@@ -42,34 +35,30 @@ const json = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
-describe.skipIf("missing" in tools)("a real PostgreSQL stop and start under a running studio", () => {
+describe.skipIf(!runnable)("a real PostgreSQL stop and start under a running studio", () => {
   let cluster: PrivateCluster;
   let fake: FakeFal;
   let db: TestDatabase;
   let rt: TestRuntime;
   const workerLog: string[] = [];
-
-  beforeAll(async () => {
-    if ("missing" in tools) return;
-    cluster = await startPrivateCluster(tools);
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
-    const opened = await openDatabase({ kind: "postgres", url: cluster.url() });
-    db = { ...opened, dispose: () => opened.close() };
-    rt = await startTestRuntime(
-      db,
-      { FAL_KEY: FAKE_FAL_KEY, FAL_BASE_URL: fake.url, FAL_WEBHOOK_JWKS_URL: fake.jwksUrl },
-      { workerOptions: { log: (m) => workerLog.push(m) } },
-    );
-    installRuntime(rt);
-  }, 90_000);
+  // Registered before the studio's own teardown, so it runs after it (afterAll hooks run in reverse).
   afterAll(async () => {
     if (workerLog.length > 0) console.info(`worker log:\n${workerLog.join("\n")}`);
     installRuntime(undefined);
-    await rt?.dispose().catch(() => {});
-    await db?.dispose().catch(() => {});
-    await fake?.close();
     await cluster?.destroy();
-    if (rt) await removeDir(rt.dataDir);
+  });
+  useStudio("postgres", {
+    fal: { queueMs: 50, runMs: 80 },
+    database: async () => {
+      cluster = await startPrivateCluster(tools as PgTools);
+      const opened = await openDatabase({ kind: "postgres", url: cluster.url() });
+      return { ...opened, dispose: () => opened.close() };
+    },
+    runtime: { workerOptions: { log: (m) => workerLog.push(m) } },
+    ready: (s) => {
+      ({ fal: fake, db, rt } = s);
+      installRuntime(rt);
+    },
   });
 
   it("fails requests clearly during the outage, changes nothing, recovers without a restart and finishes jobs once", async () => {

@@ -1,36 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGeneration, retryGeneration } from "@/lib/generations/service";
 import type { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
-import { FAKE_ATLAS_KEY, type FakeAtlas, startFakeAtlas } from "@/test/fakes/atlas-server";
-import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  newKey,
-  removeDir,
-  startTestRuntime,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import type { FakeAtlas } from "@/test/fakes/atlas-server";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { newKey, type TestRuntime, waitFor } from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
 describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %s", (kind) => {
   let atlas: FakeAtlas;
-  let fal: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-
-  const env = () => ({
-    FAL_KEY: FAKE_FAL_KEY,
-    FAL_BASE_URL: fal.url,
-    FAL_WEBHOOK_JWKS_URL: fal.jwksUrl,
-    ATLASCLOUD_API_KEY: FAKE_ATLAS_KEY,
-    ATLASCLOUD_BASE_URL: atlas.apiBase,
+  const studio = useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    atlas: true,
+    references: { count: 1, seed: 600 },
+    ready: (s) => ({ atlas, rt, refs } = s),
   });
+
   const make = (r: TestRuntime, input: Record<string, unknown>) =>
     createGeneration(generationDeps(r), {
       prompt: "<IMAGE_REF_0> walks on. Single continuous shot.",
@@ -41,21 +31,6 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
       provider: "atlas",
       ...input,
     });
-
-  beforeAll(async () => {
-    atlas = await startFakeAtlas();
-    fal = await startFakeFal({ queueMs: 50, runMs: 80 });
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, env());
-    refs = await uploadImages(rt, 1, 600);
-  });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await atlas.close();
-    await fal.close();
-    await removeDir(rt.dataDir);
-  });
 
   it("makes a clip with the chosen seed and thinking level, priced per second with a minimum", async () => {
     expect(rt.provider.id).toBe("fal");
@@ -144,7 +119,7 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
     await rt.dispose();
     atlas.holdAll(false);
     atlas.release(submitted.requestId!);
-    rt = await startTestRuntime(db, env(), { dataDir: rt.dataDir });
+    rt = await studio.restart();
     const done = await waitFor(rt, generation.id);
     expect(done.status).toBe("completed");
     expect(

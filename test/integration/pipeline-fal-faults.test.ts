@@ -1,16 +1,10 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { FAKE_FAL_KEY, type FakeFal, type FakeOp, startFakeFal } from "@/test/fakes/fal-server";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import { afterEach, describe, expect, it } from "vitest";
+import type { FakeFal, FakeOp } from "@/test/fakes/fal-server";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { submit, type TestRuntime, waitFor } from "../support/runtime";
 
 // The whole fal pipeline (the real worker, the real fal provider and its @fal-ai/client, the database)
 // against the fake fal server, with a slow or broken network at each step: submit, status, result and the
@@ -25,28 +19,15 @@ const keyOf = (url: string) => url.split("/").pop()!;
 
 describe.each(await dbKinds())("fal pipeline with a slow or broken network on %s", (kind) => {
   let fake: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
   let n = 0;
-
-  beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, {
-      FAL_KEY: FAKE_FAL_KEY,
-      FAL_BASE_URL: fake.url,
-      FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
-    });
-    refs = await uploadImages(rt, 1, 900);
+  useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    references: { count: 1, seed: 900 },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
   afterEach(() => fake.cutHung());
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await fake.close();
-    await removeDir(rt.dataDir);
-  });
 
   const jobsFor = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);
   const outputCalls = (requestId: string) =>

@@ -6,16 +6,10 @@ import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import type { Runtime } from "@/lib/server/runtime";
-import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import type { FakeFal } from "@/test/fakes/fal-server";
+import { dbKinds, type TestDatabase } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
@@ -43,35 +37,18 @@ async function startWebhookReceiver(getRuntime: () => Runtime) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
 
-function falEnv(fake: FakeFal, extra: Record<string, string> = {}) {
-  return {
-    FAL_KEY: FAKE_FAL_KEY,
-    FAL_BASE_URL: fake.url,
-    FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
-    ...extra,
-  };
-}
-
 describe.each(await dbKinds())("pipeline through the fake fal server on %s", (kind) => {
+  const log: string[] = [];
   let fake: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-  const log: string[] = [];
-
-  beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 80, runMs: 120 });
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, falEnv(fake), { workerOptions: { log: (m) => log.push(m) } });
-    refs = await uploadImages(rt, 2, 200);
+  const _studio = useStudio(kind, {
+    fal: { queueMs: 80, runMs: 120 },
+    runtime: { workerOptions: { log: (m) => log.push(m) } },
+    references: { count: 2, seed: 200 },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
   afterEach(() => fake.holdAll(false));
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await fake.close();
-    await removeDir(rt.dataDir);
-  });
 
   it("sends each new take once when a worker pass runs alongside the hand-off from create", async () => {
     fake.holdAll(true);
@@ -211,28 +188,29 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
 
 describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
   let fake: FakeFal;
-  let db: TestDatabase;
   let rt: TestRuntime;
-  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
   let refs: string[];
-
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  // Before the studio's set-up, which reads its URL (and its teardown runs after the studio's).
   beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
     receiver = await startWebhookReceiver(() => rt);
-    db = await createTestDatabase(kind);
+  });
+  afterAll(() => receiver.close());
+  useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    env: () => ({ PUBLIC_BASE_URL: receiver.url }),
     // Polls are an hour apart: only the webhook can move a job along.
-    rt = await startTestRuntime(db, falEnv(fake, { PUBLIC_BASE_URL: receiver.url }), {
-      workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } },
-    });
-    refs = await uploadImages(rt, 1, 300);
+    runtime: { workerOptions: { schedule: { poll: () => 3_600_000, backoff: () => 3_600_000 } } },
+    references: { count: 1, seed: 300 },
+    ready: (s) => ({ fal: fake, rt, refs } = s),
   });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await fake.close();
-    receiver.close();
-    await removeDir(rt.dataDir);
-  });
+
+  /** The row once the worker has let go of it, so only a webhook could change it from here. */
+  async function settledRow(id: string) {
+    const read = () => rt.db.prisma.generation.findUniqueOrThrow({ where: { id } });
+    await expect.poll(async () => (await read()).leaseOwner).toBeNull();
+    return read();
+  }
 
   it("completes a job from the signed webhook, and a replay or forgery changes nothing", async () => {
     const { generation } = await submit(rt, { referenceIds: refs });
@@ -243,13 +221,7 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     expect(fake.statusCalls(done.requestId!)).toBe(0);
 
     // The worker lets go of the row just after marking it completed.
-    await expect
-      .poll(
-        async () =>
-          (await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).leaseOwner,
-      )
-      .toBeNull();
-    const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+    const before = await settledRow(generation.id);
     const replay = await fake.sendWebhook(done.requestId!);
     expect(replay.status).toBe(200);
     const forged = await fake.sendWebhook(done.requestId!, { foreignKey: true });
@@ -267,7 +239,8 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
     try {
       const { generation } = await submit(rt, { referenceIds: refs });
       const row = await waitFor(rt, generation.id, (g) => g.status === "submitted");
-      const before = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: generation.id } });
+      // The worker lets go of the row (and sets its next poll) just after the submit.
+      const before = await settledRow(generation.id);
       const forged = await fake.sendWebhook(row.requestId!, {
         foreignKey: true,
         url: `${receiver.url}/api/webhooks/fal`,
@@ -295,19 +268,15 @@ describe.each(await dbKinds())("fal webhooks on %s", (kind) => {
 describe.each(await dbKinds())("restarts on %s", (kind) => {
   let fake: FakeFal;
   let db: TestDatabase;
-
-  beforeAll(async () => {
-    fake = await startFakeFal({ queueMs: 50, runMs: 80 });
-    db = await createTestDatabase(kind);
+  const studio = useStudio(kind, {
+    fal: { queueMs: 50, runMs: 80 },
+    runtime: false,
+    ready: (s) => ({ fal: fake, db } = s),
   });
   afterEach(() => fake.holdAll(false));
-  afterAll(async () => {
-    await db.dispose();
-    await fake.close();
-  });
 
   async function boot(dataDir?: string, owner?: string) {
-    return startTestRuntime(db, falEnv(fake), { dataDir, workerOptions: { owner } });
+    return studio.start({ dataDir, workerOptions: { owner } });
   }
 
   async function expectCompletedOnce(rt: TestRuntime, id: string) {
@@ -321,7 +290,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
   }
 
   it("resumes a job that was queued when the server stopped", async () => {
-    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const a = await studio.start({ startWorker: false });
     const refs = await uploadImages(a, 1, 400);
     const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> restart queued" });
     await a.dispose();
@@ -352,7 +321,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
   });
 
   it("does not touch a row another live worker holds", async () => {
-    const a = await startTestRuntime(db, falEnv(fake), { startWorker: false });
+    const a = await studio.start({ startWorker: false });
     const refs = await uploadImages(a, 1, 420);
     const { generation } = await submit(a, { referenceIds: refs, prompt: "<IMAGE_REF_0> leased elsewhere" });
     await db.prisma.generation.update({
@@ -374,7 +343,7 @@ describe.each(await dbKinds())("restarts on %s", (kind) => {
 
   it("finishes a job that was saving when the server stopped", async () => {
     // This server backs off for an hour after a failed download, so it cannot finish the job itself.
-    const a = await startTestRuntime(db, falEnv(fake), {
+    const a = await studio.start({
       workerOptions: { schedule: { poll: () => 40, backoff: () => 3_600_000 } },
     });
     const refs = await uploadImages(a, 1, 430);

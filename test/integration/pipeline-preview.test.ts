@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listGenerations } from "@/lib/generations/repo";
 import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  newKey,
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
 
 const keyOf = (url: string) => url.split("/").pop()!;
 
 describe.each(await dbKinds())("pipeline with the preview engine on %s", (kind) => {
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, { VIDEO_PROVIDER: "preview" });
-    refs = await uploadImages(rt, 2, 100);
-  });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await removeDir(rt.dataDir);
+  useStudio(kind, {
+    references: { count: 2, seed: 100 },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("takes two references to a stored, playable 9:16 video with sound and a poster", async () => {

@@ -3,7 +3,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createCharacter, deleteCharacter, getCharacter, listCharacters } from "@/lib/characters/service";
 import { ledger } from "@/lib/generations/ledger";
 import { clipRecordTags } from "@/lib/generations/record";
@@ -14,15 +14,9 @@ import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { copyWithMetadata } from "@/lib/media/metadata";
 import { tool } from "@/lib/media/tools";
 import { addComment, deleteComment, editComment, listComments, updateReview } from "@/lib/review/service";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { removeDir, submit, type TestRuntime, waitFor } from "../support/runtime";
 
 const author = { authorId: "browser-aaaa-1111", authorName: "Mara" };
 const other = { authorId: "browser-bbbb-2222", authorName: "Jo" };
@@ -33,19 +27,11 @@ const fail = (p: Promise<unknown>) =>
   );
 
 describe.each(await dbKinds())("review data rules on %s", (kind) => {
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, { VIDEO_PROVIDER: "preview" });
-    refs = await uploadImages(rt, 3, 700);
-  });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await removeDir(rt.dataDir);
+  useStudio(kind, {
+    references: { count: 3, seed: 700 },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("finds every clip that used a character or an image, and keeps them when the character is deleted", async () => {

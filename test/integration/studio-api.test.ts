@@ -1,36 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
 import { deleteGeneration, restoreGeneration, retryGeneration } from "@/lib/generations/service";
 import { spendToday } from "@/lib/generations/spend";
 import type { AppError } from "@/lib/http/errors";
 import { generationDeps } from "@/lib/server/runtime";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
-import {
-  newKey,
-  removeDir,
-  startTestRuntime,
-  submit,
-  type TestRuntime,
-  uploadImages,
-  waitFor,
-} from "../support/runtime";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
 
 const deps = generationDeps;
 
 describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", (kind) => {
-  let db: TestDatabase;
   let rt: TestRuntime;
   let refs: string[];
-
-  beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, { VIDEO_PROVIDER: "preview" });
-    refs = await uploadImages(rt, 2, 500);
-  });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await removeDir(rt.dataDir);
+  useStudio(kind, {
+    references: { count: 2, seed: 500 },
+    ready: (s) => ({ rt, refs } = s),
   });
 
   it("makes takes as one group with the composer's reference names, once per key", async () => {

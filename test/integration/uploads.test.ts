@@ -1,23 +1,17 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { ingestImage } from "@/lib/uploads/ingest";
-import { createTestDatabase, dbKinds, type TestDatabase } from "../support/db";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
 import { makeImage, pngBombHeader } from "../support/images";
-import { removeDir, startTestRuntime, type TestRuntime } from "../support/runtime";
+import type { TestRuntime } from "../support/runtime";
 
 describe.each(await dbKinds())("reference uploads on %s", (kind) => {
-  let db: TestDatabase;
   let rt: TestRuntime;
-
-  beforeAll(async () => {
-    db = await createTestDatabase(kind);
-    rt = await startTestRuntime(db, { VIDEO_PROVIDER: "preview" }, { startWorker: false });
-  });
-  afterAll(async () => {
-    await rt.dispose();
-    await db.dispose();
-    await removeDir(rt.dataDir);
+  useStudio(kind, {
+    runtime: { startWorker: false },
+    ready: (s) => ({ rt } = s),
   });
 
   const ingest = (bytes: Uint8Array, fileName = "photo.png") =>

@@ -1,32 +1,24 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "@/lib/db/client";
+import { POSTGRES_URL, requirePostgres } from "./postgres";
 
-export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+export { POSTGRES_URL };
 
 let reachable: Promise<boolean> | undefined;
 
-/** Whether the machine's PostgreSQL answers; tests that need it are skipped (and say so) when not. */
+/**
+ * Whether the machine's PostgreSQL answers. When it does not, its tests are skipped with a warning, or,
+ * in CI (CI=true), the test file fails: see test/support/postgres.ts.
+ */
 export function postgresAvailable(): Promise<boolean> {
-  reachable ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
-    try {
-      await client.connect();
-      await client.query("SELECT 1");
-      return true;
-    } catch {
-      console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: PostgreSQL tests are skipped.`);
-      return false;
-    } finally {
-      await client.end().catch(() => {});
-    }
-  })();
+  reachable ??= requirePostgres(POSTGRES_URL, "PostgreSQL tests");
   return reachable;
 }
 
 export type DbKind = "pglite" | "postgres";
 
-/** The database kinds to run against here: PGlite always, PostgreSQL when it answers. */
+/** The database kinds to run against here: PGlite always, PostgreSQL when it answers (always, in CI). */
 export async function dbKinds(): Promise<DbKind[]> {
   return (await postgresAvailable()) ? ["pglite", "postgres"] : ["pglite"];
 }

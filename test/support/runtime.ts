@@ -16,7 +16,7 @@ export const FAST_SCHEDULE = { poll: () => 40, backoff: () => 60 };
 
 export interface TestRuntime extends Runtime {
   dataDir: string;
-  /** Closes the runtime; the database and data folder stay for a restart unless `dispose`d. */
+  /** Closes the runtime (once: later calls wait for the same close); the database and data folder stay. */
   dispose(): Promise<void>;
 }
 
@@ -32,7 +32,15 @@ export async function startTestRuntime(
     ...options,
     workerOptions: { idleTickMs: 25, schedule: FAST_SCHEDULE, log: () => {}, ...options.workerOptions },
   });
-  return { ...rt, dataDir, dispose: () => rt.close() };
+  let closed: Promise<void> | undefined;
+  return {
+    ...rt,
+    dataDir,
+    dispose: () => {
+      closed ??= rt.close();
+      return closed;
+    },
+  };
 }
 
 export async function removeDir(dir: string) {

@@ -1,6 +1,7 @@
-// A real studio server (`next start` on the production build) in a child process, for load tests and
-// benchmarks: its URL, its resident memory and CPU time (from /proc, summed over the process tree), and
-// everything it printed, so a test can read its log.
+// A real studio server (`next start` on the production build) in a child process, started the one way
+// every test, benchmark and script starts it (the Playwright config uses studioLaunch for its servers):
+// its URL, its resident memory and CPU time (from /proc, summed over the process tree), and everything it
+// printed, so a test can read its log.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -60,32 +61,54 @@ function procStat(pid: number): { rss: number; cpu: number } {
   }
 }
 
+export interface StudioLaunch {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+}
+
+/**
+ * How to run a studio server: `npm start`'s flags and environment defaults (scripts/server-launch.ts),
+ * listening on 127.0.0.1 at `port`, on `dataDir`. No provider key, database or access token comes from the
+ * caller's environment unless `env` gives it, so a test's server talks only to what the test set up.
+ */
+export function studioLaunch(options: StudioProcessOptions): StudioLaunch {
+  const cwd = options.cwd ?? process.cwd();
+  const env = serverEnv({
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+    PORT: String(options.port),
+    DATA_DIR: options.dataDir,
+    DATABASE_URL: "",
+    PUBLIC_BASE_URL: "",
+    FAL_KEY: "",
+    ATLASCLOUD_API_KEY: "",
+    STUDIO_ACCESS_TOKEN: "",
+    ...options.env,
+  });
+  return {
+    command: process.execPath,
+    args: [...(options.nodeArgs ?? []), ...serverArgs(cwd, options.port, "127.0.0.1")],
+    env: Object.fromEntries(
+      Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
+  };
+}
+
 export async function startStudioProcess(options: StudioProcessOptions): Promise<StudioProcess> {
   const cwd = options.cwd ?? process.cwd();
   if (!existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first.");
   }
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), ...serverArgs(cwd, options.port, "127.0.0.1")],
-    {
-      cwd,
-      env: serverEnv({
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: "production",
-        DATA_DIR: options.dataDir,
-        DATABASE_URL: "",
-        PUBLIC_BASE_URL: "",
-        FAL_KEY: "",
-        ATLASCLOUD_API_KEY: "",
-        STUDIO_ACCESS_TOKEN: "",
-        ...options.env,
-      }),
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const launch = studioLaunch(options);
+  const child = spawn(launch.command, launch.args, {
+    cwd,
+    // It carries NODE_ENV (set above); Next's typing of ProcessEnv asks for it by name.
+    env: launch.env as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   child.stdout?.on("data", (d: Buffer) => {
     log += d.toString();

@@ -15,7 +15,7 @@
 import path from "node:path";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { makeImage } from "@/test/support/images";
-import { createClip, uploadImage } from "@/test/support/load";
+import { createClip, uploadImage } from "@/test/support/studio-http";
 import { startStudioProcess } from "@/test/support/studio-process";
 import { type Benchmark, type Figure, percentile } from "../types";
 

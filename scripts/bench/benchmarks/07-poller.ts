@@ -4,9 +4,15 @@
 // job's pace (every 20 s), below the per-job schedule (3 s, 5 s, 10 s as a job ages, for a few jobs).
 // The server's CPU time comes from /proc (process tree).
 import { MAX_STATUS_CALLS_PER_SECOND } from "@/lib/generations/worker/schedule";
-import { cpuPercent, percentile } from "@/test/support/load";
+import { cpuPercent } from "@/test/support/load-poll-stats";
 import { HOLD_UNTIL_AGE_MS, JOBS, pollerRun } from "../in-flight-run";
-import type { Benchmark, Figure } from "../types";
+import { type Benchmark, type Figure, percentile } from "../types";
+
+/**
+ * The studio keeps answering while it polls 200 jobs. The load test (e2e/load/in-flight.spec.ts) used to
+ * assert 10 s; unloaded both p95s are well under a second (174 ms and 69 ms at load average 5.5).
+ */
+const PROBE_BUDGET_MS = 1_000;
 
 export const benchmark: Benchmark = {
   id: "poller",
@@ -79,11 +85,14 @@ export const benchmark: Benchmark = {
         figure: "GET /api/generations p95 while 200 jobs are submitted and polled",
         measured: percentile(r.probes.list, 95),
         unit: "ms",
+        budget: { max: PROBE_BUDGET_MS },
+        note: "one probe a second while the youngest job is under 30 s old (3 s polls)",
       },
       {
         figure: "GET / p95 while 200 jobs are submitted and polled",
         measured: percentile(r.probes.home, 95),
         unit: "ms",
+        budget: { max: PROBE_BUDGET_MS },
       },
       {
         figure: `jobs completed, each sent once (of ${JOBS})`,
