@@ -2,6 +2,7 @@ import pLimit from "p-limit";
 import { accessRefusal } from "@/lib/auth/session";
 import { readBodyLimited } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
 import { getRuntime } from "@/lib/server/runtime";
 import { ingestImage, MAX_UPLOAD_BYTES } from "@/lib/uploads/ingest";
 
@@ -27,6 +28,7 @@ const UPLOADS_AT_ONCE = 4;
 const uploadSlot = pLimit(UPLOADS_AT_ONCE);
 
 export async function POST(request: Request) {
+  if (!sameOrigin(request)) return foreignOriginResponse();
   // Outside the access proxy (see proxy.ts): the same check, before the body is read or queued.
   const refused = await accessRefusal(request.headers);
   if (refused) return refused;
