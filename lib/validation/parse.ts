@@ -9,13 +9,13 @@ import { fieldErrors } from "./fields";
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** `where` is a field path ("images.0.label"), or "" for the whole input. */
-function nulRefused(where: string): AppError {
+/** `name` is a field path ("images.0.label"), "" for the whole input, or a query or path parameter. */
+function nulRefused(name: string, kind: "field" | "parameter" = "field"): AppError {
   return new AppError(
     "invalid_text",
-    `${upperFirst(where || "the input")} contains a NUL character (\\u0000), which text cannot hold. Remove it and try again.`,
+    `${name ? `The ${kind} ${name}` : "The input"} contains a NUL character (\\u0000), which text cannot hold. Remove it and try again.`,
     400,
-    { [where.split(".")[0] || "_"]: "must not contain NUL characters" },
+    { [name.split(".")[0] || "_"]: "must not contain NUL characters" },
   );
 }
 
@@ -37,7 +37,7 @@ export function nulPath(value: unknown, path = ""): string | null {
 
 /** Refuses a query or path parameter with a NUL character; `name` is how the client wrote it ("q"). */
 export function refuseNul(name: string, value: string | null | undefined): void {
-  if (value?.includes("\0")) throw nulRefused(name);
+  if (value?.includes("\0")) throw nulRefused(name, "parameter");
 }
 
 /** Parses `raw` with `schema`, or throws an AppError a client can act on (see above). */
