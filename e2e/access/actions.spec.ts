@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, request as requests, test } from "@playwright/test";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
 import { referenceImage } from "../support/images";
 import { callAction, exportedActionNames, serverActionIds } from "../support/server-actions";
@@ -57,14 +57,23 @@ test.afterAll(async () => {
 
 const bearer = { Authorization: `Bearer ${ACCESS_TOKEN}` };
 
-async function sessionCookie(request: APIRequestContext): Promise<string> {
-  const res = await request.post(`${server.url}/api/login`, {
-    form: { token: ACCESS_TOKEN, next: "/" },
-    maxRedirects: 0,
-  });
-  const cookie = /omni_session=[^;]+/.exec(res.headers()["set-cookie"] ?? "")?.[0];
-  if (!cookie) throw new Error(`No session cookie from /api/login (${res.status()})`);
-  return cookie;
+/**
+ * A signed-in browser's session cookie. Signed in from a context of its own: `request` must not keep the
+ * cookie in its jar, or every call below would carry it.
+ */
+async function sessionCookie(): Promise<string> {
+  const browser = await requests.newContext();
+  try {
+    const res = await browser.post(`${server.url}/api/login`, {
+      form: { token: ACCESS_TOKEN, next: "/" },
+      maxRedirects: 0,
+    });
+    const cookie = /omni_session=[^;]+/.exec(res.headers()["set-cookie"] ?? "")?.[0];
+    if (!cookie) throw new Error(`No session cookie from /api/login (${res.status()})`);
+    return cookie;
+  } finally {
+    await browser.dispose();
+  }
 }
 
 /** What the actions could change, read through the API with the token. */
@@ -113,7 +122,7 @@ test("every server action refuses a caller without the token even with the proxy
   });
   expect(upload.status(), await upload.text()).toBe(201);
   const assetId = (await upload.json()).asset.id as string;
-  const cookie = await sessionCookie(request);
+  const cookie = await sessionCookie();
   const withCookie = { Cookie: cookie };
   const act = (name: string, args: unknown[], headers: Record<string, string> = {}) =>
     callAction(request, server.url, ids.get(name)!, args, headers);
