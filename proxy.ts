@@ -1,15 +1,18 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { isPublicPath, requestAllowed, unauthorizedResponse } from "@/lib/auth/session";
+import { isPublicPath, resolveActor, unauthorizedResponse } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config/env";
 
 // When STUDIO_ACCESS_TOKEN is set, every page, route, action and media file needs the session cookie or
 // the token as a bearer token: checked here, or by the route itself for uploads and media (accessRefusal;
-// see the matcher). fal's webhook stays open: its own signature guards it.
+// see the matcher). fal's webhook stays open: its own signature guards it. This is the first line only:
+// server actions check the caller again themselves (lib/http/server-action.ts), so a matcher change
+// cannot open them. The token comes from the validated configuration; the proxy runs on Node.js (Next
+// 16's default for proxy.ts), where it can read it.
 export async function proxy(request: NextRequest) {
-  const token = process.env.STUDIO_ACCESS_TOKEN;
-  if (!token) return NextResponse.next();
+  if (!getConfig().accessToken) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
-  if (await requestAllowed(token, request.headers)) return NextResponse.next();
+  if (await resolveActor(() => request.headers)) return NextResponse.next();
 
   const wantsPage =
     request.method === "GET" && !pathname.startsWith("/api/") && !request.headers.has("next-action");

@@ -1,8 +1,7 @@
 "use server";
 
 import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
-import { DATABASE_UNAVAILABLE_MESSAGE, errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
-import type { ActionResult, CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
+import { createGenerationSchema, idempotencyKeySchema } from "@/lib/generations/schema";
 import {
   createGeneration,
   deleteGeneration,
@@ -10,163 +9,102 @@ import {
   restoreGeneration,
   retryGeneration,
 } from "@/lib/generations/service";
-import { AppError } from "@/lib/http/errors";
+import { serverAction } from "@/lib/http/server-action";
+import {
+  characterSchema,
+  deleteCommentSchema,
+  editCommentSchema,
+  newCommentSchema,
+  reviewUpdateSchema,
+} from "@/lib/review/schema";
 import { addComment, deleteComment, editComment, updateReview } from "@/lib/review/service";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
+import { idSchema } from "@/lib/validation/fields";
 
-// Server actions are public POST endpoints: each validates its input (ids here, the shared schema in the
-// service) and returns expected failures as values.
+// Server actions are public POST endpoints: each one goes through serverAction, which checks the caller
+// and its role, parses every argument with its schema and returns expected failures as values. The
+// services parse their input again with the same schemas, because scripts reach them through the routes.
 
-type Failure = { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };
-type Generations = { generation: GenerationDTO; generations: GenerationDTO[] };
-
-function failure(err: unknown): Failure {
-  if (err instanceof AppError) return { ok: false, ...err.toBody() };
-  if (isDatabaseUnavailable(err)) {
-    console.warn(`[db] action refused, the database is unavailable: ${errorLine(err)}`);
-    return { ok: false, error: { code: "database_unavailable", message: DATABASE_UNAVAILABLE_MESSAGE } };
-  }
-  console.error(err);
-  return {
-    ok: false,
-    error: { code: "internal_error", message: "Something went wrong on the server. Try again." },
-  };
-}
-
-const deps = generationDeps;
-
-const idOf = (id: unknown) => {
-  if (typeof id !== "string" || id.length > 64)
-    throw new AppError("invalid_input", "A clip id is required.", 400);
-  return id;
-};
+const clipId = idSchema("the clip id");
+const characterId = idSchema("the character id");
+const prisma = async () => (await getRuntime()).db.prisma;
+const deps = async () => generationDeps(await getRuntime());
 
 /** Creates the generation (or, with `takes`, a group of them). `generation` is the first take. */
-export async function createGenerationAction(input: unknown): Promise<ActionResult<Generations>> {
-  try {
-    const { generation, generations } = await createGeneration(deps(await getRuntime()), input);
-    return { ok: true, generation, generations };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const createGenerationAction = serverAction(
+  { role: "editor", args: [createGenerationSchema] },
+  async (_ctx, input) => {
+    const { generation, generations } = await createGeneration(await deps(), input);
+    return { generation, generations };
+  },
+);
 
-export async function cancelGenerationAction(
-  id: unknown,
-): Promise<ActionResult<{ generation: GenerationDTO }>> {
-  try {
-    const generation = await requestCancel(deps(await getRuntime()), idOf(id));
-    return { ok: true, generation };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const cancelGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (_ctx, id) => ({
+  generation: await requestCancel(await deps(), id),
+}));
 
 /** Runs a clip's inputs again as a new clip. The key makes a double click retry once. */
-export async function retryGenerationAction(
-  id: unknown,
-  idempotencyKey: unknown,
-): Promise<ActionResult<Generations>> {
-  try {
-    const { generation, generations } = await retryGeneration(
-      deps(await getRuntime()),
-      idOf(id),
-      idempotencyKey,
-    );
-    return { ok: true, generation, generations };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const retryGenerationAction = serverAction(
+  { role: "editor", args: [clipId, idempotencyKeySchema] },
+  async (_ctx, id, idempotencyKey) => {
+    const { generation, generations } = await retryGeneration(await deps(), id, idempotencyKey);
+    return { generation, generations };
+  },
+);
 
 /** Hides a finished clip from every view; restoreGenerationAction undoes it. */
-export async function deleteGenerationAction(id: unknown): Promise<ActionResult<Record<never, never>>> {
-  try {
-    await deleteGeneration((await getRuntime()).db.prisma, idOf(id));
-    return { ok: true };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const deleteGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (_ctx, id) => {
+  await deleteGeneration(await prisma(), id);
+  return {};
+});
 
-export async function restoreGenerationAction(
-  id: unknown,
-): Promise<ActionResult<{ generation: GenerationDTO }>> {
-  try {
-    const generation = await restoreGeneration((await getRuntime()).db.prisma, idOf(id));
-    return { ok: true, generation };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const restoreGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (_ctx, id) => ({
+  generation: await restoreGeneration(await prisma(), id),
+}));
 
 /** `{ generationId, favorite?, reviewStatus?, chosen? }`: star, review status, chosen take. */
-export async function updateReviewAction(
-  input: unknown,
-): Promise<ActionResult<{ generation: GenerationDTO }>> {
-  try {
-    return { ok: true, generation: await updateReview((await getRuntime()).db.prisma, input) };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const updateReviewAction = serverAction(
+  { role: "reviewer", args: [reviewUpdateSchema] },
+  async (_ctx, input) => ({ generation: await updateReview(await prisma(), input) }),
+);
 
 /** `{ generationId, atSec, body, author: { authorId, authorName } }`. */
-export async function addCommentAction(input: unknown): Promise<ActionResult<{ comment: CommentDTO }>> {
-  try {
-    return { ok: true, comment: await addComment((await getRuntime()).db.prisma, input) };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const addCommentAction = serverAction(
+  { role: "reviewer", args: [newCommentSchema] },
+  async (_ctx, input) => ({ comment: await addComment(await prisma(), input) }),
+);
 
 /** `{ commentId, body, authorId }`: only the author may edit. */
-export async function editCommentAction(input: unknown): Promise<ActionResult<{ comment: CommentDTO }>> {
-  try {
-    return { ok: true, comment: await editComment((await getRuntime()).db.prisma, input) };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const editCommentAction = serverAction(
+  { role: "reviewer", args: [editCommentSchema] },
+  async (_ctx, input) => ({ comment: await editComment(await prisma(), input) }),
+);
 
 /** `{ commentId, authorId }`: only the author may delete. */
-export async function deleteCommentAction(input: unknown): Promise<ActionResult<Record<never, never>>> {
-  try {
-    await deleteComment((await getRuntime()).db.prisma, input);
-    return { ok: true };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const deleteCommentAction = serverAction(
+  { role: "reviewer", args: [deleteCommentSchema] },
+  async (_ctx, input) => {
+    await deleteComment(await prisma(), input);
+    return {};
+  },
+);
 
 /** `{ name, description?, images: [{ assetId, label? }] }` (1 to 5 images). */
-export async function createCharacterAction(
-  input: unknown,
-): Promise<ActionResult<{ character: CharacterDTO }>> {
-  try {
-    return { ok: true, character: await createCharacter((await getRuntime()).db.prisma, input) };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const createCharacterAction = serverAction(
+  { role: "editor", args: [characterSchema] },
+  async (_ctx, input) => ({ character: await createCharacter(await prisma(), input) }),
+);
 
-export async function updateCharacterAction(
-  id: unknown,
-  input: unknown,
-): Promise<ActionResult<{ character: CharacterDTO }>> {
-  try {
-    return { ok: true, character: await updateCharacter((await getRuntime()).db.prisma, idOf(id), input) };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const updateCharacterAction = serverAction(
+  { role: "editor", args: [characterId, characterSchema] },
+  async (_ctx, id, input) => ({ character: await updateCharacter(await prisma(), id, input) }),
+);
 
 /** Deletes the character; clips that used it keep their references. */
-export async function deleteCharacterAction(id: unknown): Promise<ActionResult<Record<never, never>>> {
-  try {
-    await deleteCharacter((await getRuntime()).db.prisma, idOf(id));
-    return { ok: true };
-  } catch (err) {
-    return failure(err);
-  }
-}
+export const deleteCharacterAction = serverAction(
+  { role: "editor", args: [characterId] },
+  async (_ctx, id) => {
+    await deleteCharacter(await prisma(), id);
+    return {};
+  },
+);

@@ -2,12 +2,13 @@
 //   tsx scripts/db.ts migrate          apply pending migrations to the configured database
 //   tsx scripts/db.ts create <name>    write prisma/migrations/<timestamp>_<name>/migration.sql from the schema
 //   tsx scripts/db.ts check            fail when the schema has changes no migration holds
+// `migrate` opens the configured database through the server's modules, which are marked server-only:
+// they load only under the react-server condition (`npm run db:migrate` sets it), so they are imported
+// there and not above, and `check` and `create` run under plain tsx too.
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { getConfig } from "../lib/config/env";
-import { openDatabase } from "../lib/db/client";
 import { diffMigrationsToSchema, MIGRATIONS_DIR } from "../lib/db/schema-engine";
 
 async function pendingSql() {
@@ -24,6 +25,14 @@ const isEmptyDiff = (sql: string) => sql === "" || /^-- This is an empty migrati
 async function main() {
   const [command, name] = process.argv.slice(2);
   if (command === "migrate") {
+    const [{ getConfig }, { openDatabase }] = await Promise.all([
+      import("../lib/config/env"),
+      import("../lib/db/client"),
+    ]).catch((err) => {
+      throw new Error(
+        `${err instanceof Error ? err.message : err}\nRun it as npm run db:migrate, or with node --conditions=react-server --import tsx.`,
+      );
+    });
     const config = getConfig();
     const db = await openDatabase(
       config.databaseUrl

@@ -1,4 +1,5 @@
 // `npm start`: validate configuration, build when the sources changed since the last build, then serve.
+// Runs under the react-server condition (see package.json), as lib/config/env.ts is server-only.
 // Migrations are applied by the server itself when it opens the database.
 import { spawn, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";

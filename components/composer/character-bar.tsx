@@ -6,9 +6,9 @@ import { useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
 import { Button } from "@/components/ui/button";
 import { PlusIcon, UserIcon } from "@/components/ui/icons";
+import type { CharacterDTO } from "@/lib/characters/dto";
 import type { DraftReference } from "@/lib/client/draft";
 import { charactersQueryOptions } from "@/lib/client/review";
-import type { CharacterDTO } from "@/lib/generations/dto";
 
 /** Under the tray: save its images as a character, or insert a saved one. */
 export function CharacterBar({

@@ -3,8 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
+import type { CharacterDTO } from "@/lib/characters/dto";
 import { getJson } from "@/lib/client/http";
-import type { CharacterDTO } from "@/lib/generations/dto";
 
 /**
  * Watches for `?insert=<characterId>` (the library's Insert), inserts that character once the draft is

@@ -13,7 +13,8 @@ import { formatTimestamp } from "@/lib/client/format";
 import { studioKeys } from "@/lib/client/queries";
 import { commentsQueryOptions, reviewKeys } from "@/lib/client/review";
 import { useClipTime } from "@/lib/client/use-clip-time";
-import type { CommentDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import type { CommentDTO } from "@/lib/review/dto";
 import { formatClipTime, MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS } from "@/lib/review/limits";
 
 const field =

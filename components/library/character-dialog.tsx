@@ -7,8 +7,8 @@ import { createCharacterAction, updateCharacterAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
+import type { CharacterDTO } from "@/lib/characters/dto";
 import { reviewKeys } from "@/lib/client/review";
-import type { CharacterDTO } from "@/lib/generations/dto";
 
 export interface CharacterImage {
   assetId: string;

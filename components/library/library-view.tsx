@@ -7,9 +7,9 @@ import { deleteCharacterAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { PlusIcon, SearchIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
+import type { CharacterDTO } from "@/lib/characters/dto";
 import { formatUsd } from "@/lib/client/format";
 import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
-import type { CharacterDTO } from "@/lib/generations/dto";
 import { CharacterDialog, type CharacterImage } from "./character-dialog";
 
 function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {

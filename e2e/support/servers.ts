@@ -20,3 +20,5 @@ export const E2E_FAL_KEY = process.env.FAL_KEY_CANARY || "test-fal-key";
 export const LOAD_PORT = 3107 + offset;
 /** The load runs' fake fal runs in the spec's own process, so it can count every request. */
 export const LOAD_FAKE_FAL_PORT = 4030 + offset;
+/** e2e/access/actions.spec.ts: a studio behind the token from a copy of the build whose proxy never runs. */
+export const PROXY_BYPASS_PORT = 3108 + offset;

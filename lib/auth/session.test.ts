@@ -1,11 +1,13 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseConfig, setConfigForTests } from "@/lib/config/env";
 import { config, proxy } from "@/proxy";
+import { hasRole } from "./actor";
 import {
   accessRefusal,
   bearerOk,
-  requestAllowed,
+  resolveActor,
   SESSION_COOKIE,
   safeNext,
   sessionCookieOf,
@@ -14,6 +16,12 @@ import {
 } from "./session";
 
 const TOKEN = "correct-horse-battery-staple";
+
+/** The process's configuration, as the server would read it with this access token (or none). */
+function guardWith(token: string | undefined) {
+  setConfigForTests(parseConfig({ STUDIO_ACCESS_TOKEN: token }));
+}
+afterEach(() => setConfigForTests(undefined));
 
 describe("session cookie", () => {
   it("verifies its own signature and refuses tampering, expiry and another token's cookies", async () => {
@@ -36,26 +44,37 @@ describe("session cookie", () => {
 
   it("sends people back only to paths on this site", () => {
     expect(safeNext("/clips/abc?x=1")).toBe("/clips/abc?x=1");
-    expect(safeNext("https://evil.example")).toBe("/");
-    expect(safeNext("//evil.example")).toBe("/");
-    expect(safeNext("/\\evil.example")).toBe("/");
+    expect(safeNext("/library#top")).toBe("/library#top");
+    expect(safeNext(undefined)).toBe("/");
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\nSet-Cookie: x=1",
+      "/\u0000/evil.example",
+      "/\u0085/evil.example",
+      "\t//evil.example",
+      "clips/abc",
+    ]) {
+      expect(safeNext(bad), JSON.stringify(bad)).toBe("/");
+    }
   });
 });
 
 describe("proxy", () => {
-  afterEach(() => {
-    delete process.env.STUDIO_ACCESS_TOKEN;
-  });
   const req = (path: string, init: ConstructorParameters<typeof NextRequest>[1] = {}) =>
     new NextRequest(new URL(path, "http://studio.test"), init);
 
   it("lets everything through when no access token is configured", async () => {
+    guardWith(undefined);
     const res = await proxy(req("/api/generations"));
     expect(res.headers.get("x-middleware-next")).toBe("1");
   });
 
   it("asks for the token on pages, API routes, actions and media, but not on the webhook", async () => {
-    process.env.STUDIO_ACCESS_TOKEN = TOKEN;
+    guardWith(TOKEN);
     const page = await proxy(req("/clips/abc"));
     expect(page.status).toBe(307);
     expect(page.headers.get("location")).toBe("http://studio.test/login?next=%2Fclips%2Fabc");
@@ -71,7 +90,7 @@ describe("proxy", () => {
   });
 
   it("admits a signed session cookie or the bearer token", async () => {
-    process.env.STUDIO_ACCESS_TOKEN = TOKEN;
+    guardWith(TOKEN);
     const cookie = await signSession(TOKEN);
     const withCookie = await proxy(
       req("/api/generations", { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } }),
@@ -100,28 +119,45 @@ describe("proxy matcher", () => {
   });
 });
 
-describe("requestAllowed", () => {
-  it("reads the session cookie among others, or the bearer token", async () => {
+describe("resolveActor", () => {
+  const actorOf = (headers: HeadersInit) => resolveActor(() => new Headers(headers));
+
+  it("reads the session cookie among others, or the bearer token, from the configured token", async () => {
+    guardWith(TOKEN);
     const cookie = await signSession(TOKEN);
     expect(sessionCookieOf(`theme=dark; ${SESSION_COOKIE}=${cookie}; other=1`)).toBe(cookie);
     expect(sessionCookieOf("theme=dark")).toBeUndefined();
-    expect(await requestAllowed(TOKEN, new Headers({ cookie: `a=b; ${SESSION_COOKIE}=${cookie}` }))).toBe(
-      true,
-    );
-    expect(await requestAllowed(TOKEN, new Headers({ authorization: `Bearer ${TOKEN}` }))).toBe(true);
-    expect(await requestAllowed(TOKEN, new Headers({ cookie: `${SESSION_COOKIE}=v1.1.x` }))).toBe(false);
-    expect(await requestAllowed(TOKEN, new Headers())).toBe(false);
+    expect(await actorOf({ cookie: `a=b; ${SESSION_COOKIE}=${cookie}` })).toMatchObject({ via: "session" });
+    expect(await actorOf({ authorization: `Bearer ${TOKEN}` })).toMatchObject({ via: "bearer" });
+    expect(await actorOf({ cookie: `${SESSION_COOKIE}=v1.1.x` })).toBeNull();
+    expect(await actorOf({})).toBeNull();
+    // Another token's cookie, once the token is changed, is no longer accepted.
+    guardWith("another-token-entirely");
+    expect(await actorOf({ cookie: `${SESSION_COOKIE}=${cookie}` })).toBeNull();
+  });
+
+  it("lets everyone in on an open studio, without reading the headers", async () => {
+    guardWith(undefined);
+    const actor = await resolveActor(() => {
+      throw new Error("an open studio has no need to read the headers");
+    });
+    expect(actor).toEqual({ id: "studio", role: "owner", via: "open" });
+  });
+
+  it("ranks roles from guest to owner", () => {
+    const as = (role: "guest" | "reviewer" | "editor" | "owner") => ({ id: "x", role, via: "open" as const });
+    expect(hasRole(as("owner"), "editor")).toBe(true);
+    expect(hasRole(as("editor"), "editor")).toBe(true);
+    expect(hasRole(as("reviewer"), "editor")).toBe(false);
+    expect(hasRole(as("guest"), "reviewer")).toBe(false);
   });
 });
 
 describe("accessRefusal", () => {
-  afterEach(() => {
-    delete process.env.STUDIO_ACCESS_TOKEN;
-  });
-
   it("lets everything through an open studio, and behind the token answers 401 without the cookie or token", async () => {
+    guardWith(undefined);
     expect(await accessRefusal(new Headers())).toBeNull();
-    process.env.STUDIO_ACCESS_TOKEN = TOKEN;
+    guardWith(TOKEN);
     const refused = await accessRefusal(new Headers({ authorization: "Bearer wrong-token-entirely" }));
     expect(refused).not.toBeNull();
     expect(refused!.status).toBe(401);

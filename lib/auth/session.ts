@@ -1,3 +1,8 @@
+import "server-only";
+import { getConfig } from "@/lib/config/env";
+import { errorResponse } from "@/lib/http/errors";
+import { type Actor, unauthorized } from "./actor";
+
 // A shared access token guards the whole studio when STUDIO_ACCESS_TOKEN is set. People sign in once
 // and get a signed, HTTP-only session cookie; scripts send the token as a bearer token.
 // Uses Web Crypto only, so it runs anywhere the proxy runs.
@@ -62,10 +67,22 @@ export function sessionCookieOf(cookieHeader: string | null): string | undefined
   return undefined;
 }
 
-/** Whether a request with these headers may use the studio when it is guarded by `token`. */
-export async function requestAllowed(token: string, headers: Headers): Promise<boolean> {
-  if (bearerOk(token, headers.get("authorization"))) return true;
-  return verifySession(token, sessionCookieOf(headers.get("cookie")));
+const TOKEN_HOLDER = { id: "studio", role: "owner" } as const;
+
+/**
+ * The actor behind a request's headers (see ./actor.ts), or null when the studio asks for the token and
+ * the request carries neither the cookie nor the token. Takes a function, so an open studio never reads
+ * the headers (a server action called outside a request, as in tests, has none).
+ */
+export async function resolveActor(readHeaders: () => Headers | Promise<Headers>): Promise<Actor | null> {
+  const token = getConfig().accessToken;
+  if (!token) return { ...TOKEN_HOLDER, via: "open" };
+  const headers = await readHeaders();
+  if (bearerOk(token, headers.get("authorization"))) return { ...TOKEN_HOLDER, via: "bearer" };
+  if (await verifySession(token, sessionCookieOf(headers.get("cookie")))) {
+    return { ...TOKEN_HOLDER, via: "session" };
+  }
+  return null;
 }
 
 /**
@@ -73,22 +90,12 @@ export async function requestAllowed(token: string, headers: Headers): Promise<b
  * with, or null when the studio is open or the request carries the cookie or the token.
  */
 export async function accessRefusal(headers: Headers): Promise<Response | null> {
-  const token = process.env.STUDIO_ACCESS_TOKEN;
-  if (!token || (await requestAllowed(token, headers))) return null;
-  return unauthorizedResponse();
+  return (await resolveActor(() => headers)) ? null : unauthorizedResponse();
 }
 
 /** The answer to an API request without the session cookie or the token. */
 export function unauthorizedResponse(): Response {
-  return Response.json(
-    {
-      error: {
-        code: "unauthorized",
-        message: "Sign in to the studio, or send the access token as a bearer token.",
-      },
-    },
-    { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="omni-studio"' } },
-  );
+  return errorResponse(unauthorized());
 }
 
 /** Paths reachable without signing in: the sign-in page itself, its assets, and fal's signed webhook. */
@@ -103,8 +110,22 @@ export function isPublicPath(pathname: string): boolean {
   );
 }
 
-/** Only same-site paths may be a post-login destination. */
+const NOWHERE = "http://studio.invalid";
+
+/**
+ * Where to go after signing in: only a path on this site. Control characters are refused outright
+ * (browsers drop a tab or newline, so "/\t/host" reads as "//host"), and the path must resolve to this
+ * origin, which rules out "//host", "/\\host" and "https://host".
+ */
 export function safeNext(next: string | null | undefined): string {
-  if (!next?.startsWith("/") || next.startsWith("//") || next.includes("\\")) return "/";
-  return next;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+  if (!next?.startsWith("/") || /[\u0000-\u001f\u007f-\u009f]/.test(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, NOWHERE);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== NOWHERE) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -2,12 +2,13 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { roundUsd } from "@/lib/generations/cost";
-import type { CharacterDTO } from "@/lib/generations/dto";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { characterSchema } from "@/lib/review/schema";
-import { parse } from "@/lib/review/service";
 import { toAssetDTO } from "@/lib/uploads/ingest";
+import { ID_PATTERN } from "@/lib/validation/fields";
+import { parseInput } from "@/lib/validation/parse";
+import type { CharacterDTO } from "./dto";
 
 const include = {
   images: { orderBy: { position: "asc" }, include: { asset: true } },
@@ -75,15 +76,13 @@ export async function listCharacters(prisma: Db): Promise<CharacterDTO[]> {
 }
 
 export async function getCharacter(prisma: Db, id: string): Promise<CharacterDTO> {
-  const row = /^[A-Za-z0-9_-]{8,64}$/.test(id)
-    ? await prisma.character.findUnique({ where: { id }, include })
-    : null;
+  const row = ID_PATTERN.test(id) ? await prisma.character.findUnique({ where: { id }, include }) : null;
   if (!row) throw new AppError("not_found", "That character does not exist.", 404);
   return toDTO(row, (await usage(prisma, [row.id])).get(row.id)!);
 }
 
 export async function createCharacter(prisma: Db, raw: unknown): Promise<CharacterDTO> {
-  const input = parse(characterSchema, raw);
+  const input = parseInput(characterSchema, raw);
   await checkAssets(
     prisma,
     input.images.map((i) => i.assetId),
@@ -102,7 +101,7 @@ export async function createCharacter(prisma: Db, raw: unknown): Promise<Charact
 
 /** Replaces name, description and images. Clips made with it keep what they used. */
 export async function updateCharacter(prisma: Db, id: string, raw: unknown): Promise<CharacterDTO> {
-  const input = parse(characterSchema, raw);
+  const input = parseInput(characterSchema, raw);
   await getCharacter(prisma, id);
   await checkAssets(
     prisma,

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from "@/lib/generations/dto";
+import type { ApiErrorBody } from "@/lib/http/types";
 
 /** A failed request to our own API, carrying the server's `{ error: { code, message } }` when it sent one. */
 export class ApiRequestError extends Error {

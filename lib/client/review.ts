@@ -1,8 +1,10 @@
 "use client";
 
 import { queryOptions } from "@tanstack/react-query";
-import type { CharacterDTO, CommentDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { CharacterDTO } from "@/lib/characters/dto";
+import type { GenerationDTO } from "@/lib/generations/dto";
 import type { InputDiff } from "@/lib/review/compare";
+import type { CommentDTO } from "@/lib/review/dto";
 import { getJson } from "./http";
 
 // Reads for review and the library: characters, comments, compare and the spend ledger.

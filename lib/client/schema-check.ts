@@ -1,4 +1,5 @@
-import { type CreateGenerationRequest, createGenerationSchema, fieldErrors } from "@/lib/generations/schema";
+import { type CreateGenerationRequest, createGenerationSchema } from "@/lib/generations/schema";
+import { fieldErrors } from "@/lib/validation/fields";
 
 // The server's own schema, run in the browser. This module brings zod, so the composer loads it once a
 // draft has something to check (lib/client/validate-draft.ts loadSchemaCheck), not on the first load.

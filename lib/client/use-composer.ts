@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
-import type { ActionResult, CharacterDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { CharacterDTO } from "@/lib/characters/dto";
+import type { GenerationDTO } from "@/lib/generations/dto";
 import {
   type AspectRatio,
   MAX_REFERENCES,
@@ -12,6 +13,7 @@ import {
   type ThinkingLevel,
 } from "@/lib/generations/limits";
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
+import type { ActionResult } from "@/lib/http/types";
 import {
   type Draft,
   type DraftAction,

@@ -82,35 +82,3 @@ export interface SpendDTO {
   /** Start of the day counted, ISO. */
   since: string;
 }
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-
-/** What server actions return: expected failures are values, not throws. */
-export type ActionResult<T> = ({ ok: true } & T) | ({ ok: false } & ApiErrorBody);
-
-export interface CommentDTO {
-  id: string;
-  generationId: string;
-  atSec: number;
-  body: string;
-  authorName: string;
-  /** Whether the asking browser wrote it (and so may edit or delete it). */
-  mine: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CharacterDTO {
-  id: string;
-  name: string;
-  description: string;
-  images: (AssetDTO & { position: number; label: string })[];
-  /** Clips that used at least one of its images through the character. */
-  clipCount: number;
-  /** Their stored cost (completed at cost, failed and canceled free). */
-  spendUsd: number;
-  createdAt: string;
-  updatedAt: string;
-}

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/http/errors";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { refuseNul } from "@/lib/validation/parse";
 import { GALLERY_FILTERS, type GalleryFilter } from "./dto";
 import { decodeCursor, type ListOptions } from "./repo";
 
@@ -13,6 +14,8 @@ export const MAX_LIST_LIMIT = 100;
  * AppError naming the parameter that is wrong.
  */
 export function parseListParams(params: URLSearchParams): ListOptions {
+  // ?q=, ?asset= and ?character= reach the database as text, which cannot hold a NUL.
+  for (const [name, value] of params) refuseNul(name, value);
   const limitParam = params.get("limit");
   const limit = limitParam === null ? DEFAULT_LIST_LIMIT : Number(limitParam);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {

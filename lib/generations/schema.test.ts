@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createGenerationSchema, fieldErrors } from "./schema";
+import { fieldErrors } from "@/lib/validation/fields";
+import { createGenerationSchema } from "./schema";
 
 const valid = {
   prompt: "<IMAGE_REF_0> waves at <IMAGE_REF_1>. Single continuous shot.",
@@ -29,6 +30,7 @@ describe("createGenerationSchema", () => {
     [{ referenceIds: ["asset00001", "asset00001"] }, "referenceIds", "twice"],
     [{ prompt: "" }, "prompt", "empty"],
     [{ prompt: "   \n\t " }, "prompt", "empty"],
+    [{ prompt: "\u200b\u200c\u200d\u2060\ufeff \u00a0" }, "prompt", "invisible characters do not count"],
     [{ prompt: "x".repeat(20_001) }, "prompt", "20,000"],
     [{ prompt: "<IMAGE_REF_2> runs" }, "prompt", "<IMAGE_REF_2> has no reference image"],
     [{ duration: 2 }, "duration", "at least 3"],

@@ -3,6 +3,7 @@
 // the limits it enforces live in ./limits.ts, which the rest of the browser code imports instead.
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import { ID_PATTERN, visibleText } from "@/lib/validation/fields";
 import {
   ASPECT_RATIOS,
   cleanLabel,
@@ -26,20 +27,27 @@ z.config(en());
 
 // One schema for the browser form, the server action and POST /api/generations.
 
+/** Makes a double click (or a retried request) create once. */
+export const idempotencyKeySchema = z
+  .string({ error: "idempotencyKey is required" })
+  .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _"));
+
 const assetId = z
   .string({ error: "each reference id must be a string" })
-  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid asset id"));
+  .check(z.regex(ID_PATTERN, "is not a valid asset id"));
 
 export const createGenerationSchema = z
   .strictObject(
     {
-      prompt: z.string({ error: "prompt is required" }).check(
-        z.maxLength(
-          MAX_PROMPT_CHARS,
-          `prompt must be at most ${MAX_PROMPT_CHARS.toLocaleString("en-US")} characters`,
+      prompt: z
+        .string({ error: "prompt is required" })
+        .check(
+          z.maxLength(
+            MAX_PROMPT_CHARS,
+            `prompt must be at most ${MAX_PROMPT_CHARS.toLocaleString("en-US")} characters`,
+          ),
+          visibleText("prompt must not be empty (spaces and invisible characters do not count)"),
         ),
-        z.refine((p) => p.trim().length > 0, "prompt must not be empty"),
-      ),
       referenceIds: z.array(assetId, { error: "referenceIds must be a list of asset ids" }).check(
         z.minLength(MIN_REFERENCES, `add at least ${MIN_REFERENCES} reference image`),
         z.maxLength(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`),
@@ -55,9 +63,7 @@ export const createGenerationSchema = z
           z.maximum(MAX_DURATION, `duration must be at most ${MAX_DURATION} seconds`),
         ),
       aspectRatio: z.enum(ASPECT_RATIOS, { error: 'aspectRatio must be "16:9" or "9:16"' }),
-      idempotencyKey: z
-        .string({ error: "idempotencyKey is required" })
-        .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, "idempotencyKey must be 8 to 128 letters, digits, - or _")),
+      idempotencyKey: idempotencyKeySchema,
       /** Which configured provider makes it; the server's default when absent. */
       provider: z.optional(
         z.enum(PROVIDER_IDS, { error: `provider must be one of ${PROVIDER_IDS.join(", ")}` }),
@@ -100,14 +106,18 @@ export const createGenerationSchema = z
           z.nullable(
             z
               .string({ error: "each character id must be a string or null" })
-              .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "is not a valid character id")),
+              .check(z.regex(ID_PATTERN, "is not a valid character id")),
           ),
         ),
       ),
     },
     {
       error: (iss) =>
-        iss.code === "unrecognized_keys" ? `unknown field(s): ${iss.keys.join(", ")}` : undefined,
+        iss.code === "unrecognized_keys"
+          ? `unknown field(s): ${iss.keys.join(", ")}`
+          : iss.code === "invalid_type"
+            ? "the request body must be a JSON object: { prompt, referenceIds, duration, aspectRatio, idempotencyKey }."
+            : undefined,
     },
   )
   .check(
@@ -141,13 +151,3 @@ export const createGenerationSchema = z
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 /** What a client sends (before defaults and cleaning). */
 export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
-
-/** Field -> first message, for forms and `{ error: { fields } }` answers. */
-export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_";
-    out[key] ??= issue.message;
-  }
-  return out;
-}

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import type { VideoProvider } from "@/lib/providers/types";
+import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
 import {
   findGeneration,
@@ -14,7 +15,7 @@ import {
   toGenerationDTO,
   withCommentCounts,
 } from "./repo";
-import { type CreateGenerationInput, createGenerationSchema, fieldErrors } from "./schema";
+import { type CreateGenerationInput, createGenerationSchema } from "./schema";
 import { CANCELABLE_STATUSES, isTerminal } from "./state";
 
 export interface GenerationDeps {
@@ -88,23 +89,6 @@ function chooseProvider(deps: GenerationDeps, input: CreateGenerationInput): Vid
 /** Take i>0 of a group is stored under a derived key; clients' keys cannot contain "~". */
 const takeKey = (key: string, index: number) => (index === 0 ? key : `${key}~${index}`);
 
-export function parseCreateInput(raw: unknown): CreateGenerationInput {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new AppError(
-      "invalid_body",
-      "The request body must be a JSON object: { prompt, referenceIds, duration, aspectRatio, idempotencyKey }.",
-      400,
-    );
-  }
-  const parsed = createGenerationSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    const first = Object.values(fields)[0] ?? "The request is not valid.";
-    throw new AppError("invalid_input", first.charAt(0).toUpperCase() + first.slice(1), 422, fields);
-  }
-  return parsed.data;
-}
-
 export interface Created {
   /** The first take. */
   generation: GenerationDTO;
@@ -138,7 +122,7 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
  * generation (a double click submits once); with other inputs it is refused.
  */
 export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
-  const input = parseCreateInput(raw);
+  const input = parseInput(createGenerationSchema, raw);
   const { prisma } = deps;
   const provider = chooseProvider(deps, input);
   const hash = inputHash(input, provider.id);

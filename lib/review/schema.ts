@@ -1,13 +1,11 @@
 import * as z from "zod/mini";
 import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/limits";
+import { ID_PATTERN, idSchema as id, visibleText } from "@/lib/validation/fields";
 import { MAX_AUTHOR_CHARS, MAX_COMMENT_CHARS, REVIEW_STATUSES } from "./limits";
 
 // Browser-safe schemas for review writes and characters, shared by forms and server actions.
 
 export * from "./limits";
-
-const id = (what: string) =>
-  z.string({ error: `${what} is required` }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, `${what} is not valid`));
 
 export const reviewUpdateSchema = z.strictObject({
   generationId: id("generationId"),
@@ -24,7 +22,7 @@ const commentBody = z
   .string({ error: "the comment is required" })
   .check(
     z.trim(),
-    z.minLength(1, "the comment must not be empty"),
+    visibleText("the comment must not be empty (spaces and invisible characters do not count)"),
     z.maxLength(
       MAX_COMMENT_CHARS,
       `a comment can have at most ${MAX_COMMENT_CHARS.toLocaleString("en-US")} characters`,
@@ -32,14 +30,12 @@ const commentBody = z
   );
 
 export const authorSchema = z.strictObject({
-  authorId: z
-    .string({ error: "authorId is required" })
-    .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, "authorId is not valid")),
+  authorId: z.string({ error: "authorId is required" }).check(z.regex(ID_PATTERN, "authorId is not valid")),
   authorName: z
     .string({ error: "your display name is required" })
     .check(
       z.overwrite(cleanLabel),
-      z.minLength(1, "set a display name first"),
+      visibleText("set a display name first (one that shows something)"),
       z.maxLength(MAX_AUTHOR_CHARS, `display names have at most ${MAX_AUTHOR_CHARS} characters`),
     ),
 });
@@ -70,7 +66,7 @@ export const characterSchema = z.strictObject({
     .string({ error: "the name is required" })
     .check(
       z.overwrite(cleanLabel),
-      z.minLength(1, "the name must not be empty"),
+      visibleText("the name must not be empty (spaces and invisible characters do not count)"),
       z.maxLength(60, "names have at most 60 characters"),
     ),
   description: z._default(

@@ -1,12 +1,12 @@
 import "server-only";
-import type * as z from "zod/mini";
 import type { Db } from "@/lib/db/client";
 import type { Comment } from "@/lib/db/generated/client";
-import type { CommentDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { GenerationDTO } from "@/lib/generations/dto";
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
-import { fieldErrors } from "@/lib/generations/schema";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
+import { parseInput } from "@/lib/validation/parse";
+import type { CommentDTO } from "./dto";
 import {
   deleteCommentSchema,
   editCommentSchema,
@@ -14,16 +14,6 @@ import {
   newCommentSchema,
   reviewUpdateSchema,
 } from "./schema";
-
-export function parse<S extends z.ZodMiniType>(schema: S, raw: unknown): z.infer<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    const first = Object.values(fields)[0] ?? "The request is not valid.";
-    throw new AppError("invalid_input", first.charAt(0).toUpperCase() + first.slice(1), 422, fields);
-  }
-  return parsed.data;
-}
 
 async function visible(prisma: Db, id: string) {
   const row = await findVisibleGeneration(prisma, id);
@@ -33,7 +23,7 @@ async function visible(prisma: Db, id: string) {
 
 /** Star, review status, and the chosen take (one per group: choosing one unchooses the others). */
 export async function updateReview(prisma: Db, raw: unknown): Promise<GenerationDTO> {
-  const input = parse(reviewUpdateSchema, raw);
+  const input = parseInput(reviewUpdateSchema, raw);
   const row = await visible(prisma, input.generationId);
   await prisma.$transaction(async (tx) => {
     if (input.chosen === true && row.takeGroupId) {
@@ -82,7 +72,7 @@ export async function listComments(
 
 /** A comment at a moment of the clip; the moment must lie within the clip. */
 export async function addComment(prisma: Db, raw: unknown): Promise<CommentDTO> {
-  const input = parse(newCommentSchema, raw);
+  const input = parseInput(newCommentSchema, raw);
   const row = await visible(prisma, input.generationId);
   const length = row.videoDurationSec ?? row.duration;
   if (input.atSec > length + 0.05) {
@@ -120,14 +110,14 @@ async function ownComment(prisma: Db, commentId: string, authorId: string) {
 }
 
 export async function editComment(prisma: Db, raw: unknown): Promise<CommentDTO> {
-  const input = parse(editCommentSchema, raw);
+  const input = parseInput(editCommentSchema, raw);
   await ownComment(prisma, input.commentId, input.authorId);
   const updated = await prisma.comment.update({ where: { id: input.commentId }, data: { body: input.body } });
   return toCommentDTO(updated, input.authorId);
 }
 
 export async function deleteComment(prisma: Db, raw: unknown): Promise<void> {
-  const input = parse(deleteCommentSchema, raw);
+  const input = parseInput(deleteCommentSchema, raw);
   await ownComment(prisma, input.commentId, input.authorId);
   await prisma.comment.delete({ where: { id: input.commentId } });
 }

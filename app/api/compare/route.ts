@@ -2,6 +2,7 @@ import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { diffInputs } from "@/lib/review/compare";
 import { getRuntime } from "@/lib/server/runtime";
+import { refuseNul } from "@/lib/validation/parse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,6 +13,8 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const ids = [url.searchParams.get("a"), url.searchParams.get("b")];
     if (!ids[0] || !ids[1]) throw new AppError("invalid_input", "Name two clips: ?a=<id>&b=<id>.", 400);
+    refuseNul("a", ids[0]);
+    refuseNul("b", ids[1]);
     const { db } = await getRuntime();
     const [a, b] = await Promise.all(ids.map((id) => findVisibleGeneration(db.prisma, id!)));
     if (!a || !b)

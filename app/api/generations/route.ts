@@ -3,6 +3,7 @@ import { listGenerations } from "@/lib/generations/repo";
 import { createGeneration } from "@/lib/generations/service";
 import { readJson } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/errors";
+import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -29,6 +30,7 @@ export async function GET(request: Request) {
 
 /** For scripts: the same schema and code path as the studio's Generate button. */
 export async function POST(request: Request) {
+  if (!sameOrigin(request)) return foreignOriginResponse();
   try {
     const body = await readJson(request);
     const rt = await getRuntime();

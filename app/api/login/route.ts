@@ -1,12 +1,15 @@
 import { cookies } from "next/headers";
 import { SESSION_COOKIE, SESSION_DAYS, safeEqual, safeNext, signSession } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config/env";
+import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The sign-in form posts here: a right token gets the session cookie, a wrong one goes back with a note. */
 export async function POST(request: Request) {
-  const token = process.env.STUDIO_ACCESS_TOKEN;
+  if (!sameOrigin(request)) return foreignOriginResponse();
+  const token = getConfig().accessToken;
   const form = await request.formData().catch(() => null);
   const given = String(form?.get("token") ?? "");
   const next = safeNext(String(form?.get("next") ?? "/"));

@@ -1,4 +1,5 @@
 import { accessRefusal } from "@/lib/auth/session";
+import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
 import { getRuntime } from "@/lib/server/runtime";
 import { createUploadHandler } from "@/lib/uploads/handler";
 
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 const handle = createUploadHandler({ runtime: getRuntime });
 
 export async function POST(request: Request) {
+  if (!sameOrigin(request)) return foreignOriginResponse();
   // Outside the access proxy (see proxy.ts): the same check, before the body is read or queued.
   const refused = await accessRefusal(request.headers);
   if (refused) return refused;

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { accessRefusal } from "@/lib/auth/session";
+import { getConfig } from "@/lib/config/env";
 import { parseRange } from "@/lib/http/range";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
 import {
@@ -76,7 +77,7 @@ async function serve(request: Request, key: string, withBody: boolean) {
   const refused = await accessRefusal(request.headers);
   if (refused) return refused;
   // Behind the token, only the browser may keep a copy: a shared cache in front would serve it to anyone.
-  const scope = process.env.STUDIO_ACCESS_TOKEN ? "private" : "public";
+  const scope = getConfig().accessToken ? "private" : "public";
   const found = await locate(request, key);
   if (found instanceof Response) return found;
   const info = found;

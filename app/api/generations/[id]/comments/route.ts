@@ -1,6 +1,7 @@
 import { errorResponse } from "@/lib/http/errors";
 import { listComments } from "@/lib/review/service";
 import { getRuntime } from "@/lib/server/runtime";
+import { refuseNul } from "@/lib/validation/parse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,6 +11,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   try {
     const { id } = await ctx.params;
     const viewer = new URL(request.url).searchParams.get("viewer") ?? undefined;
+    refuseNul("id", id);
+    refuseNul("viewer", viewer);
     const { db } = await getRuntime();
     return Response.json(
       { items: await listComments(db.prisma, id, viewer) },

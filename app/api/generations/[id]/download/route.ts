@@ -7,6 +7,7 @@ import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { copyWithMetadata } from "@/lib/media/metadata";
 import { getRuntime } from "@/lib/server/runtime";
+import { refuseNul } from "@/lib/validation/parse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,6 +16,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
+    refuseNul("id", id);
     const { db, store } = await getRuntime();
     const row = await findVisibleGeneration(db.prisma, id);
     if (!row) throw new AppError("not_found", "That clip does not exist.", 404);

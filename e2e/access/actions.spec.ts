@@ -1,0 +1,223 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type APIRequestContext, expect, request as requests, test } from "@playwright/test";
+import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { referenceImage } from "../support/images";
+import { callAction, exportedActionNames, serverActionIds } from "../support/server-actions";
+import { ACCESS_TOKEN, PROXY_BYPASS_PORT } from "../support/servers";
+
+// Every server action checks its caller itself: proxy.ts is only the first line. To prove it, this spec
+// runs the studio (behind STUDIO_ACCESS_TOKEN) from a copy of the build whose proxy matcher matches
+// nothing, as a careless matcher change would leave it, and calls every action in app/actions.ts by its
+// real id without the session cookie: each must refuse and change nothing. With the cookie each works.
+
+const root = process.cwd();
+let project: string;
+let dataDir: string;
+let server: StudioProcess;
+
+/** A project folder that serves this build with the proxy's matcher replaced by one that never matches. */
+function projectWithoutProxy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "omni-no-proxy-"));
+  for (const entry of ["node_modules", "prisma", "public", "package.json", "next.config.mjs"]) {
+    symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  const build = path.join(dir, ".next");
+  cpSync(path.join(root, ".next"), build, {
+    recursive: true,
+    filter: (src) => !src.startsWith(path.join(root, ".next", "cache")),
+  });
+  const file = path.join(build, "server", "functions-config-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8"));
+  const proxy = manifest.functions["/_middleware"];
+  if (!proxy?.matchers?.length) throw new Error(`No proxy in ${file}: has the build changed?`);
+  proxy.matchers = [{ regexp: "^/__no-proxy__$", originalSource: "/__no-proxy__" }];
+  writeFileSync(file, JSON.stringify(manifest));
+  return dir;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  project = projectWithoutProxy();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-no-proxy-data-"));
+  server = await startStudioProcess({
+    port: PROXY_BYPASS_PORT,
+    dataDir,
+    cwd: project,
+    env: { STUDIO_ACCESS_TOKEN: ACCESS_TOKEN, VIDEO_PROVIDER: "preview" },
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  rmSync(project, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const bearer = { Authorization: `Bearer ${ACCESS_TOKEN}` };
+
+/**
+ * A signed-in browser's session cookie. Signed in from a context of its own: `request` must not keep the
+ * cookie in its jar, or every call below would carry it.
+ */
+async function sessionCookie(): Promise<string> {
+  const browser = await requests.newContext();
+  try {
+    const res = await browser.post(`${server.url}/api/login`, {
+      form: { token: ACCESS_TOKEN, next: "/" },
+      maxRedirects: 0,
+    });
+    const cookie = /omni_session=[^;]+/.exec(res.headers()["set-cookie"] ?? "")?.[0];
+    if (!cookie) throw new Error(`No session cookie from /api/login (${res.status()})`);
+    return cookie;
+  } finally {
+    await browser.dispose();
+  }
+}
+
+/** What the actions could change, read through the API with the token. */
+async function snapshot(request: APIRequestContext, generationId: string) {
+  const get = async (url: string) => {
+    const res = await request.get(`${server.url}${url}`, { headers: bearer });
+    expect(res.status(), url).toBe(200);
+    return res.json();
+  };
+  const generations = (await get("/api/generations?limit=100&status=all")).items as {
+    id: string;
+    favorite: boolean;
+    reviewStatus: string;
+    status: string;
+  }[];
+  return {
+    generations: generations.map((g) => [g.id, g.status, g.favorite, g.reviewStatus]),
+    comments: (await get(`/api/generations/${generationId}/comments`)).items,
+    characters: (await get("/api/characters")).items.map(
+      (c: { id: string; name: string; updatedAt: string }) => [c.id, c.name, c.updatedAt],
+    ),
+  };
+}
+
+test("every server action refuses a caller without the token even with the proxy out of the way", async ({
+  request,
+}) => {
+  // The proxy really is out of the way: a route it guards answers without the token.
+  expect((await request.get(`${server.url}/api/generations`)).status()).toBe(200);
+
+  const names = exportedActionNames(root);
+  const ids = serverActionIds(root);
+  expect(names.length).toBe(12);
+  expect([...ids.keys()].sort()).toEqual([...names].sort());
+
+  // Something for each action to act on, made with the token.
+  const upload = await request.post(`${server.url}/api/uploads`, {
+    headers: bearer,
+    multipart: {
+      file: {
+        name: "hero.png",
+        mimeType: "image/png",
+        buffer: await referenceImage("character", { seed: 71 }),
+      },
+    },
+  });
+  expect(upload.status(), await upload.text()).toBe(201);
+  const assetId = (await upload.json()).asset.id as string;
+  const cookie = await sessionCookie();
+  const withCookie = { Cookie: cookie };
+  const act = (name: string, args: unknown[], headers: Record<string, string> = {}) =>
+    callAction(request, server.url, ids.get(name)!, args, headers);
+
+  const generation = {
+    prompt: "<IMAGE_REF_0> waves. Single continuous shot.",
+    referenceIds: [assetId],
+    duration: 3,
+    aspectRatio: "16:9",
+  };
+  const made = await act(
+    "createGenerationAction",
+    [{ ...generation, idempotencyKey: "setup-key-0001" }],
+    withCookie,
+  );
+  if (!made.ok) throw new Error(JSON.stringify(made));
+  const clip = (made as unknown as { generation: { id: string } }).generation.id;
+  await expect
+    .poll(async () => (await snapshot(request, clip)).generations[0]?.[1], { timeout: 60_000 })
+    .toBe("completed");
+  const comment = await act(
+    "addCommentAction",
+    [
+      {
+        generationId: clip,
+        atSec: 0,
+        body: "Setup comment.",
+        author: { authorId: "author0001", authorName: "Ada" },
+      },
+    ],
+    withCookie,
+  );
+  const commentId = (comment as unknown as { comment: { id: string } }).comment.id;
+  const character = await act(
+    "createCharacterAction",
+    [{ name: "Setup", images: [{ assetId }] }],
+    withCookie,
+  );
+  const characterId = (character as unknown as { character: { id: string } }).character.id;
+
+  // Valid arguments for each, so a refusal can only be about the caller. Cancel acts on the newest clip,
+  // so with the cookie it has one still being made.
+  let newest = clip;
+  const args: Record<string, () => unknown[]> = {
+    createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
+    cancelGenerationAction: () => [newest],
+    retryGenerationAction: () => [clip, "spec-key-00002"],
+    deleteGenerationAction: () => [clip],
+    restoreGenerationAction: () => [clip],
+    updateReviewAction: () => [{ generationId: clip, favorite: true, reviewStatus: "approved" }],
+    addCommentAction: () => [
+      {
+        generationId: clip,
+        atSec: 0,
+        body: "Hello.",
+        author: { authorId: "author0002", authorName: "Eve" },
+      },
+    ],
+    editCommentAction: () => [{ commentId, body: "Edited.", authorId: "author0001" }],
+    deleteCommentAction: () => [{ commentId, authorId: "author0001" }],
+    createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
+    updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
+    deleteCharacterAction: () => [characterId],
+  };
+  // A new action must be added here, or this fails.
+  expect(Object.keys(args).sort()).toEqual([...names].sort());
+
+  const strangers: Record<string, string>[] = [
+    {},
+    { Authorization: "Bearer wrong-token-entirely" },
+    { Cookie: "omni_session=v1.9999999999999.forged" },
+  ];
+  const before = await snapshot(request, clip);
+  for (const name of names) {
+    for (const headers of strangers) {
+      const result = await act(name, args[name]!(), headers);
+      expect(result, `${name} ${JSON.stringify(headers)}`).toMatchObject({
+        ok: false,
+        error: { code: "unauthorized" },
+      });
+    }
+  }
+  expect(await snapshot(request, clip)).toEqual(before);
+
+  // With the cookie each one runs (in an order where each has something to do).
+  for (const name of names) {
+    const result = await act(name, args[name]!(), withCookie);
+    expect(result, `${name} with the cookie`).toMatchObject({ ok: true });
+    if (name === "createGenerationAction")
+      newest = (result as unknown as { generation: { id: string } }).generation.id;
+  }
+  const after = await snapshot(request, clip);
+  // Created, then retried: two clips more; the setup comment and character edited and deleted, new ones made.
+  expect(after.generations.length).toBe(before.generations.length + 2);
+  expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
+  expect(after.comments.map((c: { body: string }) => c.body)).toEqual(["Hello."]);
+  expect(after.characters.map(([, name]: string[]) => name)).toEqual(["Mara"]);
+});
