@@ -70,7 +70,7 @@ const characterDialog: Shoot = async (browser, base, width, height, theme) => {
 
 const errorPage: Shoot = async (browser, base, width, height, theme) => {
   const p = await page(browser, width, height, theme as "dark");
-  await p.goto(`${base}/clips/00000000-0000-4000-8000-000000000000`);
+  await p.goto(`${base}/clips/0123456789abcdef0123456789abcdef`);
   await p.getByTestId("error-page").waitFor();
   await p.screenshot({ path: path.join(outDir, `error-${width}-${theme}.png`), animations: "disabled" });
   await p.close();
