@@ -132,7 +132,9 @@ function CharacterForm({
         />
       </label>
       <label className="flex flex-col gap-1 text-sm font-medium">
-        Short description <span className="font-normal text-ink-400">(optional)</span>
+        <span>
+          Short description <span className="font-normal text-ink-400">(optional)</span>
+        </span>
         <textarea
           className={cn(field, "min-h-20")}
           value={description}

@@ -4,6 +4,7 @@ import { buttonClasses } from "./button";
 import { CopyButton } from "./copy-button";
 import { AlertIcon, RetryIcon } from "./icons";
 import { PageMessage } from "./page-message";
+import { useEnsureTheme } from "./theme";
 
 /** The digest Next gives an error thrown on the server (the server's log names it); none for others. */
 export function errorDigest(error: unknown): string | undefined {
@@ -17,6 +18,7 @@ export function errorDigest(error: unknown): string | undefined {
  */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const digest = errorDigest(error);
+  useEnsureTheme();
   return (
     <PageMessage
       icon={<AlertIcon />}
@@ -41,18 +43,18 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry: () =
         kept. This is often the server or its database being briefly unavailable, so try again in a moment.
       </p>
       {digest ? (
-        <p className="flex flex-wrap items-center justify-center gap-x-2 gap-y-1">
-          If it keeps happening, the server’s log has the details under reference
-          <span className="inline-flex items-center gap-1">
+        <>
+          <p>If it keeps happening, the server’s log has the details under this reference:</p>
+          <p className="flex items-center justify-center gap-1">
             <code
               data-testid="error-digest"
-              className="rounded bg-ink-800 px-1.5 py-0.5 font-mono text-xs text-ink-300"
+              className="rounded bg-ink-800 px-2 py-1 font-mono text-xs text-ink-300"
             >
               {digest}
             </code>
             <CopyButton text={digest} label="Copy the error reference" />
-          </span>
-        </p>
+          </p>
+        </>
       ) : (
         <p>If it keeps happening, the browser’s console has the details.</p>
       )}

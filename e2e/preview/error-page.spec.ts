@@ -57,12 +57,15 @@ test.describe("the error page", () => {
     expect((await page.goto(clip))?.status()).toBe(404);
 
     await cluster.stop();
+    // Next renders this page only in the browser, so the theme script in <head> never ran: the page sets it.
+    await page.emulateMedia({ colorScheme: "light" });
     const res = await page.goto(clip);
     expect(res?.status()).toBe(500);
     const main = page.getByTestId("error-page");
     await expect(main.getByRole("heading", { level: 1 })).toHaveText("Something went wrong");
     await expect(page).toHaveTitle("Something went wrong · Omni Studio");
     await expect(main).toContainText("Nothing you made is lost");
+    await expect(page.locator("html")).toHaveClass(/\blight\b/);
     // The studio's own header and a way back stay.
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(main.getByRole("link", { name: "Back to the studio" })).toHaveAttribute("href", "/");
