@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { ErrorMessage } from "@/components/ui/error-message";
 
@@ -9,9 +8,6 @@ import { ErrorMessage } from "@/components/ui/error-message";
  * layout, instead of Next's bare error page. Try again re-fetches and re-renders the page.
  */
 export default function ErrorPage({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
   return (
     <>
       <title>Something went wrong · Omni Studio</title>

@@ -1,7 +1,6 @@
 "use client";
 
 import "./globals.css";
-import { useEffect } from "react";
 import { ErrorMessage } from "@/components/ui/error-message";
 import { themeScript } from "@/components/ui/theme-script";
 
@@ -10,9 +9,6 @@ import { themeScript } from "@/components/ui/theme-script";
  * script and the styles, and nothing from the layout (no providers, so no header that queries).
  */
 export default function GlobalError({ error, retry }: { error: unknown; retry: () => void }) {
-  useEffect(() => {
-    console.error(error);
-  }, [error]);
   return (
     <html lang="en" suppressHydrationWarning>
       <head>

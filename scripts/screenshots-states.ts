@@ -2,10 +2,9 @@
 // The studio's states other than its content: the not-found page, the error page (a clip's page read
 // while the database is down) and the composer's "Save as character" dialog, at 1366x768, 1440x900 and
 // 390x844 in both themes. Starts its own studio on a throwaway PostgreSQL cluster (initdb and pg_ctl
-// needed), so the error is a real one. Writes <state>-<width>-<theme>.png into --out (default
+// needed), on SCREENSHOTS_PORT (default 3301), so the error is a real one. Writes <state>-<width>-<theme>.png into --out (default
 // docs/screenshots/states), for looking at; pick the few worth keeping.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
@@ -23,14 +22,7 @@ const SIZES = [
   [390, 844],
 ] as const;
 const THEMES = ["dark", "light"] as const;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3301);
 
 type Shoot = (browser: Browser, base: string, width: number, height: number, theme: string) => Promise<void>;
 
@@ -83,7 +75,7 @@ async function main() {
   const cluster = await startPrivateCluster(tools);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-states-"));
   const studio = await startStudioProcess({
-    port: await freePort(),
+    port: PORT,
     dataDir,
     env: { DATABASE_URL: cluster.url(), VIDEO_PROVIDER: "preview" },
   });

@@ -34,7 +34,9 @@ function ProviderBadge() {
       title="No FAL_KEY is set: clips are rendered locally as previews, not by the model"
     >
       {/* "engine" gives way on phones, so the theme toggle fits beside the nav at 390 px */}
-      Preview<span className="hidden sm:inline"> engine</span>
+      <span>
+        Preview<span className="hidden sm:inline"> engine</span>
+      </span>
     </Badge>
   ) : (
     <Badge

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import { buttonClasses } from "./button";
 import { CopyButton } from "./copy-button";
 import { AlertIcon, RetryIcon } from "./icons";
@@ -19,6 +20,10 @@ export function errorDigest(error: unknown): string | undefined {
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const digest = errorDigest(error);
   useEnsureTheme();
+  // The whole error for whoever opens the console (the page shows only the reference).
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
   return (
     <PageMessage
       icon={<AlertIcon />}

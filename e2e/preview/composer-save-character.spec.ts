@@ -1,7 +1,8 @@
-import type { Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { listClips } from "../support/clips";
 import { character, look } from "../support/composer";
 import { expect, test } from "../support/fixtures";
+import type { FilePayload, StudioPage } from "../support/studio-page";
 
 // "Save as character" from the composer. The dialog used to sit inside the composer's <form>: saving
 // reloaded the page (a native GET /?) and stored nothing. It now renders outside it, and nothing it does
@@ -16,6 +17,23 @@ async function markWindow(page: Page) {
   });
 }
 
+/** A fresh composer (no stored draft) holding `files` and `prompt`; returns the clips that exist now. */
+async function composerWith(
+  studio: StudioPage,
+  request: APIRequestContext,
+  files: FilePayload[],
+  prompt: string,
+) {
+  await studio.goto();
+  await studio.page.evaluate(() => localStorage.clear());
+  await studio.goto();
+  await studio.addReferences(files);
+  await studio.prompt.fill(prompt);
+  const known = new Set((await listClips(request)).map((g) => g.id));
+  await markWindow(studio.page);
+  return known;
+}
+
 async function expectSameWindow(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
 }
@@ -25,14 +43,13 @@ test("save the tray's images as a character from the composer and find it in the
   page,
   request,
 }) => {
-  await studio.goto();
-  await page.evaluate(() => localStorage.clear());
-  await studio.goto();
-  await studio.addReferences([await character("mara-face.png", 611), await look("mara-coat.png", 612)]);
   // A prompt that could be generated: a submit leaking from the dialog would start a clip.
-  await studio.prompt.fill(PROMPT);
-  const known = new Set((await listClips(request)).map((g) => g.id));
-  await markWindow(page);
+  const known = await composerWith(
+    studio,
+    request,
+    [await character("mara-face.png", 611), await look("mara-coat.png", 612)],
+    PROMPT,
+  );
 
   await page.getByRole("button", { name: "Save as character" }).click();
   const dialog = page.getByRole("dialog", { name: "Save as a character" });
@@ -68,13 +85,12 @@ test("the composer's character dialog by keyboard: Esc cancels, Enter without a 
   page,
   request,
 }) => {
-  await studio.goto();
-  await page.evaluate(() => localStorage.clear());
-  await studio.goto();
-  await studio.addReferences([await character("oren.png", 621)]);
-  await studio.prompt.fill("<IMAGE_REF_0> waves from the tram window; bell ringing.");
-  const known = new Set((await listClips(request)).map((g) => g.id));
-  await markWindow(page);
+  const known = await composerWith(
+    studio,
+    request,
+    [await character("oren.png", 621)],
+    "<IMAGE_REF_0> waves from the tram window; bell ringing.",
+  );
 
   const open = page.getByRole("button", { name: "Save as character" });
   const dialog = page.getByRole("dialog", { name: "Save as a character" });
