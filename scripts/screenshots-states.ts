@@ -2,8 +2,8 @@
 // The studio's states other than its content: the not-found page, the error page (a clip's page read
 // while the database is down) and the composer's "Save as character" dialog, at 1366x768, 1440x900 and
 // 390x844 in both themes. Starts its own studio on a throwaway PostgreSQL cluster (initdb and pg_ctl
-// needed), on SCREENSHOTS_PORT (default 3301), so the error is a real one. Writes <state>-<width>-<theme>.png into --out (default
-// docs/screenshots/states), for looking at; pick the few worth keeping.
+// needed), on SCREENSHOTS_PORT (default 3301), so the error is a real one. Writes <state>-<width>-<theme>.png
+// into --out (default $TMPDIR/omni-states-shots) for looking at; docs/screenshots keeps a few of them.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +15,7 @@ import { startStudioProcess } from "../test/support/studio-process";
 
 const argOut = process.argv.indexOf("--out");
 const outDir =
-  argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join("docs", "screenshots", "states");
+  argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(os.tmpdir(), "omni-states-shots");
 const SIZES = [
   [1366, 768],
   [1440, 900],
