@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { listClips } from "../support/clips";
 import { character, look } from "../support/composer";
 import { expect, test } from "../support/fixtures";
-import type { FilePayload, StudioPage } from "../support/studio-page";
+import { type FilePayload, type StudioPage, seriousViolations } from "../support/studio-page";
 
 // "Save as character" from the composer. The dialog used to sit inside the composer's <form>: saving
 // reloaded the page (a native GET /?) and stored nothing. It now renders outside it, and nothing it does
@@ -57,6 +57,7 @@ test("save the tray's images as a character from the composer and find it in the
   await expect(dialog.getByRole("img")).toHaveCount(2);
   await dialog.getByLabel("Name").fill("Mara");
   await dialog.getByLabel(/Short description/).fill("Bridge keeper, green coat");
+  expect(await seriousViolations(page, '[data-testid="character-dialog"]')).toEqual([]);
   await dialog.getByRole("button", { name: "Save character" }).click();
 
   await expect(page.getByText("Saved Mara to the library")).toBeVisible();

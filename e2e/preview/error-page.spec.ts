@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { findPgTools, type PrivateCluster, startPrivateCluster } from "../../test/support/pg-cluster";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { seriousViolations } from "../support/studio-page";
 
 // A page that throws shows the studio's error page, not Next's bare one. The real way a page throws here:
 // its database goes away. A studio of its own on a PostgreSQL cluster of its own (the shared one cannot
@@ -66,6 +67,7 @@ test.describe("the error page", () => {
     await expect(page).toHaveTitle("Something went wrong · Omni Studio");
     await expect(main).toContainText("Nothing you made is lost");
     await expect(page.locator("html")).toHaveClass(/\blight\b/);
+    expect(await seriousViolations(page)).toEqual([]);
     // The studio's own header and a way back stay.
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(main.getByRole("link", { name: "Back to the studio" })).toHaveAttribute("href", "/");
