@@ -77,6 +77,15 @@ test("save the tray's images as a character from the composer and find it in the
   await expect(card.getByRole("img")).toHaveCount(2);
   await expect(card).toContainText("Bridge keeper, green coat");
 
+  // The same dialog edits it from the library, starting from what was saved.
+  await card.getByRole("button", { name: "Edit Mara" }).click();
+  const edit = page.getByRole("dialog", { name: "Edit Mara" });
+  await expect(edit.getByLabel("Name")).toHaveValue("Mara");
+  await edit.getByLabel(/Short description/).fill("Bridge keeper, grey coat");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(edit).toBeHidden();
+  await expect(card).toContainText("Bridge keeper, grey coat");
+
   // Saving started no clip.
   expect((await listClips(request)).filter((g) => !known.has(g.id))).toEqual([]);
 });
