@@ -1,7 +1,7 @@
 import { HydrationBoundary } from "@tanstack/react-query";
+import { galleryFirstPageState, type SearchParams } from "@/app/_lib/gallery-first-page";
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
-import { galleryFirstPageState, type SearchParams } from "@/components/studio/history-server";
 import { StudioHeader } from "@/components/studio/studio-header";
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
 export interface ReplaceDraftDialogProps {
@@ -12,15 +12,6 @@ export interface ReplaceDraftDialogProps {
 
 /** Asks before a clip's settings overwrite a draft (a modal <dialog>: focus is kept inside, Esc keeps). */
 export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (source && !el.open) el.showModal();
-    if (!source && el.open) el.close();
-  }, [source]);
-
   const excerpt = source
     ? source.prompt.length > 120
       ? `${source.prompt.slice(0, 117)}…`
@@ -28,16 +19,13 @@ export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDi
     : "";
 
   return (
-    <dialog
-      ref={dialog}
+    <Modal
+      open={source !== null}
+      onClose={onKeep}
       aria-labelledby="replace-draft-title"
       aria-describedby="replace-draft-body"
       data-testid="replace-draft-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onKeep();
-      }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-card border border-ink-600 bg-ink-900 p-0 text-ink-100 shadow-[0_30px_80px_-20px_rgba(0,0,0,0.8)] backdrop:bg-ink-950/70 backdrop:backdrop-blur-sm"
+      className="w-[min(28rem,calc(100vw-2rem))]"
     >
       {source && (
         <div className="flex flex-col gap-4 p-5">
@@ -68,6 +56,6 @@ export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDi
           </div>
         </div>
       )}
-    </dialog>
+    </Modal>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { createCharacterAction, updateCharacterAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { Modal } from "@/components/ui/modal";
 import { Spinner } from "@/components/ui/spinner";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { reviewKeys } from "@/lib/client/review";
@@ -21,7 +22,7 @@ const field =
 
 /**
  * Name (and describe) a set of images as a character: new from the tray or a clip, or an edit of one.
- * A modal <dialog>; open while `images` is set.
+ * A modal dialog; open while `images` is set.
  */
 export function CharacterDialog({
   images,
@@ -34,31 +35,42 @@ export function CharacterDialog({
   onClose: () => void;
   onSaved?: (c: CharacterDTO) => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  return (
+    <Modal
+      open={images !== null}
+      onClose={onClose}
+      aria-labelledby="character-dialog-title"
+      data-testid="character-dialog"
+      className="w-[min(30rem,calc(100vw-2rem))]"
+    >
+      {images && <CharacterForm images={images} editing={editing} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+/** The dialog's content, mounted each time it opens: the fields start from `editing` every time. */
+function CharacterForm({
+  images,
+  editing,
+  onClose,
+  onSaved,
+}: {
+  images: CharacterImage[];
+  editing?: CharacterDTO;
+  onClose: () => void;
+  onSaved?: (c: CharacterDTO) => void;
+}) {
   const client = useQueryClient();
   const [name, setName] = useState(editing?.name ?? "");
   const [description, setDescription] = useState(editing?.description ?? "");
   const [error, setError] = useState<string | null>(null);
-  const open = images !== null;
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      setName(editing?.name ?? "");
-      setDescription(editing?.description ?? "");
-      setError(null);
-      el.showModal();
-    }
-    if (!open && el.open) el.close();
-  }, [open, editing]);
 
   const save = useMutation({
     mutationFn: async () => {
       const input = {
         name,
         description,
-        images: (images ?? []).map((i) => ({ assetId: i.assetId, label: i.label })),
+        images: images.map((i) => ({ assetId: i.assetId, label: i.label })),
       };
       const r = editing ? await updateCharacterAction(editing.id, input) : await createCharacterAction(input);
       if (!r.ok) throw new Error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
@@ -85,76 +97,66 @@ export function CharacterDialog({
   }
 
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby="character-dialog-title"
-      data-testid="character-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-card border border-ink-600 bg-ink-900 p-0 text-ink-100 shadow-[var(--shadow-card)] backdrop:bg-ink-950/70 backdrop:backdrop-blur-sm"
-    >
-      {open && (
-        <form className="flex flex-col gap-4 p-5" onSubmit={submit} noValidate>
-          <h2 id="character-dialog-title" className="text-base font-semibold">
-            {editing ? `Edit ${editing.name}` : "Save as a character"}
-          </h2>
-          <ul className="flex flex-wrap gap-2" aria-label="Images">
-            {images.map((i) => (
-              <li key={i.assetId} className="flex w-16 flex-col gap-1">
-                {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
-                <img
-                  src={i.thumbUrl}
-                  alt={i.label}
-                  width={64}
-                  height={64}
-                  className="size-16 rounded-lg border border-ink-700 object-cover"
-                />
-                <span className="truncate text-[11px] text-ink-400">{i.label}</span>
-              </li>
-            ))}
-          </ul>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Name
-            <input
-              className={field}
-              value={name}
-              maxLength={60}
-              onChange={(e) => {
-                setName(e.target.value);
-                setError(null);
-              }}
-              placeholder="e.g. Mara"
-              autoFocus
+    <form className="flex flex-col gap-4 p-5" onSubmit={submit} noValidate>
+      <h2 id="character-dialog-title" className="text-base font-semibold">
+        {editing ? `Edit ${editing.name}` : "Save as a character"}
+      </h2>
+      <ul className="flex flex-wrap gap-2" aria-label="Images">
+        {images.map((i) => (
+          <li key={i.assetId} className="flex w-16 flex-col gap-1">
+            {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
+            <img
+              src={i.thumbUrl}
+              alt={i.label}
+              width={64}
+              height={64}
+              className="size-16 rounded-lg border border-ink-700 object-cover"
             />
-          </label>
-          <label className="flex flex-col gap-1 text-sm font-medium">
-            Short description <span className="font-normal text-ink-400">(optional)</span>
-            <textarea
-              className={cn(field, "min-h-20")}
-              value={description}
-              maxLength={500}
-              onChange={(e) => setDescription(e.target.value)}
-              placeholder="Who or what this is, what to keep consistent"
-            />
-          </label>
-          {error && (
-            <p role="alert" className="text-sm text-danger">
-              {error}
-            </p>
-          )}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" variant="primary" disabled={save.isPending}>
-              {save.isPending && <Spinner />}
-              {editing ? "Save changes" : "Save character"}
-            </Button>
-          </div>
-        </form>
+            <span className="truncate text-[11px] text-ink-400">{i.label}</span>
+          </li>
+        ))}
+      </ul>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Name
+        <input
+          className={field}
+          value={name}
+          maxLength={60}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          placeholder="e.g. Mara"
+          // biome-ignore lint/a11y/noAutofocus: a dialog\'s first field; the dialog takes focus as it opens
+          autoFocus
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        <span>
+          Short description <span className="font-normal text-ink-400">(optional)</span>
+        </span>
+        <textarea
+          className={cn(field, "min-h-20")}
+          value={description}
+          maxLength={500}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="Who or what this is, what to keep consistent"
+        />
+      </label>
+      {error && (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
       )}
-    </dialog>
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending && <Spinner />}
+          {editing ? "Save changes" : "Save character"}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -33,7 +33,10 @@ function ProviderBadge() {
       data-provider={id}
       title="No FAL_KEY is set: clips are rendered locally as previews, not by the model"
     >
-      Preview engine
+      {/* "engine" gives way on phones, so the theme toggle fits beside the nav at 390 px */}
+      <span>
+        Preview<span className="hidden sm:inline"> engine</span>
+      </span>
     </Badge>
   ) : (
     <Badge

@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLayoutEffect, useSyncExternalStore } from "react";
 import { THEME_STORAGE_KEY, type Theme } from "./theme-script";
 
 // The theme lives on <html> (class "light" or "dark"); this module reads and changes it. A choice is stored
@@ -61,6 +61,19 @@ function subscribe(onChange: () => void) {
     window.removeEventListener("storage", onStorage);
     window.removeEventListener(CHANGE_EVENT, onChange);
   };
+}
+
+/**
+ * Sets the stored (or system) theme when the inline script in <head> has not: a page Next renders only in
+ * the browser (after a server error) never ran it.
+ */
+export function useEnsureTheme() {
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    if (!root.classList.contains("light") && !root.classList.contains("dark")) {
+      apply(storedTheme() ?? systemTheme());
+    }
+  }, []);
 }
 
 /** The theme in use, or null while server rendering (the server cannot know it). */

@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
 import { GalleryPage } from "../support/gallery-page";
+import { seriousViolations } from "../support/studio-page";
 
 // axe on the studio (with clips in the gallery, including a take group) and on a clip's page, in both
 // themes: no serious or critical violations. Plus the theme toggle: persisted, and applied before paint.
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
-}
 
 async function useTheme(page: Page, theme: "dark" | "light") {
   const html = page.locator("html");

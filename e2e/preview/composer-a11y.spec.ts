@@ -1,17 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { character, look, place } from "../support/composer";
 import { expect, test } from "../support/fixtures";
+import { seriousViolations } from "../support/studio-page";
 
 // The composer in use (tiles, chips, the @ menu, the Payload view, lint) checked by axe at desktop and
 // phone widths; the screenshots land in test-results for a person to look at.
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).include('[data-testid="composer"]').analyze();
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const viewport of [
   { width: 1440, height: 900, name: "desktop" },
@@ -23,7 +15,7 @@ for (const viewport of [
   }, info) => {
     await page.setViewportSize(viewport);
     await studio.goto();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="composer"]')).toEqual([]);
 
     await studio.addReferences([
       await character("hero.png", 141),
@@ -39,7 +31,7 @@ for (const viewport of [
     );
     await page.keyboard.type("@");
     await expect(page.getByRole("listbox", { name: "References" })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="composer"]')).toEqual([]);
     await page.screenshot({ path: info.outputPath(`composer-${viewport.name}-mention.png`) });
 
     await page.keyboard.press("Escape");
@@ -47,7 +39,7 @@ for (const viewport of [
     await page.getByRole("button", { name: "Payload" }).click();
     await page.getByRole("radiogroup", { name: "Takes" }).getByRole("radio", { name: "2 takes" }).click();
     await expect(page.getByRole("region", { name: "Payload" })).toBeVisible();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await seriousViolations(page, '[data-testid="composer"]')).toEqual([]);
     await page.screenshot({ path: info.outputPath(`composer-${viewport.name}-payload.png`), fullPage: true });
   });
 }

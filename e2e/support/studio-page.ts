@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 export interface FilePayload {
@@ -131,4 +132,19 @@ export class StudioPage {
     expect(dims).toEqual(size);
     await video.evaluate((el: HTMLVideoElement) => el.pause());
   }
+}
+
+/** axe's serious and critical violations on the page (or only inside `include`), one line each. */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  const result = await (include ? axe.include(include) : axe).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.id} (${v.help}): ${v.nodes
+          .slice(0, 5)
+          .map((n) => n.target.join(" "))
+          .join(", ")}`,
+    );
 }

@@ -24,7 +24,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: clipTitle(g, 60) };
 }
 
-/** A clip's own, shareable page. Deleted and unknown ids get the friendly not-found page. */
+/**
+ * A clip's own, shareable page. Deleted and unknown ids get the friendly not-found page, answered 404.
+ * No loading.tsx beside it: its Suspense boundary lets Next send the page's head before the clip is read,
+ * and a notFound() after that goes out as 200 (gallery-clip.spec.ts checks the 404).
+ */
 export default async function ClipPage({ params }: Props) {
   const g = await loadClip((await params).id);
   if (!g) notFound();
