@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { findPgTools, type PrivateCluster, startPrivateCluster } from "../../test/support/pg-cluster";
+import {
+  findPgTools,
+  freePort,
+  type PrivateCluster,
+  startPrivateCluster,
+} from "../../test/support/pg-cluster";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
 import { seriousViolations } from "../support/studio-page";
 
@@ -14,14 +18,6 @@ import { seriousViolations } from "../support/studio-page";
 // happened and gives the reference the server's log names; once the database is back, Try again works.
 
 const tools = findPgTools();
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test.describe("the error page", () => {
   test.skip("missing" in tools, `needs initdb and pg_ctl: ${"missing" in tools ? tools.missing : ""}`);
