@@ -30,8 +30,11 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A fresh, migrated database: PGlite in memory, or a private schema in the PostgreSQL `test` database
- * (so parallel test files do not see each other's rows).
+ * A fresh, migrated database: PGlite in memory, or a database of its own on the PostgreSQL server (named
+ * `it_<random>`, with the studio's tables in a schema `studio`, so the `?schema=` path is exercised too).
+ * A database rather than a schema of the shared `test` database: Prisma's migration engine takes an
+ * advisory lock per database, and parallel test files migrating schemas of one database queued on it
+ * until some waited past its 10 s limit on a busy machine.
  */
 export async function createTestDatabase(
   kind: DbKind,
@@ -41,25 +44,31 @@ export async function createTestDatabase(
     const db = await openDatabase({ kind: "pglite" });
     return { ...db, dispose: () => db.close() };
   }
-  const schema = `it_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  await admin.end();
-  const app = options.applicationName
-    ? `&application_name=${encodeURIComponent(options.applicationName)}`
-    : "";
-  const url = `${POSTGRES_URL}?schema=${schema}${app}`;
+  const name = `it_${randomBytes(6).toString("hex")}`;
+  await adminQuery(POSTGRES_URL, `CREATE DATABASE "${name}"`);
+  const base = new URL(POSTGRES_URL);
+  base.pathname = `/${name}`;
+  await adminQuery(base.toString(), `CREATE SCHEMA "studio"`);
+  base.searchParams.set("schema", "studio");
+  if (options.applicationName) base.searchParams.set("application_name", options.applicationName);
+  const url = base.toString();
   const db = await openDatabase({ kind: "postgres", url });
   return {
     ...db,
     url,
     async dispose() {
       await db.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await client.end();
+      await adminQuery(POSTGRES_URL, `DROP DATABASE "${name}" WITH (FORCE)`);
     },
   };
+}
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
