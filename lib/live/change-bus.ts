@@ -130,7 +130,8 @@ function* chunks(changes: Change[]): Generator<Change[]> {
 // database the write went to, so it is found from the client. On globalThis, like the runtime: Next may
 // load this module more than once in one process.
 const registry = globalThis as unknown as { __omniChangeBuses?: WeakMap<Db, ChangeBus> };
-const buses = (registry.__omniChangeBuses ??= new WeakMap());
+registry.__omniChangeBuses ??= new WeakMap();
+const buses = registry.__omniChangeBuses;
 
 export function attachChangeBus(prisma: Db, bus: ChangeBus): void {
   buses.set(prisma, bus);
