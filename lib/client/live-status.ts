@@ -1,0 +1,13 @@
+"use client";
+
+// Whether this tab's live event stream is open. Polling reads it: while the stream tells the tab what
+// changed, a clip in flight is polled only as a fallback, slowly.
+let connected = false;
+
+export function setLiveConnected(value: boolean): void {
+  connected = value;
+}
+
+export function isLiveConnected(): boolean {
+  return connected;
+}
