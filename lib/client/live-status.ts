@@ -6,6 +6,8 @@ let connected = false;
 
 export function setLiveConnected(value: boolean): void {
   connected = value;
+  // <body data-live="connected">: end-to-end specs and the benchmark wait for it before changing things.
+  if (typeof document !== "undefined") document.body.dataset.live = value ? "connected" : "off";
 }
 
 export function isLiveConnected(): boolean {
