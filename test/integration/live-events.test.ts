@@ -132,8 +132,9 @@ describe.runIf(await postgresAvailable())("live changes between instances sharin
   it("a change made on one instance reaches the other's subscribers through NOTIFY", async () => {
     db = await createTestDatabase("postgres");
     // Two instances, each with its own connection pool, on one schema and one media folder.
-    const second = await openDatabase({ kind: "postgres", url: db.url! });
-    closers.push(() => second.close());
+    const opened = await openDatabase({ kind: "postgres", url: db.url! });
+    const second = { ...opened, dispose: () => opened.close() };
+    closers.push(() => opened.close());
     const a = await startTestRuntime(db, PREVIEW);
     const b = await startTestRuntime(second, PREVIEW, { startWorker: false, dataDir: a.dataDir });
     runtimes.push(a, b);
