@@ -54,7 +54,7 @@ test("a comment, a review status and a delete in one browser appear in another w
   await gallery.goto();
   await live(theirs);
   await expect(gallery.card(clip.id)).toBeVisible();
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByTestId("clip-actions").getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(gallery.card(clip.id)).toHaveCount(0, { timeout: LIVE_MS });
   await other.close();
