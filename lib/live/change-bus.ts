@@ -64,11 +64,16 @@ export class ChangeBus {
     return this.ring.since(lastId);
   }
 
+  /** Ends every open event stream (at shutdown: a server waits for open responses before it exits). */
+  endStreams(): void {
+    for (const listener of this.listeners) listener("closed");
+    this.listeners.clear();
+  }
+
   async close(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    for (const listener of this.listeners) listener("closed");
-    this.listeners.clear();
+    this.endStreams();
     await this.channel?.close();
   }
 

@@ -19,7 +19,9 @@ export async function GET(request: Request) {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
+      // The socket goes with the stream: a stream ended at shutdown leaves no idle keep-alive connection
+      // for the server to wait out (a browser opens a new one to reconnect anyway).
+      Connection: "close",
       // Proxies such as nginx would otherwise hold events back to fill a buffer.
       "X-Accel-Buffering": "no",
     },
