@@ -1,8 +1,8 @@
 import { QueryClient } from "@tanstack/react-query";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ALL_CLIPS, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
-import { applyChange } from "./use-live-events";
+import { applyChange, throttledInvalidator } from "./use-live-events";
 
 // Which cached queries each kind of change marks for refetching: what the view shows, and nothing more.
 
@@ -56,5 +56,32 @@ describe("applyChange", () => {
     expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(["list", "spend"]);
     expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(["list", "spend"]);
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
+  });
+});
+
+describe("throttledInvalidator", () => {
+  it("refreshes a shared view at once, then once more after a burst, then stays quiet", () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const calls: unknown[] = [];
+      client.invalidateQueries = ((filters: { queryKey: unknown }) => {
+        calls.push(filters.queryKey);
+        return Promise.resolve();
+      }) as QueryClient["invalidateQueries"];
+      const wide = throttledInvalidator(client, 500);
+      for (let i = 0; i < 20; i++) wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
+      expect(calls).toEqual([studioKeys.generationLists, studioKeys.spend]);
+      vi.advanceTimersByTime(500);
+      // The burst's last change is not lost: one more refresh at the end of the window.
+      expect(calls).toEqual([studioKeys.generationLists, studioKeys.spend, studioKeys.generationLists]);
+      vi.advanceTimersByTime(2_000);
+      expect(calls).toHaveLength(3);
+      wide(studioKeys.generationLists);
+      expect(calls).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

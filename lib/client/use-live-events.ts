@@ -9,52 +9,93 @@ import { reviewKeys } from "./review";
 
 /** After the server refused the stream (a restart, signed out), try again this long after. */
 const REOPEN_MS = 5_000;
+/** Shared views (gallery lists, spend, characters) refetch at most this often. */
+export const WIDE_REFRESH_MS = 500;
+
+type Invalidate = (queryKey: readonly unknown[]) => void;
+
+/**
+ * Invalidates at once, then at most once per `ms` for each key, the last time after the last call. With
+ * many clips in flight their status moves arrive several a second, and each would otherwise restart the
+ * refetch of every loaded page of the gallery.
+ */
+export function throttledInvalidator(client: QueryClient, ms: number): Invalidate {
+  const open = new Map<string, { due: boolean }>();
+  return (queryKey) => {
+    const hash = JSON.stringify(queryKey);
+    const current = open.get(hash);
+    if (current) {
+      current.due = true;
+      return;
+    }
+    void client.invalidateQueries({ queryKey });
+    const slot = { due: false };
+    open.set(hash, slot);
+    const end = () => {
+      if (!slot.due) {
+        open.delete(hash);
+        return;
+      }
+      slot.due = false;
+      void client.invalidateQueries({ queryKey });
+      setTimeout(end, ms);
+    };
+    setTimeout(end, ms);
+  };
+}
 
 const compareWith = (id: string | undefined) => ({
   queryKey: ["compare"],
   predicate: (q: { queryKey: readonly unknown[] }) => id === undefined || q.queryKey.includes(id),
 });
 
-/** Refreshes what a change touches; only queries on screen refetch, the rest are marked stale. */
-export function applyChange(client: QueryClient, change: Change): void {
+/**
+ * Refreshes what a change touches; only queries on screen refetch, the rest are marked stale. One clip's
+ * own queries refresh at once; views many changes share go through `wide` (see throttledInvalidator).
+ */
+export function applyChange(
+  client: QueryClient,
+  change: Change,
+  wide: Invalidate = (queryKey) => void client.invalidateQueries({ queryKey }),
+): void {
   const id = change.generationId;
-  const invalidate = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey });
-  const detail = () => id && invalidate(studioKeys.generation(id));
+  const own = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey });
+  const detail = () => id && own(studioKeys.generation(id));
   switch (change.kind) {
     case "generation.progress":
       detail();
       return;
     case "generation.created":
     case "generation.restored":
-      invalidate(studioKeys.generationLists);
-      invalidate(studioKeys.spend);
+      wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
       return;
     case "generation.deleted":
       if (id) removeGeneration(client, id);
-      invalidate(studioKeys.generationLists);
-      invalidate(studioKeys.spend);
+      wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
       return;
     case "generation.status":
       detail();
-      invalidate(studioKeys.generationLists);
-      invalidate(studioKeys.spend);
-      invalidate(["ledger"]);
+      wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
+      wide(["ledger"]);
       void client.invalidateQueries(compareWith(id));
       return;
     case "review":
       detail();
-      invalidate(studioKeys.generationLists);
-      invalidate(reviewKeys.characters);
+      wide(studioKeys.generationLists);
+      wide(reviewKeys.characters);
       void client.invalidateQueries(compareWith(id));
       return;
     case "comment":
-      if (id) invalidate(reviewKeys.comments(id));
+      if (id) own(reviewKeys.comments(id));
       // Cards and the clip page show how many comments a clip has.
       detail();
-      invalidate(studioKeys.generationLists);
+      wide(studioKeys.generationLists);
       return;
     case "character":
-      invalidate(reviewKeys.characters);
+      wide(reviewKeys.characters);
       return;
   }
 }
@@ -72,6 +113,7 @@ export function useLiveEvents(): void {
     let source: EventSource | undefined;
     let lastId = "";
     let reopen: ReturnType<typeof setTimeout> | undefined;
+    const wide = throttledInvalidator(client, WIDE_REFRESH_MS);
     const open = () => {
       const s = new EventSource(
         lastId ? `/api/events?lastEventId=${encodeURIComponent(lastId)}` : "/api/events",
@@ -93,7 +135,7 @@ export function useLiveEvents(): void {
         seen(e);
         setLiveConnected(true);
         try {
-          applyChange(client, JSON.parse(e.data) as Change);
+          applyChange(client, JSON.parse(e.data) as Change, wide);
         } catch {
           // A change this version does not know: nothing to refresh.
         }
