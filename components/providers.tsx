@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useLayoutEffect, useState } from "react";
 import { Toaster } from "sonner";
 import { useTheme } from "@/components/ui/theme";
+import { useLiveEvents } from "@/lib/client/use-live-events";
 
 function makeQueryClient() {
   return new QueryClient({
@@ -24,9 +25,16 @@ export function Providers({ children }: { children: ReactNode }) {
   }, []);
   return (
     <QueryClientProvider client={client}>
+      <LiveEvents />
       {children}
       {/* Results of actions (generated, deleted, refused) are announced here; call toast() from sonner. */}
       <Toaster position="bottom-right" theme={theme ?? "system"} richColors closeButton />
     </QueryClientProvider>
   );
+}
+
+/** Keeps every view fresh while anyone changes what it shows (GET /api/events). */
+function LiveEvents() {
+  useLiveEvents();
+  return null;
 }

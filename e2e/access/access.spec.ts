@@ -30,6 +30,8 @@ test("routes and media need the cookie or the bearer token; the webhook answers 
 }) => {
   expect((await request.get("/api/generations")).status()).toBe(401);
   expect((await request.get(`/api/media/${"a".repeat(64)}.mp4`)).status()).toBe(401);
+  // The live event stream says what changed (ids only), and only to those who may see the studio.
+  expect((await request.get("/api/events")).status()).toBe(401);
   const upload = await request.post("/api/uploads", {
     multipart: { file: { name: "a.png", mimeType: "image/png", buffer: Buffer.from("x") } },
   });

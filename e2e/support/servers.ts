@@ -22,3 +22,5 @@ export const LOAD_PORT = 3107 + offset;
 export const LOAD_FAKE_FAL_PORT = 4030 + offset;
 /** e2e/access/actions.spec.ts: a studio behind the token from a copy of the build whose proxy never runs. */
 export const PROXY_BYPASS_PORT = 3108 + offset;
+/** The `restart` project's live event stream shutdown spec starts its own studio here. */
+export const EVENTS_STOP_PORT = 3109 + offset;

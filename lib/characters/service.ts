@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { roundUsd } from "@/lib/generations/cost";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
+import { publishChange } from "@/lib/live/change-bus";
 import { characterSchema } from "@/lib/review/schema";
 import { toAssetDTO } from "@/lib/uploads/ingest";
 import { ID_PATTERN } from "@/lib/validation/fields";
@@ -96,6 +97,7 @@ export async function createCharacter(prisma: Db, raw: unknown): Promise<Charact
       images: { create: input.images.map((img, position) => ({ ...img, position })) },
     },
   });
+  publishChange(prisma, { kind: "character", characterId: id });
   return getCharacter(prisma, id);
 }
 
@@ -118,6 +120,7 @@ export async function updateCharacter(prisma: Db, id: string, raw: unknown): Pro
       },
     }),
   ]);
+  publishChange(prisma, { kind: "character", characterId: id });
   return getCharacter(prisma, id);
 }
 
@@ -125,4 +128,5 @@ export async function updateCharacter(prisma: Db, id: string, raw: unknown): Pro
 export async function deleteCharacter(prisma: Db, id: string): Promise<void> {
   await getCharacter(prisma, id);
   await prisma.character.delete({ where: { id } });
+  publishChange(prisma, { kind: "character", characterId: id });
 }

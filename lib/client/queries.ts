@@ -9,9 +9,15 @@ import { isInFlight, isTerminal } from "@/lib/generations/state";
 import type { ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/limits";
 import { ApiRequestError, getJson, toApiError } from "./http";
+import { isLiveConnected } from "./live-status";
 
 /** A clip in flight on screen is polled this often; polling stops once it is terminal. */
 export const ACTIVE_POLL_MS = 1_500;
+/**
+ * The same poll while the live event stream is open: the stream says when the clip changed, so the poll
+ * is only a fallback should an event be lost.
+ */
+export const LIVE_FALLBACK_POLL_MS = 15_000;
 export const HISTORY_PAGE_SIZE = 24;
 
 export interface HealthDTO {
@@ -121,7 +127,8 @@ export function generationQueryOptions(id: string) {
     refetchInterval: (query) => {
       const g = query.state.data;
       if (query.state.error && notFound(query.state.error)) return false;
-      return g && isTerminal(g.status) ? false : ACTIVE_POLL_MS;
+      if (g && isTerminal(g.status)) return false;
+      return isLiveConnected() ? LIVE_FALLBACK_POLL_MS : ACTIVE_POLL_MS;
     },
     retry: (count, error) => !notFound(error) && count < 2,
   });

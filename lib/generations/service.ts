@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
+import { publishChange } from "@/lib/live/change-bus";
 import type { VideoProvider } from "@/lib/providers/types";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
@@ -217,6 +218,7 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     commentCount: 0,
   }));
   deps.wake(rows);
+  for (const row of rows) publishChange(prisma, { kind: "generation.created", generationId: row.id });
   const generations = rows.map(toGenerationDTO);
   return { generation: generations[0]!, generations, created: true };
 }
@@ -263,10 +265,15 @@ export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
     );
   }
   await prisma.generation.update({ where: { id }, data: { deletedAt: new Date() } });
+  publishChange(prisma, { kind: "generation.deleted", generationId: id });
 }
 
 export async function restoreGeneration(prisma: Db, id: string): Promise<GenerationDTO> {
-  await prisma.generation.updateMany({ where: { id, deletedAt: { not: null } }, data: { deletedAt: null } });
+  const { count } = await prisma.generation.updateMany({
+    where: { id, deletedAt: { not: null } },
+    data: { deletedAt: null },
+  });
+  if (count > 0) publishChange(prisma, { kind: "generation.restored", generationId: id });
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist.", 404);
   return toGenerationDTO(row);
@@ -298,6 +305,8 @@ export async function requestCancel(deps: Pick<GenerationDeps, "prisma" | "wake"
       data: { cancelRequested: true, nextRunAt: now },
     });
     deps.wake();
+  } else {
+    publishChange(deps.prisma, { kind: "generation.status", generationId: id });
   }
   return toGenerationDTO((await findGeneration(deps.prisma, id))!);
 }

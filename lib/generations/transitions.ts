@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { publishChange } from "@/lib/live/change-bus";
 import { ProviderCallError, type ProviderError, type ProviderResult } from "@/lib/providers/types";
 import { AT_PROVIDER_STATUSES } from "./state";
 
@@ -53,6 +54,7 @@ export async function applyResult(
       };
   const { count } = await prisma.generation.updateMany({ where, data });
   if (count === 0) return "unchanged";
+  publishChange(prisma, { kind: "generation.status", generationId: id });
   if (!result.ok) guard.log?.(failureLine(id, result.error));
   return to;
 }

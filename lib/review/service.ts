@@ -5,6 +5,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
+import { publishChange } from "@/lib/live/change-bus";
 import { parseInput } from "@/lib/validation/parse";
 import type { CommentDTO } from "./dto";
 import {
@@ -41,6 +42,8 @@ export async function updateReview(prisma: Db, raw: unknown): Promise<Generation
       },
     });
   });
+  // Choosing a take unchooses its siblings: views of the group refetch the list, which shows them.
+  publishChange(prisma, { kind: "review", generationId: row.id });
   return toGenerationDTO((await findVisibleGeneration(prisma, row.id))!);
 }
 
@@ -93,6 +96,7 @@ export async function addComment(prisma: Db, raw: unknown): Promise<CommentDTO> 
       authorId: input.author.authorId,
     },
   });
+  publishChange(prisma, { kind: "comment", generationId: row.id });
   return toCommentDTO(comment, input.author.authorId);
 }
 
@@ -113,11 +117,13 @@ export async function editComment(prisma: Db, raw: unknown): Promise<CommentDTO>
   const input = parseInput(editCommentSchema, raw);
   await ownComment(prisma, input.commentId, input.authorId);
   const updated = await prisma.comment.update({ where: { id: input.commentId }, data: { body: input.body } });
+  publishChange(prisma, { kind: "comment", generationId: updated.generationId });
   return toCommentDTO(updated, input.authorId);
 }
 
 export async function deleteComment(prisma: Db, raw: unknown): Promise<void> {
   const input = parseInput(deleteCommentSchema, raw);
-  await ownComment(prisma, input.commentId, input.authorId);
+  const comment = await ownComment(prisma, input.commentId, input.authorId);
   await prisma.comment.delete({ where: { id: input.commentId } });
+  publishChange(prisma, { kind: "comment", generationId: comment.generationId });
 }

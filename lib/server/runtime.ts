@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
 import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
+import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-bus";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
@@ -24,6 +25,8 @@ export interface Runtime {
   /** The provider new generations use. */
   provider: VideoProvider;
   worker: GenerationWorker;
+  /** What changed, for the live event stream (app/api/events). */
+  changes: ChangeBus;
   /**
    * Makes due work run now: this instance's worker takes what it can (`created`: rows it just made), and
    * on PostgreSQL the other instances are told when this one could not take it all.
@@ -112,6 +115,10 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
         log: (m) => console.warn(`[worker] ${m}`),
       })
     : undefined;
+  // Before the worker starts, so its first writes are heard.
+  const changes = new ChangeBus();
+  if (db.url) await changes.listen(db.url, (m) => console.warn(`[live] ${m}`));
+  attachChangeBus(db.prisma, changes);
   if (options.startWorker !== false) worker.start();
   // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
   // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
@@ -138,6 +145,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     providers,
     provider,
     worker,
+    changes,
     wake(created) {
       if (!worker.wake(created)) bus?.announce();
     },
@@ -146,6 +154,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
       clearInterval(analyzer);
       await bus?.close();
       await worker.stop();
+      detachChangeBus(db.prisma, changes);
+      await changes.close();
       if (!options.db) await db.close();
     },
   };

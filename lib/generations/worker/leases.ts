@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { publishChange } from "@/lib/live/change-bus";
 import type { GenerationStatus } from "../limits";
 import { IN_FLIGHT_STATUSES } from "../state";
 import { statusList } from "../status-sql";
@@ -101,7 +102,10 @@ export class Leases {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Writes only while this worker holds the lease and the row is still in `from`. */
+  /**
+   * Writes only while this worker holds the lease and the row is still in `from`. Every write a person can
+   * see goes through here, so here open views are told (a poll that learned nothing writes nothing).
+   */
   async update(
     id: string,
     from: GenerationStatus | readonly GenerationStatus[],
@@ -111,7 +115,14 @@ export class Leases {
       where: { id, leaseOwner: this.owner, status: { in: typeof from === "string" ? [from] : [...from] } },
       data,
     });
-    return result.count === 1;
+    if (result.count !== 1) return false;
+    if (data.status !== undefined || data.logs !== undefined || data.queuePosition !== undefined) {
+      publishChange(this.prisma, {
+        kind: data.status !== undefined ? "generation.status" : "generation.progress",
+        generationId: id,
+      });
+    }
+    return true;
   }
 
   /**

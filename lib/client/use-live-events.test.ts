@@ -1,0 +1,87 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it, vi } from "vitest";
+import { ALL_CLIPS, studioKeys } from "./queries";
+import { reviewKeys } from "./review";
+import { applyChange, throttledInvalidator } from "./use-live-events";
+
+// Which cached queries each kind of change marks for refetching: what the view shows, and nothing more.
+
+const KEYS = {
+  list: studioKeys.generationList(24, ALL_CLIPS),
+  clip: studioKeys.generation("clip-1"),
+  otherClip: studioKeys.generation("clip-2"),
+  comments: [...reviewKeys.comments("clip-1"), "viewer-1"],
+  otherComments: [...reviewKeys.comments("clip-2"), "viewer-1"],
+  characters: reviewKeys.characters,
+  spend: studioKeys.spend,
+  compare: reviewKeys.compare("clip-1", "clip-3"),
+  otherCompare: reviewKeys.compare("clip-2", "clip-3"),
+} as const;
+
+function stale(change: Parameters<typeof applyChange>[1]): string[] {
+  const client = new QueryClient();
+  for (const key of Object.values(KEYS)) client.setQueryData(key, { pages: [], pageParams: [] });
+  applyChange(client, change);
+  return Object.entries(KEYS)
+    .filter(([, key]) => client.getQueryState(key)?.isInvalidated)
+    .map(([name]) => name)
+    .sort();
+}
+
+describe("applyChange", () => {
+  it("a comment refreshes that clip's comments and its counts, not other clips' comments", () => {
+    expect(stale({ kind: "comment", generationId: "clip-1" })).toEqual(["clip", "comments", "list"]);
+  });
+
+  it("a review change refreshes the clip, the lists, characters and comparisons holding it", () => {
+    expect(stale({ kind: "review", generationId: "clip-1" })).toEqual([
+      "characters",
+      "clip",
+      "compare",
+      "list",
+    ]);
+  });
+
+  it("progress refreshes only the clip; a status move also lists, spend and comparisons", () => {
+    expect(stale({ kind: "generation.progress", generationId: "clip-1" })).toEqual(["clip"]);
+    expect(stale({ kind: "generation.status", generationId: "clip-1" })).toEqual([
+      "clip",
+      "compare",
+      "list",
+      "spend",
+    ]);
+  });
+
+  it("new, deleted and restored clips refresh lists and spend; characters refresh the library", () => {
+    expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(["list", "spend"]);
+    expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(["list", "spend"]);
+    expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
+  });
+});
+
+describe("throttledInvalidator", () => {
+  it("refreshes a shared view at once, then once more after a burst, then stays quiet", () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const calls: unknown[] = [];
+      client.invalidateQueries = ((filters: { queryKey: unknown }) => {
+        calls.push(filters.queryKey);
+        return Promise.resolve();
+      }) as QueryClient["invalidateQueries"];
+      const wide = throttledInvalidator(client, 500);
+      for (let i = 0; i < 20; i++) wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
+      expect(calls).toEqual([studioKeys.generationLists, studioKeys.spend]);
+      vi.advanceTimersByTime(500);
+      // The burst's last change is not lost: one more refresh at the end of the window.
+      expect(calls).toEqual([studioKeys.generationLists, studioKeys.spend, studioKeys.generationLists]);
+      vi.advanceTimersByTime(2_000);
+      expect(calls).toHaveLength(3);
+      wide(studioKeys.generationLists);
+      expect(calls).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

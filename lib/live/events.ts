@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * What changed, small enough to say which views to refresh and nothing more: the browser refetches
+ * through the usual routes, so an event never carries data the caller may not see.
+ */
+export const CHANGE_KINDS = [
+  /** A clip (or a take group's clips) was made. */
+  "generation.created",
+  /** Its status moved: lists filtered by status, spend and the clip itself change. */
+  "generation.status",
+  /** Logs or queue position only: the clip itself. */
+  "generation.progress",
+  "generation.deleted",
+  "generation.restored",
+  /** Star, review status, chosen take. */
+  "review",
+  /** A comment on a clip was added, edited or deleted. */
+  "comment",
+  /** A character was created, updated or deleted. */
+  "character",
+] as const;
+
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export const changeSchema = z.object({
+  kind: z.enum(CHANGE_KINDS),
+  generationId: z.string().optional(),
+  characterId: z.string().optional(),
+});
+
+export type Change = z.infer<typeof changeSchema>;
+
+/** A change as the stream sends it: with the id a reconnecting browser names in Last-Event-ID. */
+export interface ChangeEvent extends Change {
+  id: string;
+}
