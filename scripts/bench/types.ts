@@ -46,3 +46,25 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] as number;
 }
+
+/**
+ * Runs `measure` on the embedded database, then on PostgreSQL when one answers; without it, one row
+ * named `skippedFigure` says the PostgreSQL half was skipped (so the table shows it was not measured).
+ */
+export async function onEachDatabase(
+  ctx: BenchContext,
+  measure: (ctx: BenchContext, kind: "pglite" | "postgres") => Promise<Figure[]>,
+  skippedFigure: string,
+): Promise<Figure[]> {
+  await ctx.ensureBuild();
+  const figures = await measure(ctx, "pglite");
+  if (ctx.postgresUrl) figures.push(...(await measure(ctx, "postgres")));
+  else
+    figures.push({
+      figure: skippedFigure,
+      measured: null,
+      unit: "ms",
+      note: "skipped: no PostgreSQL answered",
+    });
+  return figures;
+}

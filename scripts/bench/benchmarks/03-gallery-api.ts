@@ -10,7 +10,7 @@ import pg from "pg";
 import { runSupportCli, seedHistoryProcess, walkGallery } from "@/test/support/load-history";
 import { timedGet } from "@/test/support/studio-http";
 import { startStudioProcess } from "@/test/support/studio-process";
-import { type BenchContext, type Benchmark, type Figure, percentile } from "../types";
+import { type BenchContext, type Benchmark, type Figure, onEachDatabase, percentile } from "../types";
 
 const CLIPS = 10_000;
 const DEEP = 9_000;
@@ -162,17 +162,5 @@ function withSchema(url: string, schema: string): string {
 export const benchmark: Benchmark = {
   id: "gallery-api",
   title: "Gallery API",
-  async run(ctx) {
-    await ctx.ensureBuild();
-    const figures = await measure(ctx, "pglite");
-    if (ctx.postgresUrl) figures.push(...(await measure(ctx, "postgres")));
-    else
-      figures.push({
-        figure: "PostgreSQL: first page, server time p95",
-        measured: null,
-        unit: "ms",
-        note: "skipped: no PostgreSQL answered",
-      });
-    return figures;
-  },
+  run: (ctx) => onEachDatabase(ctx, measure, "PostgreSQL: first page, server time p95"),
 };

@@ -12,7 +12,7 @@ import pg from "pg";
 import { seedHistoryProcess } from "@/test/support/load-history";
 import { type StudioProcess, startStudioProcess } from "@/test/support/studio-process";
 import { launchChromium, median } from "../browser";
-import { type BenchContext, type Benchmark, type Figure, percentile } from "../types";
+import { type BenchContext, type Benchmark, type Figure, onEachDatabase, percentile } from "../types";
 
 const RUNS = 30;
 const BUDGET_MS = 500;
@@ -109,17 +109,6 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
 export const benchmark: Benchmark = {
   id: "live-updates",
   title: "Live updates",
-  async run(ctx) {
-    await ctx.ensureBuild();
-    const figures = await measure(ctx, "pglite");
-    if (ctx.postgresUrl) figures.push(...(await measure(ctx, "postgres")));
-    else
-      figures.push({
-        figure: "PostgreSQL, two studios: change in one browser appears in a second, p95",
-        measured: null,
-        unit: "ms",
-        note: "skipped: no PostgreSQL answered",
-      });
-    return figures;
-  },
+  run: (ctx) =>
+    onEachDatabase(ctx, measure, "PostgreSQL, two studios: change in one browser appears in a second, p95"),
 };
