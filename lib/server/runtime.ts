@@ -109,7 +109,6 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   const bus: WakeBus | undefined = db.url
     ? await startWakeBus({
         url: db.url,
-        prisma: db.prisma,
         owner: worker.owner,
         onWake: () => worker.wake(),
         log: (m) => console.warn(`[worker] ${m}`),
