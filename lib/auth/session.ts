@@ -5,7 +5,7 @@ import { type Actor, unauthorized } from "./actor";
 
 // A shared access token guards the whole studio when STUDIO_ACCESS_TOKEN is set. People sign in once
 // and get a signed, HTTP-only session cookie; scripts send the token as a bearer token.
-// Uses Web Crypto only, so it runs anywhere the proxy runs.
+// Signing uses Web Crypto; the token comes from the validated configuration (server-only, like the proxy).
 
 export const SESSION_COOKIE = "omni_session";
 export const SESSION_DAYS = 30;
