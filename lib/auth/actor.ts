@@ -1,32 +1,62 @@
 import { AppError } from "@/lib/http/errors";
 
-// Who is asking, and what they may do. Today the studio has one shared access token
-// (STUDIO_ACCESS_TOKEN): whoever holds it, through the session cookie or as a bearer token, is the
-// studio's owner, and an open studio (no token) lets everyone be (resolveActor in ./session.ts). The next
-// step adds people with accounts and roles: resolveActor then reads a user session and returns that
-// person's id and role, and every route and action that asks for a role keeps working unchanged.
+// Who is asking, and what they may do. Every request resolves to an actor (lib/auth/session.ts
+// resolveActor): a member signed in with a session cookie or a personal API token, or a guest holding a
+// share link. Routes and actions ask for the least role they need (lib/http/server-action.ts, lib/http/route.ts);
+// what a guest may do is narrowed further by its link's permissions.
 
-/** From least to most allowed: a guest reads, a reviewer comments and rates, an editor makes and deletes. */
-export const ROLES = ["guest", "reviewer", "editor", "owner"] as const;
+/** From least to most allowed: a guest follows a link, a reviewer comments and rates, an editor makes and
+ * deletes, an admin runs the team, the owner owns the studio. */
+export const ROLES = ["guest", "reviewer", "editor", "admin", "owner"] as const;
 export type Role = (typeof ROLES)[number];
+/** The roles a member account can have (guests have no account). */
+export const MEMBER_ROLES = ["reviewer", "editor", "admin", "owner"] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
-export interface Actor {
-  /** Stable id of the person (today one id for everyone who holds the token). */
+/** What a share link lets its guest do, beyond viewing what it shares. */
+export const LINK_PERMISSIONS = ["comment", "review", "download"] as const;
+export type LinkPermission = (typeof LINK_PERMISSIONS)[number];
+
+export interface MemberActor {
+  kind: "member";
+  /** The user's id. */
   id: string;
-  role: Role;
-  /** How the request proved it: no token needed, the session cookie, or the bearer token. */
-  via: "open" | "session" | "bearer";
+  role: MemberRole;
+  name: string;
+  email: string;
+  /** How the request proved it: the session cookie, or a personal API token. */
+  via: "session" | "token";
+  /** The session's id (sign-out, presence), for a session. */
+  sessionId?: string;
 }
+
+export interface GuestActor {
+  kind: "guest";
+  /** `guest:<link id>:<visitor id>`: stable for one browser on one link. */
+  id: string;
+  role: "guest";
+  /** The name the guest gave (kept on their comments, marked as guest). */
+  name: string;
+  via: "share-link";
+  linkId: string;
+  permissions: readonly LinkPermission[];
+}
+
+export type Actor = MemberActor | GuestActor;
 
 export function hasRole(actor: Actor, required: Role): boolean {
   return ROLES.indexOf(actor.role) >= ROLES.indexOf(required);
 }
 
-/** For a request without the session cookie or the token. */
+export function isMember(actor: Actor): actor is MemberActor {
+  return actor.kind === "member";
+}
+
+/** For a request that is not signed in. */
 export function unauthorized(): AppError {
   return new AppError(
     "unauthorized",
-    "Sign in to the studio, or send the access token as a bearer token.",
+    "Sign in to the studio, or send a personal API token as `Authorization: Bearer <token>`.",
     401,
     undefined,
     { "WWW-Authenticate": 'Bearer realm="omni-studio"' },
@@ -37,7 +67,7 @@ export function unauthorized(): AppError {
 export function forbidden(required: Role): AppError {
   return new AppError(
     "forbidden",
-    `This needs the ${required} role or higher; ask the studio's owner for access.`,
+    `This needs the ${required} role or higher; ask the studio's owner or an admin for access.`,
     403,
   );
 }
