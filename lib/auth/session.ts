@@ -67,7 +67,8 @@ export function sessionCookieOf(cookieHeader: string | null): string | undefined
   return undefined;
 }
 
-const TOKEN_HOLDER = { id: "studio", role: "owner" } as const;
+// Interim, until accounts land: the token holder (or everyone, in an open studio) acts as one owner.
+const TOKEN_HOLDER = { kind: "member", id: "studio", role: "owner", name: "Studio", email: "" } as const;
 
 /**
  * The actor behind a request's headers (see ./actor.ts), or null when the studio asks for the token and
@@ -76,9 +77,9 @@ const TOKEN_HOLDER = { id: "studio", role: "owner" } as const;
  */
 export async function resolveActor(readHeaders: () => Headers | Promise<Headers>): Promise<Actor | null> {
   const token = getConfig().accessToken;
-  if (!token) return { ...TOKEN_HOLDER, via: "open" };
+  if (!token) return { ...TOKEN_HOLDER, via: "session" };
   const headers = await readHeaders();
-  if (bearerOk(token, headers.get("authorization"))) return { ...TOKEN_HOLDER, via: "bearer" };
+  if (bearerOk(token, headers.get("authorization"))) return { ...TOKEN_HOLDER, via: "token" };
   if (await verifySession(token, sessionCookieOf(headers.get("cookie")))) {
     return { ...TOKEN_HOLDER, via: "session" };
   }
