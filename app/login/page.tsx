@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { safeNext } from "@/lib/auth/session";
+import { safeNext } from "@/lib/auth/paths";
 
 export const metadata: Metadata = { title: "Sign in · Omni Studio" };
 

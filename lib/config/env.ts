@@ -80,9 +80,24 @@ const envSchema = z
         .optional(),
     ),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./data")),
-    STUDIO_ACCESS_TOKEN: z.preprocess(
+    // Retired: accounts replace the shared token. Still read, so the server can say so at start.
+    STUDIO_ACCESS_TOKEN: optionalString,
+    AUTH_SECRET: z.preprocess(
       emptyToUndefined,
-      z.string().min(12, "must be at least 12 characters (a long random string)").optional(),
+      z
+        .string()
+        .min(32, "must be at least 32 characters (a long random string, e.g. `openssl rand -base64 32`)")
+        .optional(),
+    ),
+    TRUSTED_PROXIES: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(
+          /^\s*[0-9a-fA-F.:]+(\/\d{1,3})?(\s*,\s*[0-9a-fA-F.:]+(\/\d{1,3})?)*\s*$/,
+          "must be a comma-separated list of IP addresses or CIDR ranges, e.g. 127.0.0.1/32,10.0.0.0/8",
+        )
+        .optional(),
     ),
     PORT: z.preprocess(
       emptyToUndefined,
@@ -161,7 +176,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
       },
     },
     publicBaseUrl: env.PUBLIC_BASE_URL,
-    accessToken: env.STUDIO_ACCESS_TOKEN,
+    /** Set only to warn that it is retired (lib/server/boot.ts). */
+    retiredAccessToken: Boolean(env.STUDIO_ACCESS_TOKEN),
+    /** Signs the session cookies; when unset, a secret kept in the database is used. */
+    authSecret: env.AUTH_SECRET,
+    /** Reverse proxies whose X-Forwarded-For is believed (sign-in throttling counts per client address). */
+    trustedProxies: env.TRUSTED_PROXIES?.split(",").map((p) => p.trim()) ?? [],
     databaseUrl: env.DATABASE_URL,
     dataDir,
     mediaDir: path.join(dataDir, "media"),

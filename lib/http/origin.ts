@@ -27,6 +27,20 @@ export function sameOrigin(request: Request): boolean {
   return from.host === requestHost(request.headers);
 }
 
+/**
+ * The origins better-auth accepts for its own state-changing routes: the same rule as sameOrigin, the
+ * configured public address and the one the request was addressed to.
+ */
+export function trustedOrigins(request?: Request): string[] {
+  const origins: string[] = [];
+  const publicBaseUrl = getConfig().publicBaseUrl;
+  if (publicBaseUrl) origins.push(new URL(publicBaseUrl).origin);
+  const host = request ? requestHost(request.headers) : null;
+  // sameOrigin compares hosts only (a TLS proxy may not say which scheme the browser used).
+  if (host) origins.push(`http://${host}`, `https://${host}`);
+  return origins;
+}
+
 /** The 403 for a state-changing request sent by another site's page. */
 export function foreignOriginResponse(): Response {
   return errorResponse(

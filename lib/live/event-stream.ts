@@ -17,9 +17,15 @@ function frame(event: ChangeEvent | { id: string; kind: "ready" | "reset" }): st
 /**
  * The event stream of one browser: first what it missed since `lastId` (or `reset` when that cannot be
  * told), or a `ready` carrying the current id, so that even a browser that saw no change yet resumes
- * from here; then every change as it happens. Ends when the browser goes (`signal`) or the bus closes.
+ * from here; then every change as it happens. Ends when the browser goes (`signal`), the bus closes, or
+ * `stillValid` (asked at each heartbeat) says the caller's session or token no longer is.
  */
-export function eventStream(bus: ChangeBus, lastId: string | null, signal: AbortSignal): ReadableStream {
+export function eventStream(
+  bus: ChangeBus,
+  lastId: string | null,
+  signal: AbortSignal,
+  stillValid: () => Promise<boolean> = async () => true,
+): ReadableStream {
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -37,7 +43,12 @@ export function eventStream(bus: ChangeBus, lastId: string | null, signal: Abort
         if (event === "closed") return cleanup();
         send(frame(event === "reset" ? { id: bus.lastId, kind: "reset" } : event));
       });
-      const heartbeat = setInterval(() => send(": ping\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => {
+        stillValid().then(
+          (valid) => (valid ? send(": ping\n\n") : cleanup()),
+          () => send(": ping\n\n"),
+        );
+      }, HEARTBEAT_MS);
       // An open stream must not keep the process alive on shutdown.
       heartbeat.unref();
       cleanup = () => {

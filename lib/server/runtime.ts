@@ -1,11 +1,15 @@
 import "server-only";
 import path from "node:path";
 import sharp from "sharp";
+import { ensureSettings } from "@/lib/accounts/settings";
+import { listensBeyondLoopback, SetupGate } from "@/lib/accounts/setup";
+import { type Auth, createAuth } from "@/lib/auth/auth";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
 import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
+import { trustedOrigins } from "@/lib/http/origin";
 import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-bus";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
@@ -25,6 +29,10 @@ export interface Runtime {
   /** The provider new generations use. */
   provider: VideoProvider;
   worker: GenerationWorker;
+  /** Accounts and sessions (better-auth). */
+  auth: Auth;
+  /** First run: whether the owner account is still to be made, and its setup code. */
+  setup: SetupGate;
   /** What changed, for the live event stream (app/api/events). */
   changes: ChangeBus;
   /**
@@ -55,6 +63,17 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     ));
   const store = new MediaStore(config.mediaDir);
   await store.init();
+
+  const settings = await ensureSettings(db.prisma);
+  const setup = new SetupGate(db.prisma, listensBeyondLoopback(config.hostname));
+  const auth = createAuth({
+    prisma: db.prisma,
+    secret: config.authSecret ?? settings.authSecret,
+    setup,
+    baseURL: config.publicBaseUrl,
+    trustedProxies: config.trustedProxies,
+    trustedOrigins,
+  });
 
   const providers = new Map<string, VideoProvider>();
   // The preview engine is always there, so preview clips in history keep working after a key is added.
@@ -144,6 +163,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     providers,
     provider,
     worker,
+    auth,
+    setup,
     changes,
     wake(created) {
       if (!worker.wake(created)) bus?.announce();

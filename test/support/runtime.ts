@@ -97,3 +97,8 @@ export async function waitFor(
     `generation ${id} did not reach the expected state; last seen: ${JSON.stringify(last?.status)} ${JSON.stringify(last?.error)}`,
   );
 }
+
+/** Route handlers and resolveActor find the runtime through getRuntime(); make it this one (or none). */
+export function installRuntime(rt: Runtime | undefined) {
+  (globalThis as { __omniRuntime?: Promise<Runtime> }).__omniRuntime = rt ? Promise.resolve(rt) : undefined;
+}

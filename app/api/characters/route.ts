@@ -1,19 +1,15 @@
 import { listCharacters } from "@/lib/characters/service";
-import { errorResponse } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/http/route";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** The character library with clip counts and spend. Clips that used one: /api/generations?character=<id>. */
-export async function GET() {
-  try {
-    const { db } = await getRuntime();
-    return Response.json(
-      { items: await listCharacters(db.prisma) },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute({ role: "reviewer" }, async () => {
+  const { db } = await getRuntime();
+  return Response.json(
+    { items: await listCharacters(db.prisma) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+});

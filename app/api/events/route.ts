@@ -1,4 +1,5 @@
-import { accessRefusal } from "@/lib/auth/session";
+import { resolveActor } from "@/lib/auth/session";
+import { apiRoute } from "@/lib/http/route";
 import { eventStream } from "@/lib/live/event-stream";
 import { getRuntime } from "@/lib/server/runtime";
 
@@ -9,13 +10,13 @@ export const dynamic = "force-dynamic";
  * Server-sent events: which views to refresh (see lib/live/). The browser's EventSource reconnects by
  * itself and names the last event it saw in Last-Event-ID; what it missed is sent first, or `reset`.
  */
-export async function GET(request: Request) {
-  // proxy.ts checks too; a stream lives for hours, so it is not left to one line of defence.
-  const refused = await accessRefusal(request.headers);
-  if (refused) return refused;
+export const GET = apiRoute({ role: "reviewer" }, async (request) => {
   const { changes } = await getRuntime();
   const lastId = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
-  return new Response(eventStream(changes, lastId, request.signal), {
+  // A stream lives for hours: it ends when its session or token stops being valid (signed out, removed),
+  // checked at each keep-alive ping.
+  const stillSignedIn = async () => Boolean(await resolveActor(() => request.headers));
+  return new Response(eventStream(changes, lastId, request.signal, stillSignedIn), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",
@@ -26,4 +27,4 @@ export async function GET(request: Request) {
       "X-Accel-Buffering": "no",
     },
   });
-}
+});

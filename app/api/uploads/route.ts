@@ -1,5 +1,4 @@
-import { accessRefusal } from "@/lib/auth/session";
-import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
+import { apiRoute } from "@/lib/http/route";
 import { getRuntime } from "@/lib/server/runtime";
 import { createUploadHandler } from "@/lib/uploads/handler";
 
@@ -10,10 +9,5 @@ export const dynamic = "force-dynamic";
 // clients cannot hold those turns (lib/uploads/handler.ts says how memory stays bounded).
 const handle = createUploadHandler({ runtime: getRuntime });
 
-export async function POST(request: Request) {
-  if (!sameOrigin(request)) return foreignOriginResponse();
-  // Outside the access proxy (see proxy.ts): the same check, before the body is read or queued.
-  const refused = await accessRefusal(request.headers);
-  if (refused) return refused;
-  return handle(request);
-}
+// Outside the proxy's matcher (see proxy.ts): apiRoute checks the caller before the body is read or queued.
+export const POST = apiRoute({ role: "editor" }, (request) => handle(request));

@@ -84,6 +84,7 @@ CREATE TABLE "StudioSettings" (
     "authSecret" TEXT NOT NULL,
     "teamDailySpendCapUsd" DOUBLE PRECISION,
     "setupCompletedAt" TIMESTAMP(3),
+    "setupCodeHashes" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

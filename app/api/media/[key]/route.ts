@@ -1,8 +1,7 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import { accessRefusal } from "@/lib/auth/session";
-import { getConfig } from "@/lib/config/env";
 import { parseRange } from "@/lib/http/range";
+import { apiRoute } from "@/lib/http/route";
 import { isMediaKey, mediaContentType } from "@/lib/media/keys";
 import {
   imageVariant,
@@ -73,11 +72,8 @@ async function locate(request: Request, key: string): Promise<Served | Response>
 }
 
 async function serve(request: Request, key: string, withBody: boolean) {
-  // Outside the access proxy (see proxy.ts): the same check, first.
-  const refused = await accessRefusal(request.headers);
-  if (refused) return refused;
-  // Behind the token, only the browser may keep a copy: a shared cache in front would serve it to anyone.
-  const scope = getConfig().accessToken ? "private" : "public";
+  // Only the signed-in browser may keep a copy: a shared cache in front would serve it to anyone.
+  const scope = "private";
   const found = await locate(request, key);
   if (found instanceof Response) return found;
   const info = found;
@@ -111,10 +107,11 @@ async function serve(request: Request, key: string, withBody: boolean) {
   return new Response(stream, { status: partial ? 206 : 200, headers });
 }
 
-export async function GET(request: Request, ctx: { params: Promise<{ key: string }> }) {
-  return serve(request, (await ctx.params).key, true);
-}
+// Outside the proxy's matcher (see proxy.ts): apiRoute checks the caller first.
+export const GET = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
+  serve(request, params.key, true),
+);
 
-export async function HEAD(request: Request, ctx: { params: Promise<{ key: string }> }) {
-  return serve(request, (await ctx.params).key, false);
-}
+export const HEAD = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
+  serve(request, params.key, false),
+);

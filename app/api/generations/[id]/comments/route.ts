@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http/errors";
+import { apiRoute } from "@/lib/http/route";
 import { listComments } from "@/lib/review/service";
 import { getRuntime } from "@/lib/server/runtime";
 import { refuseNul } from "@/lib/validation/parse";
@@ -7,18 +7,14 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Comments in time order. `?viewer=<authorId>` marks the asking browser's own (editable) comments. */
-export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const { id } = await ctx.params;
-    const viewer = new URL(request.url).searchParams.get("viewer") ?? undefined;
-    refuseNul("id", id);
-    refuseNul("viewer", viewer);
-    const { db } = await getRuntime();
-    return Response.json(
-      { items: await listComments(db.prisma, id, viewer) },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+export const GET = apiRoute<{ id: string }>({ role: "reviewer" }, async (request, { params }) => {
+  const { id } = params;
+  const viewer = new URL(request.url).searchParams.get("viewer") ?? undefined;
+  refuseNul("id", id);
+  refuseNul("viewer", viewer);
+  const { db } = await getRuntime();
+  return Response.json(
+    { items: await listComments(db.prisma, id, viewer) },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+});

@@ -1,0 +1,271 @@
+// Accounts end to end on the server side: better-auth's real routes (rt.auth.handler), the studio's
+// hooks, resolveActor on sessions and personal tokens, on PGlite and on PostgreSQL.
+import { afterAll, describe, expect, it } from "vitest";
+import { createInvitation, revokeInvitation } from "@/lib/accounts/invitations";
+import { createApiToken, revokeApiToken } from "@/lib/accounts/tokens";
+import type { MemberActor } from "@/lib/auth/actor";
+import { SIGN_IN_PER_MINUTE } from "@/lib/auth/auth";
+import { resolveActor } from "@/lib/auth/session";
+import { addMember, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
+import { dbKinds } from "../support/db";
+import { useStudio } from "../support/fixture";
+import { installRuntime } from "../support/runtime";
+
+const ORIGIN = "http://127.0.0.1:3000";
+
+/** A call to better-auth's own route, as a browser or script makes it. */
+function authCall(
+  studio: { rt: { auth: { handler(r: Request): Promise<Response> } } },
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  return studio.rt.auth.handler(
+    new Request(`${ORIGIN}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+const actorOf = (headers: Record<string, string>) => resolveActor(() => new Headers(headers));
+const asActor = (m: TestMember): MemberActor => ({
+  kind: "member",
+  id: m.id,
+  role: m.role,
+  name: m.name,
+  email: m.email,
+  via: "session",
+});
+
+for (const kind of await dbKinds()) {
+  describe(`accounts (${kind})`, () => {
+    const studio = useStudio(kind, { ready: (s) => installRuntime(s.rt) });
+    afterAll(() => installRuntime(undefined));
+    let owner: TestMember;
+
+    it("makes the first account the owner, and refuses a stranger's sign-up without creating anything", async () => {
+      expect(await studio.rt.setup.needsSetup()).toBe(true);
+      owner = await addMember(studio.rt, "owner", { name: "Olivia Owner" });
+      expect(await studio.rt.setup.needsSetup()).toBe(false);
+      const row = await studio.db.prisma.user.findUniqueOrThrow({ where: { id: owner.id } });
+      expect(row.role).toBe("owner");
+
+      const users = await studio.db.prisma.user.count();
+      const stranger = await authCall(studio, "/sign-up/email", {
+        name: "Mallory",
+        email: "mallory@evil.test",
+        password: "a long enough password",
+      });
+      expect(stranger.status).toBe(403);
+      expect((await stranger.json()).code).toBe("invitation_required");
+      // Trying to grant oneself a role is refused too.
+      const selfMade = await authCall(studio, "/sign-up/email", {
+        name: "Mallory",
+        email: "mallory2@evil.test",
+        password: "a long enough password",
+        role: "owner",
+      });
+      expect(selfMade.ok).toBe(false);
+      expect(await studio.db.prisma.user.count()).toBe(users);
+    });
+
+    it("gives an invited account the invitation's role, once; a used, revoked or expired link is refused", async () => {
+      const { token } = await createInvitation(studio.db.prisma, asActor(owner), { role: "editor" });
+      const first = await authCall(studio, "/sign-up/email", {
+        name: "Eddie",
+        email: "eddie@studio.test",
+        password: TEST_PASSWORD,
+        invitation: token,
+      });
+      expect(first.status).toBe(200);
+      const eddie = await studio.db.prisma.user.findUniqueOrThrow({ where: { email: "eddie@studio.test" } });
+      expect(eddie.role).toBe("editor");
+      const invite = await studio.db.prisma.invitation.findFirstOrThrow({
+        where: { acceptedById: eddie.id },
+      });
+      expect(invite.acceptedAt).not.toBeNull();
+
+      const again = await authCall(studio, "/sign-up/email", {
+        name: "Eve",
+        email: "eve@studio.test",
+        password: TEST_PASSWORD,
+        invitation: token,
+      });
+      expect(again.status).toBe(403);
+      expect((await again.json()).message).toMatch(/already used/);
+
+      const revoked = await createInvitation(studio.db.prisma, asActor(owner), { role: "reviewer" });
+      await revokeInvitation(studio.db.prisma, revoked.invitation.id);
+      const r = await authCall(studio, "/sign-up/email", {
+        name: "Eve",
+        email: "eve@studio.test",
+        password: TEST_PASSWORD,
+        invitation: revoked.token,
+      });
+      expect((await r.json()).message).toMatch(/revoked/);
+
+      const expired = await createInvitation(studio.db.prisma, asActor(owner), { role: "reviewer" });
+      await studio.db.prisma.invitation.update({
+        where: { id: expired.invitation.id },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      const e = await authCall(studio, "/sign-up/email", {
+        name: "Eve",
+        email: "eve@studio.test",
+        password: TEST_PASSWORD,
+        invitation: expired.token,
+      });
+      expect((await e.json()).message).toMatch(/expired/);
+      expect(await studio.db.prisma.user.count({ where: { email: "eve@studio.test" } })).toBe(0);
+    });
+
+    it("resolves a session cookie and a personal token to the member, with the role as it is now", async () => {
+      const rev = await addMember(studio.rt, "reviewer");
+      expect(await actorOf(rev.session)).toMatchObject({ id: rev.id, role: "reviewer", via: "session" });
+      expect(await actorOf(rev.bearer)).toMatchObject({ id: rev.id, role: "reviewer", via: "token" });
+      await studio.db.prisma.user.update({ where: { id: rev.id }, data: { role: "editor" } });
+      expect(await actorOf(rev.session)).toMatchObject({ role: "editor" });
+      expect(await actorOf(rev.bearer)).toMatchObject({ role: "editor" });
+      // Tokens are stored hashed.
+      const stored = await studio.db.prisma.apiToken.findMany({ where: { userId: rev.id } });
+      expect(JSON.stringify(stored)).not.toContain(rev.token);
+      // A revoked token, a made-up one and a tampered cookie resolve to no one.
+      const extra = await createApiToken(studio.db.prisma, rev.id, "extra");
+      expect(await actorOf({ authorization: `Bearer ${extra.token}` })).not.toBeNull();
+      await revokeApiToken(studio.db.prisma, rev.id, extra.apiToken.id);
+      expect(await actorOf({ authorization: `Bearer ${extra.token}` })).toBeNull();
+      expect(await actorOf({ authorization: `Bearer omni_${"A".repeat(43)}` })).toBeNull();
+      expect(await actorOf({ authorization: "Bearer correct-horse-battery-staple" })).toBeNull();
+      expect(await actorOf({ cookie: `${rev.cookie.slice(0, -3)}abc` })).toBeNull();
+      // Someone else's token cannot be revoked by id.
+      await expect(revokeApiToken(studio.db.prisma, owner.id, extra.apiToken.id)).rejects.toThrow(/No token/);
+    });
+
+    it("ends the session on the server at sign-out, everywhere on request, and the others on a password change", async () => {
+      const m = await addMember(studio.rt, "reviewer");
+      const signIn = async () =>
+        sessionCookieFrom(await authCall(studio, "/sign-in/email", { email: m.email, password: m.password }));
+      const a = m.cookie;
+      const b = await signIn();
+      const out = await authCall(studio, "/sign-out", {}, { cookie: b });
+      expect(out.status).toBe(200);
+      expect(await actorOf({ cookie: b })).toBeNull();
+      expect(await actorOf({ cookie: a })).not.toBeNull();
+
+      const c = await signIn();
+      const everywhere = await authCall(studio, "/revoke-sessions", {}, { cookie: c });
+      expect(everywhere.status).toBe(200);
+      expect(await actorOf({ cookie: a })).toBeNull();
+      expect(await actorOf({ cookie: c })).toBeNull();
+      // The personal token is not a session: it stays until revoked.
+      expect(await actorOf(m.bearer)).not.toBeNull();
+
+      const d = await signIn();
+      const e = await signIn();
+      const changed = await authCall(
+        studio,
+        "/change-password",
+        { currentPassword: m.password, newPassword: "a brand new password", revokeOtherSessions: false },
+        { cookie: d },
+      );
+      expect(changed.status).toBe(200);
+      expect(await actorOf({ cookie: e })).toBeNull();
+      const old = await authCall(studio, "/sign-in/email", { email: m.email, password: m.password });
+      expect(old.status).toBe(401);
+    });
+
+    it("answers a wrong password the same for a known and an unknown email", async () => {
+      const m = await addMember(studio.rt, "reviewer");
+      const ip = { "x-forwarded-for": "203.0.113.7" };
+      const known = await authCall(
+        studio,
+        "/sign-in/email",
+        { email: m.email, password: "wrong password!" },
+        ip,
+      );
+      const unknown = await authCall(
+        studio,
+        "/sign-in/email",
+        { email: "nobody@studio.test", password: "wrong password!" },
+        ip,
+      );
+      expect(known.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(await known.json()).toEqual(await unknown.json());
+    });
+
+    it(`throttles sign-in per client address after ${SIGN_IN_PER_MINUTE} attempts a minute`, async () => {
+      const m = await addMember(studio.rt, "reviewer");
+      const from = (ip: string) => ({ "x-forwarded-for": ip });
+      for (let i = 0; i < SIGN_IN_PER_MINUTE; i++) {
+        const r = await authCall(
+          studio,
+          "/sign-in/email",
+          { email: m.email, password: "wrong" },
+          from("198.51.100.9"),
+        );
+        expect(r.status).toBe(401);
+      }
+      const blocked = await authCall(
+        studio,
+        "/sign-in/email",
+        { email: m.email, password: m.password },
+        from("198.51.100.9"),
+      );
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
+      // Counted in the database, so another instance on it refuses too; another address is not held back.
+      const other = await studio.start();
+      const r2 = await other.auth.handler(
+        new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: ORIGIN, ...from("198.51.100.9") },
+          body: JSON.stringify({ email: m.email, password: m.password }),
+        }),
+      );
+      expect(r2.status).toBe(429);
+      const elsewhere = await authCall(
+        studio,
+        "/sign-in/email",
+        { email: m.email, password: m.password },
+        from("198.51.100.10"),
+      );
+      expect(elsewhere.status).toBe(200);
+    });
+
+    it("shuts a removed member out at once: sessions, tokens and sign-in", async () => {
+      const m = await addMember(studio.rt, "editor");
+      await studio.db.prisma.user.update({ where: { id: m.id }, data: { disabledAt: new Date() } });
+      expect(await actorOf(m.session)).toBeNull();
+      expect(await actorOf(m.bearer)).toBeNull();
+      const r = await authCall(studio, "/sign-in/email", { email: m.email, password: m.password });
+      expect(r.ok).toBe(false);
+    });
+  });
+}
+
+describe("setup beyond loopback", () => {
+  const studio = useStudio("pglite", { env: () => ({ HOSTNAME: "0.0.0.0" }) });
+
+  it("asks for the code from the server's log, and takes only that one", async () => {
+    expect(studio.rt.setup.codeRequired).toBe(true);
+    const code = await studio.rt.setup.issueCode();
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    const body = { name: "Olivia", email: "olivia@studio.test", password: TEST_PASSWORD };
+    const none = await authCall(studio, "/sign-up/email", body);
+    expect(none.status).toBe(403);
+    expect((await none.json()).code).toBe("setup_code_required");
+    const wrong = await authCall(studio, "/sign-up/email", { ...body, setupCode: "AAAA-BBBB-CCCC-DDDD" });
+    expect(wrong.status).toBe(403);
+    expect(await studio.db.prisma.user.count()).toBe(0);
+    const right = await authCall(studio, "/sign-up/email", { ...body, setupCode: code!.toLowerCase() });
+    expect(right.status).toBe(200);
+    const owner = await studio.db.prisma.user.findUniqueOrThrow({ where: { email: "olivia@studio.test" } });
+    expect(owner.role).toBe("owner");
+    // Spent: the same code does not make a second owner.
+    const settings = await studio.db.prisma.studioSettings.findUniqueOrThrow({ where: { id: 1 } });
+    expect(settings.setupCodeHashes).toEqual([]);
+  });
+});
