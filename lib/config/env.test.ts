@@ -110,6 +110,8 @@ describe("parseConfig", () => {
       "a@b <c@d",
       "Evil\r\nBcc: x@y <a@b.example>",
       "two@at@example.com",
+      "Bell\u0007 <a@b.example>",
+      "a<b <c@d.example>",
     ]) {
       expect(() => from(bad), bad).toThrow(/MAIL_FROM must be an address or "Name <address>"/);
     }
