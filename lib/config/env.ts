@@ -7,6 +7,7 @@ export const DEFAULT_FAL_WEBHOOK_JWKS_URL = "https://rest.alpha.fal.ai/.well-kno
 export const DEFAULT_ATLASCLOUD_BASE_URL = "https://api.atlascloud.ai/api/v1";
 export const DEFAULT_ATLASCLOUD_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
 export const DEFAULT_HOSTNAME = "127.0.0.1";
+export const DEFAULT_MAIL_FROM = "Omni Studio <studio@localhost>";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
@@ -18,6 +19,61 @@ const httpUrl = (what: string) =>
       .transform((u) => u.replace(/\/+$/, ""))
       .optional(),
   );
+// SMTP_URL carries a password: its messages describe the expected form and never quote the value.
+const smtpUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        if (!URL.canParse(v)) return false;
+        const u = new URL(v);
+        return (u.protocol === "smtp:" || u.protocol === "smtps:") && u.hostname !== "";
+      },
+      {
+        error:
+          "must be an smtp:// or smtps:// URL with a host, e.g. smtp://user:password@mail.example.com:587 (percent-encode @ : / in the user and password)",
+      },
+    )
+    .optional(),
+);
+
+// A mailbox is local@domain without spaces or brackets; `localhost` counts as a domain, so the
+// default works on a developer's machine (zod's email() wants a dotted domain).
+const MAILBOX = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+$/;
+const NAMED_MAILBOX = /^(.*?)\s*<([^<>]*)>$/;
+
+/** "Name <a@b>" or "a@b" into its parts, or undefined when it is neither. Quotes around the name are dropped. */
+export function parseMailbox(value: string): { name: string; address: string } | undefined {
+  const named = NAMED_MAILBOX.exec(value);
+  const name = (named?.[1] ?? "")
+    .trim()
+    .replace(/^"(.*)"$/, "$1")
+    .trim();
+  const address = (named ? named[2] : value)?.trim() ?? "";
+  // A control character in the name would end the From header early (header injection).
+  if (/[\p{Cc}<>]/u.test(name) || !MAILBOX.test(address)) return undefined;
+  return { name, address };
+}
+
+const mailFrom = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .default(DEFAULT_MAIL_FROM)
+    .transform((v, ctx) => {
+      const mailbox = parseMailbox(v);
+      if (mailbox) return mailbox;
+      ctx.addIssue({
+        code: "custom",
+        message: 'must be an address or "Name <address>", e.g. Omni Studio <studio@example.com>',
+      });
+      return z.NEVER;
+    }),
+);
+
 const price = (fallback: number) =>
   z.preprocess(
     emptyToUndefined,
@@ -108,6 +164,8 @@ const envSchema = z
         .max(65535, "must be a whole number from 1 to 65535")
         .default(3000),
     ),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: mailFrom,
     // Where the server listens: this machine only unless asked, so an open studio (no access token) is
     // not reachable from the network by default.
     HOSTNAME: z.preprocess(
@@ -188,6 +246,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     pgliteDir: path.join(dataDir, "pglite"),
     port: env.PORT,
     hostname: env.HOSTNAME,
+    // Mail is off without SMTP_URL: invitations are then links the inviter copies.
+    mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
   } as const;
 }
 
