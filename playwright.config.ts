@@ -2,10 +2,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/support/accounts";
 import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
 import {
   ACCESS_PORT,
-  ACCESS_TOKEN,
   ATLAS_PORT,
   E2E_ATLAS_KEY,
   E2E_FAL_KEY,
@@ -69,18 +69,30 @@ export default defineConfig({
   },
   projects: [
     {
+      // Signs the owner in on the shared studios; the projects below start from that browser state.
+      name: "accounts",
+      testDir: "e2e/setup",
+      testMatch: /.*\.setup\.ts/,
+    },
+    {
       name: "preview",
       testDir: "e2e/preview",
-      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}`, viewport: { width: 1440, height: 900 } },
+      dependencies: ["accounts"],
+      use: {
+        baseURL: `http://127.0.0.1:${PREVIEW_PORT}`,
+        viewport: { width: 1440, height: 900 },
+        storageState: storageStatePath("preview"),
+      },
     },
     {
       // Bad input over HTTP against the preview server.
       name: "api",
       testDir: "e2e/api",
-      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}` },
+      dependencies: ["accounts"],
+      use: { baseURL: `http://127.0.0.1:${PREVIEW_PORT}`, storageState: storageStatePath("preview") },
     },
     {
-      // A studio behind STUDIO_ACCESS_TOKEN.
+      // A fresh studio with no account: setup, sign-in, invitations, roles and two members side by side.
       name: "access",
       testDir: "e2e/access",
       use: { baseURL: `http://127.0.0.1:${ACCESS_PORT}` },
@@ -93,13 +105,23 @@ export default defineConfig({
     {
       name: "fal",
       testDir: "e2e/fal",
-      use: { baseURL: `http://127.0.0.1:${FAL_PORT}`, viewport: { width: 1440, height: 900 } },
+      dependencies: ["accounts"],
+      use: {
+        baseURL: `http://127.0.0.1:${FAL_PORT}`,
+        viewport: { width: 1440, height: 900 },
+        storageState: storageStatePath("fal"),
+      },
     },
     {
       // fal and AtlasCloud both configured (through their fakes): the provider picker and its controls.
       name: "atlas",
       testDir: "e2e/atlas",
-      use: { baseURL: `http://127.0.0.1:${ATLAS_PORT}`, viewport: { width: 1440, height: 900 } },
+      dependencies: ["accounts"],
+      use: {
+        baseURL: `http://127.0.0.1:${ATLAS_PORT}`,
+        viewport: { width: 1440, height: 900 },
+        storageState: storageStatePath("atlas"),
+      },
     },
     // Load runs (200 jobs in flight, 50 concurrent uploads, a 10,000-clip history): minutes long, so only
     // with OMNI_LOAD=1 (.ci/run sets it). Each spec starts its own studio and, where needed, fake fal.
@@ -143,8 +165,8 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      ...studio(ACCESS_PORT, "access", { VIDEO_PROVIDER: "preview", STUDIO_ACCESS_TOKEN: ACCESS_TOKEN }),
-      url: `http://127.0.0.1:${ACCESS_PORT}/login`,
+      ...studio(ACCESS_PORT, "access", { VIDEO_PROVIDER: "preview" }),
+      url: `http://127.0.0.1:${ACCESS_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

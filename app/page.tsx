@@ -3,14 +3,17 @@ import { galleryFirstPageState, type SearchParams } from "@/app/_lib/gallery-fir
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { toMe } from "@/lib/auth/me";
+import { requireMember } from "@/lib/auth/page";
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // Read before rendering, not streamed behind a fallback: a streamed gallery is revealed by a script
   // that waits for the main thread, which the page's own scripts hold, so its posters painted late.
+  const me = toMe(await requireMember("/"));
   const firstPage = await galleryFirstPageState(searchParams);
   return (
     <>
-      <StudioHeader heading />
+      <StudioHeader heading me={me} />
       <main className="mx-auto grid max-w-[1600px] items-start gap-6 px-4 py-5 sm:px-6 sm:py-6 lg:grid-cols-[minmax(380px,440px)_minmax(0,1fr)] lg:gap-8 lg:px-8">
         <div className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6.5rem)] lg:overflow-y-auto lg:overscroll-contain lg:rounded-card [scrollbar-width:thin]">
           <Composer />

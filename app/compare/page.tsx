@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { CompareView } from "@/components/library/compare-view";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { toMe } from "@/lib/auth/me";
+import { requireMember } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Compare" };
 export const dynamic = "force-dynamic";
@@ -10,9 +12,10 @@ type Props = { searchParams: Promise<{ a?: string; b?: string }> };
 /** `/compare?a=<id>&b=<id>`: the comparison has its own URL. */
 export default async function ComparePage({ searchParams }: Props) {
   const { a = "", b = "" } = await searchParams;
+  const me = toMe(await requireMember(`/compare?${new URLSearchParams({ a, b })}`));
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={me} />
       <CompareView a={a} b={b} />
     </>
   );

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { LibraryView } from "@/components/library/library-view";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { toMe } from "@/lib/auth/me";
+import { requireMember } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Character library" };
 
-export default function LibraryPage() {
+export const dynamic = "force-dynamic";
+
+export default async function LibraryPage() {
+  const me = toMe(await requireMember("/library"));
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={me} />
       <LibraryView />
     </>
   );

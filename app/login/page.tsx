@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { AuthForm } from "@/components/auth/auth-form";
+import { currentMember } from "@/lib/auth/page";
 import { safeNext } from "@/lib/auth/paths";
+import { getRuntime } from "@/lib/server/runtime";
 
-export const metadata: Metadata = { title: "Sign in · Omni Studio" };
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
 
 export default async function LoginPage({
   searchParams,
@@ -10,42 +16,25 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const next = safeNext(params.next);
+  const rt = await getRuntime();
+  if (await rt.setup.needsSetup()) redirect("/setup");
+  if (await currentMember()) redirect(next);
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <form
-        method="post"
-        action="/api/login"
-        className="w-full max-w-sm space-y-4 rounded-card border border-ink-700 bg-ink-900 p-6 shadow-xl"
-      >
-        <h1 className="text-lg font-semibold text-ink-100">Sign in to Omni Studio</h1>
-        <p className="text-sm text-ink-300">
-          This studio is shared with a team access token. Ask whoever runs it.
-        </p>
-        <input type="hidden" name="next" value={next} />
-        <label className="block space-y-1.5">
-          <span className="text-sm font-medium text-ink-100">Access token</span>
-          <input
-            name="token"
-            type="password"
-            required
-            autoComplete="current-password"
-            aria-invalid={params.error ? true : undefined}
-            aria-describedby={params.error ? "login-error" : undefined}
-            className="w-full rounded-lg border border-ink-600 bg-ink-950 px-3 py-2 text-ink-100 outline-none focus-visible:ring-2 focus-visible:ring-accent"
-          />
-        </label>
-        {params.error ? (
-          <p id="login-error" role="alert" className="text-sm text-danger">
-            That token is not right. Check it and try again.
-          </p>
-        ) : null}
-        <button
-          type="submit"
-          className="w-full rounded-lg bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-accent-soft"
-        >
-          Sign in
-        </button>
-      </form>
-    </main>
+    <AuthForm
+      title="Sign in to Omni Studio"
+      intro={<p>Accounts here are made by invitation. No account yet? Ask the studio's owner or an admin.</p>}
+      endpoint="/sign-in/email"
+      fields={[
+        { name: "email", label: "Email", type: "email", autoComplete: "username" },
+        { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
+      ]}
+      submit="Sign in"
+      done={{ go: next }}
+      footer={
+        <Link href="/reset-password" className="text-accent-soft underline-offset-2 hover:underline">
+          Forgot your password?
+        </Link>
+      }
+    />
   );
 }

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { SpendView } from "@/components/library/spend-view";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { toMe } from "@/lib/auth/me";
+import { requireMember } from "@/lib/auth/page";
 
 export const metadata: Metadata = { title: "Spend" };
 
-export default function SpendPage() {
+export const dynamic = "force-dynamic";
+
+export default async function SpendPage() {
+  const me = toMe(await requireMember("/spend"));
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={me} />
       <SpendView />
     </>
   );

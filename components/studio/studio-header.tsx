@@ -4,9 +4,11 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import type { Me } from "@/lib/auth/me";
 import { providerLabel } from "@/lib/client/providers";
 import { healthQueryOptions } from "@/lib/client/queries";
 import { MainNav } from "./main-nav";
+import { UserMenu } from "./user-menu";
 
 function ProviderBadge() {
   const { data, isError, isPending } = useQuery(healthQueryOptions);
@@ -53,9 +55,9 @@ function ProviderBadge() {
 
 /**
  * The bar on every page. On the studio page the name is the page's h1; elsewhere (a clip's page has its
- * own h1) it is a plain link home.
+ * own h1) it is a plain link home. `me` (the signed-in member) adds their menu; error pages go without.
  */
-export function StudioHeader({ heading = false }: { heading?: boolean }) {
+export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: Me }) {
   const Name = heading ? "h1" : "span";
   return (
     <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
@@ -82,6 +84,7 @@ export function StudioHeader({ heading = false }: { heading?: boolean }) {
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
           <ThemeToggle />
+          {me ? <UserMenu me={me} /> : null}
         </div>
       </div>
     </header>

@@ -11,6 +11,8 @@ import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop
 import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
 import { trustedOrigins } from "@/lib/http/origin";
 import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-bus";
+import { queueMail } from "@/lib/mail/send";
+import { passwordResetMail } from "@/lib/mail/templates";
 import { MediaStore } from "@/lib/media/storage";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
@@ -73,6 +75,16 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     baseURL: config.publicBaseUrl,
     trustedProxies: config.trustedProxies,
     trustedOrigins,
+    // Without SMTP there is no reset by mail: the reset page says to ask an admin instead.
+    ...(config.mail
+      ? {
+          sendResetPassword: async ({ email, name, url }) =>
+            queueMail({
+              to: email,
+              ...passwordResetMail({ resetUrl: url, name, expiresAt: new Date(Date.now() + 3_600_000) }),
+            }),
+        }
+      : {}),
   });
 
   const providers = new Map<string, VideoProvider>();

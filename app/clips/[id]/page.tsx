@@ -4,22 +4,26 @@ import { cache } from "react";
 import { ClipDetail } from "@/components/gallery/clip-detail";
 import { clipTitle } from "@/components/gallery/clip-meta";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { toMe } from "@/lib/auth/me";
+import { requireMember } from "@/lib/auth/page";
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 // Metadata and the page read the same row once per request.
+// Both first make sure a member is asking: the title alone says what the clip is.
 const loadClip = cache(async (id: string) => {
+  const me = toMe(await requireMember(`/clips/${encodeURIComponent(id)}`));
   const { db } = await getRuntime();
   const row = await findVisibleGeneration(db.prisma, id);
-  return row ? toGenerationDTO(row) : null;
+  return { me, g: row ? toGenerationDTO(row) : null };
 });
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const g = await loadClip((await params).id);
+  const { g } = await loadClip((await params).id);
   if (!g) return { title: "Clip not found" };
   return { title: clipTitle(g, 60) };
 }
@@ -30,11 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * and a notFound() after that goes out as 200 (gallery-clip.spec.ts checks the 404).
  */
 export default async function ClipPage({ params }: Props) {
-  const g = await loadClip((await params).id);
+  const { me, g } = await loadClip((await params).id);
   if (!g) notFound();
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={me} />
       <ClipDetail initial={g} />
     </>
   );

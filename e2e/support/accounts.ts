@@ -1,0 +1,82 @@
+// Signing in for the end-to-end runs, the way people do: the first account made on a fresh studio is its
+// owner (better-auth's sign-up, loopback so no setup code), later ones come from invitations. The
+// `accounts` setup project (e2e/setup/) signs the owner in on each shared server and saves the browser
+// state that every other project starts from; specs that start their own server call signUpOwner.
+import path from "node:path";
+import type { BrowserContext } from "@playwright/test";
+
+export const OWNER = { name: "Olivia Owner", email: "owner@e2e.test", password: "e2e owner password 1" };
+
+/** Where the setup project keeps a server's signed-in browser state. */
+export function storageStatePath(server: string): string {
+  const root = process.env.OMNI_E2E_DATA_ROOT;
+  if (!root) throw new Error("OMNI_E2E_DATA_ROOT is not set (playwright.config.ts sets it)");
+  return path.join(root, `auth-${server}.json`);
+}
+
+export interface SignedIn {
+  /** `omni.session_token=...` */
+  cookie: string;
+  /** The cookie's value. */
+  value: string;
+  /** Headers for fetch: the session cookie. */
+  headers: Record<string, string>;
+}
+
+function sessionFrom(res: Response): SignedIn {
+  const pair = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("omni.session_token="));
+  if (!pair) throw new Error(`no session cookie (status ${res.status})`);
+  return { cookie: pair, value: pair.slice("omni.session_token=".length), headers: { cookie: pair } };
+}
+
+async function post(base: string, route: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/auth${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Makes the owner on a fresh studio, or signs them in when it already has one. */
+export async function signUpOwner(base: string, owner = OWNER): Promise<SignedIn> {
+  const made = await post(base, "/sign-up/email", owner);
+  if (made.ok) return sessionFrom(made);
+  return signIn(base, owner.email, owner.password);
+}
+
+export async function signIn(base: string, email: string, password: string): Promise<SignedIn> {
+  const res = await post(base, "/sign-in/email", { email, password });
+  if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+  return sessionFrom(res);
+}
+
+/** Puts a session into a browser context, as a sign-in in it would. */
+export async function useSession(context: BrowserContext, base: string, session: SignedIn): Promise<void> {
+  await context.addCookies([
+    { name: "omni.session_token", value: session.value, url: base, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+/**
+ * A member with this role, invited by `inviter` (a signed-in admin or owner) through the invitations API,
+ * signed in.
+ */
+export async function inviteMember(
+  base: string,
+  inviter: SignedIn,
+  member: { name: string; email: string; password: string; role: "reviewer" | "editor" | "admin" | "owner" },
+): Promise<SignedIn> {
+  const res = await fetch(`${base}/api/invitations`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...inviter.headers },
+    body: JSON.stringify({ role: member.role, email: member.email }),
+  });
+  if (!res.ok) throw new Error(`inviting ${member.email} failed: ${res.status} ${await res.text()}`);
+  const { token } = (await res.json()) as { token: string };
+  const made = await post(base, "/sign-up/email", { ...member, invitation: token });
+  if (!made.ok) throw new Error(`sign-up of ${member.email} failed: ${made.status} ${await made.text()}`);
+  return sessionFrom(made);
+}
