@@ -85,6 +85,8 @@ export function studioLaunch(options: StudioProcessOptions): StudioLaunch {
     FAL_KEY: "",
     ATLASCLOUD_API_KEY: "",
     STUDIO_ACCESS_TOKEN: "",
+    AUTH_SECRET: "",
+    SMTP_URL: "",
     ...options.env,
   });
   return {
