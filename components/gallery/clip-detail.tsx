@@ -33,6 +33,7 @@ import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
 import { failureTitle } from "./failure";
+import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
@@ -183,7 +184,7 @@ function Gone() {
 }
 
 /** A clip's own page: player, the full prompt, references, settings, timings, cost and what to do next. */
-export function ClipDetail({ initial }: { initial: GenerationDTO }) {
+export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: string }) {
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
   const { data: g = initial, error } = useQuery({
@@ -206,15 +207,18 @@ export function ClipDetail({ initial }: { initial: GenerationDTO }) {
       data-id={g.id}
       data-status={g.status}
     >
-      <nav aria-label="Breadcrumb">
-        <Link
-          href="/"
-          className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-        >
-          <ArrowLeftIcon className="size-4" />
-          Gallery
-        </Link>
-      </nav>
+      <div className="flex min-h-7 items-center justify-between gap-3">
+        <nav aria-label="Breadcrumb">
+          <Link
+            href="/"
+            className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+          >
+            <ArrowLeftIcon className="size-4" />
+            Gallery
+          </Link>
+        </nav>
+        <PresenceBar generationId={initial.id} meId={meId} />
+      </div>
       <div className="flex flex-col gap-2.5">
         <h1 className="line-clamp-2 max-w-4xl text-lg font-semibold leading-7 text-ink-100 sm:text-xl">
           {clipTitle(g, 120)}

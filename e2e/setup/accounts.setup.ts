@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { test as setup } from "@playwright/test";
-import { ATLAS_PORT, FAL_PORT, PREVIEW_PORT } from "../support/servers";
 import { signUpOwner, storageStatePath } from "../support/accounts";
+import { ATLAS_PORT, FAL_PORT, PREVIEW_PORT } from "../support/servers";
 
 // Each shared studio gets its owner, signed in; the projects that use the server start from this state.
 for (const [server, port] of [

@@ -2,8 +2,10 @@
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
+import { isPublicPath } from "@/lib/auth/paths";
 import type { Change } from "@/lib/live/events";
 import { setLiveConnected } from "./live-status";
+import { presenceKey } from "./presence";
 import { removeGeneration, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 
@@ -97,6 +99,9 @@ export function applyChange(
     case "character":
       wide(reviewKeys.characters);
       return;
+    case "presence":
+      if (id) own(presenceKey(id));
+      return;
   }
 }
 
@@ -108,8 +113,9 @@ export function applyChange(
 export function useLiveEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
-    // The sign-in page has nothing live, and its stream would be refused.
-    if (window.location.pathname === "/login" || typeof EventSource === "undefined") return;
+    // Sign-in, setup, invitations and guests' share links have nothing live, and the stream (members
+    // only) would be refused.
+    if (isPublicPath(window.location.pathname) || typeof EventSource === "undefined") return;
     let source: EventSource | undefined;
     let lastId = "";
     let reopen: ReturnType<typeof setTimeout> | undefined;

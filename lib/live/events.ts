@@ -19,6 +19,8 @@ export const CHANGE_KINDS = [
   "comment",
   /** A character was created, updated or deleted. */
   "character",
+  /** Someone opened or left a clip's page. */
+  "presence",
 ] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
