@@ -7,6 +7,7 @@ import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Me } from "@/lib/auth/me";
 import { providerLabel } from "@/lib/client/providers";
 import { healthQueryOptions } from "@/lib/client/queries";
+import { InboxButton } from "./inbox-button";
 import { MainNav } from "./main-nav";
 import { UserMenu } from "./user-menu";
 
@@ -84,6 +85,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
           <ThemeToggle />
+          {me ? <InboxButton /> : null}
           {me ? <UserMenu me={me} /> : null}
         </div>
       </div>

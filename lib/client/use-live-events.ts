@@ -4,6 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { isPublicPath } from "@/lib/auth/paths";
 import type { Change } from "@/lib/live/events";
+import { inboxKey } from "./inbox";
 import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
 import { removeGeneration, studioKeys } from "./queries";
@@ -101,6 +102,9 @@ export function applyChange(
       return;
     case "presence":
       if (id) own(presenceKey(id));
+      return;
+    case "inbox":
+      own(inboxKey);
       return;
   }
 }
