@@ -90,6 +90,6 @@ describe("inbox", () => {
     expect((await inboxOf(bob)).unread).toBe(0);
     const bad = await mark(bob, "some");
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.message).toMatch(/read/);
+    expect((await bad.json()).error.message).toMatch(/read: must be "all"/i);
   });
 });

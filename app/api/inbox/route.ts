@@ -22,7 +22,9 @@ export const GET = apiRoute({ role: "reviewer" }, async (_request, { actor }) =>
 });
 
 const readSchema = z.strictObject({
-  read: z.union([z.literal("all"), z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200))]),
+  read: z.union([z.literal("all"), z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200))], {
+    error: 'read: must be "all" or a list of up to 200 notice ids',
+  }),
 });
 
 /** `{ "read": ["<id>", ...] }` or `{ "read": "all" }`: marks the member's own notices read. */
