@@ -4,13 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { StarIcon } from "@/components/ui/icons";
 import { useUpdateReview } from "@/lib/client/use-review";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
-
-export const REVIEW_LABELS: Record<ReviewStatus, string> = {
-  pending: "Pending",
-  approved: "Approved",
-  changes_requested: "Changes requested",
-};
+import { REVIEW_LABELS, REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
 
 const statusTone: Record<ReviewStatus, string> = {
   pending: "border-ink-600 text-ink-300",

@@ -58,7 +58,8 @@ export function History() {
     view.review !== null ||
     view.chosen ||
     view.asset !== null ||
-    view.character !== null;
+    view.character !== null ||
+    view.creator !== null;
 
   return (
     <section

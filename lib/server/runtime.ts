@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import sharp from "sharp";
+import { ensureInterimUser } from "@/lib/auth/interim-user";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
@@ -86,6 +87,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   const provider = providers.get(config.provider);
   if (!provider) throw new Error(`provider ${config.provider} is not configured`);
 
+  await ensureInterimUser(db.prisma);
   if (db.kind === "pglite") {
     // PGlite belongs to this one process: leases left by a previous run of it are stale.
     await db.prisma.generation.updateMany({

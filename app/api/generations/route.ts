@@ -4,6 +4,7 @@ import { createGeneration } from "@/lib/generations/service";
 import { readJson } from "@/lib/http/body";
 import { errorResponse } from "@/lib/http/errors";
 import { foreignOriginResponse, sameOrigin } from "@/lib/http/origin";
+import { requestActor } from "@/lib/http/request-actor";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
@@ -12,7 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const started = performance.now();
   try {
-    const options = parseListParams(new URL(request.url).searchParams);
+    const actor = await requestActor(request, "guest");
+    const options = parseListParams(new URL(request.url).searchParams, actor);
     const { db } = await getRuntime();
     const queryStarted = performance.now();
     const page = await listGenerations(db.prisma, options);
@@ -32,9 +34,10 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   if (!sameOrigin(request)) return foreignOriginResponse();
   try {
+    const actor = await requestActor(request, "editor");
     const body = await readJson(request);
     const rt = await getRuntime();
-    const { generation, generations } = await createGeneration(generationDeps(rt), body);
+    const { generation, generations } = await createGeneration(generationDeps(rt), actor, body);
     return Response.json({ generation, generations }, { status: 202 });
   } catch (err) {
     return errorResponse(err);
