@@ -8,9 +8,6 @@ import type { Db } from "@/lib/db/client";
 export const INTERIM_USER = { id: "studio", name: "Studio", email: "studio@studio.invalid" } as const;
 
 export async function ensureInterimUser(prisma: Db): Promise<void> {
-  await prisma.user.upsert({
-    where: { id: INTERIM_USER.id },
-    create: { ...INTERIM_USER, role: "owner" },
-    update: {},
-  });
+  // ON CONFLICT DO NOTHING: instances starting together on one PostgreSQL do not trip over each other.
+  await prisma.user.createMany({ data: [{ ...INTERIM_USER, role: "owner" }], skipDuplicates: true });
 }

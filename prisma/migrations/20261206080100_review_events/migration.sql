@@ -29,5 +29,5 @@ ALTER TABLE "ReviewEvent" ADD CONSTRAINT "ReviewEvent_generationId_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "ReviewEvent" ADD CONSTRAINT "ReviewEvent_actorUserId_fkey" FOREIGN KEY ("actorUserId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- An event is about one clip or one character (Prisma's schema cannot say this; the database can).
+-- An event is about one clip or one character: a rule the Prisma schema cannot state, so the database holds it.
 ALTER TABLE "ReviewEvent" ADD CONSTRAINT "ReviewEvent_one_subject" CHECK (num_nonnulls("generationId", "characterId") = 1);
