@@ -87,6 +87,7 @@ export function History() {
         query={view}
         onChange={update}
         searching={query.isFetching && query.isPlaceholderData}
+        creatorName={items.find((g) => g.createdBy?.id === view.creator)?.createdBy?.name}
       />
 
       {query.isPending ? (
