@@ -7,6 +7,7 @@ import { type RefObject, useEffect, useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
 import { GenerationProgress } from "@/components/studio/generation-progress";
 import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -29,6 +30,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
 import { ChooseTake } from "./card-review";
+import { ClipActivity } from "./clip-activity";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
@@ -232,6 +234,17 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
               {take}
             </Badge>
           )}
+          {g.createdBy && (
+            <span
+              className="inline-flex items-center gap-1.5 text-sm text-ink-300"
+              data-testid="clip-creator"
+            >
+              <Avatar initials={g.createdBy.initials} colorKey={g.createdBy.id} size="xs" />
+              <span>
+                made by <span className="font-medium text-ink-100">{g.createdBy.name}</span>
+              </span>
+            </span>
+          )}
         </div>
       </div>
 
@@ -273,7 +286,10 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
               </p>
             </section>
           </div>
-          <ClipFacts g={g} />
+          <div className="flex min-w-0 flex-col gap-4">
+            <ClipActivity g={g} />
+            <ClipFacts g={g} />
+          </div>
         </div>
       )}
     </main>

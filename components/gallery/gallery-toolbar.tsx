@@ -28,10 +28,13 @@ export function GalleryToolbar({
   query,
   onChange,
   searching,
+  creatorName,
 }: {
   query: GalleryQuery;
   onChange: (next: Partial<GalleryQuery>) => void;
   searching: boolean;
+  /** The member `?creator=<id>` names, when the clips shown say. */
+  creatorName?: string | null;
 }) {
   const [text, setText] = useState(query.q);
   // The last text this field sent, so the URL echoing it back does not overwrite newer typing.
@@ -102,7 +105,7 @@ export function GalleryToolbar({
           </span>
         </div>
       </div>
-      <ReviewFilters query={query} onChange={onChange} />
+      <ReviewFilters query={query} onChange={onChange} creatorName={creatorName} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { ActivityPage } from "@/lib/activity/dto";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { InputDiff } from "@/lib/review/compare";
@@ -13,6 +14,7 @@ export const reviewKeys = {
   characters: ["characters"] as const,
   character: (id: string) => ["characters", id] as const,
   comments: (generationId: string) => ["comments", generationId] as const,
+  activity: (generationId: string) => ["activity", generationId] as const,
   compare: (a: string, b: string) => ["compare", a, b] as const,
   ledger: (days: number) => ["ledger", days] as const,
 };
@@ -43,6 +45,25 @@ export function commentsQueryOptions(generationId: string, viewer: string) {
           signal,
         )
       ).items,
+  });
+}
+
+export const ACTIVITY_PAGE_SIZE = 20;
+
+/** A clip's activity trail, newest first; older events page in with `?before=`. */
+export function activityQueryOptions(generationId: string) {
+  return infiniteQueryOptions({
+    queryKey: reviewKeys.activity(generationId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(ACTIVITY_PAGE_SIZE) });
+      if (pageParam) params.set("before", pageParam);
+      return getJson<ActivityPage>(
+        `/api/generations/${encodeURIComponent(generationId)}/activity?${params}`,
+        signal,
+      );
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
 

@@ -69,7 +69,13 @@ export function applyChange(
       detail();
       return;
     case "generation.created":
+      wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
+      return;
     case "generation.restored":
+      // Its page may be open (it says "deleted" until now): the clip and its trail come back.
+      detail();
+      if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
       wide(studioKeys.spend);
       return;
@@ -87,6 +93,8 @@ export function applyChange(
       return;
     case "review":
       detail();
+      // Every review change is signed in the clip's activity trail.
+      if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
       wide(reviewKeys.characters);
       void client.invalidateQueries(compareWith(id));

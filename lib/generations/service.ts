@@ -1,5 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { makerId, recordEvents } from "@/lib/activity/service";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
@@ -12,7 +14,7 @@ import {
   findGeneration,
   findVisibleGeneration,
   type GenerationRow,
-  generationInclude,
+  generationViewInclude,
   toGenerationDTO,
   withCommentCounts,
 } from "./repo";
@@ -111,7 +113,7 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
     ? await prisma.generation.findMany({
         where: { takeGroupId: first.takeGroupId },
         orderBy: { takeIndex: "asc" },
-        include: generationInclude,
+        include: generationViewInclude,
       })
     : [first];
   const generations = (await withCommentCounts(prisma, rows)).map(toGenerationDTO);
@@ -119,10 +121,11 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
 }
 
 /**
- * Creates one generation per idempotency key. A repeated key with the same inputs returns the first
- * generation (a double click submits once); with other inputs it is refused.
+ * Creates one generation per idempotency key, made by `actor` (recorded as its creator when a member).
+ * A repeated key with the same inputs returns the first generation (a double click submits once); with
+ * other inputs it is refused.
  */
-export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
+export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: unknown): Promise<Created> {
   const input = parseInput(createGenerationSchema, raw);
   const { prisma } = deps;
   const provider = chooseProvider(deps, input);
@@ -194,6 +197,7 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
             takeIndex,
             takeCount: takes,
             retryOfId: deps.retryOfId ?? null,
+            createdById: makerId(actor),
             references: { create: references },
           },
         }),
@@ -215,6 +219,8 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   const rows: GenerationRow[] = inserted.map((g) => ({
     ...g,
     references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
+    // The session's name is the account's: no need to read it back.
+    createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
     commentCount: 0,
   }));
   deps.wake(rows);
@@ -225,36 +231,38 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
 
 /**
  * Runs a clip's inputs again as a new generation (one take): same provider when it is still configured
- * (else the default), same seed and thinking level, so a seeded clip is reproduced.
+ * (else the default), same seed and thinking level, so a seeded clip is reproduced. The new clip is the
+ * retrier's.
  */
 export async function retryGeneration(
   deps: GenerationDeps,
+  actor: Actor,
   id: string,
   idempotencyKey: unknown,
 ): Promise<Created> {
   const row = await findVisibleGeneration(deps.prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
-  return createGeneration(
-    { ...deps, retryOfId: row.id },
-    {
-      prompt: row.prompt,
-      referenceIds: row.references.map((r) => r.assetId),
-      referenceNames: row.references.map((r) => r.label || r.asset.originalName),
-      referenceCharacterIds: row.references.map((r) => r.characterId),
-      duration: row.duration,
-      aspectRatio: row.aspectRatio,
-      idempotencyKey,
-      ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
-      ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
-      ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
-        ? { thinkingLevel: row.thinkingLevel }
-        : {}),
-    },
-  );
+  return createGeneration({ ...deps, retryOfId: row.id }, actor, {
+    prompt: row.prompt,
+    referenceIds: row.references.map((r) => r.assetId),
+    referenceNames: row.references.map((r) => r.label || r.asset.originalName),
+    referenceCharacterIds: row.references.map((r) => r.characterId),
+    duration: row.duration,
+    aspectRatio: row.aspectRatio,
+    idempotencyKey,
+    ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
+    ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
+    ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
+      ? { thinkingLevel: row.thinkingLevel }
+      : {}),
+  });
 }
 
-/** Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. */
-export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
+/**
+ * Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. Both are
+ * signed in the clip's activity trail.
+ */
+export async function deleteGeneration(prisma: Db, actor: Actor, id: string): Promise<void> {
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist (it may already be deleted).", 404);
   if (!isTerminal(row.status)) {
@@ -264,16 +272,28 @@ export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
       409,
     );
   }
-  await prisma.generation.update({ where: { id }, data: { deletedAt: new Date() } });
-  publishChange(prisma, { kind: "generation.deleted", generationId: id });
+  const deleted = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.generation.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "delete" }]);
+    return count > 0;
+  });
+  // Deleted meanwhile by someone else: it is gone, as asked, and their event says who.
+  if (deleted) publishChange(prisma, { kind: "generation.deleted", generationId: id });
 }
 
-export async function restoreGeneration(prisma: Db, id: string): Promise<GenerationDTO> {
-  const { count } = await prisma.generation.updateMany({
-    where: { id, deletedAt: { not: null } },
-    data: { deletedAt: null },
+export async function restoreGeneration(prisma: Db, actor: Actor, id: string): Promise<GenerationDTO> {
+  const restored = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.generation.updateMany({
+      where: { id, deletedAt: { not: null } },
+      data: { deletedAt: null },
+    });
+    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "restore" }]);
+    return count > 0;
   });
-  if (count > 0) publishChange(prisma, { kind: "generation.restored", generationId: id });
+  if (restored) publishChange(prisma, { kind: "generation.restored", generationId: id });
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist.", 404);
   return toGenerationDTO(row);

@@ -2,6 +2,12 @@
 
 export const REVIEW_STATUSES = ["pending", "approved", "changes_requested"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+/** How people read a review status: in the select, the activity trail and conflict messages. */
+export const REVIEW_LABELS: Record<ReviewStatus, string> = {
+  pending: "Pending",
+  approved: "Approved",
+  changes_requested: "Changes requested",
+};
 export const MAX_COMMENT_CHARS = 2_000;
 export const MAX_AUTHOR_CHARS = 40;
 

@@ -15,6 +15,15 @@ export const reviewUpdateSchema = z.strictObject({
   ),
   /** Marks this take as the chosen one of its group (and unmarks the others). */
   chosen: z.optional(z.boolean({ error: "chosen must be true or false" })),
+  /**
+   * The status the client last saw. When the clip's status is no longer that (someone else changed it),
+   * the change is refused with who changed it. Optional, for scripts that mean to overwrite.
+   */
+  expectedStatus: z.optional(
+    z.enum(REVIEW_STATUSES, { error: `expectedStatus must be one of ${REVIEW_STATUSES.join(", ")}` }),
+  ),
+  /** The take of the group the client last saw chosen (null: none), checked like expectedStatus. */
+  expectedChosenId: z.optional(z.nullable(id("expectedChosenId"))),
 });
 export type ReviewUpdate = z.infer<typeof reviewUpdateSchema>;
 

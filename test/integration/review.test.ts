@@ -14,6 +14,7 @@ import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { copyWithMetadata } from "@/lib/media/metadata";
 import { tool } from "@/lib/media/tools";
 import { addComment, deleteComment, editComment, listComments, updateReview } from "@/lib/review/service";
+import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { removeDir, submit, type TestRuntime, waitFor } from "../support/runtime";
@@ -35,7 +36,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
   });
 
   it("finds every clip that used a character or an image, and keeps them when the character is deleted", async () => {
-    const hero = await createCharacter(rt.db.prisma, {
+    const hero = await createCharacter(rt.db.prisma, await testOwner(rt.db.prisma), {
       name: "  Mara\u202e ",
       description: "Red coat, short hair",
       images: [
@@ -60,7 +61,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     expect(byImage.items.map((g) => g.id)).toEqual([a.generation.id]);
     expect((await getCharacter(rt.db.prisma, hero.id)).clipCount).toBe(2);
 
-    await deleteCharacter(rt.db.prisma, hero.id);
+    await deleteCharacter(rt.db.prisma, await testOwner(rt.db.prisma), hero.id);
     expect(await listCharacters(rt.db.prisma)).toEqual([]);
     for (const g of [a, b]) {
       const kept = await findVisibleGeneration(rt.db.prisma, g.generation.id);
@@ -71,15 +72,24 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
   });
 
   it("refuses a character with no images, six images or an unknown image", async () => {
-    expect((await fail(createCharacter(rt.db.prisma, { name: "x", images: [] })))?.message).toMatch(
-      /at least 1 image/,
-    );
-    const six = Array.from({ length: 6 }, (_, i) => ({ assetId: `asset0000${i}` }));
-    expect((await fail(createCharacter(rt.db.prisma, { name: "x", images: six })))?.message).toMatch(
-      /at most 5/,
-    );
     expect(
-      (await fail(createCharacter(rt.db.prisma, { name: "x", images: [{ assetId: "nosuchasset1" }] })))?.code,
+      (await fail(createCharacter(rt.db.prisma, await testOwner(rt.db.prisma), { name: "x", images: [] })))
+        ?.message,
+    ).toMatch(/at least 1 image/);
+    const six = Array.from({ length: 6 }, (_, i) => ({ assetId: `asset0000${i}` }));
+    expect(
+      (await fail(createCharacter(rt.db.prisma, await testOwner(rt.db.prisma), { name: "x", images: six })))
+        ?.message,
+    ).toMatch(/at most 5/);
+    expect(
+      (
+        await fail(
+          createCharacter(rt.db.prisma, await testOwner(rt.db.prisma), {
+            name: "x",
+            images: [{ assetId: "nosuchasset1" }],
+          }),
+        )
+      )?.code,
     ).toBe("unknown_reference");
   });
 
@@ -133,7 +143,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     const { generation } = await submit(rt, { referenceIds: [refs[1]!], duration: 3 });
     await waitFor(rt, generation.id);
     await addComment(rt.db.prisma, { generationId: generation.id, atSec: 1, body: "nice", author });
-    await deleteGeneration(rt.db.prisma, generation.id);
+    await deleteGeneration(rt.db.prisma, await testOwner(rt.db.prisma), generation.id);
     expect((await fail(listComments(rt.db.prisma, generation.id)))?.status).toBe(404);
     expect(await purgeDeletedGenerations(rt.db.prisma)).toBe(0);
     await purgeDeletedGenerations(rt.db.prisma, new Date(Date.now() + UNDO_WINDOW_MS + 1_000));
@@ -145,8 +155,12 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     const { generations } = await submit(rt, { referenceIds: [refs[0]!], takes: 2 });
     for (const g of generations) await waitFor(rt, g.id);
     const [t0, t1] = generations.map((g) => g.id) as [string, string];
-    await updateReview(rt.db.prisma, { generationId: t0, chosen: true, favorite: true });
-    const picked = await updateReview(rt.db.prisma, {
+    await updateReview(rt.db.prisma, await testOwner(rt.db.prisma), {
+      generationId: t0,
+      chosen: true,
+      favorite: true,
+    });
+    const picked = await updateReview(rt.db.prisma, await testOwner(rt.db.prisma), {
       generationId: t1,
       chosen: true,
       reviewStatus: "approved",
@@ -166,7 +180,14 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
       (await listGenerations(rt.db.prisma, { limit: 100, favorite: true })).items.map((g) => g.id),
     ).toEqual([t0]);
     expect(
-      (await fail(updateReview(rt.db.prisma, { generationId: t0, reviewStatus: "great" })))?.status,
+      (
+        await fail(
+          updateReview(rt.db.prisma, await testOwner(rt.db.prisma), {
+            generationId: t0,
+            reviewStatus: "great",
+          }),
+        )
+      )?.status,
     ).toBe(422);
   });
 
