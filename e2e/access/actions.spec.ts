@@ -106,7 +106,7 @@ test("every server action refuses a caller without the token even with the proxy
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
-  expect(names.length).toBe(12);
+  expect(names.length).toBe(13);
   expect([...ids.keys()].sort()).toEqual([...names].sort());
 
   // Something for each action to act on, made with the token.
@@ -150,7 +150,6 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Setup comment.",
-        author: { authorId: "author0001", authorName: "Ada" },
       },
     ],
     withCookie,
@@ -178,11 +177,11 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Hello.",
-        author: { authorId: "author0002", authorName: "Eve" },
       },
     ],
-    editCommentAction: () => [{ commentId, body: "Edited.", authorId: "author0001" }],
-    deleteCommentAction: () => [{ commentId, authorId: "author0001" }],
+    editCommentAction: () => [{ commentId, body: "Edited." }],
+    deleteCommentAction: () => [{ commentId }],
+    resolveCommentAction: () => [{ commentId, resolved: true }],
     createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
     updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
     deleteCharacterAction: () => [characterId],

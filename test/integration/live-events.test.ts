@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { openDatabase } from "@/lib/db/client";
 import { deleteGeneration } from "@/lib/generations/service";
 import type { ChangeBus } from "@/lib/live/change-bus";
@@ -16,7 +17,8 @@ import {
 } from "../support/runtime";
 
 const PREVIEW = { VIDEO_PROVIDER: "preview" };
-const AUTHOR = { authorId: "author-live-1", authorName: "Ada" };
+/** An actor as the interim studio resolves one: a member with no account row yet. */
+const AUTHOR: Actor = { kind: "member", id: "studio", role: "owner", name: "Ada", email: "", via: "session" };
 
 /** Every change the bus delivers from now on. */
 function record(bus: ChangeBus): ChangeEvent[] {
@@ -83,7 +85,7 @@ describe.each(await dbKinds())("live changes on %s", (kind) => {
     // A browser that saw everything so far, then went away.
     const cursor = rt.changes.lastId;
     await updateReview(rt.db.prisma, { generationId: id, reviewStatus: "approved" });
-    await addComment(rt.db.prisma, { generationId: id, atSec: 1, body: "live", author: AUTHOR });
+    await addComment(rt.db.prisma, AUTHOR, { generationId: id, atSec: 1, body: "live" });
     await until("review and comment", () =>
       has(seen, "review", id) && has(seen, "comment", id) ? true : undefined,
     );
@@ -144,7 +146,7 @@ describe.runIf(await postgresAvailable())("live changes between instances sharin
     const { generation } = await submit(a, { referenceIds: refs });
     const id = generation.id;
     await waitFor(a, id);
-    await addComment(a.db.prisma, { generationId: id, atSec: 0.5, body: "seen elsewhere", author: AUTHOR });
+    await addComment(a.db.prisma, AUTHOR, { generationId: id, atSec: 0.5, body: "seen elsewhere" });
     await until("B hears A's clip and comment", () =>
       has(onB, "generation.created", id) && has(onB, "generation.status", id) && has(onB, "comment", id)
         ? true
