@@ -165,6 +165,7 @@ test("every server action refuses a caller without the token even with the proxy
   // Valid arguments for each, so a refusal can only be about the caller. Cancel acts on the newest clip,
   // so with the cookie it has one still being made.
   let newest = clip;
+  let added = commentId;
   const args: Record<string, () => unknown[]> = {
     createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
     cancelGenerationAction: () => [newest],
@@ -181,7 +182,8 @@ test("every server action refuses a caller without the token even with the proxy
     ],
     editCommentAction: () => [{ commentId, body: "Edited." }],
     deleteCommentAction: () => [{ commentId }],
-    resolveCommentAction: () => [{ commentId, resolved: true }],
+    // The comment addCommentAction made: the setup comment is gone by then.
+    resolveCommentAction: () => [{ commentId: added, resolved: true }],
     createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
     updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
     deleteCharacterAction: () => [characterId],
@@ -212,11 +214,14 @@ test("every server action refuses a caller without the token even with the proxy
     expect(result, `${name} with the cookie`).toMatchObject({ ok: true });
     if (name === "createGenerationAction")
       newest = (result as unknown as { generation: { id: string } }).generation.id;
+    if (name === "addCommentAction") added = (result as unknown as { comment: { id: string } }).comment.id;
   }
   const after = await snapshot(request, clip);
   // Created, then retried: two clips more; the setup comment and character edited and deleted, new ones made.
   expect(after.generations.length).toBe(before.generations.length + 2);
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
-  expect(after.comments.map((c: { body: string }) => c.body)).toEqual(["Hello."]);
+  expect(
+    after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),
+  ).toEqual([["Hello.", true]]);
   expect(after.characters.map(([, name]: string[]) => name)).toEqual(["Mara"]);
 });
