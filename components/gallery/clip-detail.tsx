@@ -33,11 +33,21 @@ import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
 import { failureTitle } from "./failure";
+import { FrameNotes } from "./frame-notes";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
+import { type ReviewState, useReviewState } from "./review-state";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 
-function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoElement | null> }) {
+function Player({
+  g,
+  video,
+  review,
+}: {
+  g: GenerationDTO;
+  video: RefObject<HTMLVideoElement | null>;
+  review: ReviewState;
+}) {
   const portrait = g.aspectRatio === "9:16";
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
@@ -48,7 +58,7 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
   );
   if (g.status === "completed" && g.videoUrl) {
     return (
-      <div className={frame}>
+      <div className={cn(frame, review.drawing && "outline-2 outline-offset-2 outline-accent-soft")}>
         {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track */}
         <video
           ref={video}
@@ -63,6 +73,7 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
           aria-label={`Clip: ${clipTitle(g, 80)}`}
           className="absolute inset-0 size-full object-contain"
         />
+        <FrameNotes generationId={g.id} video={video} review={review} />
       </div>
     );
   }
@@ -186,6 +197,7 @@ function Gone() {
 export function ClipDetail({ initial }: { initial: GenerationDTO }) {
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
+  const review = useReviewState();
   const { data: g = initial, error } = useQuery({
     ...generationQueryOptions(initial.id),
     initialData: initial,
@@ -236,8 +248,8 @@ export function ClipDetail({ initial }: { initial: GenerationDTO }) {
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8">
           <div className="flex min-w-0 flex-col gap-5">
-            <Player g={g} video={video} />
-            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} />}
+            <Player g={g} video={video} review={review} />
+            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
             <ActionBar g={g} />
             {g.status === "failed" && (
