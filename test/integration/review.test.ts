@@ -462,7 +462,10 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     // An edit names whom the new text names; only the newly named are announced.
     hook.mockClear();
     const cy = await member(rt, "Cyrus Vale");
-    const edited = await editComment(rt.db.prisma, ada, { commentId: c.id, body: "@Cyrus Vale and @Bo Wen, please" });
+    const edited = await editComment(rt.db.prisma, ada, {
+      commentId: c.id,
+      body: "@Cyrus Vale and @Bo Wen, please",
+    });
     expect(edited.mentions.map((m) => m.userId).sort()).toEqual([bo.id, cy.id].sort());
     expect(hook.mock.calls.map((call) => call[1].mentionedUserIds)).toEqual([[cy.id]]);
 
