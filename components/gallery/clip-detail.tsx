@@ -32,6 +32,7 @@ import { ChooseTake } from "./card-review";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
+import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
 import { FrameNotes } from "./frame-notes";
 import { PromptWithChips } from "./prompt-chips";
@@ -71,7 +72,8 @@ function Player({
           width={portrait ? 720 : 1280}
           height={portrait ? 1280 : 720}
           aria-label={`Clip: ${clipTitle(g, 80)}`}
-          className="absolute inset-0 size-full object-contain"
+          // Scrolled to when drawing starts: clear of the sticky header, with the tools below in view.
+          className="absolute inset-0 size-full scroll-mt-20 scroll-mb-24 object-contain"
         />
         <FrameNotes generationId={g.id} video={video} review={review} />
       </div>
@@ -249,6 +251,7 @@ export function ClipDetail({ initial }: { initial: GenerationDTO }) {
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8">
           <div className="flex min-w-0 flex-col gap-5">
             <Player g={g} video={video} review={review} />
+            {review.drawing && <DrawToolbar review={review} />}
             {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
             <ActionBar g={g} />

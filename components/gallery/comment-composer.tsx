@@ -6,23 +6,9 @@ import { toast } from "sonner";
 import { addCommentAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import {
-  ArrowUpRightIcon,
-  PencilIcon,
-  RangeIcon,
-  ScribbleIcon,
-  SquareIcon,
-  UndoIcon,
-} from "@/components/ui/icons";
+import { PencilIcon, RangeIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { DRAW_COLOR_HEX } from "@/lib/review/drawing";
-import {
-  DRAW_COLORS,
-  DRAW_TOOLS,
-  type DrawTool,
-  formatClipTime,
-  MAX_COMMENT_CHARS,
-} from "@/lib/review/limits";
+import { formatClipTime, MAX_COMMENT_CHARS } from "@/lib/review/limits";
 import { commentField, useRefreshComments } from "./comment-thread";
 import { clipSpan } from "./comment-timeline";
 import { MentionTextarea } from "./mention-textarea";
@@ -30,13 +16,7 @@ import { currentTenth, type ReviewState, seekTo } from "./review-state";
 
 export const COMPOSER_ID = "comment-composer-text";
 
-const TOOLS: Record<DrawTool, { label: string; Icon: typeof PencilIcon }> = {
-  arrow: { label: "Arrow", Icon: ArrowUpRightIcon },
-  box: { label: "Box", Icon: SquareIcon },
-  pen: { label: "Freehand", Icon: ScribbleIcon },
-};
-
-const toggle = (on: boolean) =>
+export const toggle = (on: boolean) =>
   cn(
     "inline-flex h-8 items-center gap-1.5 rounded-md border px-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-accent-soft",
     on
@@ -97,6 +77,8 @@ export function CommentComposer({
   const now = () => currentTenth(video.current, time);
   const startDrawing = () => {
     seekTo(video.current, atSec);
+    // The composer sits under the player: on a short screen the frame may be scrolled out of sight.
+    video.current?.scrollIntoView({ block: "nearest" });
     review.setSelectedId(null);
     setDrawing(true);
   };
@@ -176,59 +158,6 @@ export function CommentComposer({
         <p role="alert" className="text-xs text-danger" data-testid="range-error">
           {problem}
         </p>
-      )}
-
-      {drawing && (
-        <div
-          className="flex flex-wrap items-center gap-1.5 rounded-md bg-ink-900 p-1.5"
-          data-testid="draw-toolbar"
-          role="toolbar"
-          aria-label="Drawing tools"
-        >
-          {DRAW_TOOLS.map((t) => {
-            const { label, Icon } = TOOLS[t];
-            return (
-              <button
-                key={t}
-                type="button"
-                className={toggle(review.tool === t)}
-                aria-pressed={review.tool === t}
-                onClick={() => review.setTool(t)}
-              >
-                <Icon className="size-3.5" />
-                {label}
-              </button>
-            );
-          })}
-          <span className="mx-1 h-5 w-px bg-ink-700" />
-          {DRAW_COLORS.map((c) => (
-            <button
-              key={c}
-              type="button"
-              aria-label={`Colour: ${c}`}
-              aria-pressed={review.color === c}
-              onClick={() => review.setColor(c)}
-              className={cn(
-                "size-7 rounded-full border-2 focus-visible:outline-2 focus-visible:outline-accent-soft",
-                review.color === c ? "border-ink-100 ring-2 ring-accent-soft/60" : "border-ink-600",
-              )}
-              style={{ background: DRAW_COLOR_HEX[c] }}
-            />
-          ))}
-          <span className="mx-1 h-5 w-px bg-ink-700" />
-          <Button size="sm" variant="ghost" onClick={review.undoShape} disabled={draft.shapes.length === 0}>
-            <UndoIcon className="size-3.5" />
-            Undo
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            onClick={() => patchDraft({ shapes: [] })}
-            disabled={draft.shapes.length === 0}
-          >
-            Clear
-          </Button>
-        </div>
       )}
 
       <div className="flex flex-wrap items-center gap-2">

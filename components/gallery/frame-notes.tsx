@@ -103,12 +103,6 @@ function ShapePath({ shape, w, h, stroke }: { shape: Shape; w: number; h: number
   );
 }
 
-const TOOL_HINT = {
-  arrow: "drag from the tail to the tip",
-  box: "drag from corner to corner",
-  pen: "draw freely",
-};
-
 /** The drawing layer over the player (rendered inside the player's frame, after the video). */
 export function FrameNotes({
   generationId,
@@ -167,77 +161,67 @@ export function FrameNotes({
   };
 
   return (
-    <>
-      <svg
-        ref={svg}
-        data-testid={drawing ? "drawing-layer" : "frame-drawing"}
-        data-comment-id={
-          !drawing && selected && shapes === selected.drawing?.shapes ? selected.id : undefined
-        }
-        role="img"
-        aria-label={
-          drawing
-            ? `Drawing area: ${TOOL_HINT[review.tool]} to add a${review.tool === "arrow" ? "n" : ""} ${review.tool === "pen" ? "line" : review.tool}`
-            : `Showing ${about}: ${shapes.length} shape${shapes.length === 1 ? "" : "s"}`
-        }
-        viewBox={`0 0 ${w} ${h}`}
-        className={
-          drawing
-            ? "absolute z-10 cursor-crosshair touch-none select-none"
-            : "pointer-events-none absolute z-10"
-        }
-        style={{ left: picture.left, top: picture.top, width: w, height: h }}
-        onPointerDown={
-          drawing
-            ? (e) => {
-                if (!e.isPrimary || e.button !== 0) return;
-                e.preventDefault();
-                e.currentTarget.setPointerCapture(e.pointerId);
-                const p = pointAt(e);
-                update({
-                  tool: review.tool,
-                  color: review.color,
-                  points: review.tool === "pen" ? [p] : [p, p],
-                });
-              }
-            : undefined
-        }
-        onPointerMove={
-          drawing
-            ? (e) => {
-                const current = activeRef.current;
-                if (!current || !e.isPrimary) return;
-                const p = pointAt(e);
-                update({
-                  ...current,
-                  points:
-                    current.tool === "pen" ? addStrokePoint(current.points, p) : [current.points[0]!, p],
-                });
-              }
-            : undefined
-        }
-        onPointerUp={
-          drawing
-            ? () => {
-                const done = activeRef.current;
-                update(null);
-                if (done && isMeaningful(done)) review.addShape(done);
-              }
-            : undefined
-        }
-        onPointerCancel={drawing ? () => update(null) : undefined}
-      >
-        {shapes.map((shape, i) => (
-          // Shapes are only ever appended or popped, so the index is a stable key.
-          <ShapePath key={i} shape={shape} w={w} h={h} stroke={stroke} />
-        ))}
-        {active && isMeaningful(active) && <ShapePath shape={active} w={w} h={h} stroke={stroke} />}
-      </svg>
-      {drawing && (
-        <p className="pointer-events-none absolute top-2 left-1/2 z-10 -translate-x-1/2 rounded-full bg-black/70 px-3 py-1 text-xs text-white">
-          Drawing at {formatClipTime(draft.atSec ?? 0)}: {TOOL_HINT[review.tool]}
-        </p>
-      )}
-    </>
+    <svg
+      ref={svg}
+      data-testid={drawing ? "drawing-layer" : "frame-drawing"}
+      data-comment-id={!drawing && selected && shapes === selected.drawing?.shapes ? selected.id : undefined}
+      role="img"
+      aria-label={
+        drawing
+          ? `Drawing area for the ${review.tool === "pen" ? "freehand" : review.tool} tool`
+          : `Showing ${about}: ${shapes.length} shape${shapes.length === 1 ? "" : "s"}`
+      }
+      viewBox={`0 0 ${w} ${h}`}
+      className={
+        drawing
+          ? "absolute z-10 cursor-crosshair touch-none select-none"
+          : "pointer-events-none absolute z-10"
+      }
+      style={{ left: picture.left, top: picture.top, width: w, height: h }}
+      onPointerDown={
+        drawing
+          ? (e) => {
+              if (!e.isPrimary || e.button !== 0) return;
+              e.preventDefault();
+              e.currentTarget.setPointerCapture(e.pointerId);
+              const p = pointAt(e);
+              update({
+                tool: review.tool,
+                color: review.color,
+                points: review.tool === "pen" ? [p] : [p, p],
+              });
+            }
+          : undefined
+      }
+      onPointerMove={
+        drawing
+          ? (e) => {
+              const current = activeRef.current;
+              if (!current || !e.isPrimary) return;
+              const p = pointAt(e);
+              update({
+                ...current,
+                points: current.tool === "pen" ? addStrokePoint(current.points, p) : [current.points[0]!, p],
+              });
+            }
+          : undefined
+      }
+      onPointerUp={
+        drawing
+          ? () => {
+              const done = activeRef.current;
+              update(null);
+              if (done && isMeaningful(done)) review.addShape(done);
+            }
+          : undefined
+      }
+      onPointerCancel={drawing ? () => update(null) : undefined}
+    >
+      {shapes.map((shape, i) => (
+        // Shapes are only ever appended or popped, so the index is a stable key.
+        <ShapePath key={i} shape={shape} w={w} h={h} stroke={stroke} />
+      ))}
+      {active && isMeaningful(active) && <ShapePath shape={active} w={w} h={h} stroke={stroke} />}
+    </svg>
   );
 }

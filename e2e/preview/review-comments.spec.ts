@@ -22,6 +22,7 @@ const playerTime = (page: Page) =>
 
 /** Drags with the mouse across `target`, from and to fractions of its box. */
 async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
+  await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
   await page.mouse.move(...at(from));
@@ -36,6 +37,7 @@ async function drag(page: Page, target: Locator, from: [number, number], to: [nu
 
 /** A finger drawing across `target` (real touch input through the browser, not synthetic DOM events). */
 async function touchDrag(cdp: CDPSession, target: Locator, points: [number, number][]) {
+  await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
   const at = ([x, y]: [number, number]) => ({ x: box.x + x * box.width, y: box.y + y * box.height });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [at(points[0]!)] });
