@@ -15,9 +15,10 @@ import {
   deleteCommentSchema,
   editCommentSchema,
   newCommentSchema,
+  resolveCommentSchema,
   reviewUpdateSchema,
 } from "@/lib/review/schema";
-import { addComment, deleteComment, editComment, updateReview } from "@/lib/review/service";
+import { addComment, deleteComment, editComment, resolveComment, updateReview } from "@/lib/review/service";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 import { idSchema } from "@/lib/validation/fields";
 
@@ -71,25 +72,34 @@ export const updateReviewAction = serverAction(
   async (ctx, input) => ({ generation: await updateReview(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ generationId, atSec, body, author: { authorId, authorName } }`. */
+/**
+ * `{ generationId, atSec, endSec?, parentId?, body, drawing? }`: signed by the caller (ctx.actor). A
+ * reply names its thread's first comment as parentId and takes its time.
+ */
 export const addCommentAction = serverAction(
   { role: "reviewer", args: [newCommentSchema] },
-  async (_ctx, input) => ({ comment: await addComment(await prisma(), input) }),
+  async (ctx, input) => ({ comment: await addComment(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ commentId, body, authorId }`: only the author may edit. */
+/** `{ commentId, body }`: only the author may edit. */
 export const editCommentAction = serverAction(
   { role: "reviewer", args: [editCommentSchema] },
-  async (_ctx, input) => ({ comment: await editComment(await prisma(), input) }),
+  async (ctx, input) => ({ comment: await editComment(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ commentId, authorId }`: only the author may delete. */
+/** `{ commentId }`: the author, an admin or the owner may delete. */
 export const deleteCommentAction = serverAction(
   { role: "reviewer", args: [deleteCommentSchema] },
-  async (_ctx, input) => {
-    await deleteComment(await prisma(), input);
+  async (ctx, input) => {
+    await deleteComment(await prisma(), ctx.actor, input);
     return {};
   },
+);
+
+/** `{ commentId, resolved }`: resolves (true) or reopens (false) the thread that comment starts. */
+export const resolveCommentAction = serverAction(
+  { role: "reviewer", args: [resolveCommentSchema] },
+  async (ctx, input) => ({ comment: await resolveComment(await prisma(), ctx.actor, input) }),
 );
 
 /** `{ name, description?, images: [{ assetId, label? }] }` (1 to 5 images). */

@@ -34,13 +34,24 @@ import { ClipActivity } from "./clip-activity";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
+import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
+import { FrameNotes } from "./frame-notes";
 import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
+import { type ReviewState, useReviewState } from "./review-state";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 
-function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoElement | null> }) {
+function Player({
+  g,
+  video,
+  review,
+}: {
+  g: GenerationDTO;
+  video: RefObject<HTMLVideoElement | null>;
+  review: ReviewState;
+}) {
   const portrait = g.aspectRatio === "9:16";
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
@@ -51,7 +62,7 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
   );
   if (g.status === "completed" && g.videoUrl) {
     return (
-      <div className={frame}>
+      <div className={cn(frame, review.drawing && "outline-2 outline-offset-2 outline-accent-soft")}>
         {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track */}
         <video
           ref={video}
@@ -64,8 +75,10 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
           width={portrait ? 720 : 1280}
           height={portrait ? 1280 : 720}
           aria-label={`Clip: ${clipTitle(g, 80)}`}
-          className="absolute inset-0 size-full object-contain"
+          // Scrolled to when drawing starts: clear of the sticky header, with the tools below in view.
+          className="absolute inset-0 size-full scroll-mt-20 scroll-mb-24 object-contain"
         />
+        <FrameNotes generationId={g.id} video={video} review={review} />
       </div>
     );
   }
@@ -189,6 +202,7 @@ function Gone() {
 export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: string }) {
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
+  const review = useReviewState();
   const { data: g = initial, error } = useQuery({
     ...generationQueryOptions(initial.id),
     initialData: initial,
@@ -253,8 +267,9 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8">
           <div className="flex min-w-0 flex-col gap-5">
-            <Player g={g} video={video} />
-            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} />}
+            <Player g={g} video={video} review={review} />
+            {review.drawing && <DrawToolbar review={review} />}
+            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
             <ActionBar g={g} />
             {g.status === "failed" && (

@@ -126,7 +126,9 @@ export function InboxButton() {
                   >
                     <span className="flex items-center gap-2">
                       {!n.read ? (
-                        <span aria-label="unread" className="size-2 shrink-0 rounded-full bg-accent" />
+                        <span className="size-2 shrink-0 rounded-full bg-accent">
+                          <span className="sr-only">Unread:</span>
+                        </span>
                       ) : null}
                       <span className="font-medium">{n.actorName}</span>
                       <span className="text-ink-400">

@@ -219,3 +219,53 @@ export const BellIcon = (p: IconProps) => (
     <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
   </Icon>
 );
+
+export const PencilIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16v4ZM13.5 6.5l4 4" />
+  </Icon>
+);
+
+export const ArrowUpRightIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 18 18 6M9 6h9v9" />
+  </Icon>
+);
+
+export const SquareIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="4.5" y="4.5" width="15" height="15" rx="1.5" />
+  </Icon>
+);
+
+export const ScribbleIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3 17c3-6 5-9 7-9s-2 8 1 8 4-9 6-9-1 7 2 7" />
+  </Icon>
+);
+
+export const UndoIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Icon>
+);
+
+export const ReplyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 17 4 12l5-5" />
+    <path d="M4 12h11a5 5 0 0 1 5 5v2" />
+  </Icon>
+);
+
+export const ChevronDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);
+
+export const RangeIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6v12M20 6v12M8 12h8M8 12l2.5-2.5M8 12l2.5 2.5M16 12l-2.5-2.5M16 12l-2.5 2.5" />
+  </Icon>
+);

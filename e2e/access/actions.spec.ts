@@ -106,7 +106,7 @@ test("every server action refuses a caller without the token even with the proxy
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
-  expect(names.length).toBe(12);
+  expect(names.length).toBe(13);
   expect([...ids.keys()].sort()).toEqual([...names].sort());
 
   // Something for each action to act on, made with the token.
@@ -150,7 +150,6 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Setup comment.",
-        author: { authorId: "author0001", authorName: "Ada" },
       },
     ],
     withCookie,
@@ -166,6 +165,7 @@ test("every server action refuses a caller without the token even with the proxy
   // Valid arguments for each, so a refusal can only be about the caller. Cancel acts on the newest clip,
   // so with the cookie it has one still being made.
   let newest = clip;
+  let added = commentId;
   const args: Record<string, () => unknown[]> = {
     createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
     cancelGenerationAction: () => [newest],
@@ -178,11 +178,12 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Hello.",
-        author: { authorId: "author0002", authorName: "Eve" },
       },
     ],
-    editCommentAction: () => [{ commentId, body: "Edited.", authorId: "author0001" }],
-    deleteCommentAction: () => [{ commentId, authorId: "author0001" }],
+    editCommentAction: () => [{ commentId, body: "Edited." }],
+    deleteCommentAction: () => [{ commentId }],
+    // The comment addCommentAction made: the setup comment is gone by then.
+    resolveCommentAction: () => [{ commentId: added, resolved: true }],
     createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
     updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
     deleteCharacterAction: () => [characterId],
@@ -213,11 +214,14 @@ test("every server action refuses a caller without the token even with the proxy
     expect(result, `${name} with the cookie`).toMatchObject({ ok: true });
     if (name === "createGenerationAction")
       newest = (result as unknown as { generation: { id: string } }).generation.id;
+    if (name === "addCommentAction") added = (result as unknown as { comment: { id: string } }).comment.id;
   }
   const after = await snapshot(request, clip);
   // Created, then retried: two clips more; the setup comment and character edited and deleted, new ones made.
   expect(after.generations.length).toBe(before.generations.length + 2);
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
-  expect(after.comments.map((c: { body: string }) => c.body)).toEqual(["Hello."]);
+  expect(
+    after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),
+  ).toEqual([["Hello.", true]]);
   expect(after.characters.map(([, name]: string[]) => name)).toEqual(["Mara"]);
 });

@@ -17,7 +17,7 @@ import {
 } from "../support/runtime";
 
 const PREVIEW = { VIDEO_PROVIDER: "preview" };
-const AUTHOR = { authorId: "author-live-1", authorName: "Ada" };
+/** An actor as the interim studio resolves one: a member with no account row yet. */
 
 /** Every change the bus delivers from now on. */
 function record(bus: ChangeBus): ChangeEvent[] {
@@ -87,7 +87,11 @@ describe.each(await dbKinds())("live changes on %s", (kind) => {
       generationId: id,
       reviewStatus: "approved",
     });
-    await addComment(rt.db.prisma, { generationId: id, atSec: 1, body: "live", author: AUTHOR });
+    await addComment(rt.db.prisma, await testOwner(rt.db.prisma), {
+      generationId: id,
+      atSec: 1,
+      body: "live",
+    });
     await until("review and comment", () =>
       has(seen, "review", id) && has(seen, "comment", id) ? true : undefined,
     );
@@ -148,7 +152,11 @@ describe.runIf(await postgresAvailable())("live changes between instances sharin
     const { generation } = await submit(a, { referenceIds: refs });
     const id = generation.id;
     await waitFor(a, id);
-    await addComment(a.db.prisma, { generationId: id, atSec: 0.5, body: "seen elsewhere", author: AUTHOR });
+    await addComment(a.db.prisma, await testOwner(a.db.prisma), {
+      generationId: id,
+      atSec: 0.5,
+      body: "seen elsewhere",
+    });
     await until("B hears A's clip and comment", () =>
       has(onB, "generation.created", id) && has(onB, "generation.status", id) && has(onB, "comment", id)
         ? true
