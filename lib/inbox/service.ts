@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTx } from "@/lib/db/client";
 import { publishChange } from "@/lib/live/change-bus";
 import { queueMail } from "@/lib/mail/send";
 import { mentionMail } from "@/lib/mail/templates";
@@ -43,46 +43,68 @@ const oneLine = (text: string, max: number) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-/** Puts a mention notice in each mentioned member's inbox (never the author's own), and mails them. */
-export async function notifyMentions(prisma: Db, notice: MentionNotice): Promise<number> {
+/**
+ * Puts a mention notice in each mentioned member's inbox (never the author's own), in the comment's
+ * transaction. Returns the members noticed; announceMentions tells them once the comment is committed.
+ */
+export async function recordMentions(tx: DbTx, notice: MentionNotice): Promise<string[]> {
   const targets = [...new Set(notice.mentionedUserIds)].filter((id) => id !== notice.actor.id);
-  if (targets.length === 0) return 0;
-  const users = await prisma.user.findMany({
+  if (targets.length === 0) return [];
+  const users = await tx.user.findMany({
     where: { id: { in: targets }, disabledAt: null },
-    select: { id: true, email: true, name: true },
+    select: { id: true },
   });
-  if (users.length === 0) return 0;
-  const actorName = notice.actor.kind === "guest" ? `${notice.actor.name} (guest)` : notice.actor.name;
-  await prisma.notification.createMany({
+  if (users.length === 0) return [];
+  await tx.notification.createMany({
     data: users.map((u) => ({
       id: randomUUID(),
       userId: u.id,
       kind: "mention",
       generationId: notice.generationId,
       commentId: notice.commentId,
-      actorName,
+      actorName: actorLabel(notice.actor),
       excerpt: oneLine(notice.body, EXCERPT_CHARS),
       atSec: notice.atSec,
     })),
   });
+  return users.map((u) => u.id);
+}
+
+/**
+ * After the comment is committed: the inboxes refresh, and with SMTP and the studio's public address
+ * set (links in mail need it), each noticed member gets a mail.
+ */
+export async function announceMentions(prisma: Db, notice: MentionNotice, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
   publishChange(prisma, { kind: "inbox" });
-  if (notice.origin) {
-    const clipUrl = `${notice.origin}/clips/${encodeURIComponent(notice.generationId)}`;
-    for (const u of users) {
-      queueMail({
-        to: { name: u.name, address: u.email },
-        ...mentionMail({
-          mentionerName: actorName,
-          prompt: notice.prompt,
-          comment: notice.body,
-          clipUrl,
-          atSec: notice.atSec,
-        }),
-      });
-    }
+  if (!notice.origin) return;
+  const users = await prisma.user.findMany({
+    where: { id: { in: userIds } },
+    select: { name: true, email: true },
+  });
+  const clipUrl = `${notice.origin}/clips/${encodeURIComponent(notice.generationId)}`;
+  for (const u of users) {
+    queueMail({
+      to: { name: u.name, address: u.email },
+      ...mentionMail({
+        mentionerName: actorLabel(notice.actor),
+        prompt: notice.prompt,
+        comment: notice.body,
+        clipUrl,
+        atSec: notice.atSec,
+      }),
+    });
   }
+}
+
+/** Both at once, outside a comment's transaction (scripts, tests). */
+export async function notifyMentions(prisma: Db, notice: MentionNotice): Promise<number> {
+  const users = await recordMentions(prisma, notice);
+  await announceMentions(prisma, notice, users);
   return users.length;
 }
+
+const actorLabel = (actor: Actor) => (actor.kind === "guest" ? `${actor.name} (guest)` : actor.name);
 
 export async function listInbox(
   prisma: Db,

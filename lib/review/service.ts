@@ -15,7 +15,7 @@ import { publishChange } from "@/lib/live/change-bus";
 import { parseInput } from "@/lib/validation/parse";
 import type { Drawing } from "./drawing";
 import type { CommentDTO } from "./dto";
-import { extractMentions, onMentioned } from "./mentions";
+import { announceMentioned, extractMentions, type MentionedEvent, onMentioned } from "./mentions";
 import {
   deleteCommentSchema,
   editCommentSchema,
@@ -236,13 +236,16 @@ function pastTheEnd(field: "atSec" | "endSec", at: number, length: number): AppE
   );
 }
 
-/** Stores who `body` names with @, and tells onMentioned about the members newly named. */
+/**
+ * Stores who `body` names with @, and tells onMentioned about the members newly named. Returns what to
+ * announce once the transaction is committed (announceMentioned).
+ */
 async function storeMentions(
   tx: DbTx,
   comment: { id: string; generationId: string; body: string },
   actor: Actor,
   before: readonly string[] = [],
-): Promise<void> {
+): Promise<Pending | null> {
   const named = extractMentions(comment.body, await listMentionMembers(tx));
   const gone = before.filter((id) => !named.includes(id));
   const added = named.filter((id) => !before.includes(id));
@@ -252,15 +255,17 @@ async function storeMentions(
     await tx.commentMention.createMany({ data: added.map((userId) => ({ commentId: comment.id, userId })) });
   }
   const notify = added.filter((id) => id !== actor.id);
-  if (notify.length) {
-    await onMentioned(tx, {
-      commentId: comment.id,
-      generationId: comment.generationId,
-      mentionedUserIds: notify,
-      actor,
-    });
-  }
+  if (notify.length === 0) return null;
+  const event = {
+    commentId: comment.id,
+    generationId: comment.generationId,
+    mentionedUserIds: notify,
+    actor,
+  };
+  return { event, userIds: await onMentioned(tx, event) };
 }
+
+type Pending = { event: MentionedEvent; userIds: string[] };
 
 /**
  * A comment at a moment (or over a range) of the clip, or a reply in a thread. Times must lie within
@@ -309,6 +314,7 @@ export async function addComment(prisma: Db, actor: Actor, raw: unknown): Promis
       });
     }
   }
+  let pending: Pending | null = null;
   const created = await prisma.$transaction(async (tx) => {
     const guest = actor.kind === "guest";
     const name = cleanLabel(actor.name).slice(0, MAX_AUTHOR_CHARS) || (guest ? "Guest" : "Member");
@@ -328,11 +334,16 @@ export async function addComment(prisma: Db, actor: Actor, raw: unknown): Promis
         ...(input.drawing ? { drawing: input.drawing as object } : {}),
       },
     });
-    await storeMentions(tx, comment, actor);
+    pending = await storeMentions(tx, comment, actor);
     return tx.comment.findUniqueOrThrow({ where: { id: comment.id }, include: withMentions });
   });
   publishChange(prisma, { kind: "comment", generationId: row.id });
+  await announce(prisma, pending);
   return toCommentDTO(created, actor);
+}
+
+async function announce(prisma: Db, pending: Pending | null): Promise<void> {
+  if (pending) await announceMentioned(prisma, pending.event, pending.userIds);
 }
 
 /** The comment, on a clip that is not deleted. */
@@ -353,13 +364,14 @@ export async function editComment(prisma: Db, actor: Actor, raw: unknown): Promi
   if (!isAuthor(comment, actor)) {
     throw new AppError("not_author", "Only the person who wrote a comment can change it.", 403);
   }
+  let pending: Pending | null = null;
   const updated = await prisma.$transaction(async (tx) => {
     const before = await tx.commentMention.findMany({
       where: { commentId: comment.id },
       select: { userId: true },
     });
     const saved = await tx.comment.update({ where: { id: comment.id }, data: { body: input.body } });
-    await storeMentions(
+    pending = await storeMentions(
       tx,
       saved,
       actor,
@@ -368,6 +380,7 @@ export async function editComment(prisma: Db, actor: Actor, raw: unknown): Promi
     return tx.comment.findUniqueOrThrow({ where: { id: comment.id }, include: withMentions });
   });
   publishChange(prisma, { kind: "comment", generationId: updated.generationId });
+  await announce(prisma, pending);
   return toCommentDTO(updated, actor);
 }
 

@@ -9,7 +9,7 @@ import { settleQueuedMail } from "@/lib/mail/send";
 import { addMember, type TestMember } from "../support/accounts";
 import { useStudio } from "../support/fixture";
 import { type MailServer, startMailServer } from "../support/mail-server";
-import { installRuntime, submit } from "../support/runtime";
+import { installRuntime, submit, waitFor } from "../support/runtime";
 
 const noParams = { params: Promise.resolve({}) };
 const asActor = (m: TestMember): MemberActor => ({
@@ -91,5 +91,24 @@ describe("inbox", () => {
     const bad = await mark(bob, "some");
     expect(bad.status).toBe(422);
     expect((await bad.json()).error.message).toMatch(/read: must be "all"/i);
+  });
+
+  it("puts a comment's @mentions into the named members' inboxes when the comment is posted", async () => {
+    const cy = await addMember(studio.rt, "reviewer", { name: "Cy Twombly" });
+    const dee = await addMember(studio.rt, "editor", { name: "Dee Dee" });
+    const { generation } = await submit(studio.rt, { referenceIds: studio.refs });
+    await waitFor(studio.rt, generation.id);
+    const { addComment } = await import("@/lib/review/service");
+    await addComment(studio.db.prisma, asActor(dee), {
+      generationId: generation.id,
+      atSec: 1,
+      body: "@cy twombly can you check the light here?",
+    });
+    const inbox = await (
+      await GET(new Request("http://studio.test/api/inbox", { headers: cy.session }), noParams)
+    ).json();
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items[0]).toMatchObject({ actorName: "Dee Dee", generationId: generation.id, atSec: 1 });
+    expect(inbox.items[0].excerpt).toContain("can you check the light");
   });
 });

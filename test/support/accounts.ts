@@ -96,6 +96,12 @@ export async function addMember(
 
 const owners = new WeakMap<Runtime, TestMember>();
 
+/** An owner already in the database (e.g. test/support/actors.ts testOwner's), to invite with. */
+async function anyOwner(rt: Runtime) {
+  const row = await rt.db.prisma.user.findFirstOrThrow({ where: { role: "owner", disabledAt: null } });
+  return { id: row.id, role: "owner" as const, name: row.name, email: row.email };
+}
+
 /** The owner made for this runtime (made now if there is none yet). */
 export async function firstOwner(rt: Runtime): Promise<TestMember> {
   const known = owners.get(rt);
