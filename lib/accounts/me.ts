@@ -1,36 +1,13 @@
 import "server-only";
 import { hasRole, type MemberActor, type MemberRole } from "@/lib/auth/actor";
 import type { DbTx } from "@/lib/db/client";
+import type { MeDTO } from "./dto";
 import { initialsOf } from "./initials";
 import { mayGrant } from "./invitations";
-import { type SpendAllowance, spendAllowance } from "./spend-caps";
+import { spendAllowance } from "./spend-caps";
 
 // GET /api/me: who the caller is and what the studio lets them do, so a page shows only the controls
 // that will work (the server checks each request anyway).
-
-export interface MeDTO {
-  id: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  initials: string;
-  /** How this request was signed in. */
-  via: "session" | "token";
-  can: {
-    /** Comment, set review status and chosen take. */
-    review: boolean;
-    /** Upload, generate (spends money), edit characters, delete clips. */
-    generate: boolean;
-    /** Members and invitations. */
-    manageMembers: boolean;
-    /** The roles this member may give in an invitation or a role change. */
-    grantRoles: MemberRole[];
-    /** Daily spend caps, per member and for the team. */
-    setSpendCaps: boolean;
-  };
-  /** The caps that apply to this member today (null: none). */
-  spend: SpendAllowance;
-}
 
 const GRANTABLE: MemberRole[] = ["reviewer", "editor", "admin", "owner"];
 

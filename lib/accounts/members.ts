@@ -2,6 +2,7 @@ import "server-only";
 import { type Actor, forbidden, hasRole, type MemberActor, type MemberRole, ROLES } from "@/lib/auth/actor";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import type { MemberDTO, MemberSummaryDTO } from "./dto";
 import { initialsOf } from "./initials";
 import { spentTodayByMember } from "./spend-caps";
 
@@ -11,29 +12,10 @@ import { spentTodayByMember } from "./spend-caps";
 // count, then the write, in one transaction), so two owners demoting each other at once leave one.
 // A role change applies on the member's next request: resolveActor reads the role every time.
 
+export type { MemberDTO, MemberSummaryDTO };
+
 /** pg_advisory_xact_lock key for "the team's roles are changing" (any stable bigint). */
 const TEAM_LOCK_KEY = 7_242_120_102;
-
-export interface MemberDTO {
-  id: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  initials: string;
-  createdAt: string;
-  /** Removed from the team (cannot sign in; keeps their name on what they made). */
-  disabled: boolean;
-  dailySpendCapUsd: number | null;
-  spentTodayUsd: number;
-}
-
-/** What every member may know of the others (for mentions and avatars). */
-export interface MemberSummaryDTO {
-  id: string;
-  name: string;
-  initials: string;
-  role: MemberRole;
-}
 
 const rank = (role: MemberRole) => ROLES.indexOf(role);
 

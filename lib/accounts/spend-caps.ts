@@ -6,6 +6,9 @@ import { roundUsd } from "@/lib/generations/cost";
 import { BILLED_STATUSES, IN_FLIGHT_STATUSES } from "@/lib/generations/state";
 import { statusList } from "@/lib/generations/status-sql";
 import { AppError } from "@/lib/http/errors";
+import type { CapState, SpendAllowance, TeamSpendDTO } from "./dto";
+
+export type { CapState, SpendAllowance, TeamSpendDTO };
 
 // Daily spend caps, set by the owner: one per member (User.dailySpendCapUsd) and one for the whole team
 // (StudioSettings.teamDailySpendCapUsd); null means no cap. A day is a UTC day, as on the Spend page.
@@ -29,19 +32,6 @@ import { AppError } from "@/lib/http/errors";
 
 /** pg_advisory_xact_lock key for "spend is being checked and committed" (any stable bigint). */
 const SPEND_LOCK_KEY = 7_242_120_101;
-
-export interface CapState {
-  capUsd: number;
-  spentUsd: number;
-  leftUsd: number;
-}
-
-export interface SpendAllowance {
-  /** The member's own cap; null when they have none. */
-  member: CapState | null;
-  /** The team's cap; null when there is none. */
-  team: CapState | null;
-}
 
 /** The start of the UTC day `now` falls in. */
 export function utcDayStart(now: Date): Date {
@@ -156,12 +146,6 @@ export async function withinSpendCap<T>(
     await assertWithinSpendCap(tx, actor, estimatedCostUsd);
     return write(tx);
   });
-}
-
-export interface TeamSpendDTO {
-  teamDailySpendCapUsd: number | null;
-  spentTodayUsd: number;
-  since: string;
 }
 
 export async function teamSpend(db: DbTx, now = new Date()): Promise<TeamSpendDTO> {
