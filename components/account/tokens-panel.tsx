@@ -58,7 +58,7 @@ function NewToken({ onCreated }: { onCreated: (c: { token: string; apiToken: Api
           aria-describedby={error ? "token-name-error" : undefined}
           className={`${fieldClass} sm:max-w-xs`}
         />
-        <Button type="submit" variant="primary" className="h-9" aria-disabled={create.isPending || undefined}>
+        <Button type="submit" variant="primary" aria-disabled={create.isPending || undefined}>
           {create.isPending ? <Spinner className="size-3.5" /> : <PlusIcon className="size-3.5" />}
           Create token
         </Button>
@@ -128,11 +128,13 @@ function TokenRow({ t }: { t: ApiTokenDTO }) {
     <li className="flex items-center gap-3 px-4 py-3 sm:px-5" data-testid="token-row">
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         <span className="truncate text-sm font-medium text-ink-100">{t.name}</span>
-        <span className="flex flex-wrap gap-x-2 text-xs text-ink-400">
+        <span className="flex flex-wrap gap-x-1.5 text-xs text-ink-400">
           <code className="font-mono text-ink-300">{t.prefix}…</code>
+          <span aria-hidden>·</span>
           <span>
             made <LocalTime iso={t.createdAt} />
           </span>
+          <span aria-hidden>·</span>
           <span>
             {t.lastUsedAt ? (
               <>
@@ -199,7 +201,7 @@ export function TokensPanel({ origin, initial }: { origin: string; initial: ApiT
         <p className="text-sm text-ink-400">No tokens yet.</p>
       ) : (
         <ul
-          className="-mx-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5"
+          className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
           data-testid="token-list"
         >
           {data.map((t) => (

@@ -110,7 +110,7 @@ function InviteForm({
           ))}
         </select>
       </label>
-      <Button type="submit" variant="primary" className="h-9" aria-disabled={create.isPending || undefined}>
+      <Button type="submit" variant="primary" aria-disabled={create.isPending || undefined}>
         {create.isPending ? <Spinner className="size-3.5" /> : <PlusIcon className="size-3.5" />}
         Create link
       </Button>
@@ -179,7 +179,7 @@ function PendingList({ items }: { items: InvitationDTO[] }) {
   }
   return (
     <ul
-      className="-mx-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5"
+      className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
       data-testid="invite-list"
     >
       {items.map((i) => (
@@ -191,7 +191,7 @@ function PendingList({ items }: { items: InvitationDTO[] }) {
             <span className={cn("truncate text-sm", i.email ? "text-ink-100" : "text-ink-300")}>
               {i.email ?? "Anyone with the link"}
             </span>
-            <span className="truncate text-xs text-ink-400">
+            <span className="text-xs text-ink-400">
               {i.invitedBy ? `By ${i.invitedBy} · ` : ""}expires <LocalTime iso={i.expiresAt} />
             </span>
           </div>

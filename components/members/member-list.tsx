@@ -153,7 +153,7 @@ function CapForm({ member }: { member: MemberDTO }) {
           />
         </div>
         {dirty && (
-          <Button type="submit" size="sm" variant="primary" aria-disabled={save.isPending || undefined}>
+          <Button type="submit" variant="primary" aria-disabled={save.isPending || undefined}>
             Save
           </Button>
         )}
@@ -272,7 +272,7 @@ function MemberRow({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
 export function MemberList({ viewer, members }: { viewer: Viewer; members: MemberDTO[] }) {
   return (
     <ul
-      className="-mx-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5"
+      className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
       data-testid="member-list"
     >
       {members.map((m) => (
@@ -298,11 +298,11 @@ export function RemovedList({ viewer, members }: { viewer: Viewer; members: Memb
   });
   return (
     <ul
-      className="-mx-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5"
+      className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
       data-testid="removed-list"
     >
       {members.map((m) => (
-        <li key={m.id} className="flex items-center gap-3 px-4 py-3">
+        <li key={m.id} className="flex items-center gap-3 px-4 py-3 sm:px-5">
           <Avatar initials={m.initials} className="opacity-60" />
           <div className="flex min-w-0 flex-1 flex-col">
             <span className="truncate text-sm text-ink-300">{m.name}</span>

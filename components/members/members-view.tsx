@@ -81,13 +81,7 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
                 className={cn(fieldClass, "pl-6 tabular-nums")}
               />
             </div>
-            <Button
-              type="submit"
-              variant="primary"
-              size="sm"
-              className="h-9"
-              aria-disabled={!dirty || save.isPending || undefined}
-            >
+            <Button type="submit" variant="primary" aria-disabled={!dirty || save.isPending || undefined}>
               Save
             </Button>
           </div>

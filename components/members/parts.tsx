@@ -12,7 +12,7 @@ import type { MemberRole } from "@/lib/auth/actor";
 // shown once, and the words for each role.
 
 export const fieldClass =
-  "h-9 w-full rounded-lg border border-ink-700 bg-ink-950 px-3 text-sm text-ink-100 placeholder:text-ink-400 hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-accent-soft/40 aria-invalid:border-danger/70 disabled:cursor-not-allowed disabled:opacity-60";
+  "h-10 w-full rounded-lg border border-ink-700 bg-ink-950 px-3 text-sm text-ink-100 placeholder:text-ink-400 hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-accent-soft/40 aria-invalid:border-danger/70 disabled:cursor-not-allowed disabled:opacity-60";
 
 export const ROLE_LABEL: Record<MemberRole, string> = {
   owner: "Owner",
