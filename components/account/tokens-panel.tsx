@@ -106,24 +106,7 @@ function CreatedToken({
   );
 }
 
-function TokenRow({ t }: { t: ApiTokenDTO }) {
-  const client = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const revoke = useMutation({
-    mutationFn: async () => {
-      const r = await revokeTokenAction(t.id);
-      if (!r.ok) throw new Error(r.error.message);
-    },
-    onSuccess: () => {
-      setOpen(false);
-      void client.invalidateQueries({ queryKey: memberKeys.tokens });
-      toast(`Revoked ${t.name}`, { description: "Scripts using it are refused from now on." });
-    },
-    onError: (e) => {
-      setOpen(false);
-      toast.error("Could not revoke", { description: e.message });
-    },
-  });
+function TokenRow({ t, onRevoke }: { t: ApiTokenDTO; onRevoke: (t: ApiTokenDTO) => void }) {
   return (
     <li className="flex items-center gap-3 px-4 py-3 sm:px-5" data-testid="token-row">
       <div className="flex min-w-0 flex-1 flex-col gap-0.5">
@@ -150,25 +133,49 @@ function TokenRow({ t }: { t: ApiTokenDTO }) {
         size="sm"
         variant="ghost"
         className="hover:text-danger"
-        onClick={() => setOpen(true)}
+        onClick={() => onRevoke(t)}
         aria-label={`Revoke ${t.name}`}
       >
         Revoke
       </Button>
-      <ConfirmDialog
-        open={open}
-        title={`Revoke ${t.name}?`}
-        confirmLabel="Revoke"
-        pending={revoke.isPending}
-        onConfirm={() => revoke.mutate()}
-        onClose={() => setOpen(false)}
-      >
-        <p>
-          Scripts that send this token are refused from its next request. This cannot be undone: make a new
-          token instead.
-        </p>
-      </ConfirmDialog>
     </li>
+  );
+}
+
+/** The revoke dialog, one for the list: asks, then revokes. */
+function RevokeDialog({ token, onClose }: { token: ApiTokenDTO | null; onClose: () => void }) {
+  const client = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: async (t: ApiTokenDTO) => {
+      const r = await revokeTokenAction(t.id);
+      if (!r.ok) throw new Error(r.error.message);
+      return t;
+    },
+    onSuccess: (t) => {
+      onClose();
+      void client.invalidateQueries({ queryKey: memberKeys.tokens });
+      toast(`Revoked ${t.name}`, { description: "Scripts using it are refused from now on." });
+    },
+    onError: (e) => {
+      onClose();
+      toast.error("Could not revoke", { description: e.message });
+    },
+  });
+  return (
+    <ConfirmDialog
+      open={token !== null}
+      title={token ? `Revoke ${token.name}?` : ""}
+      confirmLabel="Revoke"
+      pending={revoke.isPending}
+      onConfirm={() => token && revoke.mutate(token)}
+      onClose={onClose}
+      testId="revoke-token-dialog"
+    >
+      <p>
+        Scripts that send this token are refused from their next request. This cannot be undone: make a new
+        token instead.
+      </p>
+    </ConfirmDialog>
   );
 }
 
@@ -176,6 +183,7 @@ function TokenRow({ t }: { t: ApiTokenDTO }) {
 export function TokensPanel({ origin, initial }: { origin: string; initial: ApiTokenDTO[] }) {
   const { data } = useQuery({ ...tokensQueryOptions, initialData: initial });
   const [created, setCreated] = useState<{ token: string; apiToken: ApiTokenDTO } | null>(null);
+  const [revoking, setRevoking] = useState<ApiTokenDTO | null>(null);
   return (
     <Section
       id="tokens"
@@ -205,10 +213,11 @@ export function TokensPanel({ origin, initial }: { origin: string; initial: ApiT
           data-testid="token-list"
         >
           {data.map((t) => (
-            <TokenRow key={t.id} t={t} />
+            <TokenRow key={t.id} t={t} onRevoke={setRevoking} />
           ))}
         </ul>
       )}
+      <RevokeDialog token={revoking} onClose={() => setRevoking(null)} />
     </Section>
   );
 }

@@ -13,7 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import type { InvitationDTO } from "@/lib/accounts/dto";
 import type { MemberRole } from "@/lib/auth/actor";
 import { invitationsQueryOptions, memberKeys } from "@/lib/client/members";
-import { fieldClass, OnceValue, ROLE_LABEL, Section } from "./parts";
+import { articleFor, fieldClass, OnceValue, ROLE_LABEL, Section } from "./parts";
 
 const EXPIRY_DAYS = [1, 3, 7, 14, 30] as const;
 
@@ -125,7 +125,6 @@ function InviteForm({
 
 function CreatedLink({ created, onDone }: { created: Created; onDone: () => void }) {
   const { invitation } = created;
-  const article = invitation.role === "admin" || invitation.role === "owner" ? "an" : "a";
   return (
     <div
       className="flex flex-col gap-3 rounded-lg border border-accent/40 bg-accent/10 p-4"
@@ -135,7 +134,7 @@ function CreatedLink({ created, onDone }: { created: Created; onDone: () => void
       <div className="flex items-start justify-between gap-3">
         <p className="text-sm text-ink-100">
           <CheckIcon className="mr-1.5 inline size-4 text-ok" />
-          Invitation to join as {article} <strong>{invitation.role}</strong>
+          Invitation to join as {articleFor(invitation.role)} <strong>{invitation.role}</strong>
           {created.mailedTo ? (
             <>
               {" "}

@@ -17,7 +17,7 @@ import type { MemberDTO } from "@/lib/accounts/dto";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/auth/actor";
 import { formatUsd } from "@/lib/client/format";
 import { memberKeys } from "@/lib/client/members";
-import { Avatar, ConfirmDialog, capText, fieldClass, parseCap, ROLE_LABEL } from "./parts";
+import { Avatar, aRole, ConfirmDialog, capText, fieldClass, parseCap, ROLE_LABEL } from "./parts";
 
 export interface Viewer {
   id: string;
@@ -43,7 +43,7 @@ function RoleSelect({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
     },
     onSuccess: (m) => {
       setPendingSelf(null);
-      toast.success(`${m.name} is now ${m.role === "admin" || m.role === "owner" ? "an" : "a"} ${m.role}`, {
+      toast.success(`${m.name} is now ${aRole(m.role)}`, {
         description: "It applies from their next request.",
       });
       // Below admin, this page is no longer yours.
@@ -81,7 +81,7 @@ function RoleSelect({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
       </select>
       <ConfirmDialog
         open={pendingSelf !== null}
-        title={`Make yourself ${pendingSelf === "admin" || pendingSelf === "owner" ? "an" : "a"} ${pendingSelf}?`}
+        title={pendingSelf ? `Make yourself ${aRole(pendingSelf)}?` : ""}
         confirmLabel="Change my role"
         pending={change.isPending}
         onConfirm={() => pendingSelf && change.mutate(pendingSelf)}
@@ -134,7 +134,7 @@ function CapForm({ member }: { member: MemberDTO }) {
           Daily spend cap of {member.name}, in US dollars
         </label>
         <div className="relative w-28">
-          <span aria-hidden className="pointer-events-none absolute top-2 left-2.5 text-sm text-ink-400">
+          <span aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400">
             $
           </span>
           <input
@@ -180,59 +180,53 @@ function SpendCell({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
   );
 }
 
-function RemoveButton({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
+/** The remove dialog, one for the list: asks, then removes. */
+function RemoveDialog({ member, onClose }: { member: MemberDTO | null; onClose: () => void }) {
   const client = useQueryClient();
-  const [open, setOpen] = useState(false);
   const remove = useMutation({
-    mutationFn: async () => {
-      const r = await removeMemberAction(member.id);
+    mutationFn: async (m: MemberDTO) => {
+      const r = await removeMemberAction(m.id);
       if (!r.ok) throw new Error(r.error.message);
+      return m;
     },
-    onSuccess: () => {
-      setOpen(false);
+    onSuccess: (m) => {
+      onClose();
       void client.invalidateQueries({ queryKey: memberKeys.members });
-      toast(`Removed ${member.name}`, { description: "Signed out everywhere; their tokens are revoked." });
+      toast(`Removed ${m.name}`, { description: "Signed out everywhere; their tokens are revoked." });
     },
-    onError: (e) => {
-      setOpen(false);
-      failed(`Could not remove ${member.name}`)(e);
+    onError: (e, m) => {
+      onClose();
+      failed(`Could not remove ${m.name}`)(e);
     },
   });
-  if (member.id === viewer.id || !mayManage(viewer, member)) {
-    return null;
-  }
   return (
-    <>
-      <Button
-        size="sm"
-        variant="ghost"
-        className="hover:text-danger"
-        onClick={() => setOpen(true)}
-        aria-label={`Remove ${member.name}`}
-        title={`Remove ${member.name}`}
-      >
-        <TrashIcon className="size-3.5" />
-      </Button>
-      <ConfirmDialog
-        open={open}
-        title={`Remove ${member.name} from the team?`}
-        confirmLabel="Remove"
-        pending={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onClose={() => setOpen(false)}
-        testId="remove-dialog"
-      >
-        <p>
-          They are signed out on every device now, their personal API tokens are revoked, and they cannot sign
-          in again.
-        </p>
-        <p>Their clips and comments stay, with their name. You can restore them later.</p>
-      </ConfirmDialog>
-    </>
+    <ConfirmDialog
+      open={member !== null}
+      title={member ? `Remove ${member.name} from the team?` : ""}
+      confirmLabel="Remove"
+      pending={remove.isPending}
+      onConfirm={() => member && remove.mutate(member)}
+      onClose={onClose}
+      testId="remove-dialog"
+    >
+      <p>
+        They are signed out on every device now, their personal API tokens are revoked, and they cannot sign
+        in again.
+      </p>
+      <p>Their clips and comments stay, with their name. You can restore them later.</p>
+    </ConfirmDialog>
   );
 }
 
-function MemberRow({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
+function MemberRow({
+  viewer,
+  member,
+  onRemove,
+}: {
+  viewer: Viewer;
+  member: MemberDTO;
+  onRemove: (m: MemberDTO) => void;
+}) {
   const self = member.id === viewer.id;
   // Phones: who and the remove button on one line, role and spend below. Wider: one line, in columns
   // (the inner wrapper dissolves into the row's grid).
@@ -255,7 +249,18 @@ function MemberRow({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
         </div>
       </div>
       <div className="col-start-2 row-start-1 flex justify-end sm:col-start-4">
-        <RemoveButton viewer={viewer} member={member} />
+        {!self && mayManage(viewer, member) && (
+          <Button
+            size="sm"
+            variant="ghost"
+            className="hover:text-danger"
+            onClick={() => onRemove(member)}
+            aria-label={`Remove ${member.name}`}
+            title={`Remove ${member.name}`}
+          >
+            <TrashIcon className="size-3.5" />
+          </Button>
+        )}
       </div>
       <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:contents">
         <div className="w-36 sm:col-start-2 sm:row-start-1 sm:w-auto">
@@ -270,15 +275,19 @@ function MemberRow({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
 }
 
 export function MemberList({ viewer, members }: { viewer: Viewer; members: MemberDTO[] }) {
+  const [removing, setRemoving] = useState<MemberDTO | null>(null);
   return (
-    <ul
-      className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
-      data-testid="member-list"
-    >
-      {members.map((m) => (
-        <MemberRow key={m.id} viewer={viewer} member={m} />
-      ))}
-    </ul>
+    <>
+      <ul
+        className="-mx-4 -mb-4 divide-y divide-ink-700/70 border-ink-700/70 border-t sm:-mx-5 sm:-mb-5"
+        data-testid="member-list"
+      >
+        {members.map((m) => (
+          <MemberRow key={m.id} viewer={viewer} member={m} onRemove={setRemoving} />
+        ))}
+      </ul>
+      <RemoveDialog member={removing} onClose={() => setRemoving(null)} />
+    </>
   );
 }
 

@@ -64,7 +64,7 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
           </label>
           <div className="flex items-center gap-2">
             <div className="relative w-36">
-              <span aria-hidden className="pointer-events-none absolute top-2 left-2.5 text-sm text-ink-400">
+              <span aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400">
                 $
               </span>
               <input

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -27,6 +27,11 @@ export const ROLE_CAN: Record<MemberRole, string> = {
   editor: "Upload, generate (spends money), edit characters and delete clips; review.",
   reviewer: "View every clip, comment, and set review status and chosen takes. Never spends money.",
 };
+
+export const articleFor = (role: MemberRole) => (/^[aeiou]/.test(role) ? "an" : "a");
+
+/** "an editor", "a reviewer". */
+export const aRole = (role: MemberRole) => `${articleFor(role)} ${role}`;
 
 export function Section({
   id,
@@ -99,16 +104,17 @@ export function ConfirmDialog({
   onClose: () => void;
   testId?: string;
 }) {
+  const titleId = useId();
   return (
     <Modal
       open={open}
       onClose={onClose}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       data-testid={testId}
       className="w-[min(28rem,calc(100vw-2rem))]"
     >
       <div className="flex flex-col gap-4 p-5">
-        <h2 id="confirm-title" className="text-base font-semibold">
+        <h2 id={titleId} className="text-base font-semibold">
           {title}
         </h2>
         <div className="flex flex-col gap-2 text-sm text-ink-300">{children}</div>

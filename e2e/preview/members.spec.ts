@@ -142,7 +142,7 @@ test("make a personal API token, use it, and revoke it", async ({ page, playwrig
   expect((await script.get("/api/generations")).status()).toBe(200);
 
   const row = page.getByTestId("token-row").filter({ hasText: `e2e ${tag}` });
-  await expect(row).toContainText(token.slice(0, 12));
+  await expect(row).toContainText(token.slice(0, 11));
   await row.getByRole("button", { name: `Revoke e2e ${tag}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
   await expect(row).toHaveCount(0);
