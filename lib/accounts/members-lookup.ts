@@ -1,5 +1,8 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import { initialsOf } from "./initials";
+
+export { initialsOf };
 
 // The team's members as other features need to name them: the comment composer's `@` menu and the
 // mentions a comment stores. The members admin has its own, fuller reads.
@@ -9,14 +12,6 @@ export interface MentionMemberDTO {
   name: string;
   /** One or two letters for an avatar. */
   initials: string;
-}
-
-/** "Ada Lovelace" -> "AL", "mara" -> "M"; letters, not UTF-16 halves. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = (w: string | undefined) => (w ? (Array.from(w)[0] ?? "") : "");
-  const letters = words.length > 1 ? first(words[0]) + first(words[words.length - 1]) : first(words[0]);
-  return letters.toUpperCase() || "?";
 }
 
 /** Everyone who can be named with @: every member not removed from the team, by name. */

@@ -1,18 +1,9 @@
 // How a person is drawn: initials and a color of their own. Pure and browser-safe.
+
+import { initialsOf } from "@/lib/accounts/initials";
 import type { PersonDTO } from "./dto";
 
-/** The first letter or digit of a word, upper-cased; skips leading punctuation and marks. */
-function firstLetter(word: string): string {
-  const m = /[\p{L}\p{N}]/u.exec(word);
-  return m ? m[0].toLocaleUpperCase() : "";
-}
-
-/** "Mara Lindqvist" -> "ML", "jo" -> "J", "Anne-Marie van Dijk" -> "AD"; "?" when nothing reads. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).map(firstLetter).filter(Boolean);
-  if (words.length === 0) return "?";
-  return words.length === 1 ? words[0]! : `${words[0]}${words.at(-1)}`;
-}
+export { initialsOf };
 
 /** A hue (0-359) from an id (FNV-1a): the same person has the same color everywhere, in every browser. */
 export function avatarHue(key: string): number {

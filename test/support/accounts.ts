@@ -52,7 +52,7 @@ export async function addMember(
   const email = options.email ?? `${role}${counter}-${Date.now()}@studio.test`;
   let invitation: string | undefined;
   if (!(await rt.setup.needsSetup())) {
-    const inviter = options.inviter ?? (await firstOwner(rt));
+    const inviter = options.inviter ?? owners.get(rt) ?? (await anyOwner(rt));
     ({ token: invitation } = await createInvitation(
       rt.db.prisma,
       {

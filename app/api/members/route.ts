@@ -1,19 +1,22 @@
-import { getMembers } from "@/lib/accounts/members-route";
-import { forbidden, hasRole, unauthorized } from "@/lib/auth/actor";
-import { resolveActor } from "@/lib/auth/session";
-import { errorResponse } from "@/lib/http/errors";
+import { asMember, listMembers, toSummary } from "@/lib/accounts/members";
+import { hasRole } from "@/lib/auth/actor";
+import { apiRoute } from "@/lib/http/route";
+import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** `?fields=mention`: every member who can be named with @ (id, name, initials), for the `@` menu. */
-export async function GET(request: Request) {
-  try {
-    const actor = await resolveActor(() => request.headers);
-    if (!actor) throw unauthorized();
-    if (!hasRole(actor, "reviewer")) throw forbidden("reviewer");
-    return await getMembers(request, actor);
-  } catch (err) {
-    return errorResponse(err);
-  }
-}
+/**
+ * The team. Every member gets the active members' id, name, initials and role (mentions, avatars);
+ * admins and the owner also get emails, spend caps, today's spend, and `removed`: members taken off the
+ * team, who can be restored.
+ */
+export const GET = apiRoute({ role: "reviewer" }, async (_request, { actor }) => {
+  const { db } = await getRuntime();
+  const members = await listMembers(db.prisma);
+  const active = members.filter((m) => !m.disabled);
+  const body = hasRole(asMember(actor), "admin")
+    ? { items: active, removed: members.filter((m) => m.disabled) }
+    : { items: active.map(toSummary) };
+  return Response.json(body, { headers: { "Cache-Control": "no-store" } });
+});
