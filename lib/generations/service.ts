@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { withinSpendCap } from "@/lib/accounts/spend-caps";
 import { makerId, recordEvents } from "@/lib/activity/service";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
@@ -176,33 +177,43 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
     characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
+  const estimatedCostUsd = provider.estimateCostUsd({ duration: input.duration });
+  const rowsFor = (takeIndex: number, id: string) => ({
+    data: {
+      id,
+      provider: provider.id,
+      modelId: provider.modelId,
+      prompt: input.prompt,
+      duration: input.duration,
+      aspectRatio: input.aspectRatio,
+      idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
+      inputHash: hash,
+      estimatedCostUsd,
+      seed: input.seed ?? null,
+      thinkingLevel: input.thinkingLevel ?? null,
+      takeGroupId,
+      takeIndex,
+      takeCount: takes,
+      retryOfId: deps.retryOfId ?? null,
+      createdById: makerId(actor),
+      references: { create: references },
+    },
+  });
   let inserted: Awaited<ReturnType<typeof prisma.generation.create>>[];
   try {
-    inserted = await prisma.$transaction(
-      ids.map((id, takeIndex) =>
-        prisma.generation.create({
-          data: {
-            id,
-            provider: provider.id,
-            modelId: provider.modelId,
-            prompt: input.prompt,
-            duration: input.duration,
-            aspectRatio: input.aspectRatio,
-            idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
-            inputHash: hash,
-            estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
-            seed: input.seed ?? null,
-            thinkingLevel: input.thinkingLevel ?? null,
-            takeGroupId,
-            takeIndex,
-            takeCount: takes,
-            retryOfId: deps.retryOfId ?? null,
-            createdById: makerId(actor),
-            references: { create: references },
-          },
-        }),
-      ),
-    );
+    // A request that costs money is checked against the member's and the team's daily caps in the
+    // transaction that inserts it (lib/accounts/spend-caps.ts), before anything reaches a provider.
+    inserted =
+      estimatedCostUsd > 0
+        ? await withinSpendCap(prisma, actor, estimatedCostUsd * takes, async (tx) => {
+            const made = [];
+            for (const [takeIndex, id] of ids.entries())
+              made.push(await tx.generation.create(rowsFor(takeIndex, id)));
+            return made;
+          })
+        : await prisma.$transaction(
+            ids.map((id, takeIndex) => prisma.generation.create(rowsFor(takeIndex, id))),
+          );
   } catch (err) {
     // The same key raced in from a second click: answer like a repeat.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
