@@ -118,6 +118,8 @@ export interface ListOptions {
   /** Reverse lookup: clips that used this reference image, or this saved character. */
   assetId?: string;
   characterId?: string;
+  /** Only these clips (a share link checks whether a gallery view finds a clip). */
+  ids?: string[];
 }
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
@@ -143,6 +145,7 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   if (options.chosenOnly) and.push({ OR: [{ takeGroupId: null }, { chosen: true }] });
   if (options.assetId) and.push({ references: { some: { assetId: options.assetId } } });
   if (options.characterId) and.push({ references: { some: { characterId: options.characterId } } });
+  if (options.ids) and.push({ id: { in: options.ids } });
   if (cursor) {
     // The first bound is implied by the second; it is there because it is what the index can seek to
     // (an OR alone is only a filter: a page 9,000 clips deep read and dropped 9,000 index entries).

@@ -28,5 +28,14 @@ CREATE INDEX "ShareLink_kind_target_idx" ON "ShareLink"("kind", "target");
 -- CreateIndex
 CREATE INDEX "ShareLink_createdById_idx" ON "ShareLink"("createdById");
 
+-- CreateIndex
+CREATE INDEX "Asset_thumbKey_idx" ON "Asset"("thumbKey");
+
+-- CreateIndex
+CREATE INDEX "Generation_posterKey_idx" ON "Generation"("posterKey");
+
+-- CreateIndex
+CREATE INDEX "Generation_videoKey_idx" ON "Generation"("videoKey");
+
 -- AddForeignKey
 ALTER TABLE "ShareLink" ADD CONSTRAINT "ShareLink_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
