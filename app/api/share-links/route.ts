@@ -17,7 +17,7 @@ export const POST = apiRoute({ role: "editor" }, async (request, { actor }) => {
   if (!isMember(actor)) throw unauthorized();
   const body = await readJson(request);
   const { db } = await getRuntime();
-  const created = await createShareLink(db.prisma, actor, body, studioOrigin(request));
+  const created = await createShareLink(db.prisma, actor, body, studioOrigin(request.headers, request.url));
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
 
