@@ -109,7 +109,13 @@ export function useLiveEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
     // The sign-in page has nothing live, and its stream would be refused.
-    if (window.location.pathname === "/login" || typeof EventSource === "undefined") return;
+    // Nor do share links' pages: a guest is not a member (they refetch on their own).
+    if (
+      window.location.pathname === "/login" ||
+      window.location.pathname.startsWith("/r/") ||
+      typeof EventSource === "undefined"
+    )
+      return;
     let source: EventSource | undefined;
     let lastId = "";
     let reopen: ReturnType<typeof setTimeout> | undefined;
