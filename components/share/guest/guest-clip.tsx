@@ -22,8 +22,8 @@ function Player({ clip, video }: { clip: GuestClipDTO; video: RefObject<HTMLVide
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
     portrait
-      ? "aspect-[9/16] max-w-[max(240px,calc((100dvh-16rem)*9/16))]"
-      : "aspect-video max-w-[max(480px,calc((100dvh-16rem)*16/9))]",
+      ? "aspect-[9/16] max-w-[max(240px,calc((100dvh-20rem)*9/16))]"
+      : "aspect-video max-w-[max(480px,calc((100dvh-21rem)*16/9))]",
   );
   if (clip.status === "completed" && clip.videoUrl) {
     return (
@@ -154,11 +154,13 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
   const take = clip.takeCount > 1 ? `Take ${clip.takeIndex + 1} of ${clip.takeCount}` : null;
   return (
     <article
-      className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8"
+      // Phones read top to bottom: the clip, its comments, then the prompt. Wider screens put the comments
+      // beside both.
+      className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:grid-rows-[auto_1fr] lg:gap-x-8"
       data-testid="guest-clip"
       data-id={clip.id}
     >
-      <div className="flex min-w-0 flex-col gap-4">
+      <div className="flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-start-1">
         <div className="flex flex-col gap-2">
           <h1
             className="line-clamp-2 text-lg font-semibold leading-7 text-ink-100 sm:text-xl"
@@ -207,44 +209,8 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
             )}
           </div>
         )}
-        <section aria-labelledby="guest-prompt-heading" className="flex flex-col gap-2">
-          <h2 id="guest-prompt-heading" className="text-sm font-semibold text-ink-100">
-            Prompt
-          </h2>
-          <p
-            className="rounded-card border border-ink-700 bg-ink-900 p-4 text-[15px] leading-7 break-words whitespace-pre-wrap text-ink-100"
-            data-testid="guest-prompt"
-          >
-            <PromptWithChips prompt={clip.prompt} references={clip.references} />
-          </p>
-          {clip.references.length > 0 && (
-            <ul className="flex flex-wrap gap-3" aria-label="References">
-              {clip.references.map((r) => (
-                <li
-                  key={r.position}
-                  className="flex items-center gap-2 rounded-lg border border-ink-700 bg-ink-900 p-1.5 pr-3"
-                >
-                  {/* biome-ignore lint/performance/noImgElement: thumbnails through the share link's media route */}
-                  <img
-                    src={r.thumbUrl}
-                    alt=""
-                    width={40}
-                    height={40}
-                    className="size-10 rounded-md bg-ink-800 object-cover"
-                  />
-                  <span className="flex flex-col">
-                    <span className="max-w-[12rem] truncate text-sm font-medium text-ink-100" title={r.label}>
-                      {shortLabel(r.label)}
-                    </span>
-                    <code className="font-mono text-[11px] text-ink-400">{imageTag(r.position)}</code>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
       </div>
-      <aside className="flex min-w-0 flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 lg:sticky lg:top-20">
+      <aside className="flex min-w-0 flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
         {playable ? (
           <GuestComments
             token={token}
@@ -257,6 +223,45 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
           <p className="text-sm text-ink-400">Comments open once the clip is ready.</p>
         )}
       </aside>
+      <section
+        aria-labelledby="guest-prompt-heading"
+        className="flex min-w-0 flex-col gap-2 lg:col-start-1 lg:row-start-2"
+      >
+        <h2 id="guest-prompt-heading" className="text-sm font-semibold text-ink-100">
+          Prompt
+        </h2>
+        <p
+          className="rounded-card border border-ink-700 bg-ink-900 p-4 text-[15px] leading-7 break-words whitespace-pre-wrap text-ink-100"
+          data-testid="guest-prompt"
+        >
+          <PromptWithChips prompt={clip.prompt} references={clip.references} />
+        </p>
+        {clip.references.length > 0 && (
+          <ul className="flex flex-wrap gap-3" aria-label="References">
+            {clip.references.map((r) => (
+              <li
+                key={r.position}
+                className="flex items-center gap-2 rounded-lg border border-ink-700 bg-ink-900 p-1.5 pr-3"
+              >
+                {/* biome-ignore lint/performance/noImgElement: thumbnails through the share link's media route */}
+                <img
+                  src={r.thumbUrl}
+                  alt=""
+                  width={40}
+                  height={40}
+                  className="size-10 rounded-md bg-ink-800 object-cover"
+                />
+                <span className="flex flex-col">
+                  <span className="max-w-[12rem] truncate text-sm font-medium text-ink-100" title={r.label}>
+                    {shortLabel(r.label)}
+                  </span>
+                  <code className="font-mono text-[11px] text-ink-400">{imageTag(r.position)}</code>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </article>
   );
 }

@@ -20,14 +20,16 @@ export function GuestShell({ guestName, children }: { guestName?: string | null;
                 <path d="M8 5.5v13l10.5-6.5z" />
               </svg>
             </span>
-            <span className="text-[15px] font-semibold tracking-tight text-ink-100">Omni Studio</span>
+            <span className="sr-only whitespace-nowrap text-[15px] font-semibold tracking-tight text-ink-100 min-[480px]:not-sr-only">
+              Omni Studio
+            </span>
           </span>
-          <span aria-hidden className="h-5 w-px bg-ink-700" />
-          <span className="text-sm text-ink-300">Review</span>
+          <span aria-hidden className="hidden h-5 w-px bg-ink-700 min-[480px]:block" />
+          <span className="text-sm whitespace-nowrap text-ink-300">Review</span>
           <div className="ml-auto flex min-w-0 items-center gap-2">
             {guestName && (
               <span
-                className="inline-flex h-8 min-w-0 items-center gap-1.5 rounded-full border border-ink-700 bg-ink-900 px-3 text-xs text-ink-300"
+                className="inline-flex h-8 min-w-0 max-w-[min(16rem,55vw)] items-center gap-1.5 rounded-full border border-ink-700 bg-ink-900 px-3 text-xs text-ink-300"
                 data-testid="guest-identity"
                 title="The team sees this name on your comments and reviews"
               >
