@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
+import { ShareButton } from "@/components/share/share-button";
 import { GenerationProgress } from "@/components/studio/generation-progress";
 import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
 import { Avatar } from "@/components/ui/avatar";
@@ -134,6 +135,7 @@ function ActionBar({ g }: { g: GenerationDTO }) {
         Use these settings
       </LinkButton>
       <SaveCharacter g={g} />
+      <ShareButton share={{ kind: "generation", target: g.id, what: "this clip" }} />
       {finished && (
         <Button
           variant="ghost"

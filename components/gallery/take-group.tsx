@@ -1,5 +1,6 @@
 "use client";
 
+import { ShareButton } from "@/components/share/share-button";
 import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LayersIcon } from "@/components/ui/icons";
@@ -59,6 +60,12 @@ export function TakeGroup({
           </span>
           <LocalTime iso={first.createdAt} className="ml-auto text-xs text-ink-400" />
           <CreatorAvatar person={first.createdBy} />
+          <ShareButton
+            size="sm"
+            variant="ghost"
+            className="-my-1"
+            share={{ kind: "take_group", target: groupId, what: `these ${first.takeCount} takes` }}
+          />
         </div>
         <p
           className="line-clamp-2 text-sm leading-6 text-ink-100"

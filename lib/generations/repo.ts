@@ -132,6 +132,8 @@ export interface ListOptions {
   characterId?: string;
   /** Only clips this user made (GET /api/generations?creator=me|<user id>). */
   createdById?: string;
+  /** Only these clips (a share link checks whether a gallery view finds a clip). */
+  ids?: string[];
 }
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
@@ -159,6 +161,7 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   if (options.characterId) and.push({ references: { some: { characterId: options.characterId } } });
   // Served by the (createdById, createdAt) index.
   if (options.createdById) and.push({ createdById: options.createdById });
+  if (options.ids) and.push({ id: { in: options.ids } });
   if (cursor) {
     // The first bound is implied by the second; it is there because it is what the index can seek to
     // (an OR alone is only a filter: a page 9,000 clips deep read and dropped 9,000 index entries).
