@@ -6,17 +6,22 @@ import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-s
 import { startFalStudio } from "../../test/support/fal-studio";
 import { createClip, uploadImage } from "../../test/support/studio-http";
 import type { StudioProcess } from "../../test/support/studio-process";
+import { fetchAs, type SignedIn, signUpOwner, useSession } from "../support/accounts";
 import { referenceImage } from "../support/images";
 import { RESTART_PORT } from "../support/servers";
 
 // A real server process is killed (SIGKILL, no shutdown code runs) while its job runs at fal, then started
 // again on the same data folder: the clip and history are still there and the job finishes exactly once.
+// The owner signs up on the first start; the session lives in the database, so it holds across restarts.
 
 const PORT = RESTART_PORT;
 const base = `http://127.0.0.1:${PORT}`;
 
 let fake: FakeFal;
 let dataDir: string;
+let owner: SignedIn | undefined;
+/** fetch as the owner (signed up on the first start). */
+const api = (url: string, init?: RequestInit) => fetchAs(owner!)(url, init);
 
 test.beforeAll(async () => {
   fake = await startFakeFal({ key: FAKE_FAL_KEY, holdAll: true });
@@ -28,18 +33,24 @@ test.afterAll(async () => {
 });
 
 // Started as every other studio server in the tests is, so the restart runs with npm start's flags.
-const startServer = () => startFalStudio({ port: PORT, dataDir, fake });
+async function startServer(): Promise<StudioProcess> {
+  const server = await startFalStudio({ port: PORT, dataDir, fake });
+  owner ??= await signUpOwner(base);
+  return server;
+}
 
 /** SIGKILL: no shutdown code runs. */
 const kill = (server: StudioProcess) => server.stop("SIGKILL");
 
 async function generation(id: string) {
-  const res = await fetch(`${base}/api/generations/${id}`);
+  const res = await api(`${base}/api/generations/${id}`);
   return (await res.json()).generation;
 }
 
 test("a job running at fal when the server is killed finishes after restart, once", async ({ page }) => {
   let server = await startServer();
+  // The browser that looks at the gallery below is the owner's.
+  await useSession(page.context(), base, owner!);
   const form = new FormData();
   form.set(
     "file",
@@ -47,8 +58,8 @@ test("a job running at fal when the server is killed finishes after restart, onc
       type: "image/png",
     }),
   );
-  const { asset } = await (await fetch(`${base}/api/uploads`, { method: "POST", body: form })).json();
-  const created = await fetch(`${base}/api/generations`, {
+  const { asset } = await (await api(`${base}/api/uploads`, { method: "POST", body: form })).json();
+  const created = await api(`${base}/api/generations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({
@@ -87,7 +98,7 @@ test("a job running at fal when the server is killed finishes after restart, onc
     // And once more after a clean restart: still there, still one clip.
     await kill(server);
     server = await startServer();
-    const list = await (await fetch(`${base}/api/generations`)).json();
+    const list = await (await api(`${base}/api/generations`)).json();
     expect(list.items.filter((i: { id: string }) => i.id === g.id)).toHaveLength(1);
     expect(list.items[0].status).toBe("completed");
   } finally {
@@ -96,13 +107,20 @@ test("a job running at fal when the server is killed finishes after restart, onc
 });
 
 async function uploadAndCreate(prompt: string, seed: number) {
-  const up = await uploadImage(base, await referenceImage("place", { seed }), `ref-${seed}.png`);
+  const auth = owner!.headers;
+  const up = await uploadImage(
+    base,
+    await referenceImage("place", { seed }),
+    `ref-${seed}.png`,
+    "image/png",
+    auth,
+  );
   expect(up.status).toBe(201);
-  return createClip(base, {
-    prompt,
-    referenceIds: [up.asset?.id as string],
-    idempotencyKey: `restart-${seed}-${Date.now()}`,
-  });
+  return createClip(
+    base,
+    { prompt, referenceIds: [up.asset?.id as string], idempotencyKey: `restart-${seed}-${Date.now()}` },
+    auth,
+  );
 }
 
 const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);
@@ -143,7 +161,7 @@ test("a job whose video was being copied when the server is killed is saved once
     await expect.poll(async () => (await generation(id)).status, { timeout: 60_000 }).toBe("completed");
     const done = await generation(id);
     expect(jobsWithPrompt(prompt)).toHaveLength(1);
-    const video = await fetch(`${base}${done.videoUrl}`, { headers: { Range: "bytes=0-11" } });
+    const video = await api(`${base}${done.videoUrl}`, { headers: { Range: "bytes=0-11" } });
     expect(video.status).toBe(206);
     expect(
       Buffer.from(await video.arrayBuffer())

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { test as setup } from "@playwright/test";
-import { ATLAS_PORT, FAL_PORT, PREVIEW_PORT } from "../support/servers";
 import { signUpOwner, storageStatePath } from "../support/accounts";
+import { ATLAS_PORT, FAL_PORT, PREVIEW_PORT } from "../support/servers";
 
 // Each shared studio gets its owner, signed in; the projects that use the server start from this state.
 for (const [server, port] of [
@@ -15,13 +15,13 @@ for (const [server, port] of [
     const state = {
       cookies: [
         {
-          name: "omni.session_token",
+          name: session.name,
           value: session.value,
           domain: "127.0.0.1",
           path: "/",
           expires: Math.floor(Date.now() / 1000) + 86_400,
           httpOnly: true,
-          secure: false,
+          secure: session.secure,
           sameSite: "Lax" as const,
         },
       ],
