@@ -79,9 +79,10 @@ test("once the owner exists, setup is closed and a stranger's sign-up is refused
   const stranger = { name: "Mallory", email: "mallory@e2e.test", password: "a long enough password" };
   const res = await request.post("/api/auth/sign-up/email", { data: stranger, headers: { origin: base } });
   expect(res.status(), await res.text()).toBe(403);
-  const body = (await res.json()) as { code: string; message: string };
-  expect(body.code).toBe("invitation_required");
-  expect(body.message).toMatch(/invitation/);
+  // In the studio's error shape, like every other refusal.
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("invitation_required");
+  expect(body.error.message).toMatch(/invitation/);
   // And no session came with the refusal.
   expect(res.headers()["set-cookie"] ?? "").not.toContain("session_token");
   // Trying again as the setup page would, with a made-up setup code, changes nothing either.
@@ -90,7 +91,7 @@ test("once the owner exists, setup is closed and a stranger's sign-up is refused
     headers: { origin: base },
   });
   expect(again.status()).toBe(403);
-  expect(((await again.json()) as { code: string }).code).toBe("invitation_required");
+  expect(((await again.json()) as { error: { code: string } }).error.code).toBe("invitation_required");
 });
 
 test("sign-in: a wrong password is refused on the page, the right one lands on the page asked for; sign-out ends the session on the server", async ({
@@ -126,6 +127,14 @@ test("sign-in: a wrong password is refused on the page, the right one lands on t
   const pageWithOld = await request.get("/library", { headers: asBefore, maxRedirects: 0 });
   expect(pageWithOld.status()).toBe(307);
   expect(pageWithOld.headers().location).toContain("/login?next=%2Flibrary");
+
+  // Signing in never leads off the site, whatever `next` says.
+  await page.goto(`/login?${new URLSearchParams({ next: "//evil.example/steal" })}`);
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password").fill(OWNER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${base}/`);
+  await expect(page.getByRole("banner").getByTestId("user-menu")).toHaveText("OO");
 });
 
 test("routes and media need a signed-in member; the webhook answers for itself", async ({ request }) => {

@@ -35,7 +35,12 @@ test.afterAll(async () => {
 // Started as every other studio server in the tests is, so the restart runs with npm start's flags.
 async function startServer(): Promise<StudioProcess> {
   const server = await startFalStudio({ port: PORT, dataDir, fake });
-  owner ??= await signUpOwner(base);
+  try {
+    owner ??= await signUpOwner(server.url);
+  } catch (err) {
+    await server.stop("SIGKILL");
+    throw err;
+  }
   return server;
 }
 
@@ -51,38 +56,38 @@ test("a job running at fal when the server is killed finishes after restart, onc
   let server = await startServer();
   // The browser that looks at the gallery below is the owner's.
   await useSession(page.context(), base, owner!);
-  const form = new FormData();
-  form.set(
-    "file",
-    new File([new Uint8Array(await referenceImage("character", { seed: 7 }))], "hero.png", {
-      type: "image/png",
-    }),
-  );
-  const { asset } = await (await api(`${base}/api/uploads`, { method: "POST", body: form })).json();
-  const created = await api(`${base}/api/generations`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      prompt: "<IMAGE_REF_0> survives a restart. Single continuous shot.",
-      referenceIds: [asset.id],
-      duration: 3,
-      aspectRatio: "16:9",
-      idempotencyKey: "restart-e2e-0001",
-    }),
-  });
-  expect(created.status).toBe(202);
-  const { generation: g } = await created.json();
-
-  await expect.poll(async () => (await generation(g.id)).status).toBe("submitted");
-  const requestId = (await generation(g.id)).requestId as string;
-  await fake.advance(requestId);
-  await expect.poll(async () => (await generation(g.id)).status, { timeout: 20_000 }).toBe("running");
-
-  await kill(server);
-  fake.holdAll(false);
-  await fake.advance(requestId);
-  server = await startServer();
   try {
+    const form = new FormData();
+    form.set(
+      "file",
+      new File([new Uint8Array(await referenceImage("character", { seed: 7 }))], "hero.png", {
+        type: "image/png",
+      }),
+    );
+    const { asset } = await (await api(`${base}/api/uploads`, { method: "POST", body: form })).json();
+    const created = await api(`${base}/api/generations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        prompt: "<IMAGE_REF_0> survives a restart. Single continuous shot.",
+        referenceIds: [asset.id],
+        duration: 3,
+        aspectRatio: "16:9",
+        idempotencyKey: "restart-e2e-0001",
+      }),
+    });
+    expect(created.status).toBe(202);
+    const { generation: g } = await created.json();
+
+    await expect.poll(async () => (await generation(g.id)).status).toBe("submitted");
+    const requestId = (await generation(g.id)).requestId as string;
+    await fake.advance(requestId);
+    await expect.poll(async () => (await generation(g.id)).status, { timeout: 20_000 }).toBe("running");
+
+    await kill(server);
+    fake.holdAll(false);
+    await fake.advance(requestId);
+    server = await startServer();
     await expect.poll(async () => (await generation(g.id)).status, { timeout: 30_000 }).toBe("completed");
     expect(fake.counts.submits).toBe(1);
 

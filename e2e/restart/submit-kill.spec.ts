@@ -31,7 +31,12 @@ test.afterAll(async () => {
 
 async function start(): Promise<StudioProcess> {
   const server = await startFalStudio({ port: SUBMIT_KILL_PORT, dataDir, fake });
-  owner ??= await signUpOwner(server.url);
+  try {
+    owner ??= await signUpOwner(server.url);
+  } catch (err) {
+    await server.stop("SIGKILL");
+    throw err;
+  }
   return server;
 }
 

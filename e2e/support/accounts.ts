@@ -86,7 +86,10 @@ export async function useSession(context: BrowserContext, base: string, session:
     {
       name: session.name,
       value: session.value,
-      url: base,
+      // By domain and path: Chromium refuses a Secure cookie given with an http URL, though it keeps one
+      // that a studio on loopback sets over http.
+      domain: new URL(base).hostname,
+      path: "/",
       httpOnly: true,
       secure: session.secure,
       sameSite: "Lax",
