@@ -54,7 +54,7 @@ export function UserMenu({ me }: { me: Me }) {
         aria-label={`${me.name}, ${ROLE_LABEL[me.role]}: account menu`}
         title={`${me.name} · ${ROLE_LABEL[me.role]}`}
         onClick={() => setOpen((o) => !o)}
-        className="flex size-9 items-center justify-center rounded-full bg-gradient-to-br from-accent-soft to-accent-strong font-semibold text-[13px] text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
+        className="flex size-8 items-center justify-center rounded-full bg-gradient-to-br from-accent-soft to-accent-strong font-semibold text-[13px] text-white sm:size-9 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
       >
         {me.initials}
       </button>
@@ -62,7 +62,7 @@ export function UserMenu({ me }: { me: Me }) {
         <div
           id={menuId}
           role="menu"
-          className="absolute top-11 right-0 z-30 w-64 rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
+          className="absolute top-10 right-0 sm:top-11 z-30 w-64 rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
         >
           <div className="px-3 py-2">
             <p className="truncate font-medium text-ink-100 text-sm" data-testid="user-name">

@@ -2,7 +2,7 @@
 // then read through the API page after page, as the gallery reads it.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { generationPages } from "./studio-http";
+import { type AuthHeaders, generationPages } from "./studio-http";
 
 /**
  * Runs one of the support CLIs (seed-cli.ts, explain-cli.ts: they import server code, so they run in their
@@ -54,10 +54,10 @@ export interface GalleryWalk {
   serverMs: number[];
 }
 
-/** Reads the whole gallery, page after page, through nextCursor. */
-export async function walkGallery(base: string, limit = 50): Promise<GalleryWalk> {
+/** Reads the whole gallery, page after page, through nextCursor, signed in with `auth`. */
+export async function walkGallery(base: string, limit = 50, auth: AuthHeaders = {}): Promise<GalleryWalk> {
   const walk: GalleryWalk = { ids: [], createdAt: [], pageSizes: [], pageMs: [], serverMs: [] };
-  for await (const page of generationPages(base, limit)) {
+  for await (const page of generationPages(base, limit, auth)) {
     walk.pageSizes.push(page.items.length);
     walk.pageMs.push(page.ms);
     if (page.serverMs !== null) walk.serverMs.push(page.serverMs);

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { FakeFal } from "@/test/fakes/fal-server";
 import { makeImage } from "./images";
 import { type CpuSample, type StatusCallStats, statusCallStats } from "./load-poll-stats";
-import { allGenerations, createClip, mapLimit, timedGet, uploadImage } from "./studio-http";
+import { type AuthHeaders, allGenerations, createClip, mapLimit, timedGet, uploadImage } from "./studio-http";
 import type { StudioProcess } from "./studio-process";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,6 +15,8 @@ export interface InFlightOptions {
   studio: StudioProcess;
   /** Started with holdAll: true, so every job waits at fal until the hold ends. */
   fake: FakeFal;
+  /** Signs every request in (a session cookie or a bearer token of an editor or above). */
+  auth?: AuthHeaders;
   jobs: number;
   /** Jobs stay held at fal until the youngest has been there this long (ms since its submit). */
   holdUntilAgeMs: number;
@@ -60,14 +62,14 @@ export interface InFlightResult extends StatusCallStats {
 }
 
 export async function runInFlight(options: InFlightOptions): Promise<InFlightResult> {
-  const { studio, fake, jobs } = options;
+  const { studio, fake, jobs, auth = {} } = options;
   const base = studio.url;
   const log = options.log ?? (() => {});
   const probeEveryMs = options.probeEveryMs ?? 1_000;
   const probeUntilAgeMs = options.probeUntilAgeMs ?? Number.POSITIVE_INFINITY;
 
   // Warm the routes the probes use, so the first probe does not time a cold compile of the page.
-  for (const p of ["/", "/api/generations?limit=50"]) await timedGet(`${base}${p}`);
+  for (const p of ["/", "/api/generations?limit=50"]) await timedGet(`${base}${p}`, auth);
   const rssAfterStart = studio.rssBytes();
   let idleCpuPercent: number | null = null;
   let idleCpuAfterStartPercent: number | null = null;
@@ -93,6 +95,8 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
       base,
       await makeImage({ seed: 500 + i, width: 768, height: 768 }),
       `ref-${i}.png`,
+      "image/png",
+      auth,
     );
     if (up.status !== 201 || !up.asset) throw new Error(`reference upload answered ${up.status}`);
     refs.push(up.asset.id);
@@ -107,11 +111,15 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
       const n = 1 + (i % 5);
       const referenceIds = refs.slice(0, n);
       const tags = referenceIds.map((_, r) => `<IMAGE_REF_${r}>`).join(" and ");
-      return createClip(base, {
-        prompt: `Load ${i + 1}: ${tags} walk along the cliff at dawn. Single continuous shot.`,
-        referenceIds,
-        idempotencyKey: `load-${runTag}-${i}`,
-      });
+      return createClip(
+        base,
+        {
+          prompt: `Load ${i + 1}: ${tags} walk along the cliff at dawn. Single continuous shot.`,
+          referenceIds,
+          idempotencyKey: `load-${runTag}-${i}`,
+        },
+        auth,
+      );
     },
   );
   const createSeconds = (Date.now() - started) / 1000;
@@ -146,7 +154,7 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
         ["list", "/api/generations?limit=50"],
       ] as const) {
         try {
-          const r = await timedGet(`${base}${p}`);
+          const r = await timedGet(`${base}${p}`, auth);
           if (r.status !== 200) probes.failures.push(`${p} answered ${r.status}`);
           probes[key].push(r.ms);
         } catch (err) {
@@ -171,7 +179,7 @@ export async function runInFlight(options: InFlightOptions): Promise<InFlightRes
     errors.clear();
     requestIds.clear();
     withVideo = 0;
-    for (const g of await allGenerations(base)) {
+    for (const g of await allGenerations(base, auth)) {
       statuses.set(g.id, g.status);
       if (g.error) errors.set(g.id, `${g.error.code}: ${g.error.message}`);
       if (g.requestId) requestIds.set(g.id, g.requestId);

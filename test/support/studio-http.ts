@@ -1,13 +1,19 @@
 // A studio's HTTP API as the load runs, benchmarks and end-to-end specs call it: plain fetch, no server
-// code (types only), so Playwright specs can import it.
+// code (types only), so Playwright specs can import it. Every call takes the headers that sign it in, as
+// a script sends them: a session cookie (`cookie: omni.session_token=...`) or a personal API token
+// (`authorization: Bearer ...`); without them the studio answers 401.
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
+
+/** Headers that sign a request in (a session cookie or a bearer token). */
+export type AuthHeaders = Record<string, string>;
 
 /** A GET, timed end to end; `serverMs` is the route's own time when it sends a Server-Timing header. */
 export async function timedGet(
   url: string,
+  auth: AuthHeaders = {},
 ): Promise<{ status: number; ms: number; serverMs: number | null; body: string }> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { accept: "application/json, text/html" } });
+  const res = await fetch(url, { headers: { accept: "application/json, text/html", ...auth } });
   const body = await res.text();
   const ms = performance.now() - t0;
   const timing = /(?:^|,)\s*total;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
@@ -22,11 +28,12 @@ export async function uploadImage(
   bytes: Uint8Array,
   fileName: string,
   type = "image/png",
+  auth: AuthHeaders = {},
 ): Promise<{ status: number; ms: number; asset?: UploadedAsset; error?: unknown }> {
   const form = new FormData();
   form.set("file", new File([new Uint8Array(bytes)], fileName, { type }));
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/uploads`, { method: "POST", body: form });
+  const res = await fetch(`${base}/api/uploads`, { method: "POST", body: form, headers: auth });
   const json = (await res.json().catch(() => ({}))) as { asset?: UploadedAsset; error?: unknown };
   return { status: res.status, ms: performance.now() - t0, asset: json.asset, error: json.error };
 }
@@ -40,10 +47,10 @@ export interface ClipRequest {
 }
 
 /** POST /api/generations; throws unless it answers 202, and returns the new generation's id. */
-export async function createClip(base: string, clip: ClipRequest): Promise<string> {
+export async function createClip(base: string, clip: ClipRequest, auth: AuthHeaders = {}): Promise<string> {
   const res = await fetch(`${base}/api/generations`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...auth },
     body: JSON.stringify({ duration: 3, aspectRatio: "16:9", ...clip }),
   });
   const json = (await res.json().catch(() => ({}))) as { generation?: { id: string } };
@@ -78,12 +85,17 @@ export interface GenerationPage {
 }
 
 /** Every page of GET /api/generations, newest first, through nextCursor; throws on an error or a loop. */
-export async function* generationPages(base: string, limit = 100): AsyncGenerator<GenerationPage> {
+export async function* generationPages(
+  base: string,
+  limit = 100,
+  auth: AuthHeaders = {},
+): AsyncGenerator<GenerationPage> {
   let cursor: string | null = null;
   let pages = 0;
   do {
     const r = await timedGet(
       `${base}/api/generations?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      auth,
     );
     pages += 1;
     if (r.status !== 200) throw new Error(`page ${pages} answered ${r.status}: ${r.body}`);
@@ -95,8 +107,8 @@ export async function* generationPages(base: string, limit = 100): AsyncGenerato
 }
 
 /** Every generation the studio lists (all pages), newest first. */
-export async function allGenerations(base: string): Promise<GenerationDTO[]> {
+export async function allGenerations(base: string, auth: AuthHeaders = {}): Promise<GenerationDTO[]> {
   const all: GenerationDTO[] = [];
-  for await (const page of generationPages(base)) all.push(...page.items);
+  for await (const page of generationPages(base, 100, auth)) all.push(...page.items);
   return all;
 }
