@@ -25,6 +25,7 @@ import {
 } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
 import { Spinner } from "@/components/ui/spinner";
+import type { MemberRole } from "@/lib/auth/actor";
 import { ApiRequestError } from "@/lib/client/http";
 import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
@@ -111,8 +112,17 @@ function Player({
   );
 }
 
-function ActionBar({ g }: { g: GenerationDTO }) {
+/** What the viewer may do here: editors make and share, and delete their own clips; admins any. */
+export interface Viewer {
+  id: string;
+  role: MemberRole;
+}
+
+function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
   const router = useRouter();
+  const editor = !me || me.role !== "reviewer";
+  const mayDelete =
+    !me || me.role === "admin" || me.role === "owner" || (editor && g.createdBy?.id === me.id);
   const remove = useDeleteClip({ onDeleted: () => router.push("/") });
   const { retry, isPending: retrying } = useRetryClip(g, { openNew: true });
   const finished = isTerminal(g.status);
@@ -124,19 +134,23 @@ function ActionBar({ g }: { g: GenerationDTO }) {
           Download
         </a>
       )}
-      {(g.status === "failed" || g.status === "canceled") && (
+      {editor && (g.status === "failed" || g.status === "canceled") && (
         <Button variant="primary" onClick={retry} disabled={retrying}>
           {retrying ? <Spinner /> : <RetryIcon />}
           Retry
         </Button>
       )}
-      <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
-        <SlidersIcon />
-        Use these settings
-      </LinkButton>
-      <SaveCharacter g={g} />
-      <ShareButton share={{ kind: "generation", target: g.id, what: "this clip" }} />
-      {finished && (
+      {editor && (
+        <>
+          <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
+            <SlidersIcon />
+            Use these settings
+          </LinkButton>
+          <SaveCharacter g={g} />
+          <ShareButton share={{ kind: "generation", target: g.id, what: "this clip" }} />
+        </>
+      )}
+      {finished && mayDelete && (
         <Button
           variant="ghost"
           onClick={() => remove.mutate(g)}
@@ -201,7 +215,8 @@ function Gone() {
 }
 
 /** A clip's own page: player, the full prompt, references, settings, timings, cost and what to do next. */
-export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: string }) {
+export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewer }) {
+  const meId = me?.id;
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
   const review = useReviewState();
@@ -273,7 +288,7 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
             {review.drawing && <DrawToolbar review={review} />}
             {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
-            <ActionBar g={g} />
+            <ActionBar g={g} me={me} />
             {g.status === "failed" && (
               <div
                 role="status"

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { withinSpendCap } from "@/lib/accounts/spend-caps";
 import { makerId, recordEvents } from "@/lib/activity/service";
-import type { Actor } from "@/lib/auth/actor";
+import { type Actor, hasRole } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
@@ -273,9 +273,24 @@ export async function retryGeneration(
  * Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. Both are
  * signed in the clip's activity trail.
  */
+/**
+ * Editors delete (and restore) only the clips they made; admins and the owner any clip. The message
+ * says whose it is, so the editor knows whom to ask.
+ */
+function assertMayDelete(actor: Actor, row: { createdById: string | null; createdBy?: { name: string } | null }) {
+  if (hasRole(actor, "admin") || (actor.kind === "member" && row.createdById === actor.id)) return;
+  const whose = row.createdBy?.name ? `${row.createdBy.name} made this clip` : "This clip is not yours";
+  throw new AppError(
+    "forbidden",
+    `${whose}: editors delete only their own clips. Deleting others' needs the admin role or higher.`,
+    403,
+  );
+}
+
 export async function deleteGeneration(prisma: Db, actor: Actor, id: string): Promise<void> {
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist (it may already be deleted).", 404);
+  assertMayDelete(actor, row);
   if (!isTerminal(row.status)) {
     throw new AppError(
       "still_running",
@@ -296,6 +311,12 @@ export async function deleteGeneration(prisma: Db, actor: Actor, id: string): Pr
 }
 
 export async function restoreGeneration(prisma: Db, actor: Actor, id: string): Promise<GenerationDTO> {
+  const gone = await prisma.generation.findUnique({
+    where: { id },
+    select: { createdById: true, createdBy: { select: { name: true } } },
+  });
+  if (!gone) throw new AppError("not_found", "That clip does not exist.", 404);
+  assertMayDelete(actor, gone);
   const restored = await prisma.$transaction(async (tx) => {
     const { count } = await tx.generation.updateMany({
       where: { id, deletedAt: { not: null } },
