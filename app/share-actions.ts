@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { isMember, unauthorized } from "@/lib/auth/actor";
 import { serverAction } from "@/lib/http/server-action";
 import { getRuntime } from "@/lib/server/runtime";
@@ -15,10 +14,10 @@ import { idSchema } from "@/lib/validation/fields";
 /** `{ kind, target, permissions?, expiresInDays?, password?, title? }`; the answer carries the link's secret once. */
 export const createShareLinkAction = serverAction(
   { role: "editor", args: [createShareLinkSchema] },
-  async ({ actor }, input) => {
+  async ({ actor, headers }, input) => {
     if (!isMember(actor)) throw unauthorized();
     const { db } = await getRuntime();
-    return createShareLink(db.prisma, actor, input, studioOrigin(new Headers(await headers())));
+    return createShareLink(db.prisma, actor, input, studioOrigin(await headers()));
   },
 );
 

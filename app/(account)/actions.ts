@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revokeInvitation } from "@/lib/accounts/invitations";
 import { inviteMember, studioOrigin } from "@/lib/accounts/invite";
 import { asMember, changeRole, removeMember, restoreMember, setMemberSpendCap } from "@/lib/accounts/members";
@@ -52,8 +51,8 @@ export const restoreMemberAction = serverAction(
 /** The link comes back once (and is mailed when SMTP is set and an email was given). */
 export const createInvitationAction = serverAction(
   { role: "admin", args: [invitationSchema] },
-  async ({ actor }, input) =>
-    inviteMember(await prisma(), asMember(actor), input, studioOrigin(new Headers(await headers()))),
+  async ({ actor, headers }, input) =>
+    inviteMember(await prisma(), asMember(actor), input, studioOrigin(await headers())),
 );
 
 export const revokeInvitationAction = serverAction(

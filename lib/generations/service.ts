@@ -277,7 +277,10 @@ export async function retryGeneration(
  * Editors delete (and restore) only the clips they made; admins and the owner any clip. The message
  * says whose it is, so the editor knows whom to ask.
  */
-function assertMayDelete(actor: Actor, row: { createdById: string | null; createdBy?: { name: string } | null }) {
+function assertMayDelete(
+  actor: Actor,
+  row: { createdById: string | null; createdBy?: { name: string } | null },
+) {
   if (hasRole(actor, "admin") || (actor.kind === "member" && row.createdById === actor.id)) return;
   const whose = row.createdBy?.name ? `${row.createdBy.name} made this clip` : "This clip is not yours";
   throw new AppError(

@@ -20,6 +20,8 @@ import type { ActionResult } from "./types";
 
 export interface ActionContext {
   actor: Actor;
+  /** The request's headers (for the address a copied link should carry); read through the wrapper. */
+  headers: () => Promise<Headers>;
 }
 
 export interface ActionOptions<A extends readonly z.ZodMiniType[]> {
@@ -53,7 +55,7 @@ export function serverAction<const A extends readonly z.ZodMiniType[], T extends
       if (!actor) throw unauthorized();
       if (!hasRole(actor, options.role)) throw forbidden(options.role);
       const args = options.args.map((schema, i) => parseInput(schema, raw[i])) as Parsed<A>;
-      return { ok: true, ...(await run({ actor }, ...args)) };
+      return { ok: true, ...(await run({ actor, headers: readHeaders }, ...args)) };
     } catch (err) {
       return { ok: false, ...mapError(err).body };
     }
