@@ -158,7 +158,7 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
   const playable = clip.status === "completed" && clip.videoUrl !== null;
   const take = clip.takeCount > 1 ? `Take ${clip.takeIndex + 1} of ${clip.takeCount}` : null;
   // A landscape clip's title and prompt line up with its player; a portrait player is too narrow for that.
-  const column = clip.aspectRatio === "9:16" ? "" : cn("mx-auto w-full", playerWidth(clip));
+  const column = clip.aspectRatio === "9:16" ? "" : cn("w-full", playerWidth(clip));
   return (
     <article
       // Phones read top to bottom: the clip, its comments, then the prompt. Wider screens put the comments
