@@ -81,6 +81,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await expect(
     guest.getByRole("heading", { name: /Sam Owner shared “Pier scene for Noor's agent” with you/ }),
   ).toBeVisible();
+  await guest.screenshot({ path: info.outputPath("guest-name-1366x768.png") });
   await guest.getByLabel("Your name").fill("Gita");
   await guest.getByRole("button", { name: "Continue" }).click();
 
