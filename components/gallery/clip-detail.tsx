@@ -69,7 +69,7 @@ function Player({
         <video
           ref={video}
           data-testid="clip-player"
-          controls
+          controls={!review.drawing}
           playsInline
           preload="auto"
           poster={g.posterUrl ?? undefined}

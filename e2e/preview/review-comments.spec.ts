@@ -1,5 +1,6 @@
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
 import { createClip, finishedClip, uploadReference, waitForStatus } from "../support/clips";
+import { seriousViolations } from "../support/studio-page";
 
 // The review conversation on a clip: comments pinned to a moment or a range, clicking one seeks the
 // player, threads with replies that resolve and reopen, drawings on the frame, Ctrl+Enter, and a draft
@@ -347,6 +348,60 @@ test.describe("on a phone", () => {
     expect(stored.drawing.shapes[0].tool).toBe("pen");
     expect(stored.drawing.shapes[0].points.length).toBeGreaterThanOrEqual(4);
   });
+});
+
+test("the review conversation has no serious accessibility violations, in both themes", async ({
+  page,
+  request,
+}) => {
+  const clip = await finishedClip(
+    request,
+    { kind: "place", name: "station.png", seed: 546 },
+    "<IMAGE_REF_0> a night train pulls in, steam.",
+  );
+  const post = async (data: object) => {
+    const res = await request.post(`/api/generations/${clip.id}/comments`, { data });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).comment as { id: string };
+  };
+  const root = await post({ atSec: 0.5, body: "Steam starts too late" });
+  await post({ parentId: root.id, body: "Moved it up a second" });
+  await post({ atSec: 1, endSec: 2.5, body: "The lamp flickers through here" });
+  await post({
+    atSec: 2,
+    body: "Crop the sign",
+    drawing: {
+      shapes: [
+        {
+          tool: "box",
+          color: "red",
+          points: [
+            [0.2, 0.2],
+            [0.5, 0.5],
+          ],
+        },
+      ],
+    },
+  });
+  await page.goto(`/clips/${clip.id}`);
+  await expect(page.getByTestId("comment")).toHaveCount(4);
+  for (const theme of ["dark", "light"] as const) {
+    const html = page.locator("html");
+    if (!(await html.getAttribute("class"))?.includes(theme)) {
+      await page.getByRole("button", { name: `Switch to ${theme} theme` }).click();
+    }
+    await page
+      .getByTestId("comment")
+      .filter({ hasText: "Crop the sign" })
+      .getByTestId("comment-body")
+      .click();
+    await expect(page.getByTestId("frame-drawing")).toBeVisible();
+    await page.getByTestId("comment-at").click();
+    await page.getByRole("button", { name: "Draw on frame" }).click();
+    await expect(page.getByTestId("draw-toolbar")).toBeVisible();
+    expect(await seriousViolations(page), theme).toEqual([]);
+    await page.getByRole("button", { name: "Cancel" }).click();
+  }
 });
 
 test("star and approve a clip, then find it with the gallery's review filters", async ({ page, request }) => {
