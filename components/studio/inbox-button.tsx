@@ -8,19 +8,8 @@ import { BellIcon } from "@/components/ui/icons";
 import { formatTimestamp } from "@/lib/client/format";
 import { getJson } from "@/lib/client/http";
 import { inboxKey } from "@/lib/client/inbox";
+import type { NotificationDTO } from "@/lib/inbox/dto";
 import { formatClipTime } from "@/lib/review/limits";
-
-interface NotificationDTO {
-  id: string;
-  kind: string;
-  generationId: string | null;
-  commentId: string | null;
-  actorName: string;
-  excerpt: string;
-  atSec: number | null;
-  createdAt: string;
-  read: boolean;
-}
 
 /** The bell in the header: unread mentions as a count; opens the latest notices. */
 export function InboxButton() {

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { LogoMark } from "@/components/ui/logo-mark";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Me } from "@/lib/auth/me";
 import { providerLabel } from "@/lib/client/providers";
@@ -68,14 +69,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
           href="/"
           className="-m-1 flex items-center gap-2.5 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-accent-soft"
         >
-          <span
-            aria-hidden
-            className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
-          >
-            <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
-              <path d="M8 5.5v13l10.5-6.5z" />
-            </svg>
-          </span>
+          <LogoMark />
           <Name className="sr-only text-[15px] font-semibold tracking-tight text-ink-100 min-[480px]:not-sr-only">
             Omni Studio
           </Name>

@@ -1,5 +1,6 @@
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
 import { createClip, finishedClip, uploadReference, waitForStatus } from "../support/clips";
+import { drag, pauseAt } from "../support/player";
 import { seriousViolations } from "../support/studio-page";
 
 // The review conversation on a clip: comments pinned to a moment or a range, clicking one seeks the
@@ -8,33 +9,8 @@ import { seriousViolations } from "../support/studio-page";
 // Written against the open studio, where every browser is the same interim member: who may edit whose
 // comment is covered by test/integration/review.test.ts with distinct members.
 
-async function pauseAt(page: Page, sec: number) {
-  const player = page.getByTestId("clip-player");
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  await player.evaluate((v: HTMLVideoElement, t) => {
-    v.pause();
-    v.currentTime = t;
-  }, sec);
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
-}
-
 const playerTime = (page: Page) =>
   page.getByTestId("clip-player").evaluate((v: HTMLVideoElement) => v.currentTime);
-
-/** Drags with the mouse across `target`, from and to fractions of its box. */
-async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(from));
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(
-      ...at([from[0] + ((to[0] - from[0]) * i) / 8, from[1] + ((to[1] - from[1]) * i) / 8]),
-    );
-  }
-  await page.mouse.up();
-}
 
 /** A finger drawing across `target` (real touch input through the browser, not synthetic DOM events). */
 async function touchDrag(cdp: CDPSession, target: Locator, points: [number, number][]) {

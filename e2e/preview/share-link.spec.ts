@@ -1,5 +1,6 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
+import { pauseAt } from "../support/player";
 
 // A review link, end to end in a real browser: an editor (here the owner) makes one from the clip page,
 // a fresh browser with no cookies opens it, gives a name, comments and approves, and the member's page
@@ -29,16 +30,6 @@ async function signInAsOwner(request: APIRequestContext, baseURL: string) {
     signIn.status(),
     `sign-up answered ${signUp.status()} ${await signUp.text()}; sign-in answered ${await signIn.text()}`,
   ).toBe(200);
-}
-
-async function pauseAt(page: Page, sec: number) {
-  const player = page.getByTestId("clip-player");
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  await player.evaluate((v: HTMLVideoElement, t) => {
-    v.pause();
-    v.currentTime = t;
-  }, sec);
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
 }
 
 test("an editor shares a clip; a guest with the link comments and approves, and nothing else", async ({

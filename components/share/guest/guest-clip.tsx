@@ -8,12 +8,11 @@ import { PromptWithChips, shortLabel } from "@/components/gallery/prompt-chips";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, DownloadIcon, LayersIcon } from "@/components/ui/icons";
+import { AlertIcon, DownloadIcon, EditNoteIcon, LayersIcon, ThumbUpIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { imageTag } from "@/lib/generations/tags";
 import type { ReviewStatus } from "@/lib/review/limits";
 import type { GuestClipDTO, GuestViewDTO } from "@/lib/share/dto";
-import { EditNoteIcon, ThumbUpIcon } from "../share-icons";
 import { guestApi, guestKeys } from "./api";
 import { CommentTimeline, GuestComments } from "./guest-comments";
 
