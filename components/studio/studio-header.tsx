@@ -63,7 +63,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
   const Name = heading ? "h1" : "span";
   return (
     <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
-      {/* Tighter on phones: brand, nav, provider, theme and the member's menu share 390 px. */}
+      {/* Tighter on phones: brand, nav, provider, inbox and the member's menu share 390 px. */}
       <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-3 sm:px-6 lg:px-8">
         <Link
           href="/"
@@ -79,7 +79,8 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
-          <ThemeToggle />
+          {/* On a phone a member's theme switch is in their menu: the header has no room for both. */}
+          <ThemeToggle className={me ? "hidden sm:inline-flex" : undefined} />
           {me ? <InboxButton /> : null}
           {me ? <UserMenu me={me} /> : null}
         </div>

@@ -240,9 +240,9 @@ test("draw a box and an arrow on the frame, then see them over the video when th
   const layer = page.getByTestId("drawing-layer");
   await expect(layer).toBeVisible();
 
-  await page.getByRole("button", { name: "Box" }).click();
+  await page.getByRole("button", { name: "Box", exact: true }).click();
   await drag(page, layer, [0.3, 0.3], [0.6, 0.7]);
-  await page.getByRole("button", { name: "Arrow" }).click();
+  await page.getByRole("button", { name: "Arrow", exact: true }).click();
   await page.getByRole("button", { name: "Colour: yellow" }).click();
   await drag(page, layer, [0.9, 0.9], [0.65, 0.72]);
   // A tap draws nothing; Undo takes back the last shape.

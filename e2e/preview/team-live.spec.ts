@@ -44,7 +44,7 @@ test("two members on one clip see each other, and each other's comments, replies
   await page.getByLabel(/^Comment at/).fill("Her scarf should be red");
   await page.getByRole("button", { name: "Draw on frame" }).click();
   const layer = page.getByTestId("drawing-layer");
-  await page.getByRole("button", { name: "Box" }).click();
+  await page.getByRole("button", { name: "Box", exact: true }).click();
   await drag(page, layer, [0.3, 0.3], [0.6, 0.7]);
   await page.getByRole("button", { name: "Done drawing" }).click();
   await page.getByRole("button", { name: "Post comment" }).click();
