@@ -101,8 +101,10 @@ async function snapshot(request: APIRequestContext, generationId: string) {
 test("every server action refuses a caller without the token even with the proxy out of the way", async ({
   request,
 }) => {
-  // The proxy really is out of the way: a route it guards answers without the token.
-  expect((await request.get(`${server.url}/api/generations`)).status()).toBe(200);
+  // The proxy really is out of the way: a route it guards, and that does not check the caller itself,
+  // answers without the token. (GET /api/generations resolves its caller for `creator=me`, so it refuses.)
+  expect((await request.get(`${server.url}/api/characters`)).status()).toBe(200);
+  expect((await request.get(`${server.url}/api/generations`)).status()).toBe(401);
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
