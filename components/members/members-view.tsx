@@ -64,7 +64,10 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
           </label>
           <div className="flex items-center gap-2">
             <div className="relative w-36">
-              <span aria-hidden className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400">
+              <span
+                aria-hidden
+                className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400"
+              >
                 $
               </span>
               <input
@@ -81,9 +84,11 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
                 className={cn(fieldClass, "pl-6 tabular-nums")}
               />
             </div>
-            <Button type="submit" variant="primary" aria-disabled={!dirty || save.isPending || undefined}>
-              Save
-            </Button>
+            {dirty && (
+              <Button type="submit" variant="primary" aria-disabled={save.isPending || undefined}>
+                Save
+              </Button>
+            )}
           </div>
           {error && (
             <p id="team-cap-error" role="alert" className="text-xs text-danger">

@@ -134,7 +134,7 @@ test("make a personal API token, use it, and revoke it", async ({ page, playwrig
   await expect(created).toContainText("it is not shown again");
   const token = await page.getByTestId("token-value").inputValue();
   expect(token).toMatch(/^omni_[A-Za-z0-9_-]{43}$/);
-  await expect(page.getByTestId("token-curl")).toHaveValue(
+  await expect(page.getByTestId("token-curl")).toHaveText(
     `curl -H "Authorization: Bearer ${token}" ${baseURL}/api/generations`,
   );
 
