@@ -193,6 +193,7 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   const download = guest.waitForEvent("download");
   await guest.getByTestId("guest-download").click();
   expect((await download).suggestedFilename()).toMatch(/\.mp4$/);
+  await guest.evaluate(() => window.scrollTo({ top: 0 }));
   await guest.screenshot({ path: info.outputPath("guest-takes-1366x768.png") });
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -224,6 +225,17 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   await visitor.getByRole("button", { name: "Continue" }).click();
   await expect(visitor.getByRole("heading", { name: "Boardwalk, all takes" })).toBeVisible();
   await expect(visitor.getByTestId("guest-card")).toHaveCount(3);
+  // Posters come through the link's media route.
+  await expect
+    .poll(() =>
+      visitor
+        .getByTestId("guest-card")
+        .locator("img")
+        .evaluateAll(
+          (imgs) => imgs.length === 3 && imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0),
+        ),
+    )
+    .toBe(true);
   await visitor.screenshot({ path: info.outputPath("guest-gallery-1366x768.png") });
   await visitor.getByTestId("guest-card").first().click();
   await expect(visitor.getByTestId("guest-clip")).toBeVisible();
