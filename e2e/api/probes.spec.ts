@@ -198,7 +198,6 @@ test("state-changing routes refuse a request from another origin and change noth
   expect((await (await request.get(`/api/generations/${id}/comments`)).json()).items).toEqual([]);
   expect((await request.post(`/api/generations/${id}/comments`, { data: comment })).status()).toBe(201);
 
-
   // better-auth's own routes check the Origin too. A session of its own, used with plain fetch (the
   // project's session in `request` must live on): a sign-out sent by another site's page, with the cookie
   // a browser would attach, leaves it signed in.
