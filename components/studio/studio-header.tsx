@@ -80,7 +80,13 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
           {/* On a phone a member's theme switch is in their menu: the header has no room for both. */}
-          <ThemeToggle className={me ? "hidden sm:inline-flex" : undefined} />
+          {me ? (
+            <span className="hidden sm:contents">
+              <ThemeToggle />
+            </span>
+          ) : (
+            <ThemeToggle />
+          )}
           {me ? <InboxButton /> : null}
           {me ? <UserMenu me={me} /> : null}
         </div>

@@ -1,4 +1,5 @@
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
+import { OWNER } from "../support/accounts";
 import { createClip, finishedClip, uploadReference, waitForStatus } from "../support/clips";
 import { drag, pauseAt } from "../support/player";
 import { seriousViolations } from "../support/studio-page";
@@ -53,7 +54,7 @@ test("comment at a moment, seek by clicking it, edit and delete", async ({ page,
   await expect(comments.nth(0)).toContainText("0:01.0");
   await expect(comments.nth(0)).toContainText("Rain starts too early");
   await expect(comments.nth(1)).toContainText("0:03.2");
-  await expect(comments.nth(1)).toContainText("Studio");
+  await expect(comments.nth(1)).toContainText(OWNER.name);
   await expect(page.getByTestId("comment-marker")).toHaveCount(2);
 
   // Clicking a comment seeks the player there.
@@ -122,7 +123,7 @@ test("a thread: reply, resolve folds it away, show resolved, reopen", async ({ p
   const thread = page.getByTestId("comment-thread");
   await expect(thread).toHaveCount(1);
   await thread.getByRole("button", { name: "Reply to comment at 0:01.5" }).click();
-  const reply = page.getByLabel("Reply to Studio at 0:01.5");
+  const reply = page.getByLabel(`Reply to ${OWNER.name} at 0:01.5`);
   await expect(reply).toBeFocused();
   await reply.fill("Halved it in the next take");
   await reply.press("Control+Enter");
@@ -141,7 +142,7 @@ test("a thread: reply, resolve folds it away, show resolved, reopen", async ({ p
   await expect(show).toHaveAttribute("aria-pressed", "true");
   await expect(thread).toHaveAttribute("data-resolved", "true");
   await expect(thread.getByTestId("resolved-summary")).toContainText("The pan is too fast");
-  await expect(thread).toContainText("Resolved by Studio · 1 reply");
+  await expect(thread).toContainText(`Resolved by ${OWNER.name} · 1 reply`);
   await expect(thread.getByTestId("comment")).toHaveCount(0);
   await thread.getByRole("button", { name: "Show the resolved thread at 0:01.5" }).click();
   await expect(thread.getByTestId("comment")).toHaveCount(2);
@@ -219,7 +220,7 @@ test("a range comment: in and out points, a span on the timeline, and an out poi
     data: { body: "from a script", atSec: 1, endSec: 1.5 },
   });
   expect(made.status()).toBe(201);
-  expect((await made.json()).comment).toMatchObject({ authorName: "Studio", atSec: 1, endSec: 1.5 });
+  expect((await made.json()).comment).toMatchObject({ authorName: OWNER.name, atSec: 1, endSec: 1.5 });
   await expect(page.getByTestId("comment")).toHaveCount(2);
 });
 

@@ -59,7 +59,7 @@ test("two members on one clip see each other, and each other's comments, replies
 
   // Rita replies; the owner sees the reply under the comment, signed by Rita.
   await second.getByRole("button", { name: "Reply to comment at 0:01.2" }).click();
-  const reply = second.getByLabel(/^Reply to /);
+  const reply = second.getByRole("textbox", { name: /^Reply to / });
   await reply.fill("Agreed, and warmer light");
   await reply.press("Control+Enter");
   const replies = page.getByTestId("comment-replies");
