@@ -59,7 +59,7 @@ export function InboxButton() {
         aria-controls={open ? panelId : undefined}
         aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}
         onClick={() => setOpen((o) => !o)}
-        className="relative inline-flex size-9 items-center justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
+        className="relative inline-flex size-8 items-center sm:size-9 justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
       >
         <BellIcon className="size-[18px]" />
         {unread > 0 ? (

@@ -64,7 +64,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
   return (
     <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
       {/* Tighter on phones: brand, nav, provider, inbox and the member's menu share 390 px. */}
-      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-3 sm:px-6 lg:px-8">
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-1.5 px-3 sm:gap-3 sm:px-6 lg:px-8">
         <Link
           href="/"
           className="-m-1 flex items-center gap-2.5 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-accent-soft"
@@ -76,7 +76,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
         </Link>
         <MainNav />
         <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
-        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
           {/* On a phone a member's theme switch is in their menu: the header has no room for both. */}
