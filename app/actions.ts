@@ -15,9 +15,10 @@ import {
   deleteCommentSchema,
   editCommentSchema,
   newCommentSchema,
+  resolveCommentSchema,
   reviewUpdateSchema,
 } from "@/lib/review/schema";
-import { addComment, deleteComment, editComment, updateReview } from "@/lib/review/service";
+import { addComment, deleteComment, editComment, resolveComment, updateReview } from "@/lib/review/service";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 import { idSchema } from "@/lib/validation/fields";
 
@@ -33,8 +34,8 @@ const deps = async () => generationDeps(await getRuntime());
 /** Creates the generation (or, with `takes`, a group of them). `generation` is the first take. */
 export const createGenerationAction = serverAction(
   { role: "editor", args: [createGenerationSchema] },
-  async (_ctx, input) => {
-    const { generation, generations } = await createGeneration(await deps(), input);
+  async (ctx, input) => {
+    const { generation, generations } = await createGeneration(await deps(), ctx.actor, input);
     return { generation, generations };
   },
 );
@@ -46,65 +47,77 @@ export const cancelGenerationAction = serverAction({ role: "editor", args: [clip
 /** Runs a clip's inputs again as a new clip. The key makes a double click retry once. */
 export const retryGenerationAction = serverAction(
   { role: "editor", args: [clipId, idempotencyKeySchema] },
-  async (_ctx, id, idempotencyKey) => {
-    const { generation, generations } = await retryGeneration(await deps(), id, idempotencyKey);
+  async (ctx, id, idempotencyKey) => {
+    const { generation, generations } = await retryGeneration(await deps(), ctx.actor, id, idempotencyKey);
     return { generation, generations };
   },
 );
 
 /** Hides a finished clip from every view; restoreGenerationAction undoes it. */
-export const deleteGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (_ctx, id) => {
-  await deleteGeneration(await prisma(), id);
+export const deleteGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (ctx, id) => {
+  await deleteGeneration(await prisma(), ctx.actor, id);
   return {};
 });
 
-export const restoreGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (_ctx, id) => ({
-  generation: await restoreGeneration(await prisma(), id),
+export const restoreGenerationAction = serverAction({ role: "editor", args: [clipId] }, async (ctx, id) => ({
+  generation: await restoreGeneration(await prisma(), ctx.actor, id),
 }));
 
-/** `{ generationId, favorite?, reviewStatus?, chosen? }`: star, review status, chosen take. */
+/**
+ * `{ generationId, favorite?, reviewStatus?, chosen?, expectedStatus?, expectedChosenId? }`: star, review
+ * status, chosen take; refused with `conflict` when the expected status or chosen take moved meanwhile.
+ */
 export const updateReviewAction = serverAction(
   { role: "reviewer", args: [reviewUpdateSchema] },
-  async (_ctx, input) => ({ generation: await updateReview(await prisma(), input) }),
+  async (ctx, input) => ({ generation: await updateReview(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ generationId, atSec, body, author: { authorId, authorName } }`. */
+/**
+ * `{ generationId, atSec, endSec?, parentId?, body, drawing? }`: signed by the caller (ctx.actor). A
+ * reply names its thread's first comment as parentId and takes its time.
+ */
 export const addCommentAction = serverAction(
   { role: "reviewer", args: [newCommentSchema] },
-  async (_ctx, input) => ({ comment: await addComment(await prisma(), input) }),
+  async (ctx, input) => ({ comment: await addComment(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ commentId, body, authorId }`: only the author may edit. */
+/** `{ commentId, body }`: only the author may edit. */
 export const editCommentAction = serverAction(
   { role: "reviewer", args: [editCommentSchema] },
-  async (_ctx, input) => ({ comment: await editComment(await prisma(), input) }),
+  async (ctx, input) => ({ comment: await editComment(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ commentId, authorId }`: only the author may delete. */
+/** `{ commentId }`: the author, an admin or the owner may delete. */
 export const deleteCommentAction = serverAction(
   { role: "reviewer", args: [deleteCommentSchema] },
-  async (_ctx, input) => {
-    await deleteComment(await prisma(), input);
+  async (ctx, input) => {
+    await deleteComment(await prisma(), ctx.actor, input);
     return {};
   },
+);
+
+/** `{ commentId, resolved }`: resolves (true) or reopens (false) the thread that comment starts. */
+export const resolveCommentAction = serverAction(
+  { role: "reviewer", args: [resolveCommentSchema] },
+  async (ctx, input) => ({ comment: await resolveComment(await prisma(), ctx.actor, input) }),
 );
 
 /** `{ name, description?, images: [{ assetId, label? }] }` (1 to 5 images). */
 export const createCharacterAction = serverAction(
   { role: "editor", args: [characterSchema] },
-  async (_ctx, input) => ({ character: await createCharacter(await prisma(), input) }),
+  async (ctx, input) => ({ character: await createCharacter(await prisma(), ctx.actor, input) }),
 );
 
 export const updateCharacterAction = serverAction(
   { role: "editor", args: [characterId, characterSchema] },
-  async (_ctx, id, input) => ({ character: await updateCharacter(await prisma(), id, input) }),
+  async (ctx, id, input) => ({ character: await updateCharacter(await prisma(), ctx.actor, id, input) }),
 );
 
 /** Deletes the character; clips that used it keep their references. */
 export const deleteCharacterAction = serverAction(
   { role: "editor", args: [characterId] },
-  async (_ctx, id) => {
-    await deleteCharacter(await prisma(), id);
+  async (ctx, id) => {
+    await deleteCharacter(await prisma(), ctx.actor, id);
     return {};
   },
 );

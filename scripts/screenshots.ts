@@ -260,12 +260,7 @@ async function captureReview(browser: Browser, base: string, detailId: string) {
       }, at);
       await page.waitForTimeout(200);
       await page.getByTestId("comment-at").click();
-      const name = page.getByLabel(/Your display name/);
-      if (await name.isVisible()) {
-        await name.fill("Ana (design)");
-        await page.getByRole("button", { name: "Save name" }).click();
-      }
-      await page.getByPlaceholder("What should change at this moment?").fill(body);
+      await page.getByLabel(/^Comment at/).fill(body);
       await page.getByRole("button", { name: "Post comment" }).click();
       await page.getByTestId("comment").filter({ hasText: body }).waitFor();
     }

@@ -1,5 +1,6 @@
 "use client";
 
+import { createContext, use } from "react";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, CompareIcon, MessageIcon } from "@/components/ui/icons";
 import { toggleCompare, useCompareSelection } from "@/lib/client/compare-selection";
@@ -56,9 +57,16 @@ export function CardReview({ g }: { g: GenerationDTO }) {
   );
 }
 
+/**
+ * Inside a take group: the take its viewer sees chosen (null: none). Outside one (the clip's page, which
+ * does not load the other takes) it is undefined, and a choice is made without that check.
+ */
+export const ChosenTakeContext = createContext<string | null | undefined>(undefined);
+
 /** In a take group: mark this take as the chosen one, or show that it is. */
 export function ChooseTake({ g }: { g: GenerationDTO }) {
   const update = useUpdateReview();
+  const chosenNow = use(ChosenTakeContext);
   if (g.status !== "completed") return null;
   if (g.chosen) {
     return (
@@ -74,7 +82,13 @@ export function ChooseTake({ g }: { g: GenerationDTO }) {
   return (
     <button
       type="button"
-      onClick={() => update.mutate({ generationId: g.id, chosen: true })}
+      onClick={() =>
+        update.mutate({
+          generationId: g.id,
+          chosen: true,
+          ...(chosenNow !== undefined ? { expectedChosenId: chosenNow } : {}),
+        })
+      }
       disabled={update.isPending}
       className="inline-flex h-7 items-center rounded-full border border-ink-600 px-2.5 text-xs font-medium text-ink-300 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft disabled:opacity-50"
     >

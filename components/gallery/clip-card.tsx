@@ -17,6 +17,7 @@ import { backdropUrl } from "@/lib/media/keys";
 import { CardReview, ChooseTake } from "./card-review";
 import { ClipMedia } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
+import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
@@ -133,6 +134,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         {!done && <StatusBadge status={g.status} />}
         <ProviderBadge g={g} />
         <LocalTime iso={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt} />
+        <CreatorAvatar person={g.createdBy} />
       </div>
       <FailureNote g={g} />
       <p

@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
+import { ShareButton } from "@/components/share/share-button";
 import { GenerationProgress } from "@/components/studio/generation-progress";
 import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -23,22 +25,35 @@ import {
 } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
 import { Spinner } from "@/components/ui/spinner";
+import type { MemberRole } from "@/lib/auth/actor";
 import { ApiRequestError } from "@/lib/client/http";
 import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
 import { ChooseTake } from "./card-review";
+import { ClipActivity } from "./clip-activity";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
 import { clipTitle, noVideoText } from "./clip-meta";
+import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
+import { FrameNotes } from "./frame-notes";
 import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
+import { type ReviewState, useReviewState } from "./review-state";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 
-function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoElement | null> }) {
+function Player({
+  g,
+  video,
+  review,
+}: {
+  g: GenerationDTO;
+  video: RefObject<HTMLVideoElement | null>;
+  review: ReviewState;
+}) {
   const portrait = g.aspectRatio === "9:16";
   const frame = cn(
     "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
@@ -49,12 +64,12 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
   );
   if (g.status === "completed" && g.videoUrl) {
     return (
-      <div className={frame}>
+      <div className={cn(frame, review.drawing && "outline-2 outline-offset-2 outline-accent-soft")}>
         {/* biome-ignore lint/a11y/useMediaCaption: generated clips have no caption track */}
         <video
           ref={video}
           data-testid="clip-player"
-          controls
+          controls={!review.drawing}
           playsInline
           preload="auto"
           poster={g.posterUrl ?? undefined}
@@ -62,8 +77,10 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
           width={portrait ? 720 : 1280}
           height={portrait ? 1280 : 720}
           aria-label={`Clip: ${clipTitle(g, 80)}`}
-          className="absolute inset-0 size-full object-contain"
+          // Scrolled to when drawing starts: clear of the sticky header, with the tools below in view.
+          className="absolute inset-0 size-full scroll-mt-20 scroll-mb-24 object-contain"
         />
+        <FrameNotes generationId={g.id} video={video} review={review} />
       </div>
     );
   }
@@ -95,8 +112,17 @@ function Player({ g, video }: { g: GenerationDTO; video?: RefObject<HTMLVideoEle
   );
 }
 
-function ActionBar({ g }: { g: GenerationDTO }) {
+/** What the viewer may do here: editors make and share, and delete their own clips; admins any. */
+export interface Viewer {
+  id: string;
+  role: MemberRole;
+}
+
+function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
   const router = useRouter();
+  const editor = me?.role !== "reviewer";
+  const mayDelete =
+    !me || me.role === "admin" || me.role === "owner" || (editor && g.createdBy?.id === me.id);
   const remove = useDeleteClip({ onDeleted: () => router.push("/") });
   const { retry, isPending: retrying } = useRetryClip(g, { openNew: true });
   const finished = isTerminal(g.status);
@@ -108,18 +134,23 @@ function ActionBar({ g }: { g: GenerationDTO }) {
           Download
         </a>
       )}
-      {(g.status === "failed" || g.status === "canceled") && (
+      {editor && (g.status === "failed" || g.status === "canceled") && (
         <Button variant="primary" onClick={retry} disabled={retrying}>
           {retrying ? <Spinner /> : <RetryIcon />}
           Retry
         </Button>
       )}
-      <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
-        <SlidersIcon />
-        Use these settings
-      </LinkButton>
-      <SaveCharacter g={g} />
-      {finished && (
+      {editor && (
+        <>
+          <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
+            <SlidersIcon />
+            Use these settings
+          </LinkButton>
+          <SaveCharacter g={g} />
+          <ShareButton share={{ kind: "generation", target: g.id, what: "this clip" }} />
+        </>
+      )}
+      {finished && mayDelete && (
         <Button
           variant="ghost"
           onClick={() => remove.mutate(g)}
@@ -184,9 +215,11 @@ function Gone() {
 }
 
 /** A clip's own page: player, the full prompt, references, settings, timings, cost and what to do next. */
-export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: string }) {
+export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewer }) {
+  const meId = me?.id;
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
+  const review = useReviewState();
   const { data: g = initial, error } = useQuery({
     ...generationQueryOptions(initial.id),
     initialData: initial,
@@ -232,6 +265,17 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
               {take}
             </Badge>
           )}
+          {g.createdBy && (
+            <span
+              className="inline-flex items-center gap-1.5 text-sm text-ink-300"
+              data-testid="clip-creator"
+            >
+              <Avatar initials={g.createdBy.initials} colorKey={g.createdBy.id} size="xs" />
+              <span>
+                made by <span className="font-medium text-ink-100">{g.createdBy.name}</span>
+              </span>
+            </span>
+          )}
         </div>
       </div>
 
@@ -240,10 +284,11 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
       ) : (
         <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(320px,400px)] lg:gap-8">
           <div className="flex min-w-0 flex-col gap-5">
-            <Player g={g} video={video} />
-            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} />}
+            <Player g={g} video={video} review={review} />
+            {review.drawing && <DrawToolbar review={review} />}
+            {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
-            <ActionBar g={g} />
+            <ActionBar g={g} me={me} />
             {g.status === "failed" && (
               <div
                 role="status"
@@ -273,7 +318,10 @@ export function ClipDetail({ initial, meId }: { initial: GenerationDTO; meId?: s
               </p>
             </section>
           </div>
-          <ClipFacts g={g} />
+          <div className="flex min-w-0 flex-col gap-4">
+            <ClipActivity g={g} />
+            <ClipFacts g={g} />
+          </div>
         </div>
       )}
     </main>

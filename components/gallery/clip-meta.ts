@@ -1,5 +1,5 @@
 import { formatUsd } from "@/lib/client/format";
-import type { GenerationDTO } from "@/lib/generations/dto";
+import type { GenerationDTO, GenerationReferenceDTO } from "@/lib/generations/dto";
 import { failureTitle } from "./failure";
 import { shortLabel } from "./prompt-chips";
 
@@ -19,8 +19,11 @@ export function durationText(g: Pick<GenerationDTO, "duration" | "videoDurationS
   return `${g.duration} s`;
 }
 
+/** What titles need of a clip (a share link's guest has a smaller clip than members do). */
+type Titled = { prompt: string; references: readonly Pick<GenerationReferenceDTO, "position" | "label">[] };
+
 /** The prompt as a person reads it: each tag replaced by its reference's name, on one line. */
-export function readablePrompt(g: Pick<GenerationDTO, "prompt" | "references">): string {
+export function readablePrompt(g: Titled): string {
   return g.prompt
     .replace(/<IMAGE_REF_(\d+)>/g, (tag, n: string) => {
       const ref = g.references.find((r) => r.position === Number(n));
@@ -30,7 +33,7 @@ export function readablePrompt(g: Pick<GenerationDTO, "prompt" | "references">):
     .trim();
 }
 
-export function clipTitle(g: Pick<GenerationDTO, "prompt" | "references">, max = 80): string {
+export function clipTitle(g: Titled, max = 80): string {
   const flat = readablePrompt(g);
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }

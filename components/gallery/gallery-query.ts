@@ -17,7 +17,8 @@ const parseId = (value: string | null): string | null =>
   value && /^[A-Za-z0-9_-]{8,64}$/.test(value) ? value : null;
 
 /**
- * `?status=failed&q=rain&favorite=true&review=approved&takes=chosen&character=<id>&asset=<id>`. Unknown
+ * `?status=failed&q=rain&favorite=true&review=approved&takes=chosen&character=<id>&asset=<id>&creator=me`
+ * (or `creator=<user id>`). Unknown
  * or malformed values read as "no filter", so an old or hand-edited link still opens the gallery.
  */
 export function parseGalleryQuery(get: (key: string) => string | null): GalleryQuery {
@@ -29,5 +30,6 @@ export function parseGalleryQuery(get: (key: string) => string | null): GalleryQ
     chosen: get("takes") === "chosen",
     asset: parseId(get("asset")),
     character: parseId(get("character")),
+    creator: get("creator") === "me" ? "me" : parseId(get("creator")),
   };
 }

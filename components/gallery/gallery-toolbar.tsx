@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ShareButton } from "@/components/share/share-button";
 import { cn } from "@/components/ui/cn";
 import { SearchIcon, XIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import type { GalleryQuery } from "@/lib/client/queries";
+import { type GalleryQuery, galleryParams } from "@/lib/client/queries";
 import type { GalleryFilter } from "@/lib/generations/dto";
 import { SEARCH_MAX_CHARS } from "./gallery-query";
 import { ReviewFilters } from "./review-filters";
@@ -28,10 +29,13 @@ export function GalleryToolbar({
   query,
   onChange,
   searching,
+  creatorName,
 }: {
   query: GalleryQuery;
   onChange: (next: Partial<GalleryQuery>) => void;
   searching: boolean;
+  /** The member `?creator=<id>` names, when the clips shown say. */
+  creatorName?: string | null;
 }) {
   const [text, setText] = useState(query.q);
   // The last text this field sent, so the URL echoing it back does not overwrite newer typing.
@@ -102,7 +106,20 @@ export function GalleryToolbar({
           </span>
         </div>
       </div>
-      <ReviewFilters query={query} onChange={onChange} />
+      <div className="flex flex-wrap items-center gap-2">
+        <ReviewFilters query={query} onChange={onChange} creatorName={creatorName} />
+        <ShareButton
+          size="sm"
+          variant="ghost"
+          label="Share view"
+          className="ml-auto"
+          share={{
+            kind: "gallery_view",
+            target: galleryParams(query).toString(),
+            what: galleryParams(query).size > 0 ? "the clips this view finds" : "every clip in the gallery",
+          }}
+        />
+      </div>
     </div>
   );
 }

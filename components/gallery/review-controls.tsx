@@ -4,13 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { StarIcon } from "@/components/ui/icons";
 import { useUpdateReview } from "@/lib/client/use-review";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
-
-export const REVIEW_LABELS: Record<ReviewStatus, string> = {
-  pending: "Pending",
-  approved: "Approved",
-  changes_requested: "Changes requested",
-};
+import { REVIEW_LABELS, REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/limits";
 
 const statusTone: Record<ReviewStatus, string> = {
   pending: "border-ink-600 text-ink-300",
@@ -50,7 +44,14 @@ export function ReviewStatusSelect({ g, className }: { g: GenerationDTO; classNa
       aria-label="Review status"
       data-testid="review-status"
       value={value}
-      onChange={(e) => update.mutate({ generationId: g.id, reviewStatus: e.target.value as ReviewStatus })}
+      onChange={(e) =>
+        update.mutate({
+          generationId: g.id,
+          reviewStatus: e.target.value as ReviewStatus,
+          // What this select showed: if someone changed it meanwhile, the server says who, not overwrites.
+          expectedStatus: value,
+        })
+      }
       className={cn(
         "h-8 min-w-0 cursor-pointer rounded-md border bg-ink-900 px-2 text-xs font-medium transition-colors hover:border-ink-400 focus-visible:outline-2 focus-visible:outline-accent-soft",
         statusTone[value],

@@ -1,5 +1,6 @@
 "use client";
 
+import { ShareButton } from "@/components/share/share-button";
 import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
 import { LayersIcon } from "@/components/ui/icons";
@@ -7,8 +8,10 @@ import { LocalTime } from "@/components/ui/local-time";
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
+import { ChosenTakeContext } from "./card-review";
 import { ClipCard } from "./clip-card";
 import { clipTitle } from "./clip-meta";
+import { CreatorAvatar } from "./creator";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
 
@@ -56,6 +59,13 @@ export function TakeGroup({
             {summary(takes)}
           </span>
           <LocalTime iso={first.createdAt} className="ml-auto text-xs text-ink-400" />
+          <CreatorAvatar person={first.createdBy} />
+          <ShareButton
+            size="sm"
+            variant="ghost"
+            className="-my-1"
+            share={{ kind: "take_group", target: groupId, what: `these ${first.takeCount} takes` }}
+          />
         </div>
         <p
           className="line-clamp-2 text-sm leading-6 text-ink-100"
@@ -78,9 +88,12 @@ export function TakeGroup({
         </div>
       </header>
       <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
-        {takes.map((g) => (
-          <ClipCard key={g.id} generation={g} variant="take" />
-        ))}
+        {/* Choosing a take says which one the chooser saw chosen, so a choice made meanwhile is not lost. */}
+        <ChosenTakeContext value={takes.find((t) => t.chosen)?.id ?? null}>
+          {takes.map((g) => (
+            <ClipCard key={g.id} generation={g} variant="take" />
+          ))}
+        </ChosenTakeContext>
       </div>
     </article>
   );

@@ -7,17 +7,17 @@ import { parseGalleryQuery } from "./gallery-query";
 
 /**
  * The gallery's filters live in the URL (`?status=failed&q=rain&favorite=true&review=approved&
- * takes=chosen&character=<id>&asset=<id>`), so a view can be shared and survives a reload. Other
+ * takes=chosen&character=<id>&asset=<id>&creator=me`), so a view can be shared and survives a reload. Other
  * parameters (the composer's `?use=`) are left alone.
  */
 export function useGalleryParams() {
   const params = useSearchParams();
   const pathname = usePathname();
   const parsed = parseGalleryQuery((key) => params.get(key));
-  const { status, q, favorite, review, chosen, asset, character } = parsed;
+  const { status, q, favorite, review, chosen, asset, character, creator } = parsed;
   const query = useMemo<GalleryQuery>(
-    () => ({ status, q, favorite, review, chosen, asset, character }),
-    [status, q, favorite, review, chosen, asset, character],
+    () => ({ status, q, favorite, review, chosen, asset, character, creator }),
+    [status, q, favorite, review, chosen, asset, character, creator],
   );
 
   const update = useCallback(
@@ -35,6 +35,7 @@ export function useGalleryParams() {
       if (next.chosen !== undefined) put("takes", next.chosen ? "chosen" : null);
       if (next.asset !== undefined) put("asset", next.asset);
       if (next.character !== undefined) put("character", next.character);
+      if (next.creator !== undefined) put("creator", next.creator);
       const search = url.toString();
       // The native history API is wired into Next's router: useSearchParams follows and nothing reloads.
       // The state must be null: Next ignores calls that carry its own internal state.

@@ -58,7 +58,8 @@ export function History() {
     view.review !== null ||
     view.chosen ||
     view.asset !== null ||
-    view.character !== null;
+    view.character !== null ||
+    view.creator !== null;
 
   return (
     <section
@@ -86,6 +87,7 @@ export function History() {
         query={view}
         onChange={update}
         searching={query.isFetching && query.isPlaceholderData}
+        creatorName={items.find((g) => g.createdBy?.id === view.creator)?.createdBy?.name}
       />
 
       {query.isPending ? (

@@ -24,7 +24,7 @@ export function MainNav() {
             href={l.href}
             aria-current={current ? "page" : undefined}
             className={cn(
-              "rounded-md px-2 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-soft sm:px-2.5",
+              "rounded-md px-1.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-soft sm:px-2.5",
               current ? "bg-ink-800 text-ink-100" : "text-ink-400 hover:text-ink-100",
             )}
           >

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { setTheme, useTheme } from "@/components/ui/theme";
 import type { Me } from "@/lib/auth/me";
 
 const ROLE_LABEL = { owner: "Owner", admin: "Admin", editor: "Editor", reviewer: "Reviewer" } as const;
@@ -10,6 +11,7 @@ const ROLE_LABEL = { owner: "Owner", admin: "Admin", editor: "Editor", reviewer:
 /** The signed-in member's initials; opens their name, role, account, members (admins) and sign out. */
 export function UserMenu({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
+  const theme = useTheme();
   const [signingOut, setSigningOut] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -54,7 +56,7 @@ export function UserMenu({ me }: { me: Me }) {
         aria-label={`${me.name}, ${ROLE_LABEL[me.role]}: account menu`}
         title={`${me.name} · ${ROLE_LABEL[me.role]}`}
         onClick={() => setOpen((o) => !o)}
-        className="flex size-9 items-center justify-center rounded-full bg-gradient-to-br from-accent-soft to-accent-strong font-semibold text-[13px] text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
+        className="flex size-8 items-center justify-center rounded-full bg-gradient-to-br from-accent-soft to-accent-strong font-semibold text-[13px] text-white sm:size-9 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
       >
         {me.initials}
       </button>
@@ -62,7 +64,7 @@ export function UserMenu({ me }: { me: Me }) {
         <div
           id={menuId}
           role="menu"
-          className="absolute top-11 right-0 z-30 w-64 rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
+          className="absolute top-10 right-0 sm:top-11 z-30 w-64 rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
         >
           <div className="px-3 py-2">
             <p className="truncate font-medium text-ink-100 text-sm" data-testid="user-name">
@@ -82,6 +84,16 @@ export function UserMenu({ me }: { me: Me }) {
               Members and invitations
             </Link>
           ) : null}
+          {/* Phones only: the header's theme toggle gives way to the member's menu there. */}
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="menu-theme-toggle"
+            onClick={() => setTheme(theme === "light" ? "dark" : "light")}
+            className={cn(item, "sm:hidden")}
+          >
+            Switch to {theme === "light" ? "dark" : "light"} theme
+          </button>
           <button
             type="button"
             role="menuitem"

@@ -17,7 +17,7 @@ export function ThemeToggle({ className }: { className?: string }) {
       title={theme ? `Switch to ${next} theme` : undefined}
       onClick={() => setTheme(next)}
       className={cn(
-        "inline-flex size-9 items-center justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100",
+        "inline-flex size-8 items-center justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 sm:size-9",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft",
         className,
       )}

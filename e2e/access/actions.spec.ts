@@ -1,21 +1,24 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, request as requests, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { type SignedIn, signUpOwner } from "../support/accounts";
 import { referenceImage } from "../support/images";
 import { callAction, exportedActionNames, serverActionIds } from "../support/server-actions";
-import { ACCESS_TOKEN, PROXY_BYPASS_PORT } from "../support/servers";
+import { PROXY_BYPASS_PORT } from "../support/servers";
 
 // Every server action checks its caller itself: proxy.ts is only the first line. To prove it, this spec
-// runs the studio (behind STUDIO_ACCESS_TOKEN) from a copy of the build whose proxy matcher matches
-// nothing, as a careless matcher change would leave it, and calls every action in app/actions.ts by its
-// real id without the session cookie: each must refuse and change nothing. With the cookie each works.
+// runs the studio from a copy of the build whose proxy matcher matches nothing, as a careless matcher
+// change would leave it, makes its owner (better-auth's sign-up), and calls every action in
+// app/actions.ts by its real id without a valid session: each must refuse with 401 and change nothing.
+// With the owner's session cookie each works.
 
 const root = process.cwd();
 let project: string;
 let dataDir: string;
 let server: StudioProcess;
+let owner: SignedIn;
 
 /** A project folder that serves this build with the proxy's matcher replaced by one that never matches. */
 function projectWithoutProxy(): string {
@@ -45,8 +48,9 @@ test.beforeAll(async () => {
     port: PROXY_BYPASS_PORT,
     dataDir,
     cwd: project,
-    env: { STUDIO_ACCESS_TOKEN: ACCESS_TOKEN, VIDEO_PROVIDER: "preview" },
+    env: { VIDEO_PROVIDER: "preview" },
   });
+  owner = await signUpOwner(server.url);
 });
 
 test.afterAll(async () => {
@@ -55,31 +59,10 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const bearer = { Authorization: `Bearer ${ACCESS_TOKEN}` };
-
-/**
- * A signed-in browser's session cookie. Signed in from a context of its own: `request` must not keep the
- * cookie in its jar, or every call below would carry it.
- */
-async function sessionCookie(): Promise<string> {
-  const browser = await requests.newContext();
-  try {
-    const res = await browser.post(`${server.url}/api/login`, {
-      form: { token: ACCESS_TOKEN, next: "/" },
-      maxRedirects: 0,
-    });
-    const cookie = /omni_session=[^;]+/.exec(res.headers()["set-cookie"] ?? "")?.[0];
-    if (!cookie) throw new Error(`No session cookie from /api/login (${res.status()})`);
-    return cookie;
-  } finally {
-    await browser.dispose();
-  }
-}
-
-/** What the actions could change, read through the API with the token. */
+/** What the actions could change, read through the API as the owner. */
 async function snapshot(request: APIRequestContext, generationId: string) {
   const get = async (url: string) => {
-    const res = await request.get(`${server.url}${url}`, { headers: bearer });
+    const res = await request.get(`${server.url}${url}`, { headers: owner.headers });
     expect(res.status(), url).toBe(200);
     return res.json();
   };
@@ -98,20 +81,25 @@ async function snapshot(request: APIRequestContext, generationId: string) {
   };
 }
 
-test("every server action refuses a caller without the token even with the proxy out of the way", async ({
+test("every server action refuses a caller who is not signed in even with the proxy out of the way", async ({
   request,
 }) => {
-  // The proxy really is out of the way: a route it guards answers without the token.
-  expect((await request.get(`${server.url}/api/generations`)).status()).toBe(200);
+  // The proxy really is out of the way: it would answer 401 for any path under /api/ without a session;
+  // here a path with no route reaches Next.js, which does not know it.
+  expect((await request.get(`${server.url}/api/no-such-route`)).status()).toBe(404);
+  // The routes check the caller themselves (lib/http/route.ts), as the actions do.
+  const unsigned = await request.get(`${server.url}/api/generations`);
+  expect(unsigned.status()).toBe(401);
+  expect((await unsigned.json()).error.code).toBe("unauthorized");
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
-  expect(names.length).toBe(12);
+  expect(names.length).toBe(13);
   expect([...ids.keys()].sort()).toEqual([...names].sort());
 
-  // Something for each action to act on, made with the token.
+  // Something for each action to act on, made as the owner.
   const upload = await request.post(`${server.url}/api/uploads`, {
-    headers: bearer,
+    headers: owner.headers,
     multipart: {
       file: {
         name: "hero.png",
@@ -122,8 +110,7 @@ test("every server action refuses a caller without the token even with the proxy
   });
   expect(upload.status(), await upload.text()).toBe(201);
   const assetId = (await upload.json()).asset.id as string;
-  const cookie = await sessionCookie();
-  const withCookie = { Cookie: cookie };
+  const withCookie = owner.headers;
   const act = (name: string, args: unknown[], headers: Record<string, string> = {}) =>
     callAction(request, server.url, ids.get(name)!, args, headers);
 
@@ -150,7 +137,6 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Setup comment.",
-        author: { authorId: "author0001", authorName: "Ada" },
       },
     ],
     withCookie,
@@ -166,6 +152,7 @@ test("every server action refuses a caller without the token even with the proxy
   // Valid arguments for each, so a refusal can only be about the caller. Cancel acts on the newest clip,
   // so with the cookie it has one still being made.
   let newest = clip;
+  let added = commentId;
   const args: Record<string, () => unknown[]> = {
     createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
     cancelGenerationAction: () => [newest],
@@ -178,11 +165,12 @@ test("every server action refuses a caller without the token even with the proxy
         generationId: clip,
         atSec: 0,
         body: "Hello.",
-        author: { authorId: "author0002", authorName: "Eve" },
       },
     ],
-    editCommentAction: () => [{ commentId, body: "Edited.", authorId: "author0001" }],
-    deleteCommentAction: () => [{ commentId, authorId: "author0001" }],
+    editCommentAction: () => [{ commentId, body: "Edited." }],
+    deleteCommentAction: () => [{ commentId }],
+    // The comment addCommentAction made: the setup comment is gone by then.
+    resolveCommentAction: () => [{ commentId: added, resolved: true }],
     createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
     updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
     deleteCharacterAction: () => [characterId],
@@ -190,10 +178,14 @@ test("every server action refuses a caller without the token even with the proxy
   // A new action must be added here, or this fails.
   expect(Object.keys(args).sort()).toEqual([...names].sort());
 
+  // Signed out, a made-up bearer token, one shaped like a personal API token that was never issued, a
+  // forged session cookie, and the owner's real session token with its signature cut off.
   const strangers: Record<string, string>[] = [
     {},
     { Authorization: "Bearer wrong-token-entirely" },
-    { Cookie: "omni_session=v1.9999999999999.forged" },
+    { Authorization: `Bearer omni_${"A".repeat(43)}` },
+    { Cookie: `${owner.name}=forged-session.c2lnbmF0dXJl` },
+    { Cookie: `${owner.name}=${owner.value.split(".")[0]}` },
   ];
   const before = await snapshot(request, clip);
   for (const name of names) {
@@ -213,11 +205,14 @@ test("every server action refuses a caller without the token even with the proxy
     expect(result, `${name} with the cookie`).toMatchObject({ ok: true });
     if (name === "createGenerationAction")
       newest = (result as unknown as { generation: { id: string } }).generation.id;
+    if (name === "addCommentAction") added = (result as unknown as { comment: { id: string } }).comment.id;
   }
   const after = await snapshot(request, clip);
   // Created, then retried: two clips more; the setup comment and character edited and deleted, new ones made.
   expect(after.generations.length).toBe(before.generations.length + 2);
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
-  expect(after.comments.map((c: { body: string }) => c.body)).toEqual(["Hello."]);
+  expect(
+    after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),
+  ).toEqual([["Hello.", true]]);
   expect(after.characters.map(([, name]: string[]) => name)).toEqual(["Mara"]);
 });

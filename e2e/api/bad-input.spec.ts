@@ -3,6 +3,7 @@ import path from "node:path";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { allGenerations } from "../../test/support/studio-http";
+import { OWNER, type SignedIn, signIn } from "../support/accounts";
 import { gaussianNoisePng, referenceImage } from "../support/images";
 import { PREVIEW_PORT } from "../support/servers";
 
@@ -33,9 +34,14 @@ function storedFiles(): string[] {
   return names;
 }
 
+/** The owner, signed in as a script signs in (the API below runs with the project's browser state). */
+let owner: SignedIn | undefined;
+
 /** Every generation the preview server lists, page after page, so the count stays exact past one page. */
 async function generationCount(): Promise<number> {
-  return (await allGenerations(`http://127.0.0.1:${PREVIEW_PORT}`)).length;
+  const base = `http://127.0.0.1:${PREVIEW_PORT}`;
+  owner ??= await signIn(base, OWNER.email, OWNER.password);
+  return (await allGenerations(base, owner.headers)).length;
 }
 
 async function upload(request: APIRequestContext, name: string, buffer: Buffer, mimeType = "image/png") {
@@ -324,8 +330,8 @@ test.describe("media route", () => {
     const soft = await sharp(await backdrop.body()).metadata();
     expect(soft.width).toBe(48);
     expect((await backdrop.body()).length).toBeLessThan(2_000);
-    // An open studio (no access token): any cache may keep content-addressed files.
-    expect(backdrop.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    // Only the signed-in browser may keep it: a shared cache in front would hand it to anyone.
+    expect(backdrop.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
     expect(backdrop.headers().etag).not.toBe(small.headers().etag);
 
     for (const query of ["w=999", "w=abc", "variant=huge", "w=480&variant=backdrop", "variant="]) {

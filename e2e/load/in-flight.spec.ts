@@ -7,6 +7,7 @@ import { percentile } from "../../scripts/bench/types";
 import { startFakeFal } from "../../test/fakes/fal-server";
 import { startFalStudio } from "../../test/support/fal-studio";
 import { runInFlight } from "../../test/support/load-in-flight";
+import { signUpOwner } from "../support/accounts";
 import { LOAD_FAKE_FAL_PORT, LOAD_PORT } from "../support/servers";
 
 // 200 generations in flight at once against the fake fal, webhooks off, the real poll schedule: each
@@ -21,9 +22,11 @@ test("200 generations in flight without webhooks: each completes once, polling s
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-load-inflight-"));
   const studio = await startFalStudio({ port: LOAD_PORT, dataDir, fake });
   try {
+    const owner = await signUpOwner(studio.url);
     const r = await runInFlight({
       studio,
       fake,
+      auth: owner.headers,
       jobs: 200,
       // Past the 30 s mark, so the slower 5 s poll is seen too.
       holdUntilAgeMs: 45_000,

@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { percentile } from "../../scripts/bench/types";
 import { runUploads } from "../../test/support/load-uploads";
 import { startStudioProcess } from "../../test/support/studio-process";
+import { signUpOwner } from "../support/accounts";
 import { LOAD_PORT } from "../support/servers";
 
 // 50 concurrent uploads of distinct ~5 MB images, then 50 concurrent uploads of one image, against a real
@@ -17,9 +18,11 @@ test("50 concurrent uploads of distinct 5 MB images and 50 of the same image: ri
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-load-uploads-"));
   const studio = await startStudioProcess({ port: LOAD_PORT, dataDir, env: { VIDEO_PROVIDER: "preview" } });
   try {
+    const owner = await signUpOwner(studio.url);
     const rssBefore = studio.rssBytes();
     const r = await runUploads({
       base: studio.url,
+      auth: owner.headers,
       dataDir,
       distinct: 50,
       same: 50,
@@ -62,7 +65,7 @@ test("50 concurrent uploads of distinct 5 MB images and 50 of the same image: ri
 
     // And served back byte for byte.
     for (const u of [r.distinct[0], r.distinct[49], r.same[0]]) {
-      const res = await fetch(`${studio.url}${u?.asset?.url}`);
+      const res = await fetch(`${studio.url}${u?.asset?.url}`, { headers: owner.headers });
       expect(res.status).toBe(200);
       expect(
         createHash("sha256")

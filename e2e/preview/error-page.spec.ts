@@ -10,6 +10,7 @@ import {
   startPrivateCluster,
 } from "../../test/support/pg-cluster";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { type SignedIn, signUpOwner, useSession } from "../support/accounts";
 import { seriousViolations } from "../support/studio-page";
 
 // A page that throws shows the studio's error page, not Next's bare one. The real way a page throws here:
@@ -26,6 +27,7 @@ test.describe("the error page", () => {
   let cluster: PrivateCluster;
   let studio: StudioProcess;
   let dataDir: string;
+  let owner: SignedIn;
 
   test.beforeAll(async () => {
     if ("missing" in tools) return;
@@ -37,6 +39,7 @@ test.describe("the error page", () => {
       dataDir,
       env: { DATABASE_URL: cluster.url(), VIDEO_PROVIDER: "preview" },
     });
+    owner = await signUpOwner(studio.url);
   });
 
   test.afterAll(async () => {
@@ -50,6 +53,7 @@ test.describe("the error page", () => {
   }) => {
     // Clip ids are 8 to 64 lowercase letters and digits; an unknown one, so the page must read the database.
     const clip = `${studio.url}/clips/${randomUUID().replaceAll("-", "")}`;
+    await useSession(page.context(), studio.url, owner);
     // Up: an unknown clip is simply not found.
     expect((await page.goto(clip))?.status()).toBe(404);
 

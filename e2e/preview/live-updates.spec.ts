@@ -33,12 +33,21 @@ test("a comment, a review status and a delete in one browser appear in another w
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
   await player.evaluate((v: HTMLVideoElement) => v.pause());
   await page.getByRole("button", { name: /^Comment at/ }).click();
-  await page.getByLabel(/Your display name/).fill("Ana");
-  await page.getByRole("button", { name: "Save name" }).click();
   await page.getByLabel(/^Comment at/).fill("The lights come on too late");
   await page.getByRole("button", { name: "Post comment" }).click();
   await expect(theirs.getByTestId("comment")).toHaveCount(1, { timeout: LIVE_MS });
   await expect(theirs.getByTestId("comment")).toContainText("The lights come on too late");
+
+  // A replies and resolves the thread; B sees the reply, then the thread fold away.
+  await page.getByRole("button", { name: /^Reply to comment at/ }).click();
+  await page.getByRole("textbox", { name: /^Reply to/ }).fill("Fixed in the next take");
+  await page.getByRole("button", { name: "Post reply" }).click();
+  await expect(theirs.getByTestId("comment-replies")).toContainText("Fixed in the next take", {
+    timeout: LIVE_MS,
+  });
+  await page.getByRole("button", { name: /^Resolve comment at/ }).click();
+  await expect(theirs.getByTestId("comment-thread")).toHaveCount(0, { timeout: LIVE_MS });
+  await expect(theirs.getByRole("button", { name: "Show resolved (1)" })).toBeVisible();
 
   // A approves; B's control follows.
   await page

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startStudioProcess } from "../../test/support/studio-process";
+import { signUpOwner } from "../support/accounts";
 import { EVENTS_STOP_PORT } from "../support/servers";
 
 // An open live event stream (GET /api/events) never ends by itself, and Next.js waits for open responses
@@ -22,9 +23,12 @@ test("a studio with open event streams stops at once on SIGTERM, ending the stre
     env: { VIDEO_PROVIDER: "preview" },
   });
   try {
+    const owner = await signUpOwner(server.url);
     const streams = await Promise.all(
       [null, "an-unknown.7"].map((last) =>
-        fetch(`${server.url}/api/events`, { headers: last ? { "last-event-id": last } : {} }),
+        fetch(`${server.url}/api/events`, {
+          headers: { ...owner.headers, ...(last ? { "last-event-id": last } : {}) },
+        }),
       ),
     );
     const readers = streams.map((res) => {

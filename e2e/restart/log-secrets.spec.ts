@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { type FakeAtlas, startFakeAtlas } from "../../test/fakes/atlas-server";
 import { type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
+import { fetchAs, OWNER, signUpOwner } from "../support/accounts";
 import { referenceImage } from "../support/images";
 import { LOG_SCAN_PORT } from "../support/servers";
 
@@ -56,18 +57,22 @@ test("the server's own log never contains the provider keys, through success and
     },
   });
   const studio = server;
+  // Signed in as the owner, as a script would be; fal's webhook and the forged calls below need no session.
+  // The owner's password and session token are secrets the log must not hold either.
+  const owner = await signUpOwner(base);
+  const api = fetchAs(owner);
 
   const form = new FormData();
   const bytes = new Uint8Array(await referenceImage("character", { seed: 41 }));
   form.set("file", new File([bytes], "hero.png", { type: "image/png" }));
-  const upload = await fetch(`${base}/api/uploads`, { method: "POST", body: form });
+  const upload = await api(`${base}/api/uploads`, { method: "POST", body: form });
   expect(upload.status).toBe(201);
   const { asset } = await upload.json();
 
   let n = 0;
   async function create(label: string, extra: Record<string, unknown> = {}): Promise<string> {
     n += 1;
-    const res = await fetch(`${base}/api/generations`, {
+    const res = await api(`${base}/api/generations`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
@@ -87,7 +92,7 @@ test("the server's own log never contains the provider keys, through success and
     await expect
       .poll(
         async () => {
-          g = (await (await fetch(`${base}/api/generations/${id}`)).json()).generation;
+          g = (await (await api(`${base}/api/generations/${id}`)).json()).generation;
           return g?.status;
         },
         { timeout: 60_000 },
@@ -143,20 +148,20 @@ test("the server's own log never contains the provider keys, through success and
 
   // Bad requests.
   const post = (body: string, type = "application/json") =>
-    fetch(`${base}/api/generations`, { method: "POST", headers: { "content-type": type }, body });
+    api(`${base}/api/generations`, { method: "POST", headers: { "content-type": type }, body });
   expect((await post("{oops")).status).toBe(400);
   expect((await post(JSON.stringify({ prompt: "x", sneaky: true }))).status).toBe(422);
   expect((await post("prompt=x", "application/x-www-form-urlencoded")).status).toBe(415);
-  expect((await fetch(`${base}/api/generations/does-not-exist`)).status).toBe(404);
-  expect((await fetch(`${base}/api/media/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  expect((await api(`${base}/api/generations/does-not-exist`)).status).toBe(404);
+  expect((await api(`${base}/api/media/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
   const notImage = new FormData();
   notImage.set("file", new File([new Uint8Array([1, 2, 3, 4])], "x.png", { type: "image/png" }));
   expect(
-    (await fetch(`${base}/api/uploads`, { method: "POST", body: notImage })).status,
+    (await api(`${base}/api/uploads`, { method: "POST", body: notImage })).status,
   ).toBeGreaterThanOrEqual(400);
 
   // A call to a server action that does not exist: Next.js logs it as an error.
-  const action = await fetch(`${base}/`, {
+  const action = await api(`${base}/`, {
     method: "POST",
     headers: { "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8" },
     body: "[]",
@@ -169,7 +174,7 @@ test("the server's own log never contains the provider keys, through success and
   // The capture works: the server's banner and the error it logged are there.
   expect(output).toMatch(/Ready/);
   expect(output).toMatch(/Server Action/i);
-  for (const secret of [...forms(FAL_KEY), ...forms(ATLAS_KEY)]) {
+  for (const secret of [...forms(FAL_KEY), ...forms(ATLAS_KEY), ...forms(OWNER.password), owner.value]) {
     expect(output.includes(secret), `the log contains ${secret}:\n${output}`).toBe(false);
   }
   console.log(`log-secrets: scanned ${output.length} characters of server output`);

@@ -6,16 +6,19 @@ import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-s
 import { startFalStudio } from "../../test/support/fal-studio";
 import { createClip, uploadImage } from "../../test/support/studio-http";
 import type { StudioProcess } from "../../test/support/studio-process";
+import { fetchAs, type SignedIn, signUpOwner } from "../support/accounts";
 import { referenceImage } from "../support/images";
 import { SUBMIT_KILL_PORT } from "../support/servers";
 
 // The one instant a crash could make us pay twice: the submit has left (fal queued the job) and its
 // answer, with the request id, has not been recorded yet. The real server is SIGKILLed right there (fal
 // holds the answer), then started again on the same data folder. The job must end once, as
-// `submit_interrupted`, and never be sent again.
+// `submit_interrupted`, and never be sent again. The owner signs up on the first start; the session lives
+// in the database, so it holds across restarts.
 
 let fake: FakeFal;
 let dataDir: string;
+let owner: SignedIn | undefined;
 
 test.beforeAll(async () => {
   fake = await startFakeFal({ key: FAKE_FAL_KEY, queueMs: 100, runMs: 200 });
@@ -26,21 +29,32 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const start = () => startFalStudio({ port: SUBMIT_KILL_PORT, dataDir, fake });
+async function start(): Promise<StudioProcess> {
+  const server = await startFalStudio({ port: SUBMIT_KILL_PORT, dataDir, fake });
+  try {
+    owner ??= await signUpOwner(server.url);
+  } catch (err) {
+    await server.stop("SIGKILL");
+    throw err;
+  }
+  return server;
+}
 
 async function generation(server: StudioProcess, id: string) {
-  const res = await fetch(`${server.url}/api/generations/${id}`);
+  const res = await fetchAs(owner!)(`${server.url}/api/generations/${id}`);
   return (await res.json()).generation;
 }
 
 async function create(server: StudioProcess, prompt: string, seed: number): Promise<string> {
-  const up = await uploadImage(server.url, await referenceImage("character", { seed }), `ref-${seed}.png`);
+  const auth = owner!.headers;
+  const image = await referenceImage("character", { seed });
+  const up = await uploadImage(server.url, image, `ref-${seed}.png`, "image/png", auth);
   expect(up.status).toBe(201);
-  return createClip(server.url, {
-    prompt,
-    referenceIds: [up.asset?.id as string],
-    idempotencyKey: `submit-kill-${seed}-${Date.now()}`,
-  });
+  return createClip(
+    server.url,
+    { prompt, referenceIds: [up.asset?.id as string], idempotencyKey: `submit-kill-${seed}-${Date.now()}` },
+    auth,
+  );
 }
 
 const jobsWithPrompt = (prompt: string) => [...fake.jobs.values()].filter((j) => j.input.prompt === prompt);
@@ -86,7 +100,7 @@ test("a server killed while its submit is in flight fails the job as submit_inte
     expect(again.status).toBe("failed");
     expect(again.error.code).toBe("submit_interrupted");
     expect(again.completedAt).toBe(failed.completedAt);
-    const list = await (await fetch(`${server.url}/api/generations`)).json();
+    const list = await (await fetchAs(owner!)(`${server.url}/api/generations`)).json();
     expect(list.items.filter((i: { id: string }) => i.id === id)).toHaveLength(1);
     expect(fake.counts.submits).toBe(2);
   } finally {

@@ -15,13 +15,13 @@ for (const [server, port] of [
     const state = {
       cookies: [
         {
-          name: "omni.session_token",
+          name: session.name,
           value: session.value,
           domain: "127.0.0.1",
           path: "/",
           expires: Math.floor(Date.now() / 1000) + 86_400,
           httpOnly: true,
-          secure: false,
+          secure: session.secure,
           sameSite: "Lax" as const,
         },
       ],

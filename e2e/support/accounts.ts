@@ -14,22 +14,40 @@ export function storageStatePath(server: string): string {
   return path.join(root, `auth-${server}.json`);
 }
 
+/**
+ * better-auth's session cookie: `__Secure-` and Secure where browsers keep a Secure cookie (https, or a
+ * studio on loopback without PUBLIC_BASE_URL, as most test servers are), plain otherwise (lib/auth/auth.ts
+ * secureCookies).
+ */
+export const SESSION_COOKIES = ["omni.session_token", "__Secure-omni.session_token"];
+
 export interface SignedIn {
-  /** `omni.session_token=...` */
+  /** `omni.session_token=...` or `__Secure-omni.session_token=...` */
   cookie: string;
+  /** The cookie's name, as the studio set it. */
+  name: string;
   /** The cookie's value. */
   value: string;
+  /** Whether the studio set it Secure. */
+  secure: boolean;
   /** Headers for fetch: the session cookie. */
   headers: Record<string, string>;
 }
 
 function sessionFrom(res: Response): SignedIn {
-  const pair = res.headers
+  const set = res.headers
     .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("omni.session_token="));
-  if (!pair) throw new Error(`no session cookie (status ${res.status})`);
-  return { cookie: pair, value: pair.slice("omni.session_token=".length), headers: { cookie: pair } };
+    .find((c) => SESSION_COOKIES.some((name) => c.startsWith(`${name}=`)));
+  if (!set) throw new Error(`no session cookie (status ${res.status})`);
+  const pair = set.split(";")[0]!;
+  const eq = pair.indexOf("=");
+  return {
+    cookie: pair,
+    name: pair.slice(0, eq),
+    value: pair.slice(eq + 1),
+    secure: /;\s*secure\b/i.test(set),
+    headers: { cookie: pair },
+  };
 }
 
 async function post(base: string, route: string, body: unknown, headers: Record<string, string> = {}) {
@@ -53,10 +71,29 @@ export async function signIn(base: string, email: string, password: string): Pro
   return sessionFrom(res);
 }
 
+/** fetch as a script signed in with this session sends it: the session cookie on every request. */
+export function fetchAs(session: SignedIn): (url: string | URL, init?: RequestInit) => Promise<Response> {
+  return (url, init = {}) => {
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(session.headers)) headers.set(name, value);
+    return fetch(url, { ...init, headers });
+  };
+}
+
 /** Puts a session into a browser context, as a sign-in in it would. */
 export async function useSession(context: BrowserContext, base: string, session: SignedIn): Promise<void> {
   await context.addCookies([
-    { name: "omni.session_token", value: session.value, url: base, httpOnly: true, sameSite: "Lax" },
+    {
+      name: session.name,
+      value: session.value,
+      // By domain and path: Chromium refuses a Secure cookie given with an http URL, though it keeps one
+      // that a studio on loopback sets over http.
+      domain: new URL(base).hostname,
+      path: "/",
+      httpOnly: true,
+      secure: session.secure,
+      sameSite: "Lax",
+    },
   ]);
 }
 

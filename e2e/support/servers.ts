@@ -8,7 +8,6 @@ export const ACCESS_PORT = 3103 + offset;
 /** Studio servers the `restart` project's specs start and kill themselves (one at a time). */
 export const SUBMIT_KILL_PORT = 3105 + offset;
 export const LOG_SCAN_PORT = 3106 + offset;
-export const ACCESS_TOKEN = "e2e-shared-access-token-4242";
 export const FAKE_FAL_PORT = 4010 + offset;
 /** A studio with both fal (through the fake fal) and AtlasCloud (through the fake AtlasCloud) configured. */
 export const ATLAS_PORT = 3104 + offset;
@@ -20,7 +19,9 @@ export const E2E_FAL_KEY = process.env.FAL_KEY_CANARY || "test-fal-key";
 export const LOAD_PORT = 3107 + offset;
 /** The load runs' fake fal runs in the spec's own process, so it can count every request. */
 export const LOAD_FAKE_FAL_PORT = 4030 + offset;
-/** e2e/access/actions.spec.ts: a studio behind the token from a copy of the build whose proxy never runs. */
+/** e2e/access/actions.spec.ts: a studio from a copy of the build whose proxy never runs. */
 export const PROXY_BYPASS_PORT = 3108 + offset;
 /** The `restart` project's live event stream shutdown spec starts its own studio here. */
 export const EVENTS_STOP_PORT = 3109 + offset;
+/** e2e/access/network.spec.ts: a studio listening on every interface, reached at this machine's address. */
+export const NETWORK_PORT = 3110 + offset;

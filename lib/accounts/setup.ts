@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { attributeOrphanComments } from "@/lib/review/attribution";
 import { hashSecret } from "./secrets";
 
 // First run: a studio with no account shows a setup page that makes the owner. Whoever reaches it first
@@ -80,10 +81,11 @@ export class SetupGate {
   /** After the owner account exists: codes are spent, and what was made before accounts is theirs. */
   async complete(ownerId: string): Promise<void> {
     this.done = true;
-    await this.prisma.$transaction([
-      this.prisma.studioSettings.update({ where: { id: 1 }, data: { setupCodeHashes: [] } }),
-      this.prisma.generation.updateMany({ where: { createdById: null }, data: { createdById: ownerId } }),
-      this.prisma.character.updateMany({ where: { createdById: null }, data: { createdById: ownerId } }),
-    ]);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.studioSettings.update({ where: { id: 1 }, data: { setupCodeHashes: [] } });
+      await tx.generation.updateMany({ where: { createdById: null }, data: { createdById: ownerId } });
+      await tx.character.updateMany({ where: { createdById: null }, data: { createdById: ownerId } });
+      await attributeOrphanComments(tx, ownerId);
+    });
   }
 }

@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { consumeInvitation, markInvitationAccepted } from "@/lib/accounts/invitations";
-import type { SetupGate } from "@/lib/accounts/setup";
+import { listensBeyondLoopback, type SetupGate } from "@/lib/accounts/setup";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 
@@ -28,11 +28,25 @@ export interface AuthDeps {
   setup: SetupGate;
   /** The studio's public address when configured (PUBLIC_BASE_URL); otherwise taken from each request. */
   baseURL?: string;
+  /** Whether the session cookie is `Secure` (and named `__Secure-...`): see secureCookies. */
+  secureCookies: boolean;
   trustedProxies: string[];
   /** Sends (or hands to the caller) a password-reset link. */
   sendResetPassword?: (args: { email: string; name: string; url: string }) => Promise<void>;
   /** Same-origin rule of the studio's own routes (lib/http/origin.ts), for better-auth's CSRF check. */
   trustedOrigins: (request?: Request) => string[];
+}
+
+/**
+ * Whether browsers will keep a `Secure` session cookie from this studio. They keep one only from https or
+ * from loopback (localhost counts as secure), and better-auth decides once, at start, not per request.
+ * With PUBLIC_BASE_URL the scheme is known. Without it, on loopback the browser is on this machine or
+ * behind a TLS proxy on it, and Secure works; beyond loopback browsers reach the studio directly, over
+ * plain http, and would drop a Secure cookie: nobody could stay signed in.
+ */
+export function secureCookies(publicBaseUrl: string | undefined, hostname: string): boolean {
+  if (publicBaseUrl) return new URL(publicBaseUrl).protocol === "https:";
+  return !listensBeyondLoopback(hostname);
 }
 
 /** Turns an AppError raised in a hook into better-auth's error, keeping code and message. */
@@ -100,6 +114,8 @@ export function createAuth(deps: AuthDeps) {
     },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,
+      // Otherwise better-auth makes it Secure whenever NODE_ENV is production, even on plain http.
+      useSecureCookies: deps.secureCookies,
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"], trustedProxies: deps.trustedProxies },
       database: { generateId: () => crypto.randomUUID() },
     },

@@ -1,4 +1,7 @@
+import { initialsOf } from "@/lib/accounts/initials";
 import type { MemberActor, MemberRole } from "./actor";
+
+export { initialsOf };
 
 /** What the browser is told about the signed-in member (header, menus). */
 export interface Me {
@@ -7,15 +10,6 @@ export interface Me {
   email: string;
   role: MemberRole;
   initials: string;
-}
-
-/** "Ada Lovelace" → "AL", "ada" → "AD", "" → "?". */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "?";
-  const letters =
-    words.length === 1 ? [...words[0]!].slice(0, 2) : [[...words[0]!][0], [...words.at(-1)!][0]];
-  return letters.join("").toUpperCase();
 }
 
 export function toMe(actor: MemberActor): Me {

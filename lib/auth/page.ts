@@ -15,7 +15,7 @@ async function requestHeaders(): Promise<Headers> {
 
 export async function requireMember(path: string, role: Role = "reviewer"): Promise<MemberActor> {
   const actor = await resolveActor(requestHeaders);
-  if (!actor || actor.kind !== "member") {
+  if (actor?.kind !== "member") {
     const rt = await getRuntime();
     if (await rt.setup.needsSetup()) redirect("/setup");
     redirect(path === "/" ? "/login" : `/login?${new URLSearchParams({ next: path })}`);

@@ -1,4 +1,6 @@
 import "server-only";
+import { makerId, recordEvents } from "@/lib/activity/service";
+import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { roundUsd } from "@/lib/generations/cost";
@@ -82,51 +84,81 @@ export async function getCharacter(prisma: Db, id: string): Promise<CharacterDTO
   return toDTO(row, (await usage(prisma, [row.id])).get(row.id)!);
 }
 
-export async function createCharacter(prisma: Db, raw: unknown): Promise<CharacterDTO> {
+/** What a character's events record of it: enough to say what it was called and held. */
+function snapshot(c: { name: string; description: string; images: { assetId: string }[] }) {
+  return { name: c.name, description: c.description, images: c.images.map((i) => i.assetId) };
+}
+
+export async function createCharacter(prisma: Db, actor: Actor, raw: unknown): Promise<CharacterDTO> {
   const input = parseInput(characterSchema, raw);
   await checkAssets(
     prisma,
     input.images.map((i) => i.assetId),
   );
   const id = newId();
-  await prisma.character.create({
-    data: {
-      id,
-      name: input.name,
-      description: input.description,
-      images: { create: input.images.map((img, position) => ({ ...img, position })) },
-    },
+  await prisma.$transaction(async (tx) => {
+    await tx.character.create({
+      data: {
+        id,
+        name: input.name,
+        description: input.description,
+        createdById: makerId(actor),
+        images: { create: input.images.map((img, position) => ({ ...img, position })) },
+      },
+    });
+    await recordEvents(tx, actor, [{ characterId: id, kind: "character_create", to: snapshot(input) }]);
   });
   publishChange(prisma, { kind: "character", characterId: id });
   return getCharacter(prisma, id);
 }
 
 /** Replaces name, description and images. Clips made with it keep what they used. */
-export async function updateCharacter(prisma: Db, id: string, raw: unknown): Promise<CharacterDTO> {
+export async function updateCharacter(
+  prisma: Db,
+  actor: Actor,
+  id: string,
+  raw: unknown,
+): Promise<CharacterDTO> {
   const input = parseInput(characterSchema, raw);
   await getCharacter(prisma, id);
   await checkAssets(
     prisma,
     input.images.map((i) => i.assetId),
   );
-  await prisma.$transaction([
-    prisma.characterImage.deleteMany({ where: { characterId: id } }),
-    prisma.character.update({
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.character.findUnique({
+      where: { id },
+      include: { images: { orderBy: { position: "asc" } } },
+    });
+    if (!before) throw new AppError("not_found", "That character does not exist.", 404);
+    await tx.characterImage.deleteMany({ where: { characterId: id } });
+    await tx.character.update({
       where: { id },
       data: {
         name: input.name,
         description: input.description,
         images: { create: input.images.map((img, position) => ({ ...img, position })) },
       },
-    }),
-  ]);
+    });
+    await recordEvents(tx, actor, [
+      { characterId: id, kind: "character_update", from: snapshot(before), to: snapshot(input) },
+    ]);
+  });
   publishChange(prisma, { kind: "character", characterId: id });
   return getCharacter(prisma, id);
 }
 
-/** Deletes the character only: the clips that used it and their references stay. */
-export async function deleteCharacter(prisma: Db, id: string): Promise<void> {
+/** Deletes the character only: the clips that used it and their references stay, and so does its trail. */
+export async function deleteCharacter(prisma: Db, actor: Actor, id: string): Promise<void> {
   await getCharacter(prisma, id);
-  await prisma.character.delete({ where: { id } });
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.character.findUnique({
+      where: { id },
+      include: { images: { orderBy: { position: "asc" } } },
+    });
+    if (!before) throw new AppError("not_found", "That character does not exist.", 404);
+    await tx.character.delete({ where: { id } });
+    await recordEvents(tx, actor, [{ characterId: id, kind: "character_delete", from: snapshot(before) }]);
+  });
   publishChange(prisma, { kind: "character", characterId: id });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatTimestamp } from "./format";
+import { formatCount, formatRelative, formatTimestamp } from "./format";
 
 describe("formatCount", () => {
   it("writes integers as Intl.NumberFormat en-US does", () => {
@@ -17,5 +17,24 @@ describe("formatTimestamp", () => {
     const now = new Date(2026, 11, 1, 15, 0);
     expect(formatTimestamp(new Date(2026, 11, 1, 9, 5).toISOString(), now)).toBe("9:05 AM");
     expect(formatTimestamp(new Date(2026, 10, 21, 15, 41).toISOString(), now)).toBe("Nov 21, 3:41 PM");
+  });
+});
+
+describe("formatRelative", () => {
+  const now = Date.parse("2026-12-06T12:00:00Z");
+  const ago = (ms: number) => formatRelative(new Date(now - ms).toISOString(), now);
+  it("says how long ago in minutes, hours and days, then the date", () => {
+    expect(ago(0)).toBe("a moment ago");
+    expect(ago(44_000)).toBe("a moment ago");
+    // A clock a little ahead of ours is not "in the future".
+    expect(ago(-5_000)).toBe("a moment ago");
+    expect(ago(50_000)).toBe("1 min ago");
+    expect(ago(3 * 60_000)).toBe("3 min ago");
+    expect(ago(59 * 60_000)).toBe("59 min ago");
+    expect(ago(2 * 3_600_000 + 5 * 60_000)).toBe("2 h ago");
+    expect(ago(30 * 3_600_000)).toBe("a day ago");
+    expect(ago(4 * 86_400_000)).toBe("4 days ago");
+    expect(formatRelative("2026-11-21T12:00:00Z", now)).toBe("on Nov 21");
+    expect(formatRelative("2025-11-21T12:00:00Z", now)).toBe("on Nov 21, 2025");
   });
 });

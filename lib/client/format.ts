@@ -47,3 +47,26 @@ export function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
+
+/**
+ * How long ago, in words: "a moment ago", "3 min ago", "2 h ago", "4 days ago", then the date ("on Nov
+ * 21"). Pure (no time zone beyond the date), so the server can say it too (a refused review change).
+ */
+export function formatRelative(iso: string, now: number = Date.now()): string {
+  const seconds = (now - Date.parse(iso)) / 1000;
+  if (!(seconds >= 45)) return "a moment ago";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${Math.max(1, minutes)} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  if (days < 7) return days === 1 ? "a day ago" : `${days} days ago`;
+  const d = new Date(iso);
+  const sameYear = d.getFullYear() === new Date(now).getFullYear();
+  const format = new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  });
+  return `on ${format.format(d)}`;
+}

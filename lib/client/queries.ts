@@ -40,6 +40,8 @@ export interface GalleryQuery {
   /** Reverse lookup: clips that used this reference image, or this character. */
   asset: string | null;
   character: string | null;
+  /** Only clips made by "me" (whoever is looking) or by this member's user id. */
+  creator: string | null;
 }
 
 export const ALL_CLIPS: GalleryQuery = {
@@ -50,6 +52,7 @@ export const ALL_CLIPS: GalleryQuery = {
   chosen: false,
   asset: null,
   character: null,
+  creator: null,
 };
 
 export const studioKeys = {
@@ -68,8 +71,12 @@ export function hasActiveGeneration(data: GenerationPages | undefined): boolean 
   return !!data?.pages.some((page) => page.items.some((g) => !isTerminal(g.status)));
 }
 
-/** Whether a clip belongs in a list with this filter and search (mirrors lib/generations/repo.ts). */
-export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery): boolean {
+/**
+ * Whether a clip belongs in a list with this filter and search (mirrors lib/generations/repo.ts). `me` is
+ * the looker's user id where known: without it, no clip is known to belong in a "mine" list.
+ */
+export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery, me?: string | null): boolean {
+  const creator = query.creator === "me" ? me : query.creator;
   const statusOk =
     query.status === "all" || (query.status === "active" ? isInFlight(g.status) : g.status === query.status);
   const q = query.q.trim().toLowerCase();
@@ -80,7 +87,8 @@ export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery): bool
     (!query.review || g.reviewStatus === query.review) &&
     (!query.chosen || !g.takeGroupId || g.chosen) &&
     (!query.asset || g.references.some((r) => r.id === query.asset)) &&
-    (!query.character || g.references.some((r) => r.characterId === query.character))
+    (!query.character || g.references.some((r) => r.characterId === query.character)) &&
+    (!query.creator || (!!creator && g.createdBy?.id === creator))
   );
 }
 
@@ -93,6 +101,7 @@ export function galleryParams(query: GalleryQuery, params = new URLSearchParams(
   if (query.chosen) params.set("takes", "chosen");
   if (query.asset) params.set("asset", query.asset);
   if (query.character) params.set("character", query.character);
+  if (query.creator) params.set("creator", query.creator);
   return params;
 }
 
@@ -162,10 +171,19 @@ export const healthQueryOptions = queryOptions({
 
 type ListKey = ReturnType<typeof studioKeys.generationList>;
 
-/** Rewrites every cached gallery list; `edit` gets each list's pages and filter. */
+/**
+ * Who "me" is in a "mine" list: every clip in it has the same maker, the looker. An empty one cannot
+ * tell (a new clip of theirs then arrives by the list's refetch, which the live event triggers).
+ */
+function meIn(pages: GenerationPage[]): string | null {
+  for (const page of pages) for (const g of page.items) if (g.createdBy) return g.createdBy.id;
+  return null;
+}
+
+/** Rewrites every cached gallery list; `edit` gets each list's pages, filter and "me" where known. */
 function editLists(
   client: QueryClient,
-  edit: (pages: GenerationPage[], query: GalleryQuery) => GenerationPage[],
+  edit: (pages: GenerationPage[], query: GalleryQuery, me: string | null) => GenerationPage[],
 ) {
   for (const [key, data] of client.getQueriesData<GenerationPages>({
     queryKey: studioKeys.generationLists,
@@ -174,16 +192,22 @@ function editLists(
     const { limit: _limit, ...stored } = ((key as ListKey)[2] ?? {}) as Partial<GalleryQuery> & {
       limit?: number;
     };
-    const pages = edit(data.pages, { ...ALL_CLIPS, ...stored });
+    const query = { ...ALL_CLIPS, ...stored };
+    const pages = edit(data.pages, query, query.creator === "me" ? meIn(data.pages) : null);
     if (pages !== data.pages) client.setQueryData<GenerationPages>(key, { ...data, pages });
   }
 }
 
 /** Replaces (or, when it no longer matches the list's filter, drops) a clip in the page that holds it. */
-function replaceIn(pages: GenerationPage[], g: GenerationDTO, query: GalleryQuery): GenerationPage[] | null {
+function replaceIn(
+  pages: GenerationPage[],
+  g: GenerationDTO,
+  query: GalleryQuery,
+  me: string | null,
+): GenerationPage[] | null {
   const at = pages.findIndex((p) => p.items.some((item) => item.id === g.id));
   if (at < 0) return null;
-  const keep = matchesGalleryQuery(g, query);
+  const keep = matchesGalleryQuery(g, query, me);
   return pages.map((page, i) =>
     i !== at
       ? page
@@ -201,10 +225,10 @@ function replaceIn(pages: GenerationPage[], g: GenerationDTO, query: GalleryQuer
  * lists whose filter it no longer matches, and added at the top of lists that should show it.
  */
 export function upsertGeneration(client: QueryClient, generation: GenerationDTO) {
-  editLists(client, (pages, query) => {
-    const replaced = replaceIn(pages, generation, query);
+  editLists(client, (pages, query, me) => {
+    const replaced = replaceIn(pages, generation, query, me);
     if (replaced) return replaced;
-    if (!matchesGalleryQuery(generation, query) || !pages[0]) return pages;
+    if (!matchesGalleryQuery(generation, query, me) || !pages[0]) return pages;
     return [{ ...pages[0], items: [generation, ...pages[0].items] }, ...pages.slice(1)];
   });
   client.setQueryData(studioKeys.generation(generation.id), generation);
@@ -212,7 +236,7 @@ export function upsertGeneration(client: QueryClient, generation: GenerationDTO)
 
 /** Replaces a clip wherever a list already holds it (never adds it). Used by live polling. */
 export function replaceGeneration(client: QueryClient, generation: GenerationDTO) {
-  editLists(client, (pages, query) => replaceIn(pages, generation, query) ?? pages);
+  editLists(client, (pages, query, me) => replaceIn(pages, generation, query, me) ?? pages);
 }
 
 /** Takes a clip out of every list at once (optimistic delete). */

@@ -1,10 +1,12 @@
 "use client";
 
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import type { ActivityPage } from "@/lib/activity/dto";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { InputDiff } from "@/lib/review/compare";
 import type { CommentDTO } from "@/lib/review/dto";
+import type { MentionCandidate } from "@/lib/review/mention-text";
 import { getJson } from "./http";
 
 // Reads for review and the library: characters, comments, compare and the spend ledger.
@@ -13,6 +15,8 @@ export const reviewKeys = {
   characters: ["characters"] as const,
   character: (id: string) => ["characters", id] as const,
   comments: (generationId: string) => ["comments", generationId] as const,
+  activity: (generationId: string) => ["activity", generationId] as const,
+  mentionMembers: ["members", "mention"] as const,
   compare: (a: string, b: string) => ["compare", a, b] as const,
   ledger: (days: number) => ["ledger", days] as const,
 };
@@ -33,18 +37,51 @@ export function characterQueryOptions(id: string) {
   });
 }
 
-export function commentsQueryOptions(generationId: string, viewer: string) {
+/** A clip's comments; the server says which the signed-in person may edit or delete (`mine`, `canDelete`). */
+export function commentsQueryOptions(generationId: string) {
   return queryOptions({
-    queryKey: [...reviewKeys.comments(generationId), viewer] as const,
+    queryKey: reviewKeys.comments(generationId),
     queryFn: async ({ signal }) =>
       (
         await getJson<{ items: CommentDTO[] }>(
-          `/api/generations/${encodeURIComponent(generationId)}/comments?viewer=${encodeURIComponent(viewer)}`,
+          `/api/generations/${encodeURIComponent(generationId)}/comments`,
           signal,
         )
       ).items,
   });
 }
+
+export const ACTIVITY_PAGE_SIZE = 20;
+
+/** A clip's activity trail, newest first; older events page in with `?before=`. */
+export function activityQueryOptions(generationId: string) {
+  return infiniteQueryOptions({
+    queryKey: reviewKeys.activity(generationId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(ACTIVITY_PAGE_SIZE) });
+      if (pageParam) params.set("before", pageParam);
+      return getJson<ActivityPage>(
+        `/api/generations/${encodeURIComponent(generationId)}/activity?${params}`,
+        signal,
+      );
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export interface MentionMember extends MentionCandidate {
+  initials: string;
+}
+
+/** The members the `@` menu offers. The list changes rarely: kept a minute. */
+export const mentionMembersQueryOptions = queryOptions({
+  queryKey: reviewKeys.mentionMembers,
+  queryFn: async ({ signal }) =>
+    (await getJson<{ items: MentionMember[] }>("/api/members?fields=mention", signal)).items,
+  staleTime: 60_000,
+  retry: false,
+});
 
 export interface CompareDTO {
   a: GenerationDTO;

@@ -11,6 +11,8 @@ const KEYS = {
   clip: studioKeys.generation("clip-1"),
   otherClip: studioKeys.generation("clip-2"),
   comments: [...reviewKeys.comments("clip-1"), "viewer-1"],
+  activity: reviewKeys.activity("clip-1"),
+  otherActivity: reviewKeys.activity("clip-2"),
   otherComments: [...reviewKeys.comments("clip-2"), "viewer-1"],
   characters: reviewKeys.characters,
   spend: studioKeys.spend,
@@ -33,8 +35,9 @@ describe("applyChange", () => {
     expect(stale({ kind: "comment", generationId: "clip-1" })).toEqual(["clip", "comments", "list"]);
   });
 
-  it("a review change refreshes the clip, the lists, characters and comparisons holding it", () => {
+  it("a review change refreshes the clip, its activity, the lists, characters and comparisons holding it", () => {
     expect(stale({ kind: "review", generationId: "clip-1" })).toEqual([
+      "activity",
       "characters",
       "clip",
       "compare",
@@ -52,9 +55,15 @@ describe("applyChange", () => {
     ]);
   });
 
-  it("new, deleted and restored clips refresh lists and spend; characters refresh the library", () => {
+  it("new, deleted and restored clips refresh lists and spend (a restored one its page); characters the library", () => {
     expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(["list", "spend"]);
     expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(["list", "spend"]);
+    expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual([
+      "activity",
+      "clip",
+      "list",
+      "spend",
+    ]);
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
   });
 });

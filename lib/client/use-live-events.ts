@@ -4,6 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { isPublicPath } from "@/lib/auth/paths";
 import type { Change } from "@/lib/live/events";
+import { inboxKey } from "./inbox";
 import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
 import { removeGeneration, studioKeys } from "./queries";
@@ -68,7 +69,13 @@ export function applyChange(
       detail();
       return;
     case "generation.created":
+      wide(studioKeys.generationLists);
+      wide(studioKeys.spend);
+      return;
     case "generation.restored":
+      // Its page may be open (it says "deleted" until now): the clip and its trail come back.
+      detail();
+      if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
       wide(studioKeys.spend);
       return;
@@ -86,6 +93,8 @@ export function applyChange(
       return;
     case "review":
       detail();
+      // Every review change is signed in the clip's activity trail.
+      if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
       wide(reviewKeys.characters);
       void client.invalidateQueries(compareWith(id));
@@ -101,6 +110,9 @@ export function applyChange(
       return;
     case "presence":
       if (id) own(presenceKey(id));
+      return;
+    case "inbox":
+      own(inboxKey);
       return;
   }
 }

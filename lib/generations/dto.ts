@@ -1,4 +1,5 @@
 // JSON shapes the API and the browser share. Browser-safe: types only.
+import type { PersonDTO } from "@/lib/activity/dto";
 import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
@@ -42,6 +43,8 @@ export interface GenerationDTO {
   takeCount: number;
   /** The failed or finished clip this one re-runs (Retry), if any. */
   retryOfId: string | null;
+  /** The member who asked for it (or retried it); null when made by a guest link or before accounts. */
+  createdBy: PersonDTO | null;
   /** Provider controls used (AtlasCloud): seed (-1 = random) and thinking level; null where not used. */
   seed: number | null;
   thinkingLevel: ThinkingLevel | null;

@@ -1,6 +1,8 @@
 import "server-only";
+import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/http/errors";
 import { REVIEW_STATUSES, type ReviewStatus } from "@/lib/review/schema";
+import { ID_PATTERN } from "@/lib/validation/fields";
 import { refuseNul } from "@/lib/validation/parse";
 import { GALLERY_FILTERS, type GalleryFilter } from "./dto";
 import { decodeCursor, type ListOptions } from "./repo";
@@ -11,9 +13,9 @@ export const MAX_LIST_LIMIT = 100;
 /**
  * `GET /api/generations` parameters (what lib/client/queries.ts galleryParams writes) as list options.
  * The server-rendered first page of the gallery reads the same parameters the same way. Throws an
- * AppError naming the parameter that is wrong.
+ * AppError naming the parameter that is wrong. `creator=me` means the actor asking.
  */
-export function parseListParams(params: URLSearchParams): ListOptions {
+export function parseListParams(params: URLSearchParams, actor: Actor): ListOptions {
   // ?q=, ?asset= and ?character= reach the database as text, which cannot hold a NUL.
   for (const [name, value] of params) refuseNul(name, value);
   const limitParam = params.get("limit");
@@ -32,6 +34,12 @@ export function parseListParams(params: URLSearchParams): ListOptions {
   if (review !== undefined && !REVIEW_STATUSES.includes(review as ReviewStatus)) {
     throw new AppError("invalid_review", `review must be one of ${REVIEW_STATUSES.join(", ")}.`, 400);
   }
+  const creator = params.get("creator") ?? undefined;
+  if (creator !== undefined && creator !== "me" && !ID_PATTERN.test(creator)) {
+    throw new AppError("invalid_creator", "creator must be me or a member's user id.", 400, {
+      creator: "me, or a user id",
+    });
+  }
   return {
     cursor,
     limit,
@@ -42,5 +50,7 @@ export function parseListParams(params: URLSearchParams): ListOptions {
     chosenOnly: params.get("takes") === "chosen",
     assetId: params.get("asset") ?? undefined,
     characterId: params.get("character") ?? undefined,
+    // A guest makes no clips: its own id matches none, so "mine" is empty for it.
+    createdById: creator === "me" ? actor.id : creator,
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { toPersonDTO } from "@/lib/activity/people";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { mediaUrl } from "@/lib/media/keys";
@@ -15,15 +16,22 @@ export const generationInclude = {
 
 /** A generation with its references: what the worker needs. */
 export type GenerationRecord = Prisma.GenerationGetPayload<{ include: typeof generationInclude }>;
+
+/** What people see also says who made the clip (one look-up by primary key for a whole page). */
+export const generationViewInclude = {
+  ...generationInclude,
+  createdBy: { select: { id: true, name: true } },
+} satisfies Prisma.GenerationInclude;
+export type GenerationView = Prisma.GenerationGetPayload<{ include: typeof generationViewInclude }>;
 /** ... and how many comments it has: what people see. */
-export type GenerationRow = GenerationRecord & { commentCount: number };
+export type GenerationRow = GenerationView & { commentCount: number };
 
 /**
  * Adds comment counts with one query over these rows' ids (served by the (generationId, atSec) index).
  * Not Prisma's `_count` include: that joins an aggregate of the whole Comment table to every read, which
  * kept the gallery's query off its index.
  */
-export async function withCommentCounts(db: DbTx, rows: GenerationRecord[]): Promise<GenerationRow[]> {
+export async function withCommentCounts(db: DbTx, rows: GenerationView[]): Promise<GenerationRow[]> {
   if (rows.length === 0) return [];
   const counts = await db.comment.groupBy({
     by: ["generationId"],
@@ -56,6 +64,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeIndex: row.takeIndex,
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
+    createdBy: row.createdBy ? toPersonDTO(row.createdBy) : null,
     seed: row.seed,
     thinkingLevel: row.thinkingLevel as ThinkingLevel | null,
     favorite: row.favorite,
@@ -83,7 +92,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
 
 /** A generation, deleted ones included (the worker and undo need them); reads for people use findVisible. */
 export async function findGeneration(db: DbTx, id: string): Promise<GenerationRow | null> {
-  const row = await findGenerationRecord(db, id);
+  const row = await db.generation.findUnique({ where: { id }, include: generationViewInclude });
   return row ? ((await withCommentCounts(db, [row]))[0] ?? null) : null;
 }
 
@@ -94,7 +103,10 @@ export async function findGenerationRecord(db: DbTx, id: string): Promise<Genera
 
 export async function findVisibleGeneration(db: DbTx, id: string): Promise<GenerationRow | null> {
   if (!/^[a-z0-9]{8,64}$/.test(id)) return null;
-  const row = await db.generation.findFirst({ where: { id, deletedAt: null }, include: generationInclude });
+  const row = await db.generation.findFirst({
+    where: { id, deletedAt: null },
+    include: generationViewInclude,
+  });
   return row ? ((await withCommentCounts(db, [row]))[0] ?? null) : null;
 }
 
@@ -118,6 +130,10 @@ export interface ListOptions {
   /** Reverse lookup: clips that used this reference image, or this saved character. */
   assetId?: string;
   characterId?: string;
+  /** Only clips this user made (GET /api/generations?creator=me|<user id>). */
+  createdById?: string;
+  /** Only these clips (a share link checks whether a gallery view finds a clip). */
+  ids?: string[];
 }
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
@@ -143,6 +159,9 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   if (options.chosenOnly) and.push({ OR: [{ takeGroupId: null }, { chosen: true }] });
   if (options.assetId) and.push({ references: { some: { assetId: options.assetId } } });
   if (options.characterId) and.push({ references: { some: { characterId: options.characterId } } });
+  // Served by the (createdById, createdAt) index.
+  if (options.createdById) and.push({ createdById: options.createdById });
+  if (options.ids) and.push({ id: { in: options.ids } });
   if (cursor) {
     // The first bound is implied by the second; it is there because it is what the index can seek to
     // (an OR alone is only a filter: a page 9,000 clips deep read and dropped 9,000 index entries).
@@ -156,7 +175,7 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    include: generationInclude,
+    include: generationViewInclude,
   });
   const page = await withCommentCounts(db, rows.slice(0, limit));
   const last = page.at(-1);

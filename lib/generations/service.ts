@@ -1,5 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { withinSpendCap } from "@/lib/accounts/spend-caps";
+import { makerId, recordEvents } from "@/lib/activity/service";
+import { type Actor, hasRole } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
@@ -12,7 +15,7 @@ import {
   findGeneration,
   findVisibleGeneration,
   type GenerationRow,
-  generationInclude,
+  generationViewInclude,
   toGenerationDTO,
   withCommentCounts,
 } from "./repo";
@@ -111,7 +114,7 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
     ? await prisma.generation.findMany({
         where: { takeGroupId: first.takeGroupId },
         orderBy: { takeIndex: "asc" },
-        include: generationInclude,
+        include: generationViewInclude,
       })
     : [first];
   const generations = (await withCommentCounts(prisma, rows)).map(toGenerationDTO);
@@ -119,10 +122,11 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
 }
 
 /**
- * Creates one generation per idempotency key. A repeated key with the same inputs returns the first
- * generation (a double click submits once); with other inputs it is refused.
+ * Creates one generation per idempotency key, made by `actor` (recorded as its creator when a member).
+ * A repeated key with the same inputs returns the first generation (a double click submits once); with
+ * other inputs it is refused.
  */
-export async function createGeneration(deps: GenerationDeps, raw: unknown): Promise<Created> {
+export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: unknown): Promise<Created> {
   const input = parseInput(createGenerationSchema, raw);
   const { prisma } = deps;
   const provider = chooseProvider(deps, input);
@@ -173,32 +177,43 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
     characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
+  const estimatedCostUsd = provider.estimateCostUsd({ duration: input.duration });
+  const rowsFor = (takeIndex: number, id: string) => ({
+    data: {
+      id,
+      provider: provider.id,
+      modelId: provider.modelId,
+      prompt: input.prompt,
+      duration: input.duration,
+      aspectRatio: input.aspectRatio,
+      idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
+      inputHash: hash,
+      estimatedCostUsd,
+      seed: input.seed ?? null,
+      thinkingLevel: input.thinkingLevel ?? null,
+      takeGroupId,
+      takeIndex,
+      takeCount: takes,
+      retryOfId: deps.retryOfId ?? null,
+      createdById: makerId(actor),
+      references: { create: references },
+    },
+  });
   let inserted: Awaited<ReturnType<typeof prisma.generation.create>>[];
   try {
-    inserted = await prisma.$transaction(
-      ids.map((id, takeIndex) =>
-        prisma.generation.create({
-          data: {
-            id,
-            provider: provider.id,
-            modelId: provider.modelId,
-            prompt: input.prompt,
-            duration: input.duration,
-            aspectRatio: input.aspectRatio,
-            idempotencyKey: takeKey(input.idempotencyKey, takeIndex),
-            inputHash: hash,
-            estimatedCostUsd: provider.estimateCostUsd({ duration: input.duration }),
-            seed: input.seed ?? null,
-            thinkingLevel: input.thinkingLevel ?? null,
-            takeGroupId,
-            takeIndex,
-            takeCount: takes,
-            retryOfId: deps.retryOfId ?? null,
-            references: { create: references },
-          },
-        }),
-      ),
-    );
+    // A request that costs money is checked against the member's and the team's daily caps in the
+    // transaction that inserts it (lib/accounts/spend-caps.ts), before anything reaches a provider.
+    inserted =
+      estimatedCostUsd > 0
+        ? await withinSpendCap(prisma, actor, estimatedCostUsd * takes, async (tx) => {
+            const made = [];
+            for (const [takeIndex, id] of ids.entries())
+              made.push(await tx.generation.create(rowsFor(takeIndex, id)));
+            return made;
+          })
+        : await prisma.$transaction(
+            ids.map((id, takeIndex) => prisma.generation.create(rowsFor(takeIndex, id))),
+          );
   } catch (err) {
     // The same key raced in from a second click: answer like a repeat.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
@@ -215,6 +230,8 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
   const rows: GenerationRow[] = inserted.map((g) => ({
     ...g,
     references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
+    // The session's name is the account's: no need to read it back.
+    createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
     commentCount: 0,
   }));
   deps.wake(rows);
@@ -225,38 +242,58 @@ export async function createGeneration(deps: GenerationDeps, raw: unknown): Prom
 
 /**
  * Runs a clip's inputs again as a new generation (one take): same provider when it is still configured
- * (else the default), same seed and thinking level, so a seeded clip is reproduced.
+ * (else the default), same seed and thinking level, so a seeded clip is reproduced. The new clip is the
+ * retrier's.
  */
 export async function retryGeneration(
   deps: GenerationDeps,
+  actor: Actor,
   id: string,
   idempotencyKey: unknown,
 ): Promise<Created> {
   const row = await findVisibleGeneration(deps.prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
-  return createGeneration(
-    { ...deps, retryOfId: row.id },
-    {
-      prompt: row.prompt,
-      referenceIds: row.references.map((r) => r.assetId),
-      referenceNames: row.references.map((r) => r.label || r.asset.originalName),
-      referenceCharacterIds: row.references.map((r) => r.characterId),
-      duration: row.duration,
-      aspectRatio: row.aspectRatio,
-      idempotencyKey,
-      ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
-      ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
-      ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
-        ? { thinkingLevel: row.thinkingLevel }
-        : {}),
-    },
+  return createGeneration({ ...deps, retryOfId: row.id }, actor, {
+    prompt: row.prompt,
+    referenceIds: row.references.map((r) => r.assetId),
+    referenceNames: row.references.map((r) => r.label || r.asset.originalName),
+    referenceCharacterIds: row.references.map((r) => r.characterId),
+    duration: row.duration,
+    aspectRatio: row.aspectRatio,
+    idempotencyKey,
+    ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
+    ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
+    ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
+      ? { thinkingLevel: row.thinkingLevel }
+      : {}),
+  });
+}
+
+/**
+ * Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. Both are
+ * signed in the clip's activity trail.
+ */
+/**
+ * Editors delete (and restore) only the clips they made; admins and the owner any clip. The message
+ * says whose it is, so the editor knows whom to ask.
+ */
+function assertMayDelete(
+  actor: Actor,
+  row: { createdById: string | null; createdBy?: { name: string } | null },
+) {
+  if (hasRole(actor, "admin") || (actor.kind === "member" && row.createdById === actor.id)) return;
+  const whose = row.createdBy?.name ? `${row.createdBy.name} made this clip` : "This clip is not yours";
+  throw new AppError(
+    "forbidden",
+    `${whose}: editors delete only their own clips. Deleting others' needs the admin role or higher.`,
+    403,
   );
 }
 
-/** Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. */
-export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
+export async function deleteGeneration(prisma: Db, actor: Actor, id: string): Promise<void> {
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist (it may already be deleted).", 404);
+  assertMayDelete(actor, row);
   if (!isTerminal(row.status)) {
     throw new AppError(
       "still_running",
@@ -264,16 +301,34 @@ export async function deleteGeneration(prisma: Db, id: string): Promise<void> {
       409,
     );
   }
-  await prisma.generation.update({ where: { id }, data: { deletedAt: new Date() } });
-  publishChange(prisma, { kind: "generation.deleted", generationId: id });
+  const deleted = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.generation.updateMany({
+      where: { id, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "delete" }]);
+    return count > 0;
+  });
+  // Deleted meanwhile by someone else: it is gone, as asked, and their event says who.
+  if (deleted) publishChange(prisma, { kind: "generation.deleted", generationId: id });
 }
 
-export async function restoreGeneration(prisma: Db, id: string): Promise<GenerationDTO> {
-  const { count } = await prisma.generation.updateMany({
-    where: { id, deletedAt: { not: null } },
-    data: { deletedAt: null },
+export async function restoreGeneration(prisma: Db, actor: Actor, id: string): Promise<GenerationDTO> {
+  const gone = await prisma.generation.findUnique({
+    where: { id },
+    select: { createdById: true, createdBy: { select: { name: true } } },
   });
-  if (count > 0) publishChange(prisma, { kind: "generation.restored", generationId: id });
+  if (!gone) throw new AppError("not_found", "That clip does not exist.", 404);
+  assertMayDelete(actor, gone);
+  const restored = await prisma.$transaction(async (tx) => {
+    const { count } = await tx.generation.updateMany({
+      where: { id, deletedAt: { not: null } },
+      data: { deletedAt: null },
+    });
+    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "restore" }]);
+    return count > 0;
+  });
+  if (restored) publishChange(prisma, { kind: "generation.restored", generationId: id });
   const row = await findVisibleGeneration(prisma, id);
   if (!row) throw new AppError("not_found", "That clip does not exist.", 404);
   return toGenerationDTO(row);

@@ -20,6 +20,8 @@ import type { ActionResult } from "./types";
 
 export interface ActionContext {
   actor: Actor;
+  /** The request's headers (for the address a copied link should carry); read through the wrapper. */
+  headers: () => Promise<Headers>;
 }
 
 export interface ActionOptions<A extends readonly z.ZodMiniType[]> {
@@ -37,19 +39,43 @@ async function requestHeaders(): Promise<Headers> {
   return new Headers(await headers());
 }
 
+/** Each action's body with its headers source open, for invokeWithHeaders (tests, the role matrix). */
+const withHeaders = new WeakMap<
+  (...args: never[]) => unknown,
+  (readHeaders: () => Promise<Headers>, raw: unknown[]) => Promise<unknown>
+>();
+
 export function serverAction<const A extends readonly z.ZodMiniType[], T extends object>(
   options: ActionOptions<A>,
   run: (ctx: ActionContext, ...args: Parsed<A>) => Promise<T>,
 ): (...args: Raw<A>) => Promise<ActionResult<T>> {
-  return async (...raw) => {
+  const execute = async (readHeaders: () => Promise<Headers>, raw: unknown[]): Promise<ActionResult<T>> => {
     try {
-      const actor = await resolveActor(requestHeaders);
+      const actor = await resolveActor(readHeaders);
       if (!actor) throw unauthorized();
       if (!hasRole(actor, options.role)) throw forbidden(options.role);
       const args = options.args.map((schema, i) => parseInput(schema, raw[i])) as Parsed<A>;
-      return { ok: true, ...(await run({ actor }, ...args)) };
+      return { ok: true, ...(await run({ actor, headers: readHeaders }, ...args)) };
     } catch (err) {
       return { ok: false, ...mapError(err).body };
     }
   };
+  const action = (...raw: Raw<A>) => execute(requestHeaders, raw as unknown[]);
+  withHeaders.set(action as (...args: never[]) => unknown, execute);
+  return action;
+}
+
+/**
+ * Runs an action as a request with these headers would (a session cookie, a bearer token, or none):
+ * every check the action makes in a request runs the same, only the headers come from the caller. For
+ * tests, which run outside a request (where next/headers has nothing to read).
+ */
+export function invokeWithHeaders<T>(
+  action: (...args: never[]) => Promise<T>,
+  headers: HeadersInit,
+  ...raw: unknown[]
+): Promise<T> {
+  const execute = withHeaders.get(action);
+  if (!execute) throw new Error("not a serverAction");
+  return execute(async () => new Headers(headers), raw) as Promise<T>;
 }

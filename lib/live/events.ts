@@ -21,6 +21,8 @@ export const CHANGE_KINDS = [
   "character",
   /** Someone opened or left a clip's page. */
   "presence",
+  /** A notice arrived in someone's inbox, or was read: each browser refetches its own count. */
+  "inbox",
 ] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];

@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { ensureSettings } from "@/lib/accounts/settings";
 import { listensBeyondLoopback, SetupGate } from "@/lib/accounts/setup";
-import { type Auth, createAuth } from "@/lib/auth/auth";
+import { type Auth, createAuth, secureCookies } from "@/lib/auth/auth";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
 import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
@@ -73,6 +73,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     secret: config.authSecret ?? settings.authSecret,
     setup,
     baseURL: config.publicBaseUrl,
+    secureCookies: secureCookies(config.publicBaseUrl, config.hostname),
     trustedProxies: config.trustedProxies,
     trustedOrigins,
     // Without SMTP there is no reset by mail: the reset page says to ask an admin instead.

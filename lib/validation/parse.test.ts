@@ -27,7 +27,6 @@ const comment = {
   generationId: "clip000001",
   atSec: 1,
   body: "Nice light here.",
-  author: { authorId: "author0001", authorName: "Ada" },
 };
 const character = { name: "Mara", description: "Red coat.", images: [{ assetId: "asset00001" }] };
 
@@ -66,7 +65,6 @@ describe("parseInput", () => {
       [createGenerationSchema, { ...request, prompt: invisible }, "prompt"],
       [newCommentSchema, { ...comment, body: invisible }, "body"],
       [characterSchema, { ...character, name: invisible }, "name"],
-      [newCommentSchema, { ...comment, author: { ...comment.author, authorName: "\u200b" } }, "author"],
     ];
     for (const [schema, raw, field] of cases) {
       const err = refusal(() => parseInput(schema, raw));

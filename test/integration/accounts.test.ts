@@ -3,13 +3,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createInvitation, revokeInvitation } from "@/lib/accounts/invitations";
 import { createApiToken, revokeApiToken } from "@/lib/accounts/tokens";
-import type { MemberActor } from "@/lib/auth/actor";
 import { SIGN_IN_PER_MINUTE } from "@/lib/auth/auth";
 import { resolveActor } from "@/lib/auth/session";
-import { addMember, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
+import { addMember, asActor, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
-import { installRuntime } from "../support/runtime";
+import { installRuntime, submit } from "../support/runtime";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
@@ -30,14 +29,6 @@ function authCall(
 }
 
 const actorOf = (headers: Record<string, string>) => resolveActor(() => new Headers(headers));
-const asActor = (m: TestMember): MemberActor => ({
-  kind: "member",
-  id: m.id,
-  role: m.role,
-  name: m.name,
-  email: m.email,
-  via: "session",
-});
 
 for (const kind of await dbKinds()) {
   describe(`accounts (${kind})`, () => {
@@ -267,5 +258,54 @@ describe("setup beyond loopback", () => {
     // Spent: the same code does not make a second owner.
     const settings = await studio.db.prisma.studioSettings.findUniqueOrThrow({ where: { id: 1 } });
     expect(settings.setupCodeHashes).toEqual([]);
+  });
+});
+
+describe("what existed before accounts", () => {
+  const studio = useStudio("pglite", { references: { count: 1, seed: 90 } });
+
+  it("becomes the owner's when the owner's account is made; guests' comments stay theirs", async () => {
+    // A clip made by the interim owner of the tests' support code, whose account then goes: its clip is
+    // left with no creator, as clips made before accounts are.
+    const { generation } = await submit(studio.rt, { referenceIds: studio.refs });
+    const prisma = studio.db.prisma;
+    await prisma.user.deleteMany({});
+    await prisma.character.create({ data: { id: "char-before", name: "Before" } });
+    await prisma.comment.createMany({
+      data: [
+        {
+          id: "c-before",
+          generationId: generation.id,
+          atSec: 0,
+          body: "old",
+          authorName: "Ada",
+          authorActorId: "browser-1",
+        },
+        {
+          id: "c-guest",
+          generationId: generation.id,
+          atSec: 0,
+          body: "guest",
+          authorName: "Gil",
+          authorActorId: "guest:x:y",
+          guestName: "Gil",
+          guestLinkId: "x",
+        },
+      ],
+    });
+    expect(
+      (await prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).createdById,
+    ).toBeNull();
+    const owner = await addMember(studio.rt, "owner");
+    expect((await prisma.generation.findUniqueOrThrow({ where: { id: generation.id } })).createdById).toBe(
+      owner.id,
+    );
+    expect((await prisma.character.findUniqueOrThrow({ where: { id: "char-before" } })).createdById).toBe(
+      owner.id,
+    );
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: "c-before" } })).authorUserId).toBe(
+      owner.id,
+    );
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: "c-guest" } })).authorUserId).toBeNull();
   });
 });

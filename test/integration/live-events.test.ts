@@ -5,6 +5,7 @@ import type { ChangeBus } from "@/lib/live/change-bus";
 import { eventStream } from "@/lib/live/event-stream";
 import type { Change, ChangeEvent } from "@/lib/live/events";
 import { addComment, updateReview } from "@/lib/review/service";
+import { testOwner } from "../support/actors";
 import { createTestDatabase, dbKinds, postgresAvailable, type TestDatabase } from "../support/db";
 import {
   removeDir,
@@ -16,7 +17,7 @@ import {
 } from "../support/runtime";
 
 const PREVIEW = { VIDEO_PROVIDER: "preview" };
-const AUTHOR = { authorId: "author-live-1", authorName: "Ada" };
+/** An actor as the interim studio resolves one: a member with no account row yet. */
 
 /** Every change the bus delivers from now on. */
 function record(bus: ChangeBus): ChangeEvent[] {
@@ -82,8 +83,15 @@ describe.each(await dbKinds())("live changes on %s", (kind) => {
       count = seen.length;
     // A browser that saw everything so far, then went away.
     const cursor = rt.changes.lastId;
-    await updateReview(rt.db.prisma, { generationId: id, reviewStatus: "approved" });
-    await addComment(rt.db.prisma, { generationId: id, atSec: 1, body: "live", author: AUTHOR });
+    await updateReview(rt.db.prisma, await testOwner(rt.db.prisma), {
+      generationId: id,
+      reviewStatus: "approved",
+    });
+    await addComment(rt.db.prisma, await testOwner(rt.db.prisma), {
+      generationId: id,
+      atSec: 1,
+      body: "live",
+    });
     await until("review and comment", () =>
       has(seen, "review", id) && has(seen, "comment", id) ? true : undefined,
     );
@@ -101,7 +109,7 @@ describe.each(await dbKinds())("live changes on %s", (kind) => {
     const live = new AbortController();
     const stream = eventStream(rt.changes, rt.changes.lastId, live.signal);
     const reading = readFrames(stream, (t) => t.includes('"kind":"generation.deleted"'));
-    await deleteGeneration(rt.db.prisma, id);
+    await deleteGeneration(rt.db.prisma, await testOwner(rt.db.prisma), id);
     expect(await reading).toContain(`"generationId":"${id}"`);
 
     // An id this process never gave (another instance, before a restart) asks for a refetch.
@@ -144,14 +152,18 @@ describe.runIf(await postgresAvailable())("live changes between instances sharin
     const { generation } = await submit(a, { referenceIds: refs });
     const id = generation.id;
     await waitFor(a, id);
-    await addComment(a.db.prisma, { generationId: id, atSec: 0.5, body: "seen elsewhere", author: AUTHOR });
+    await addComment(a.db.prisma, await testOwner(a.db.prisma), {
+      generationId: id,
+      atSec: 0.5,
+      body: "seen elsewhere",
+    });
     await until("B hears A's clip and comment", () =>
       has(onB, "generation.created", id) && has(onB, "generation.status", id) && has(onB, "comment", id)
         ? true
         : undefined,
     );
     // And the other way: B's write reaches A; neither hears its own change twice.
-    await updateReview(b.db.prisma, { generationId: id, favorite: true });
+    await updateReview(b.db.prisma, await testOwner(b.db.prisma), { generationId: id, favorite: true });
     await until("A hears B's review", () => (has(onA, "review", id) ? true : undefined));
     expect(onA.filter((e) => e.kind === "comment")).toHaveLength(1);
     expect(onB.filter((e) => e.kind === "review")).toHaveLength(1);

@@ -4,6 +4,7 @@ import type { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
 import type { FakeAtlas } from "@/test/fakes/atlas-server";
+import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { newKey, type TestRuntime, waitFor } from "../support/runtime";
@@ -21,8 +22,8 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
     ready: (s) => ({ atlas, rt, refs } = s),
   });
 
-  const make = (r: TestRuntime, input: Record<string, unknown>) =>
-    createGeneration(generationDeps(r), {
+  const make = async (r: TestRuntime, input: Record<string, unknown>) =>
+    createGeneration(generationDeps(r), await testOwner(r.db.prisma), {
       prompt: "<IMAGE_REF_0> walks on. Single continuous shot.",
       referenceIds: refs,
       duration: 4,
@@ -57,7 +58,12 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
     const uploads = atlas.counts.uploads;
     const { generation } = await make(rt, { seed: 77 });
     await waitFor(rt, generation.id);
-    const again = await retryGeneration(generationDeps(rt), generation.id, newKey());
+    const again = await retryGeneration(
+      generationDeps(rt),
+      await testOwner(rt.db.prisma),
+      generation.id,
+      newKey(),
+    );
     expect(again.generation).toMatchObject({ provider: "atlas", seed: 77, prompt: generation.prompt });
     const done = await waitFor(rt, again.generation.id);
     expect(atlas.jobs.get(done.requestId!)!.body.seed).toBe(77);

@@ -4,6 +4,7 @@ import { deleteGeneration, restoreGeneration, retryGeneration } from "@/lib/gene
 import { spendToday } from "@/lib/generations/spend";
 import type { AppError } from "@/lib/http/errors";
 import { generationDeps } from "@/lib/server/runtime";
+import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
@@ -65,8 +66,9 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
       },
     });
     const key = newKey();
-    const retry = await retryGeneration(deps(rt), generation.id, key);
-    const twice = await retryGeneration(deps(rt), generation.id, key);
+    const owner = await testOwner(rt.db.prisma);
+    const retry = await retryGeneration(deps(rt), owner, generation.id, key);
+    const twice = await retryGeneration(deps(rt), owner, generation.id, key);
     expect(twice.generation.id).toBe(retry.generation.id);
     expect(retry.generation.id).not.toBe(generation.id);
     expect(retry.generation).toMatchObject({
@@ -84,12 +86,12 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
   it("deletes a finished clip from every view and brings it back on undo", async () => {
     const { generation } = await submit(rt, { referenceIds: refs, prompt: "<IMAGE_REF_0> to be deleted" });
     await waitFor(rt, generation.id);
-    await deleteGeneration(rt.db.prisma, generation.id);
+    await deleteGeneration(rt.db.prisma, await testOwner(rt.db.prisma), generation.id);
     expect(await findVisibleGeneration(rt.db.prisma, generation.id)).toBeNull();
     const page = await listGenerations(rt.db.prisma, { limit: 100 });
     expect(page.items.map((g) => g.id)).not.toContain(generation.id);
 
-    const restored = await restoreGeneration(rt.db.prisma, generation.id);
+    const restored = await restoreGeneration(rt.db.prisma, await testOwner(rt.db.prisma), generation.id);
     expect(restored.id).toBe(generation.id);
     expect(restored.videoUrl).toBeTruthy();
     expect((await listGenerations(rt.db.prisma, { limit: 100 })).items.map((g) => g.id)).toContain(
@@ -101,7 +103,9 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
     await rt.worker.stop();
     try {
       const { generation } = await submit(rt, { referenceIds: refs });
-      const err = await deleteGeneration(rt.db.prisma, generation.id).catch((e: unknown) => e);
+      const err = await deleteGeneration(rt.db.prisma, await testOwner(rt.db.prisma), generation.id).catch(
+        (e: unknown) => e,
+      );
       expect((err as AppError).code).toBe("still_running");
       expect(await findVisibleGeneration(rt.db.prisma, generation.id)).not.toBeNull();
     } finally {

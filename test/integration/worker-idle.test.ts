@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGeneration } from "@/lib/generations/service";
 import { generationDeps } from "@/lib/server/runtime";
+import { testOwner } from "../support/actors";
 import { createTestDatabase, dbKinds, postgresAvailable, type TestDatabase } from "../support/db";
 import {
   newKey,
@@ -59,6 +60,7 @@ describe.each(await dbKinds())("an idle worker on %s", (kind) => {
     // Made without waking anyone, and at once leased by a worker that died holding it.
     const { generation } = await createGeneration(
       { ...generationDeps(rt), wake: () => {} },
+      await testOwner(rt.db.prisma),
       {
         prompt: "<IMAGE_REF_0> stale lease",
         referenceIds: refs,

@@ -6,7 +6,7 @@
 import { createInvitation } from "@/lib/accounts/invitations";
 import { signUp } from "@/lib/accounts/signup";
 import { createApiToken } from "@/lib/accounts/tokens";
-import type { MemberRole } from "@/lib/auth/actor";
+import type { MemberActor, MemberRole } from "@/lib/auth/actor";
 import type { Runtime } from "@/lib/server/runtime";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -27,6 +27,11 @@ export interface TestMember {
 }
 
 let counter = 0;
+
+/** The actor a request of this member's resolves to, for calling services directly. */
+export function asActor(m: TestMember): MemberActor {
+  return { kind: "member", id: m.id, role: m.role, name: m.name, email: m.email, via: "session" };
+}
 
 /** The session cookie pair from a better-auth response's Set-Cookie headers. */
 export function sessionCookieFrom(response: Response): string {
@@ -52,7 +57,7 @@ export async function addMember(
   const email = options.email ?? `${role}${counter}-${Date.now()}@studio.test`;
   let invitation: string | undefined;
   if (!(await rt.setup.needsSetup())) {
-    const inviter = options.inviter ?? (await firstOwner(rt));
+    const inviter = options.inviter ?? owners.get(rt) ?? (await anyOwner(rt));
     ({ token: invitation } = await createInvitation(
       rt.db.prisma,
       {
@@ -95,6 +100,12 @@ export async function addMember(
 }
 
 const owners = new WeakMap<Runtime, TestMember>();
+
+/** An owner already in the database (e.g. test/support/actors.ts testOwner's), to invite with. */
+async function anyOwner(rt: Runtime) {
+  const row = await rt.db.prisma.user.findFirstOrThrow({ where: { role: "owner", disabledAt: null } });
+  return { id: row.id, role: "owner" as const, name: row.name, email: row.email };
+}
 
 /** The owner made for this runtime (made now if there is none yet). */
 export async function firstOwner(rt: Runtime): Promise<TestMember> {

@@ -62,9 +62,8 @@ export interface InFlightResult extends StatusCallStats {
 }
 
 export async function runInFlight(options: InFlightOptions): Promise<InFlightResult> {
-  const { studio, fake, jobs } = options;
+  const { studio, fake, jobs, auth = {} } = options;
   const base = studio.url;
-  const auth = options.auth ?? {};
   const log = options.log ?? (() => {});
   const probeEveryMs = options.probeEveryMs ?? 1_000;
   const probeUntilAgeMs = options.probeUntilAgeMs ?? Number.POSITIVE_INFINITY;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { type UploadedAsset, uploadImage } from "./studio-http";
+import { type AuthHeaders, type UploadedAsset, uploadImage } from "./studio-http";
 
 /** A PNG of noise, stored uncompressed: `bytes` large, and no two seeds alike. */
 export async function noisePng(targetBytes: number): Promise<Buffer> {
@@ -72,6 +72,8 @@ export async function runUploads(options: {
   distinct: number;
   same: number;
   bytesEach: number;
+  /** Signs each upload in (a session cookie or a bearer token). */
+  auth?: AuthHeaders;
   log?: (message: string) => void;
 }): Promise<UploadsResult> {
   const log = options.log ?? (() => {});
@@ -84,7 +86,7 @@ export async function runUploads(options: {
   let t0 = performance.now();
   const distinct = await Promise.all(
     images.map(async (img, i) => ({
-      ...(await uploadImage(options.base, img, `distinct-${i}.png`)),
+      ...(await uploadImage(options.base, img, `distinct-${i}.png`, "image/png", options.auth ?? {})),
       sent: sha256(img),
     })),
   );
@@ -93,7 +95,7 @@ export async function runUploads(options: {
   t0 = performance.now();
   const same = await Promise.all(
     Array.from({ length: options.same }, async (_, i) => ({
-      ...(await uploadImage(options.base, shared, `same-${i}.png`)),
+      ...(await uploadImage(options.base, shared, `same-${i}.png`, "image/png", options.auth ?? {})),
       sent: sha256(shared),
     })),
   );

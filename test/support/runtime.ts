@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { Actor } from "@/lib/auth/actor";
 import { parseConfig } from "@/lib/config/env";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
@@ -8,6 +9,7 @@ import { createGeneration } from "@/lib/generations/service";
 import { isTerminal } from "@/lib/generations/state";
 import { createRuntime, generationDeps, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
 import { ingestImage } from "@/lib/uploads/ingest";
+import { testOwner } from "./actors";
 import type { TestDatabase } from "./db";
 import { makeImage } from "./images";
 
@@ -63,11 +65,13 @@ export function newKey() {
   return `test-key-${Date.now()}-${keyCounter}`;
 }
 
+/** Asks for a clip as `actor` (by default the test owner, see ./actors.ts). */
 export async function submit(
   rt: Runtime,
   input: Partial<Record<string, unknown>> & { referenceIds: string[] },
+  actor?: Actor,
 ) {
-  return createGeneration(generationDeps(rt), {
+  return createGeneration(generationDeps(rt), actor ?? (await testOwner(rt.db.prisma)), {
     prompt: `${input.referenceIds.map((_, i) => `<IMAGE_REF_${i}>`).join(" meets ")}. Single continuous shot.`,
     duration: 3,
     aspectRatio: "16:9",

@@ -24,6 +24,8 @@ export interface StudioProcess {
 
 export interface StudioProcessOptions {
   port: number;
+  /** Where it listens (HOSTNAME): 127.0.0.1 unless given, e.g. 0.0.0.0 for every interface. */
+  hostname?: string;
   dataDir: string;
   /** Extra environment; DATABASE_URL defaults to "" (embedded PGlite in dataDir). */
   env?: Record<string, string>;
@@ -69,7 +71,7 @@ export interface StudioLaunch {
 
 /**
  * How to run a studio server: `npm start`'s flags and environment defaults (scripts/server-launch.ts),
- * listening on 127.0.0.1 at `port`, on `dataDir`. No provider key, database or access token comes from the
+ * listening on 127.0.0.1 (or `hostname`) at `port`, on `dataDir`. No provider key, database or access token comes from the
  * caller's environment unless `env` gives it, so a test's server talks only to what the test set up.
  */
 export function studioLaunch(options: StudioProcessOptions): StudioLaunch {
@@ -87,11 +89,12 @@ export function studioLaunch(options: StudioProcessOptions): StudioLaunch {
     STUDIO_ACCESS_TOKEN: "",
     AUTH_SECRET: "",
     SMTP_URL: "",
+    HOSTNAME: options.hostname ?? "127.0.0.1",
     ...options.env,
   });
   return {
     command: process.execPath,
-    args: [...(options.nodeArgs ?? []), ...serverArgs(cwd, options.port, "127.0.0.1")],
+    args: [...(options.nodeArgs ?? []), ...serverArgs(cwd, options.port, options.hostname ?? "127.0.0.1")],
     env: Object.fromEntries(
       Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
     ),

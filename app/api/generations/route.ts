@@ -8,9 +8,10 @@ import { generationDeps, getRuntime } from "@/lib/server/runtime";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute({ role: "reviewer" }, async (request) => {
+export const GET = apiRoute({ role: "reviewer" }, async (request, { actor }) => {
   const started = performance.now();
-  const options = parseListParams(new URL(request.url).searchParams);
+  // `creator=me` is the caller.
+  const options = parseListParams(new URL(request.url).searchParams, actor);
   const { db } = await getRuntime();
   const queryStarted = performance.now();
   const page = await listGenerations(db.prisma, options);
@@ -23,10 +24,10 @@ export const GET = apiRoute({ role: "reviewer" }, async (request) => {
   });
 });
 
-/** For scripts: the same schema and code path as the studio's Generate button. */
-export const POST = apiRoute({ role: "editor" }, async (request) => {
+/** For scripts: the same schema and code path as the studio's Generate button, made by the caller. */
+export const POST = apiRoute({ role: "editor" }, async (request, { actor }) => {
   const body = await readJson(request);
   const rt = await getRuntime();
-  const { generation, generations } = await createGeneration(generationDeps(rt), body);
+  const { generation, generations } = await createGeneration(generationDeps(rt), actor, body);
   return Response.json({ generation, generations }, { status: 202 });
 });

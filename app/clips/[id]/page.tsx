@@ -39,7 +39,7 @@ export default async function ClipPage({ params }: Props) {
   return (
     <>
       <StudioHeader me={me} />
-      <ClipDetail initial={g} meId={me.id} />
+      <ClipDetail initial={g} me={{ id: me.id, role: me.role }} />
     </>
   );
 }

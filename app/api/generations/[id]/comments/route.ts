@@ -1,20 +1,15 @@
 import { apiRoute } from "@/lib/http/route";
-import { listComments } from "@/lib/review/service";
-import { getRuntime } from "@/lib/server/runtime";
-import { refuseNul } from "@/lib/validation/parse";
+import { getComments, postComment } from "@/lib/review/comment-routes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Comments in time order. `?viewer=<authorId>` marks the asking browser's own (editable) comments. */
-export const GET = apiRoute<{ id: string }>({ role: "reviewer" }, async (request, { params }) => {
-  const { id } = params;
-  const viewer = new URL(request.url).searchParams.get("viewer") ?? undefined;
-  refuseNul("id", id);
-  refuseNul("viewer", viewer);
-  const { db } = await getRuntime();
-  return Response.json(
-    { items: await listComments(db.prisma, id, viewer) },
-    { headers: { "Cache-Control": "no-store" } },
-  );
-});
+/** Comments in time order; `mine` and `canDelete` say what the caller may do with each. */
+export const GET = apiRoute<{ id: string }>({ role: "reviewer" }, (request, { actor, params }) =>
+  getComments(request, actor, params),
+);
+
+/** For scripts, beside addCommentAction: JSON `{ body, atSec, endSec?, parentId?, drawing? }`. */
+export const POST = apiRoute<{ id: string }>({ role: "reviewer" }, (request, { actor, params }) =>
+  postComment(request, actor, params),
+);

@@ -1,0 +1,48 @@
+"use client";
+
+import { getJson, toApiError } from "@/lib/client/http";
+import type { GuestClipDTO, GuestCommentDTO, GuestViewDTO } from "@/lib/share/dto";
+
+// The guest page's calls, all under /api/r/<token> (the link's routes; the studio's own API is closed to
+// a guest). The browser sends the guest's cookie, scoped to that path, by itself.
+
+export const guestKeys = {
+  view: (token: string) => ["guest", token, "view"] as const,
+  comments: (token: string, clipId: string) => ["guest", token, "comments", clipId] as const,
+};
+
+/** What the page refetches this often while open: the studio's live stream is for members. */
+export const GUEST_REFRESH_MS = 5_000;
+
+const base = (token: string) => `/api/r/${encodeURIComponent(token)}`;
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw toApiError(0, null);
+  }
+  const parsed: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res.status, parsed);
+  return parsed as T;
+}
+
+export const guestApi = {
+  view: (token: string, cursor: string | null, signal?: AbortSignal) =>
+    getJson<GuestViewDTO>(`${base(token)}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`, signal),
+  comments: async (token: string, clipId: string, signal?: AbortSignal) =>
+    (await getJson<{ items: GuestCommentDTO[] }>(`${base(token)}/clips/${clipId}/comments`, signal)).items,
+  comment: async (token: string, clipId: string, input: { atSec: number; body: string }) =>
+    (await postJson<{ comment: GuestCommentDTO }>(`${base(token)}/clips/${clipId}/comments`, input)).comment,
+  review: async (token: string, clipId: string, reviewStatus: GuestClipDTO["reviewStatus"]) =>
+    (await postJson<{ clip: GuestClipDTO }>(`${base(token)}/clips/${clipId}/review`, { reviewStatus })).clip,
+  password: (token: string, password: string) => postJson<unknown>(`${base(token)}/password`, { password }),
+  name: (token: string, name: string) => postJson<unknown>(`${base(token)}/name`, { name }),
+  downloadUrl: (token: string, clipId: string) => `${base(token)}/clips/${clipId}/download`,
+};

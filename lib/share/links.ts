@@ -1,0 +1,163 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { hashSecret, looksLikeSecret, newSecret } from "@/lib/accounts/secrets";
+import type { LinkPermission, MemberActor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import type { ShareLink } from "@/lib/db/generated/client";
+import { findVisibleGeneration } from "@/lib/generations/repo";
+import { AppError } from "@/lib/http/errors";
+import { parseInput } from "@/lib/validation/parse";
+import type { CreatedShareLinkDTO, ShareLinkDTO } from "./dto";
+import { LINK_PERMISSIONS, SHARE_KINDS, SHARE_TOKEN_PREFIX, type ShareKind, sharePath } from "./limits";
+import { createShareLinkSchema } from "./schema";
+import { normalizeViewQuery } from "./scope";
+
+// Review links for people outside the team. An editor makes one for a clip, a take group or a saved
+// gallery view, with its own permissions (viewing, plus comment, review, download), an expiry (at most
+// 90 days), and optionally a password (hashed with better-auth's scrypt). The link's secret is shown once;
+// the table keeps its SHA-256 (lib/accounts/secrets.ts). Revoking is immediate: every guest request reads
+// the link. The guest's side is ./guest.ts.
+
+type LinkRow = ShareLink & { createdBy: { id: string; name: string } };
+
+export function linkStatus(row: Pick<ShareLink, "revokedAt" | "expiresAt">, now = Date.now()) {
+  return row.revokedAt ? "revoked" : row.expiresAt.getTime() <= now ? "expired" : "active";
+}
+
+export function toShareLinkDTO(row: LinkRow): ShareLinkDTO {
+  return {
+    id: row.id,
+    kind: row.kind,
+    target: row.target,
+    title: row.title,
+    permissions: linkPermissions(row),
+    hasPassword: row.passwordHash !== null,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    createdBy: { id: row.createdBy.id, name: row.createdBy.name },
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    status: linkStatus(row),
+  };
+}
+
+/** The stored permissions, in their canonical order; anything unknown is dropped, never granted. */
+export function linkPermissions(row: Pick<ShareLink, "permissions">): LinkPermission[] {
+  return LINK_PERMISSIONS.filter((p) => row.permissions.includes(p));
+}
+
+/** The target in its stored form, or a 404/422 that names `target`. */
+async function checkTarget(prisma: Db, actor: MemberActor, kind: ShareKind, target: string) {
+  const trimmed = target.trim();
+  if (kind === "gallery_view") return normalizeViewQuery(trimmed, actor.id);
+  if (kind === "generation") {
+    if (!(await findVisibleGeneration(prisma, trimmed))) {
+      throw new AppError(
+        "not_found",
+        "target: there is no clip with that id (it may have been deleted).",
+        404,
+        {
+          target: "no such clip",
+        },
+      );
+    }
+    return trimmed;
+  }
+  const takes = /^[A-Za-z0-9_-]{8,64}$/.test(trimmed)
+    ? await prisma.generation.count({ where: { takeGroupId: trimmed, deletedAt: null } })
+    : 0;
+  if (takes === 0) {
+    throw new AppError(
+      "not_found",
+      "target: there is no take group with that id (or all its takes were deleted).",
+      404,
+      {
+        target: "no such take group",
+      },
+    );
+  }
+  return trimmed;
+}
+
+/** `origin` is the studio's address as the browser reached it (for the link shown to copy). */
+export async function createShareLink(
+  prisma: Db,
+  actor: MemberActor,
+  raw: unknown,
+  origin: string,
+): Promise<CreatedShareLinkDTO> {
+  const input = parseInput(createShareLinkSchema, raw);
+  const target = await checkTarget(prisma, actor, input.kind, input.target);
+  const token = newSecret(SHARE_TOKEN_PREFIX);
+  const row = await prisma.shareLink.create({
+    data: {
+      id: randomUUID(),
+      tokenHash: hashSecret(token),
+      kind: input.kind,
+      target,
+      permissions: LINK_PERMISSIONS.filter((p) => input.permissions.includes(p)),
+      title: input.title || null,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      expiresAt: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      createdById: actor.id,
+    },
+    include: { createdBy: { select: { id: true, name: true } } },
+  });
+  const path = sharePath(token);
+  return { link: toShareLinkDTO(row), token, path, url: `${origin.replace(/\/+$/, "")}${path}` };
+}
+
+/**
+ * Links of a target (`kind` and `target`, or `target` alone across kinds), or every link, newest first.
+ * Active ones only unless `all`.
+ */
+export async function listShareLinks(
+  prisma: Db,
+  actor: MemberActor,
+  filter: { kind?: string | null; target?: string | null; all?: boolean },
+): Promise<ShareLinkDTO[]> {
+  const kind = filter.kind ?? undefined;
+  if (kind !== undefined && !SHARE_KINDS.includes(kind as ShareKind)) {
+    throw new AppError("invalid_kind", `kind must be one of ${SHARE_KINDS.join(", ")}.`, 400, {
+      kind: `one of ${SHARE_KINDS.join(", ")}`,
+    });
+  }
+  let target = filter.target ?? undefined;
+  // Views are stored in their normal form: look them up in it too.
+  if (target !== undefined && kind === "gallery_view") target = normalizeViewQuery(target, actor.id);
+  const rows = await prisma.shareLink.findMany({
+    where: {
+      ...(kind ? { kind: kind as ShareKind } : {}),
+      ...(target !== undefined ? { target } : {}),
+      ...(filter.all ? {} : { revokedAt: null, expiresAt: { gt: new Date() } }),
+    },
+    include: { createdBy: { select: { id: true, name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
+  return rows.map(toShareLinkDTO);
+}
+
+/** Turns a link off at once; revoking a revoked link is not an error. */
+export async function revokeShareLink(prisma: Db, id: string): Promise<ShareLinkDTO> {
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(id)) throw notFound();
+  await prisma.shareLink.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  const row = await prisma.shareLink.findUnique({
+    where: { id },
+    include: { createdBy: { select: { id: true, name: true } } },
+  });
+  if (!row) throw notFound();
+  return toShareLinkDTO(row);
+}
+
+const notFound = () => new AppError("not_found", "There is no share link with that id.", 404);
+
+/** The link behind a secret, whatever its state; null when the secret is not one (or not well formed). */
+export async function findShareLink(prisma: Db, token: string) {
+  if (!looksLikeSecret(SHARE_TOKEN_PREFIX, token)) return null;
+  return prisma.shareLink.findUnique({
+    where: { tokenHash: hashSecret(token) },
+    include: { createdBy: { select: { id: true, name: true, disabledAt: true } } },
+  });
+}

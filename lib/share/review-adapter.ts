@@ -1,0 +1,53 @@
+import "server-only";
+import type { GuestActor } from "@/lib/auth/actor";
+import type { Db } from "@/lib/db/client";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import type { CommentDTO } from "@/lib/review/dto";
+import type { ReviewStatus } from "@/lib/review/limits";
+import { addComment, listComments, updateReview } from "@/lib/review/service";
+import type { GuestCommentDTO } from "./dto";
+import { GUEST_MARK } from "./limits";
+
+// A guest's comments and review changes go through the studio's own review services with the guest as
+// the actor, as a member's do, so the same rules, limits, signatures (guestName and guestLinkId on the
+// comment, a guest event in the activity trail) and live updates (publishChange) apply. These three
+// functions are the only calls from lib/share into lib/review.
+
+function toGuestComment(c: CommentDTO): GuestCommentDTO {
+  return {
+    id: c.id,
+    atSec: c.atSec,
+    body: c.body,
+    authorName: c.guest ? `${c.authorName}${GUEST_MARK}` : c.authorName,
+    guest: c.guest,
+    mine: c.mine,
+    createdAt: c.createdAt,
+  };
+}
+
+export async function guestListComments(
+  prisma: Db,
+  actor: GuestActor,
+  generationId: string,
+): Promise<GuestCommentDTO[]> {
+  return (await listComments(prisma, generationId, actor)).map(toGuestComment);
+}
+
+export async function guestAddComment(
+  prisma: Db,
+  actor: GuestActor,
+  generationId: string,
+  input: { atSec: number; body: string },
+): Promise<GuestCommentDTO> {
+  const comment = await addComment(prisma, actor, { generationId, atSec: input.atSec, body: input.body });
+  return toGuestComment(comment);
+}
+
+export async function guestSetReviewStatus(
+  prisma: Db,
+  actor: GuestActor,
+  generationId: string,
+  reviewStatus: ReviewStatus,
+): Promise<GenerationDTO> {
+  return updateReview(prisma, actor, { generationId, reviewStatus });
+}

@@ -1,0 +1,53 @@
+import "server-only";
+import type { GenerationDTO } from "@/lib/generations/dto";
+import type { GuestClipDTO, GuestViewDTO } from "./dto";
+import type { ReadyGuest } from "./guest";
+import { linkPermissions } from "./links";
+
+// What a guest's page and GET /api/r/<token> show: the clips the link shares, stripped to what reviewing
+// needs (lib/share/dto.ts GuestClipDTO), with media addressed through the link.
+
+/** `/api/r/<token>/media/<key>` for a member's `/api/media/<key>`. */
+export function guestMediaUrl(token: string, memberUrl: string | null): string | null {
+  return memberUrl ? `/api/r/${token}/media/${memberUrl.slice(memberUrl.lastIndexOf("/") + 1)}` : null;
+}
+
+export function toGuestClip(g: GenerationDTO, token: string): GuestClipDTO {
+  return {
+    id: g.id,
+    status: g.status,
+    prompt: g.prompt,
+    aspectRatio: g.aspectRatio,
+    duration: g.duration,
+    videoDurationSec: g.videoDurationSec,
+    isPreview: g.isPreview,
+    takeIndex: g.takeIndex,
+    takeCount: g.takeCount,
+    reviewStatus: g.reviewStatus,
+    commentCount: g.commentCount,
+    references: g.references.map((r) => ({
+      position: r.position,
+      label: r.label,
+      thumbUrl: guestMediaUrl(token, r.thumbUrl)!,
+    })),
+    videoUrl: guestMediaUrl(token, g.videoUrl),
+    posterUrl: guestMediaUrl(token, g.posterUrl),
+    createdAt: g.createdAt,
+  };
+}
+
+export async function guestView(guest: ReadyGuest, token: string, cursor?: string): Promise<GuestViewDTO> {
+  const { clips, nextCursor } = await guest.scope.clips(cursor);
+  return {
+    link: {
+      kind: guest.link.kind,
+      title: guest.link.title,
+      permissions: linkPermissions(guest.link),
+      expiresAt: guest.link.expiresAt.toISOString(),
+      sharedBy: guest.link.createdBy.name,
+    },
+    guest: { name: guest.actor.name },
+    clips: clips.map((g) => toGuestClip(g, token)),
+    nextCursor,
+  };
+}
