@@ -65,8 +65,15 @@ export async function signUpOwner(base: string, owner = OWNER): Promise<SignedIn
   return signIn(base, owner.email, owner.password);
 }
 
+let clients = 0;
+
 export async function signIn(base: string, email: string, password: string): Promise<SignedIn> {
-  const res = await post(base, "/sign-in/email", { email, password });
+  // Each sign-in stands for a different person's machine: the studio throttles sign-in per client address
+  // (5 a minute), and every spec's browser here shares 127.0.0.1. A test address per call keeps specs
+  // that sign in from starving each other; e2e/access and test/integration/accounts.test.ts test the limit.
+  clients += 1;
+  const client = { "x-forwarded-for": `198.18.${(process.pid % 250) + 1}.${(clients % 250) + 1}` };
+  const res = await post(base, "/sign-in/email", { email, password }, client);
   if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
   return sessionFrom(res);
 }
