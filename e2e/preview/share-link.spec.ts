@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
 
@@ -29,6 +31,20 @@ async function signInAsOwner(request: APIRequestContext, baseURL: string) {
     signIn.status(),
     `sign-up answered ${signUp.status()} ${await signUp.text()}; sign-in answered ${await signIn.text()}`,
   ).toBe(200);
+}
+
+/** Server action ids by name, from the build's manifest (as e2e/support/server-actions.ts reads them). */
+function actionIds(): Map<string, string> {
+  const manifest = JSON.parse(
+    readFileSync(path.join(process.cwd(), ".next", "server", "server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const ids = new Map<string, string>();
+  for (const [id, entry] of Object.entries(manifest.node)) {
+    if (entry.exportedName && ["app/actions.ts", "app/share-actions.ts"].includes(entry.filename ?? "")) {
+      ids.set(entry.exportedName, id);
+    }
+  }
+  return ids;
 }
 
 async function pauseAt(page: Page, sec: number) {
@@ -132,6 +148,33 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
     await guest.goto(path);
     await expect(guest).toHaveURL(/\/login/);
   }
+  // A server action can be posted to any page's path, the link's page too (a public path the proxy lets
+  // through). There it either is not found or checks for a member itself; either way nothing happens.
+  const ids = actionIds();
+  const sharePath = new URL(url).pathname;
+  for (const [name, args] of [
+    ["updateReviewAction", [{ generationId: clip.id, reviewStatus: "changes_requested" }]],
+    ["deleteGenerationAction", [clip.id]],
+    ["createShareLinkAction", [{ kind: "generation", target: clip.id }]],
+  ] as const) {
+    const id = ids.get(name);
+    expect(id, `${name} in the build's manifest`).toBeTruthy();
+    const res = await guestContext.request.post(sharePath, {
+      headers: { "Next-Action": id!, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL! },
+      data: JSON.stringify(args),
+    });
+    const row = (await res.text()).split("\n").find((line) => line.startsWith("1:"));
+    if (row)
+      expect(JSON.parse(row.slice(2)), name).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+  }
+  const after = await page.request.get(`/api/generations/${clip.id}`);
+  expect(after.status()).toBe(200);
+  expect(((await after.json()) as { generation: { reviewStatus: string } }).generation.reviewStatus).toBe(
+    "approved",
+  );
+  const links = await page.request.get(`/api/share-links?kind=generation&target=${clip.id}`);
+  expect(((await links.json()) as { items: unknown[] }).items).toHaveLength(1);
+  await expect(page.getByTestId("review-status")).toHaveValue("approved");
   const api = await guestContext.request.get("/api/generations");
   expect(api.status()).toBe(401);
   const otherMedia = await guestContext.request.get(clip.posterUrl!);
