@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
+import { seriousViolations } from "../support/studio-page";
 
 // A review link, end to end in a real browser: an editor (here the owner) makes one from the clip page,
 // a fresh browser with no cookies opens it, gives a name, comments and approves, and the member's page
@@ -84,6 +85,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await dialog.getByRole("button", { name: "Create link" }).click();
   const url = await dialog.getByTestId("share-url").inputValue();
   await page.screenshot({ path: info.outputPath("share-dialog-1440x900.png") });
+  expect(await seriousViolations(page, '[data-testid="share-dialog"]')).toEqual([]);
   expect(url).toMatch(/\/r\/shr_[A-Za-z0-9_-]{43}$/);
   await expect(dialog.getByTestId("share-link")).toHaveCount(1);
   await expect(dialog.getByTestId("share-link")).toContainText("Pier scene for Noor's agent");
@@ -98,6 +100,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
     guest.getByRole("heading", { name: /Sam Owner shared “Pier scene for Noor's agent” with you/ }),
   ).toBeVisible();
   await guest.screenshot({ path: info.outputPath("guest-name-1366x768.png") });
+  expect(await seriousViolations(guest)).toEqual([]);
   await guest.getByLabel("Your name").fill("Gita");
   await guest.getByRole("button", { name: "Continue" }).click();
 
@@ -127,6 +130,10 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await expect(guest.getByTestId("guest-clip").getByTestId("guest-review-status")).toHaveText("Approved");
 
   await guest.screenshot({ path: info.outputPath("guest-view-1366x768.png") });
+  expect(await seriousViolations(guest)).toEqual([]);
+  await guest.getByRole("button", { name: /Switch to (dark|light) theme/ }).click();
+  expect(await seriousViolations(guest)).toEqual([]);
+  await guest.screenshot({ path: info.outputPath("guest-view-1366x768-other-theme.png") });
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     storageState: await guestContext.storageState(),
