@@ -1,6 +1,8 @@
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
 import { pauseAt } from "../support/player";
+import { serverActionIds } from "../support/server-actions";
+import { seriousViolations } from "../support/studio-page";
 
 // A review link, end to end in a real browser: an editor (here the owner) makes one from the clip page,
 // a fresh browser with no cookies opens it, gives a name, comments and approves, and the member's page
@@ -59,6 +61,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await dialog.getByRole("button", { name: "Create link" }).click();
   const url = await dialog.getByTestId("share-url").inputValue();
   await page.screenshot({ path: info.outputPath("share-dialog-1440x900.png") });
+  expect(await seriousViolations(page, '[data-testid="share-dialog"]')).toEqual([]);
   expect(url).toMatch(/\/r\/shr_[A-Za-z0-9_-]{43}$/);
   await expect(dialog.getByTestId("share-link")).toHaveCount(1);
   await expect(dialog.getByTestId("share-link")).toContainText("Pier scene for Noor's agent");
@@ -73,6 +76,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
     guest.getByRole("heading", { name: /Sam Owner shared “Pier scene for Noor's agent” with you/ }),
   ).toBeVisible();
   await guest.screenshot({ path: info.outputPath("guest-name-1366x768.png") });
+  expect(await seriousViolations(guest)).toEqual([]);
   await guest.getByLabel("Your name").fill("Gita");
   await guest.getByRole("button", { name: "Continue" }).click();
 
@@ -102,6 +106,10 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await expect(guest.getByTestId("guest-clip").getByTestId("guest-review-status")).toHaveText("Approved");
 
   await guest.screenshot({ path: info.outputPath("guest-view-1366x768.png") });
+  expect(await seriousViolations(guest)).toEqual([]);
+  await guest.getByRole("button", { name: /Switch to (dark|light) theme/ }).click();
+  expect(await seriousViolations(guest)).toEqual([]);
+  await guest.screenshot({ path: info.outputPath("guest-view-1366x768-other-theme.png") });
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
     storageState: await guestContext.storageState(),
@@ -123,6 +131,33 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
     await guest.goto(path);
     await expect(guest).toHaveURL(/\/login/);
   }
+  // A server action can be posted to any page's path, the link's page too (a public path the proxy lets
+  // through). There it either is not found or checks for a member itself; either way nothing happens.
+  const ids = serverActionIds(process.cwd(), ["app/actions.ts", "app/share-actions.ts"]);
+  const sharePath = new URL(url).pathname;
+  for (const [name, args] of [
+    ["updateReviewAction", [{ generationId: clip.id, reviewStatus: "changes_requested" }]],
+    ["deleteGenerationAction", [clip.id]],
+    ["createShareLinkAction", [{ kind: "generation", target: clip.id }]],
+  ] as const) {
+    const id = ids.get(name);
+    expect(id, `${name} in the build's manifest`).toBeTruthy();
+    const res = await guestContext.request.post(sharePath, {
+      headers: { "Next-Action": id!, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL! },
+      data: JSON.stringify(args),
+    });
+    const row = (await res.text()).split("\n").find((line) => line.startsWith("1:"));
+    if (row)
+      expect(JSON.parse(row.slice(2)), name).toMatchObject({ ok: false, error: { code: "unauthorized" } });
+  }
+  const after = await page.request.get(`/api/generations/${clip.id}`);
+  expect(after.status()).toBe(200);
+  expect(((await after.json()) as { generation: { reviewStatus: string } }).generation.reviewStatus).toBe(
+    "approved",
+  );
+  const links = await page.request.get(`/api/share-links?kind=generation&target=${clip.id}`);
+  expect(((await links.json()) as { items: unknown[] }).items).toHaveLength(1);
+  await expect(page.getByTestId("review-status")).toHaveValue("approved");
   const api = await guestContext.request.get("/api/generations");
   expect(api.status()).toBe(401);
   const otherMedia = await guestContext.request.get(clip.posterUrl!);

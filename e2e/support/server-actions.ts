@@ -13,14 +13,14 @@ export function exportedActionNames(root = process.cwd()): string[] {
   return [...source.matchAll(/^export (?:const|async function) (\w+)/gm)].map((m) => m[1]!);
 }
 
-/** Name -> id of every server action in app/actions.ts, from the build (`next build` writes it). */
-export function serverActionIds(root = process.cwd()): Map<string, string> {
+/** Name -> id of every server action in these files, from the build (`next build` writes it). */
+export function serverActionIds(root = process.cwd(), files = ["app/actions.ts"]): Map<string, string> {
   const manifest = JSON.parse(
     readFileSync(path.join(root, ".next", "server", "server-reference-manifest.json"), "utf8"),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const ids = new Map<string, string>();
   for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.filename === "app/actions.ts" && entry.exportedName) ids.set(entry.exportedName, id);
+    if (entry.exportedName && files.includes(entry.filename ?? "")) ids.set(entry.exportedName, id);
   }
   return ids;
 }

@@ -92,6 +92,10 @@ export function ReviewBadge({ status, className }: { status: ReviewStatus; class
   );
 }
 
+const TOGGLE =
+  "inline-flex h-10 select-none items-center justify-center gap-2 rounded-lg border px-4 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft disabled:cursor-wait";
+const TOGGLE_OFF = "border-ink-600 bg-ink-800 text-ink-100 hover:border-ink-400 hover:bg-ink-700";
+
 /** Approve and request changes, as two toggles: pressing the one that is on goes back to pending. */
 function ReviewButtons({ token, clip }: { token: string; clip: GuestClipDTO }) {
   const client = useQueryClient();
@@ -124,10 +128,7 @@ function ReviewButtons({ token, clip }: { token: string; clip: GuestClipDTO }) {
         aria-pressed={status === "approved"}
         onClick={() => toggle("approved")}
         disabled={set.isPending}
-        className={cn(
-          buttonClasses("secondary", "md"),
-          status === "approved" && "border-ok/50 bg-ok/15 text-ok hover:border-ok/70 hover:bg-ok/20",
-        )}
+        className={cn(TOGGLE, status === "approved" ? "border-ok/40 bg-ok/10 text-ok" : TOGGLE_OFF)}
       >
         <ThumbUpIcon />
         {status === "approved" ? "Approved" : "Approve"}
@@ -138,9 +139,8 @@ function ReviewButtons({ token, clip }: { token: string; clip: GuestClipDTO }) {
         onClick={() => toggle("changes_requested")}
         disabled={set.isPending}
         className={cn(
-          buttonClasses("secondary", "md"),
-          status === "changes_requested" &&
-            "border-warn/50 bg-warn/15 text-warn hover:border-warn/70 hover:bg-warn/20",
+          TOGGLE,
+          status === "changes_requested" ? "border-warn/40 bg-warn/10 text-warn" : TOGGLE_OFF,
         )}
       >
         <EditNoteIcon />

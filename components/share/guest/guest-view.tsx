@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { clipTitle } from "@/components/gallery/clip-meta";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -129,7 +129,7 @@ function ClipGrid({ clips, onOpen }: { clips: GuestClipDTO[]; onOpen: (id: strin
   );
 }
 
-function Stopped({ message }: { message: string }) {
+function Stopped({ message, children }: { message: string; children?: ReactNode }) {
   return (
     <div
       role="alert"
@@ -138,6 +138,7 @@ function Stopped({ message }: { message: string }) {
     >
       <AlertIcon className="size-6 text-warn" />
       <p className="text-sm leading-6 text-ink-300">{message}</p>
+      {children}
     </div>
   );
 }
@@ -177,11 +178,15 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
   const error = query.error;
   // The link stopped working while the page was open (revoked, expired), or the guest's cookie ran out.
   if (error instanceof ApiRequestError && [401, 404, 410].includes(error.status)) {
-    if (error.status === 401) {
-      window.location.reload();
-      return null;
-    }
-    return <Stopped message={error.message} />;
+    return (
+      <Stopped message={error.status === 401 ? "This browser's visit to the link ended." : error.message}>
+        {error.status === 401 && (
+          <Button variant="primary" onClick={() => window.location.reload()}>
+            Open the link again
+          </Button>
+        )}
+      </Stopped>
+    );
   }
 
   const current = clips.find((c) => c.id === selected) ?? (kind === "gallery_view" ? undefined : clips[0]);
