@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { seriousViolations } from "../support/studio-page";
 
 // The members and account pages as the owner uses them (the preview project's pages are signed in as the
 // studio's owner): invite someone, see them join, change their role and spend cap, remove and restore
@@ -152,3 +153,27 @@ test("make a personal API token, use it, and revoke it", async ({ page, playwrig
   expect((await script.get("/api/generations")).status()).toBe(401);
   await script.dispose();
 });
+
+async function useTheme(page: Page, theme: "dark" | "light") {
+  const html = page.locator("html");
+  if ((await html.getAttribute("class"))?.includes(theme)) return;
+  await page.getByRole("button", { name: `Switch to ${theme} theme` }).click();
+  await expect(html).toHaveClass(new RegExp(`\\b${theme}\\b`));
+}
+
+for (const theme of ["dark", "light"] as const) {
+  test(`the members and account pages have no serious violations, secrets shown included (${theme})`, async ({
+    page,
+  }) => {
+    await page.goto("/members");
+    await useTheme(page, theme);
+    await page.getByTestId("invite-form").getByRole("button", { name: "Create link" }).click();
+    await expect(page.getByTestId("invite-created")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/account");
+    await page.getByLabel("New token name").fill(`a11y ${theme}`);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("token-created")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
