@@ -62,7 +62,8 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
   const Name = heading ? "h1" : "span";
   return (
     <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
-      {/* Tighter on phones: brand, nav, provider, theme and the member's menu share 390 px. */}
+      {/* Tighter on phones: brand, nav, provider, theme, inbox and the member's menu share 390 px (Spend
+          moves into the menu there). */}
       <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-3 sm:px-6 lg:px-8">
         <Link
           href="/"
@@ -80,7 +81,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
             Omni Studio
           </Name>
         </Link>
-        <MainNav />
+        <MainNav spendInMenu={Boolean(me)} />
         <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>

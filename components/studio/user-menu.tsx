@@ -74,6 +74,15 @@ export function UserMenu({ me }: { me: Me }) {
             </p>
           </div>
           <div className="my-1 border-ink-700 border-t" />
+          {/* On phones the header's nav leaves Spend out (main-nav.tsx): here instead. */}
+          <Link
+            role="menuitem"
+            href="/spend"
+            className={cn(item, "sm:hidden")}
+            onClick={() => setOpen(false)}
+          >
+            Spend
+          </Link>
           <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
             Account and API tokens
           </Link>
