@@ -210,6 +210,22 @@ async function frameShown(page: Page) {
   await page.waitForTimeout(600);
 }
 
+/**
+ * Played for a moment from `from`, then paused: a decoded frame and a progress bar, without the loading
+ * spinner Chromium may leave over a frame that was only sought.
+ */
+async function playBriefly(page: Page, from: number) {
+  await page.getByTestId("clip-player").evaluate(async (v: HTMLVideoElement, t) => {
+    v.muted = true;
+    v.currentTime = t;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 700));
+    v.pause();
+    v.muted = false;
+  }, from);
+  await page.waitForTimeout(400);
+}
+
 /** Drags the mouse across `target`, from and to fractions of its box. */
 async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
   const box = (await target.boundingBox())!;
@@ -371,8 +387,7 @@ export async function captureGuest(browser: Browser, lens: Lens, url: string) {
     }
     await page.getByTestId("guest-view").waitFor();
     await page.getByTestId("guest-comments").getByTestId("comment").first().waitFor();
-    await pauseAt(page, 3);
-    await frameShown(page);
+    await playBriefly(page, 2.5);
     await settle(page);
     await shoot(page, lens, "guest", { fullPage: true });
     await context.close();
