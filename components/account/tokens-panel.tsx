@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { createTokenAction, revokeTokenAction } from "@/app/(account)/actions";
-import { ConfirmDialog, fieldClass, OnceValue, Section } from "@/components/members/parts";
+import { CommandBlock, ConfirmDialog, fieldClass, OnceValue, Section } from "@/components/members/parts";
 import { Button } from "@/components/ui/button";
 import { CheckIcon, PlusIcon, XIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
@@ -101,7 +101,7 @@ function CreatedToken({
       </div>
       <OnceValue value={token} label="Token" testId="token-value" />
       <p className="text-xs text-ink-300">Try it:</p>
-      <OnceValue value={curl} label="Example command" testId="token-curl" />
+      <CommandBlock value={curl} label="Example command" testId="token-curl" />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { type FormEvent, type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LogoMark } from "@/components/ui/logo-mark";
 
 // The sign-in, setup, invitation and password-reset forms: each posts JSON to one of better-auth's routes
 // (/api/auth/*, so its rate limiter counts every attempt), shows the route's own refusal in words, and
@@ -86,14 +87,7 @@ export function AuthForm({ title, intro, fields, endpoint, extra, submit, done, 
         className="w-full max-w-sm space-y-4 rounded-card border border-ink-700 bg-ink-900 p-6 shadow-xl"
       >
         <div className="flex items-center gap-2.5">
-          <span
-            aria-hidden
-            className="flex size-8 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
-          >
-            <svg viewBox="0 0 24 24" className="size-4 fill-white">
-              <path d="M8 5.5v13l10.5-6.5z" />
-            </svg>
-          </span>
+          <LogoMark size="lg" />
           <h1 className="font-semibold text-ink-100 text-lg">{title}</h1>
         </div>
         {intro ? <div className="space-y-2 text-ink-300 text-sm">{intro}</div> : null}

@@ -69,7 +69,7 @@ function Player({
         <video
           ref={video}
           data-testid="clip-player"
-          controls
+          controls={!review.drawing}
           playsInline
           preload="auto"
           poster={g.posterUrl ?? undefined}
@@ -120,7 +120,7 @@ export interface Viewer {
 
 function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
   const router = useRouter();
-  const editor = !me || me.role !== "reviewer";
+  const editor = me?.role !== "reviewer";
   const mayDelete =
     !me || me.role === "admin" || me.role === "owner" || (editor && g.createdBy?.id === me.id);
   const remove = useDeleteClip({ onDeleted: () => router.push("/") });

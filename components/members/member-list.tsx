@@ -133,7 +133,7 @@ function CapForm({ member }: { member: MemberDTO }) {
         <label htmlFor={id} className="sr-only">
           Daily spend cap of {member.name}, in US dollars
         </label>
-        <div className="relative w-28">
+        <div className="relative w-24 sm:w-28">
           <span
             aria-hidden
             className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400"
@@ -173,7 +173,7 @@ function CapForm({ member }: { member: MemberDTO }) {
 function SpendCell({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
   const cap = member.dailySpendCapUsd;
   return (
-    <div className="flex items-center gap-3 sm:justify-end">
+    <div className="flex items-center gap-2 sm:justify-end sm:gap-3">
       <span className="text-xs text-ink-400 tabular-nums" title="Spent today (UTC), clips in flight included">
         <span className="text-ink-300">{formatUsd(member.spentTodayUsd)}</span> today
         {viewer.role !== "owner" && <> · {cap === null ? "no cap" : `cap ${formatUsd(cap)}`}</>}
@@ -265,8 +265,8 @@ function MemberRow({
           </Button>
         )}
       </div>
-      <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-2 sm:contents">
-        <div className="w-36 sm:col-start-2 sm:row-start-1 sm:w-auto">
+      <div className="col-span-2 flex flex-wrap items-center gap-x-3 gap-y-2 sm:contents">
+        <div className="w-28 sm:col-start-2 sm:row-start-1 sm:w-auto">
           <RoleSelect viewer={viewer} member={member} />
         </div>
         <div className="sm:col-start-3 sm:row-start-1">

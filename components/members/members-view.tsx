@@ -84,9 +84,11 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
                 className={cn(fieldClass, "pl-6 tabular-nums")}
               />
             </div>
-            <Button type="submit" variant="primary" aria-disabled={!dirty || save.isPending || undefined}>
-              Save
-            </Button>
+            {dirty && (
+              <Button type="submit" variant="primary" aria-disabled={save.isPending || undefined}>
+                Save
+              </Button>
+            )}
           </div>
           {error && (
             <p id="team-cap-error" role="alert" className="text-xs text-danger">

@@ -8,6 +8,8 @@ import { Modal } from "@/components/ui/modal";
 import { Spinner } from "@/components/ui/spinner";
 import type { MemberRole } from "@/lib/auth/actor";
 
+export { capText, parseCap } from "@/lib/client/cap-input";
+
 // Pieces the members and account pages share: a section card, an avatar, a confirm dialog, a secret
 // shown once, and the words for each role.
 
@@ -151,16 +153,17 @@ export function OnceValue({ value, label, testId }: { value: string; label: stri
   );
 }
 
-/** "$5.00" as the cap fields show it; "" for no cap. */
-export function capText(cap: number | null): string {
-  return cap === null ? "" : cap.toFixed(2);
-}
-
-/** What the person typed as a cap: a number of dollars, null for none (empty), or an error to show. */
-export function parseCap(text: string): { cap: number | null } | { error: string } {
-  const t = text.trim().replace(/^\$/, "").replace(/,/g, "");
-  if (t === "") return { cap: null };
-  if (!/^\d+(\.\d{1,2})?$/.test(t))
-    return { error: "Enter dollars like 25 or 12.50, or leave it empty for no cap." };
-  return { cap: Number(t) };
+/** A command to copy, shown whole (wrapped), with a copy button. */
+export function CommandBlock({ value, label, testId }: { value: string; label: string; testId?: string }) {
+  return (
+    <div className="flex items-start gap-1 rounded-lg border border-ink-600 bg-ink-950 py-1 pr-1 pl-3">
+      <code
+        data-testid={testId}
+        className="min-w-0 flex-1 py-1.5 font-mono text-xs break-all whitespace-pre-wrap text-ink-100 sm:text-sm"
+      >
+        {value}
+      </code>
+      <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} className="size-8" />
+    </div>
+  );
 }

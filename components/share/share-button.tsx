@@ -2,8 +2,8 @@
 
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LinkIcon } from "@/components/ui/icons";
 import type { ShareTarget } from "./share-dialog";
-import { LinkIcon } from "./share-icons";
 
 // The dialog's code loads when someone opens it, not with the studio page (its first-load budget).
 const ShareDialog = lazy(() => import("./share-dialog").then((m) => ({ default: m.ShareDialog })));

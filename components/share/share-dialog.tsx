@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
-import { CheckIcon, CopyIcon, XIcon } from "@/components/ui/icons";
+import { CheckIcon, ClockIcon, CopyIcon, LinkIcon, LockIcon, XIcon } from "@/components/ui/icons";
 import { Modal } from "@/components/ui/modal";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Spinner } from "@/components/ui/spinner";
@@ -26,7 +26,6 @@ import {
   type ShareKind,
 } from "@/lib/share/limits";
 import { agoText, dayText, untilText } from "./format";
-import { ClockIcon, LinkIcon, LockIcon } from "./share-icons";
 
 // The studio's share dialog: make a review link for a clip, a take group or a gallery view (what guests
 // may do, for how long, an optional password), copy it once, and see and revoke the target's active

@@ -8,19 +8,8 @@ import { BellIcon } from "@/components/ui/icons";
 import { formatTimestamp } from "@/lib/client/format";
 import { getJson } from "@/lib/client/http";
 import { inboxKey } from "@/lib/client/inbox";
+import type { NotificationDTO } from "@/lib/inbox/dto";
 import { formatClipTime } from "@/lib/review/limits";
-
-interface NotificationDTO {
-  id: string;
-  kind: string;
-  generationId: string | null;
-  commentId: string | null;
-  actorName: string;
-  excerpt: string;
-  atSec: number | null;
-  createdAt: string;
-  read: boolean;
-}
 
 /** The bell in the header: unread mentions as a count; opens the latest notices. */
 export function InboxButton() {
@@ -70,7 +59,7 @@ export function InboxButton() {
         aria-controls={open ? panelId : undefined}
         aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}
         onClick={() => setOpen((o) => !o)}
-        className="relative inline-flex size-8 items-center justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 sm:size-9 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
+        className="relative inline-flex size-8 items-center sm:size-9 justify-center rounded-lg text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
       >
         <BellIcon className="size-[18px]" />
         {unread > 0 ? (

@@ -10,12 +10,8 @@ const LINKS = [
   { href: "/spend", label: "Spend" },
 ] as const;
 
-/**
- * Studio, Library, Spend: the current page is marked for eyes and for screen readers. With `spendInMenu`
- * (a member is signed in) Spend leaves the bar on phones for the member's menu (user-menu.tsx): beside the
- * inbox and the menu, three links do not fit in 390 px.
- */
-export function MainNav({ spendInMenu = false }: { spendInMenu?: boolean }) {
+/** Studio, Library, Spend: the current page is marked for eyes and for screen readers. */
+export function MainNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex items-center gap-0.5">
@@ -29,7 +25,6 @@ export function MainNav({ spendInMenu = false }: { spendInMenu?: boolean }) {
             aria-current={current ? "page" : undefined}
             className={cn(
               "rounded-md px-1.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-soft sm:px-2.5",
-              spendInMenu && l.href === "/spend" && "hidden sm:block",
               current ? "bg-ink-800 text-ink-100" : "text-ink-400 hover:text-ink-100",
             )}
           >

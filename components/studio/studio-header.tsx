@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { LogoMark } from "@/components/ui/logo-mark";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Me } from "@/lib/auth/me";
 import { providerLabel } from "@/lib/client/providers";
@@ -62,31 +63,30 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
   const Name = heading ? "h1" : "span";
   return (
     <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
-      {/* Tighter on phones: brand, nav, provider, theme, inbox and the member's menu share 390 px (Spend
-          moves into the menu there). */}
-      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-2 px-3 sm:gap-3 sm:px-6 lg:px-8">
+      {/* Tighter on phones: brand, nav, provider, inbox and the member's menu share 390 px. */}
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-1.5 px-3 sm:gap-3 sm:px-6 lg:px-8">
         <Link
           href="/"
           className="-m-1 flex items-center gap-2.5 rounded-lg p-1 focus-visible:outline-2 focus-visible:outline-accent-soft"
         >
-          <span
-            aria-hidden
-            className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
-          >
-            <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
-              <path d="M8 5.5v13l10.5-6.5z" />
-            </svg>
-          </span>
+          <LogoMark />
           <Name className="sr-only text-[15px] font-semibold tracking-tight text-ink-100 min-[480px]:not-sr-only">
             Omni Studio
           </Name>
         </Link>
-        <MainNav spendInMenu={Boolean(me)} />
+        <MainNav />
         <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
-        <div className="ml-auto flex items-center gap-1.5 sm:gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
           <ProviderBadge />
-          <ThemeToggle />
+          {/* On a phone a member's theme switch is in their menu: the header has no room for both. */}
+          {me ? (
+            <span className="hidden sm:contents">
+              <ThemeToggle />
+            </span>
+          ) : (
+            <ThemeToggle />
+          )}
           {me ? <InboxButton /> : null}
           {me ? <UserMenu me={me} /> : null}
         </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { setTheme, useTheme } from "@/components/ui/theme";
 import type { Me } from "@/lib/auth/me";
 
 const ROLE_LABEL = { owner: "Owner", admin: "Admin", editor: "Editor", reviewer: "Reviewer" } as const;
@@ -10,6 +11,7 @@ const ROLE_LABEL = { owner: "Owner", admin: "Admin", editor: "Editor", reviewer:
 /** The signed-in member's initials; opens their name, role, account, members (admins) and sign out. */
 export function UserMenu({ me }: { me: Me }) {
   const [open, setOpen] = useState(false);
+  const theme = useTheme();
   const [signingOut, setSigningOut] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -74,15 +76,6 @@ export function UserMenu({ me }: { me: Me }) {
             </p>
           </div>
           <div className="my-1 border-ink-700 border-t" />
-          {/* On phones the header's nav leaves Spend out (main-nav.tsx): here instead. */}
-          <Link
-            role="menuitem"
-            href="/spend"
-            className={cn(item, "sm:hidden")}
-            onClick={() => setOpen(false)}
-          >
-            Spend
-          </Link>
           <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
             Account and API tokens
           </Link>
@@ -91,6 +84,16 @@ export function UserMenu({ me }: { me: Me }) {
               Members and invitations
             </Link>
           ) : null}
+          {/* Phones only: the header's theme toggle gives way to the member's menu there. */}
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="menu-theme-toggle"
+            onClick={() => setTheme(theme === "light" ? "dark" : "light")}
+            className={cn(item, "sm:hidden")}
+          >
+            Switch to {theme === "light" ? "dark" : "light"} theme
+          </button>
           <button
             type="button"
             role="menuitem"

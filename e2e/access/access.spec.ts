@@ -98,8 +98,8 @@ test("sign-in: a wrong password is refused on the page, the right one lands on t
   page,
   request,
 }) => {
-  await page.goto("/clips/anything");
-  await expect(page).toHaveURL(`${base}/login?next=%2Fclips%2Fanything`);
+  await page.goto("/library");
+  await expect(page).toHaveURL(`${base}/login?next=%2Flibrary`);
   await page.getByLabel("Email").fill(OWNER.email);
   await page.getByLabel("Password").fill("not the owner's password");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -110,8 +110,7 @@ test("sign-in: a wrong password is refused on the page, the right one lands on t
 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${base}/clips/anything`);
-  await expect(page.getByTestId("clip-not-found")).toBeVisible();
+  await expect(page).toHaveURL(`${base}/library`);
   await expect(page.getByRole("banner").getByTestId("user-menu")).toHaveText("OO");
   const session = await sessionCookie(page.context());
   expect(session?.value).toBeTruthy();
@@ -124,9 +123,9 @@ test("sign-in: a wrong password is refused on the page, the right one lands on t
   expect(await sessionCookie(page.context())).toBeUndefined();
   // Ended on the server, not only forgotten by the browser: the old cookie no longer opens anything.
   await expectUnauthorized(await request.get("/api/generations", { headers: asBefore }), "the old session");
-  const pageWithOld = await request.get("/library", { headers: asBefore, maxRedirects: 0 });
+  const pageWithOld = await request.get("/spend", { headers: asBefore, maxRedirects: 0 });
   expect(pageWithOld.status()).toBe(307);
-  expect(pageWithOld.headers().location).toContain("/login?next=%2Flibrary");
+  expect(pageWithOld.headers().location).toContain("/login?next=%2Fspend");
 
   // Signing in never leads off the site, whatever `next` says.
   await page.goto(`/login?${new URLSearchParams({ next: "//evil.example/steal" })}`);

@@ -188,6 +188,16 @@ test("state-changing routes refuse a request from another origin and change noth
   const scripted = await request.post(`/api/generations/${id}/cancel`);
   expect([202, 409], await scripted.text()).toContain(scripted.status());
 
+  // A comment from another origin is not stored; from a script (no Origin) it is.
+  const comment = { body: "originprobe", atSec: 0 };
+  await refused(
+    await request.post(`/api/generations/${id}/comments`, { headers: { Origin: foreign }, data: comment }),
+    403,
+    "foreign_origin",
+  );
+  expect((await (await request.get(`/api/generations/${id}/comments`)).json()).items).toEqual([]);
+  expect((await request.post(`/api/generations/${id}/comments`, { data: comment })).status()).toBe(201);
+
   // better-auth's own routes check the Origin too. A session of its own, used with plain fetch (the
   // project's session in `request` must live on): a sign-out sent by another site's page, with the cookie
   // a browser would attach, leaves it signed in.
@@ -213,4 +223,12 @@ test("state-changing routes refuse a request from another origin and change noth
   // From the studio's own page it signs out, and the session ends.
   expect((await auth("/sign-out", own)).status).toBe(200);
   expect(await signedIn()).toBe(401);
+});
+
+test("the members lookup answers the @ menu's question and refuses any other", async ({ request }) => {
+  const res = await request.get("/api/members?fields=mention");
+  expect(res.status()).toBe(200);
+  expect(Array.isArray((await res.json()).items)).toBe(true);
+  await refused(await request.get("/api/members"), 422, "invalid_query", /fields=mention/);
+  await refused(await request.get("/api/members?fields=email"), 422, "invalid_query");
 });

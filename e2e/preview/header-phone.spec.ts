@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 
 // The header is on every page. On a 390 px phone the theme toggle used to sit past the right edge (the
-// page scrolled sideways to reach it).
+// page scrolled sideways to reach it). Signed in, the member's inbox and menu share the row, and the
+// theme switch moves into that menu; on a page without the menu it stays in the header.
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -11,7 +12,17 @@ for (const url of ["/", "/library", "/no-such-page"]) {
   }) => {
     await page.goto(url);
     await expect(page.getByTestId("provider-badge")).toHaveAttribute("data-provider", "preview");
-    const toggle = page.getByRole("banner").getByRole("button", { name: /Switch to (dark|light) theme/ });
+    const banner = page.getByRole("banner");
+    if (url !== "/no-such-page") await banner.getByTestId("user-menu").click();
+    const toggle = banner.getByRole(url === "/no-such-page" ? "button" : "menuitem", {
+      name: /Switch to (dark|light) theme/,
+    });
+    await expect(toggle).toBeVisible();
+    for (const control of [toggle, banner.getByTestId("inbox-button"), banner.getByTestId("user-menu")]) {
+      if (url === "/no-such-page" && control !== toggle) continue;
+      const edge = await control.boundingBox();
+      expect(edge!.x + edge!.width).toBeLessThanOrEqual(390);
+    }
     const box = await toggle.boundingBox();
     expect(box).not.toBeNull();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -40,7 +40,7 @@ test("a comment, a review status and a delete in one browser appear in another w
 
   // A replies and resolves the thread; B sees the reply, then the thread fold away.
   await page.getByRole("button", { name: /^Reply to comment at/ }).click();
-  await page.getByLabel(/^Reply to/).fill("Fixed in the next take");
+  await page.getByRole("textbox", { name: /^Reply to/ }).fill("Fixed in the next take");
   await page.getByRole("button", { name: "Post reply" }).click();
   await expect(theirs.getByTestId("comment-replies")).toContainText("Fixed in the next take", {
     timeout: LIVE_MS,

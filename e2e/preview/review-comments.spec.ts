@@ -1,5 +1,8 @@
 import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
+import { OWNER } from "../support/accounts";
 import { createClip, finishedClip, uploadReference, waitForStatus } from "../support/clips";
+import { drag, pauseAt } from "../support/player";
+import { seriousViolations } from "../support/studio-page";
 
 // The review conversation on a clip: comments pinned to a moment or a range, clicking one seeks the
 // player, threads with replies that resolve and reopen, drawings on the frame, Ctrl+Enter, and a draft
@@ -7,33 +10,8 @@ import { createClip, finishedClip, uploadReference, waitForStatus } from "../sup
 // Written against the open studio, where every browser is the same interim member: who may edit whose
 // comment is covered by test/integration/review.test.ts with distinct members.
 
-async function pauseAt(page: Page, sec: number) {
-  const player = page.getByTestId("clip-player");
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  await player.evaluate((v: HTMLVideoElement, t) => {
-    v.pause();
-    v.currentTime = t;
-  }, sec);
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
-}
-
 const playerTime = (page: Page) =>
   page.getByTestId("clip-player").evaluate((v: HTMLVideoElement) => v.currentTime);
-
-/** Drags with the mouse across `target`, from and to fractions of its box. */
-async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(from));
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(
-      ...at([from[0] + ((to[0] - from[0]) * i) / 8, from[1] + ((to[1] - from[1]) * i) / 8]),
-    );
-  }
-  await page.mouse.up();
-}
 
 /** A finger drawing across `target` (real touch input through the browser, not synthetic DOM events). */
 async function touchDrag(cdp: CDPSession, target: Locator, points: [number, number][]) {
@@ -76,7 +54,7 @@ test("comment at a moment, seek by clicking it, edit and delete", async ({ page,
   await expect(comments.nth(0)).toContainText("0:01.0");
   await expect(comments.nth(0)).toContainText("Rain starts too early");
   await expect(comments.nth(1)).toContainText("0:03.2");
-  await expect(comments.nth(1)).toContainText("Studio");
+  await expect(comments.nth(1)).toContainText(OWNER.name);
   await expect(page.getByTestId("comment-marker")).toHaveCount(2);
 
   // Clicking a comment seeks the player there.
@@ -145,7 +123,7 @@ test("a thread: reply, resolve folds it away, show resolved, reopen", async ({ p
   const thread = page.getByTestId("comment-thread");
   await expect(thread).toHaveCount(1);
   await thread.getByRole("button", { name: "Reply to comment at 0:01.5" }).click();
-  const reply = page.getByLabel("Reply to Studio at 0:01.5");
+  const reply = page.getByLabel(`Reply to ${OWNER.name} at 0:01.5`);
   await expect(reply).toBeFocused();
   await reply.fill("Halved it in the next take");
   await reply.press("Control+Enter");
@@ -164,7 +142,7 @@ test("a thread: reply, resolve folds it away, show resolved, reopen", async ({ p
   await expect(show).toHaveAttribute("aria-pressed", "true");
   await expect(thread).toHaveAttribute("data-resolved", "true");
   await expect(thread.getByTestId("resolved-summary")).toContainText("The pan is too fast");
-  await expect(thread).toContainText("Resolved by Studio · 1 reply");
+  await expect(thread).toContainText(`Resolved by ${OWNER.name} · 1 reply`);
   await expect(thread.getByTestId("comment")).toHaveCount(0);
   await thread.getByRole("button", { name: "Show the resolved thread at 0:01.5" }).click();
   await expect(thread.getByTestId("comment")).toHaveCount(2);
@@ -242,7 +220,7 @@ test("a range comment: in and out points, a span on the timeline, and an out poi
     data: { body: "from a script", atSec: 1, endSec: 1.5 },
   });
   expect(made.status()).toBe(201);
-  expect((await made.json()).comment).toMatchObject({ authorName: "Studio", atSec: 1, endSec: 1.5 });
+  expect((await made.json()).comment).toMatchObject({ authorName: OWNER.name, atSec: 1, endSec: 1.5 });
   await expect(page.getByTestId("comment")).toHaveCount(2);
 });
 
@@ -263,9 +241,9 @@ test("draw a box and an arrow on the frame, then see them over the video when th
   const layer = page.getByTestId("drawing-layer");
   await expect(layer).toBeVisible();
 
-  await page.getByRole("button", { name: "Box" }).click();
+  await page.getByRole("button", { name: "Box", exact: true }).click();
   await drag(page, layer, [0.3, 0.3], [0.6, 0.7]);
-  await page.getByRole("button", { name: "Arrow" }).click();
+  await page.getByRole("button", { name: "Arrow", exact: true }).click();
   await page.getByRole("button", { name: "Colour: yellow" }).click();
   await drag(page, layer, [0.9, 0.9], [0.65, 0.72]);
   // A tap draws nothing; Undo takes back the last shape.
@@ -347,6 +325,60 @@ test.describe("on a phone", () => {
     expect(stored.drawing.shapes[0].tool).toBe("pen");
     expect(stored.drawing.shapes[0].points.length).toBeGreaterThanOrEqual(4);
   });
+});
+
+test("the review conversation has no serious accessibility violations, in both themes", async ({
+  page,
+  request,
+}) => {
+  const clip = await finishedClip(
+    request,
+    { kind: "place", name: "station.png", seed: 546 },
+    "<IMAGE_REF_0> a night train pulls in, steam.",
+  );
+  const post = async (data: object) => {
+    const res = await request.post(`/api/generations/${clip.id}/comments`, { data });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).comment as { id: string };
+  };
+  const root = await post({ atSec: 0.5, body: "Steam starts too late" });
+  await post({ parentId: root.id, body: "Moved it up a second" });
+  await post({ atSec: 1, endSec: 2.5, body: "The lamp flickers through here" });
+  await post({
+    atSec: 2,
+    body: "Crop the sign",
+    drawing: {
+      shapes: [
+        {
+          tool: "box",
+          color: "red",
+          points: [
+            [0.2, 0.2],
+            [0.5, 0.5],
+          ],
+        },
+      ],
+    },
+  });
+  await page.goto(`/clips/${clip.id}`);
+  await expect(page.getByTestId("comment")).toHaveCount(4);
+  for (const theme of ["dark", "light"] as const) {
+    const html = page.locator("html");
+    if (!(await html.getAttribute("class"))?.includes(theme)) {
+      await page.getByRole("button", { name: `Switch to ${theme} theme` }).click();
+    }
+    await page
+      .getByTestId("comment")
+      .filter({ hasText: "Crop the sign" })
+      .getByTestId("comment-body")
+      .click();
+    await expect(page.getByTestId("frame-drawing")).toBeVisible();
+    await page.getByTestId("comment-at").click();
+    await page.getByRole("button", { name: "Draw on frame" }).click();
+    await expect(page.getByTestId("draw-toolbar")).toBeVisible();
+    expect(await seriousViolations(page), theme).toEqual([]);
+    await page.getByRole("button", { name: "Cancel" }).click();
+  }
 });
 
 test("star and approve a clip, then find it with the gallery's review filters", async ({ page, request }) => {

@@ -1,5 +1,6 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
+import { pauseAt } from "../support/player";
 
 // A review link, end to end in a real browser: an editor (here the owner) makes one from the clip page,
 // a fresh browser with no cookies opens it, gives a name, comments and approves, and the member's page
@@ -29,16 +30,6 @@ async function signInAsOwner(request: APIRequestContext, baseURL: string) {
     signIn.status(),
     `sign-up answered ${signUp.status()} ${await signUp.text()}; sign-in answered ${await signIn.text()}`,
   ).toBe(200);
-}
-
-async function pauseAt(page: Page, sec: number) {
-  const player = page.getByTestId("clip-player");
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  await player.evaluate((v: HTMLVideoElement, t) => {
-    v.pause();
-    v.currentTime = t;
-  }, sec);
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
 }
 
 test("an editor shares a clip; a guest with the link comments and approves, and nothing else", async ({
@@ -81,6 +72,7 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await expect(
     guest.getByRole("heading", { name: /Sam Owner shared “Pier scene for Noor's agent” with you/ }),
   ).toBeVisible();
+  await guest.screenshot({ path: info.outputPath("guest-name-1366x768.png") });
   await guest.getByLabel("Your name").fill("Gita");
   await guest.getByRole("button", { name: "Continue" }).click();
 
@@ -201,6 +193,7 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   const download = guest.waitForEvent("download");
   await guest.getByTestId("guest-download").click();
   expect((await download).suggestedFilename()).toMatch(/\.mp4$/);
+  await guest.evaluate(() => window.scrollTo({ top: 0 }));
   await guest.screenshot({ path: info.outputPath("guest-takes-1366x768.png") });
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 },
@@ -232,6 +225,17 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   await visitor.getByRole("button", { name: "Continue" }).click();
   await expect(visitor.getByRole("heading", { name: "Boardwalk, all takes" })).toBeVisible();
   await expect(visitor.getByTestId("guest-card")).toHaveCount(3);
+  // Posters come through the link's media route.
+  await expect
+    .poll(() =>
+      visitor
+        .getByTestId("guest-card")
+        .locator("img")
+        .evaluateAll(
+          (imgs) => imgs.length === 3 && imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0),
+        ),
+    )
+    .toBe(true);
   await visitor.screenshot({ path: info.outputPath("guest-gallery-1366x768.png") });
   await visitor.getByTestId("guest-card").first().click();
   await expect(visitor.getByTestId("guest-clip")).toBeVisible();

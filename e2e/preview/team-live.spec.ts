@@ -1,33 +1,11 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { inviteMember, OWNER, signIn, useSession } from "../support/accounts";
 import { finishedClip } from "../support/clips";
+import { drag, pauseAt } from "../support/player";
 
 // Two people on two browsers, each signed in as themselves, on the same clip: each sees the other arrive,
 // and the other's comments, replies, drawings and approvals appear live (no reload), signed with the
 // other's own name; the trail says who approved.
-
-async function pauseAt(page: Page, sec: number) {
-  const player = page.getByTestId("clip-player");
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
-  await player.evaluate((v: HTMLVideoElement, t) => {
-    v.pause();
-    v.currentTime = t;
-  }, sec);
-  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
-}
-
-async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
-  const box = (await target.boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(from));
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) {
-    await page.mouse.move(
-      ...at([from[0] + ((to[0] - from[0]) * i) / 6, from[1] + ((to[1] - from[1]) * i) / 6]),
-    );
-  }
-  await page.mouse.up();
-}
 
 test("two members on one clip see each other, and each other's comments, replies, drawings and approval, live and signed", async ({
   page,
@@ -66,7 +44,7 @@ test("two members on one clip see each other, and each other's comments, replies
   await page.getByLabel(/^Comment at/).fill("Her scarf should be red");
   await page.getByRole("button", { name: "Draw on frame" }).click();
   const layer = page.getByTestId("drawing-layer");
-  await page.getByRole("button", { name: "Box" }).click();
+  await page.getByRole("button", { name: "Box", exact: true }).click();
   await drag(page, layer, [0.3, 0.3], [0.6, 0.7]);
   await page.getByRole("button", { name: "Done drawing" }).click();
   await page.getByRole("button", { name: "Post comment" }).click();
@@ -81,7 +59,7 @@ test("two members on one clip see each other, and each other's comments, replies
 
   // Rita replies; the owner sees the reply under the comment, signed by Rita.
   await second.getByRole("button", { name: "Reply to comment at 0:01.2" }).click();
-  const reply = second.getByLabel(/^Reply to /);
+  const reply = second.getByRole("textbox", { name: /^Reply to / });
   await reply.fill("Agreed, and warmer light");
   await reply.press("Control+Enter");
   const replies = page.getByTestId("comment-replies");

@@ -5,6 +5,9 @@ import type { Db, DbTx } from "@/lib/db/client";
 import { publishChange } from "@/lib/live/change-bus";
 import { queueMail } from "@/lib/mail/send";
 import { mentionMail } from "@/lib/mail/templates";
+import type { NotificationDTO } from "./dto";
+
+export type { NotificationDTO };
 
 // A member's inbox: a notice when someone @mentions them in a comment (more kinds can follow). The
 // header shows the unread count, refreshed live (`inbox` changes carry no ids: every open studio refetches
@@ -12,18 +15,6 @@ import { mentionMail } from "@/lib/mail/templates";
 
 export const INBOX_PAGE = 50;
 const EXCERPT_CHARS = 160;
-
-export interface NotificationDTO {
-  id: string;
-  kind: string;
-  generationId: string | null;
-  commentId: string | null;
-  actorName: string;
-  excerpt: string;
-  atSec: number | null;
-  createdAt: string;
-  read: boolean;
-}
 
 export interface MentionNotice {
   generationId: string;

@@ -1,5 +1,6 @@
 // Shared by the browser benchmarks (client weight, page speed, gallery payload, media): a studio data
-// folder seeded with a clip history, a real `next start` on it, and Debian's Chromium driven by Playwright.
+// folder seeded with a clip history, a real `next start` on it with its owner signed in (./accounts.ts),
+// and Debian's Chromium driven by Playwright.
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "@/e2e/support/chromium";
@@ -7,12 +8,15 @@ import { openDatabase } from "@/lib/db/client";
 import { MediaStore } from "@/lib/media/storage";
 import { type SeededHistory, seedHistory } from "@/test/support/seed-history";
 import { type StudioProcess, startStudioProcess } from "@/test/support/studio-process";
+import { type SignedIn, signInOwner } from "./accounts";
 import type { BenchContext } from "./types";
 
 export interface SeededStudio {
   studio: StudioProcess;
   dataDir: string;
   history: SeededHistory | null;
+  /** The studio's owner, signed in (the first sign-up): its session cookie for browsers and fetch. */
+  session: SignedIn;
 }
 
 /**
@@ -42,7 +46,12 @@ export async function startSeededStudio(
     await db.close();
   }
   const studio = await startStudioProcess({ port: ctx.port(options.portIndex ?? 0), dataDir });
-  return { studio, dataDir, history };
+  try {
+    return { studio, dataDir, history, session: await signInOwner(studio.url) };
+  } catch (err) {
+    await studio.stop();
+    throw err;
+  }
 }
 
 export function launchChromium(): Promise<Browser> {

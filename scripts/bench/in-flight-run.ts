@@ -7,6 +7,7 @@ import pg from "pg";
 import { startFakeFal } from "@/test/fakes/fal-server";
 import { startFalStudio } from "@/test/support/fal-studio";
 import { type InFlightResult, runInFlight } from "@/test/support/load-in-flight";
+import { signInOwner } from "./accounts";
 import type { BenchContext } from "./types";
 
 export const JOBS = 200;
@@ -41,9 +42,12 @@ async function run(ctx: BenchContext, databaseUrl?: string): Promise<PollerRun> 
     await studio.stop();
     studio = await startFalStudio({ port: ctx.port(0), dataDir, fake, cwd: ctx.root, env });
     try {
+      // The owner, made by the first sign-up: every request of the run carries the session cookie.
+      const { headers: auth } = await signInOwner(studio.url);
       const result = await runInFlight({
         studio,
         fake,
+        auth,
         jobs: JOBS,
         // On PostgreSQL only memory is read: a shorter hold, no CPU windows.
         holdUntilAgeMs: databaseUrl ? 30_000 : HOLD_UNTIL_AGE_MS,

@@ -3,10 +3,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createInvitation, revokeInvitation } from "@/lib/accounts/invitations";
 import { createApiToken, revokeApiToken } from "@/lib/accounts/tokens";
-import type { MemberActor } from "@/lib/auth/actor";
 import { SIGN_IN_PER_MINUTE } from "@/lib/auth/auth";
 import { resolveActor } from "@/lib/auth/session";
-import { addMember, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
+import { addMember, asActor, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { installRuntime, submit } from "../support/runtime";
@@ -30,14 +29,6 @@ function authCall(
 }
 
 const actorOf = (headers: Record<string, string>) => resolveActor(() => new Headers(headers));
-const asActor = (m: TestMember): MemberActor => ({
-  kind: "member",
-  id: m.id,
-  role: m.role,
-  name: m.name,
-  email: m.email,
-  via: "session",
-});
 
 for (const kind of await dbKinds()) {
   describe(`accounts (${kind})`, () => {

@@ -2,24 +2,15 @@
 // author's own; the inbox route lists and marks only the caller's notices.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/inbox/route";
-import type { MemberActor } from "@/lib/auth/actor";
 import { parseConfig, setConfigForTests } from "@/lib/config/env";
 import { notifyMentions } from "@/lib/inbox/service";
 import { settleQueuedMail } from "@/lib/mail/send";
-import { addMember, type TestMember } from "../support/accounts";
+import { addMember, asActor, type TestMember } from "../support/accounts";
 import { useStudio } from "../support/fixture";
 import { type MailServer, startMailServer } from "../support/mail-server";
 import { installRuntime, submit, waitFor } from "../support/runtime";
 
 const noParams = { params: Promise.resolve({}) };
-const asActor = (m: TestMember): MemberActor => ({
-  kind: "member",
-  id: m.id,
-  role: m.role,
-  name: m.name,
-  email: m.email,
-  via: "session",
-});
 
 describe("inbox", () => {
   let mail: MailServer;

@@ -15,11 +15,10 @@ import { POST as createTokenRoute, GET as listTokensRoute } from "@/app/api/toke
 import { peekInvitation } from "@/lib/accounts/invitations";
 import { changeRole } from "@/lib/accounts/members";
 import { assertWithinSpendCap, withinSpendCap } from "@/lib/accounts/spend-caps";
-import type { MemberActor } from "@/lib/auth/actor";
 import { parseConfig, setConfigForTests } from "@/lib/config/env";
 import type { GenerationStatus } from "@/lib/generations/limits";
 import { settleQueuedMail } from "@/lib/mail/send";
-import { addMember, sessionCookieFrom, type TestMember } from "../support/accounts";
+import { addMember, asActor, sessionCookieFrom, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { startMailServer } from "../support/mail-server";
@@ -51,15 +50,6 @@ async function call(
   const json: any = text ? JSON.parse(text) : null;
   return { status: response.status, json };
 }
-
-const asActor = (m: TestMember): MemberActor => ({
-  kind: "member",
-  id: m.id,
-  role: m.role,
-  name: m.name,
-  email: m.email,
-  via: "session",
-});
 
 afterEach(() => setConfigForTests(undefined));
 

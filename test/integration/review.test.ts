@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it, vi } from "vitest";
+import { listMentionMembers } from "@/lib/accounts/members-lookup";
 import type { Actor, GuestActor, MemberActor, MemberRole } from "@/lib/auth/actor";
 import { createCharacter, deleteCharacter, getCharacter, listCharacters } from "@/lib/characters/service";
 import { ledger } from "@/lib/generations/ledger";
@@ -452,6 +453,11 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
       await member(rt, "Old Timer"),
     ];
     await rt.db.prisma.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
+    // The @ menu offers members by name, never one removed from the team.
+    const menu = await listMentionMembers(rt.db.prisma);
+    expect(menu.find((m) => m.id === ada.id)).toEqual({ id: ada.id, name: "Ada Lovelace", initials: "AL" });
+    expect(menu.some((m) => m.id === gone.id)).toBe(false);
+    expect(menu.map((m) => m.name)).toEqual([...menu.map((m) => m.name)].sort());
     const { generation } = await submit(rt, { referenceIds: [refs[0]!], duration: 3 });
     const done = await waitFor(rt, generation.id);
     hook.mockClear();

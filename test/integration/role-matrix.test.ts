@@ -42,13 +42,13 @@ import * as uploadsRoute from "@/app/api/uploads/route";
 import * as shareActions from "@/app/share-actions";
 import { createInvitation } from "@/lib/accounts/invitations";
 import { createApiToken } from "@/lib/accounts/tokens";
-import type { MemberActor, MemberRole } from "@/lib/auth/actor";
+import type { MemberRole } from "@/lib/auth/actor";
 import { createCharacter } from "@/lib/characters/service";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { invokeWithHeaders } from "@/lib/http/server-action";
 import { addComment } from "@/lib/review/service";
 import { createShareLink } from "@/lib/share/links";
-import { addMember, type TestMember } from "../support/accounts";
+import { addMember, asActor, type TestMember } from "../support/accounts";
 import { useStudio } from "../support/fixture";
 import { makeImage } from "../support/images";
 import { installRuntime, newKey, submit, waitFor } from "../support/runtime";
@@ -89,14 +89,7 @@ describe("the role matrix: every route and action, as every role, a guest link a
   let clip: GenerationDTO;
   let other: GenerationDTO;
   let characterId: string;
-  const actorOf = (m: TestMember): MemberActor => ({
-    kind: "member",
-    id: m.id,
-    role: m.role,
-    name: m.name,
-    email: m.email,
-    via: "session",
-  });
+  const actorOf = asActor;
 
   /** The headers each caller sends. A guest sends its link's cookie (and the link's secret as a bearer). */
   const headersOf = (who: Who): Record<string, string> =>

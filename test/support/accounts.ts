@@ -6,7 +6,7 @@
 import { createInvitation } from "@/lib/accounts/invitations";
 import { signUp } from "@/lib/accounts/signup";
 import { createApiToken } from "@/lib/accounts/tokens";
-import type { MemberRole } from "@/lib/auth/actor";
+import type { MemberActor, MemberRole } from "@/lib/auth/actor";
 import type { Runtime } from "@/lib/server/runtime";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -27,6 +27,11 @@ export interface TestMember {
 }
 
 let counter = 0;
+
+/** The actor a request of this member's resolves to, for calling services directly. */
+export function asActor(m: TestMember): MemberActor {
+  return { kind: "member", id: m.id, role: m.role, name: m.name, email: m.email, via: "session" };
+}
 
 /** The session cookie pair from a better-auth response's Set-Cookie headers. */
 export function sessionCookieFrom(response: Response): string {

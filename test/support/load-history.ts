@@ -54,7 +54,7 @@ export interface GalleryWalk {
   serverMs: number[];
 }
 
-/** Reads the whole gallery, page after page, through nextCursor, signed in with `auth`. */
+/** Reads the whole gallery, page after page, through nextCursor. */
 export async function walkGallery(base: string, limit = 50, auth: AuthHeaders = {}): Promise<GalleryWalk> {
   const walk: GalleryWalk = { ids: [], createdAt: [], pageSizes: [], pageMs: [], serverMs: [] };
   for await (const page of generationPages(base, limit, auth)) {

@@ -15,7 +15,7 @@ export interface InFlightOptions {
   studio: StudioProcess;
   /** Started with holdAll: true, so every job waits at fal until the hold ends. */
   fake: FakeFal;
-  /** Signs every request in (a session cookie or a bearer token of an editor or above). */
+  /** Headers that sign every request in (a member's session cookie or personal API token). */
   auth?: AuthHeaders;
   jobs: number;
   /** Jobs stay held at fal until the youngest has been there this long (ms since its submit). */

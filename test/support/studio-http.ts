@@ -1,23 +1,49 @@
 // A studio's HTTP API as the load runs, benchmarks and end-to-end specs call it: plain fetch, no server
-// code (types only), so Playwright specs can import it. Every call takes the headers that sign it in, as
-// a script sends them: a session cookie (`cookie: omni.session_token=...`) or a personal API token
-// (`authorization: Bearer ...`); without them the studio answers 401.
+// code (types only), so Playwright specs can import it. Every call takes the headers that sign it in (a
+// session cookie, `{ cookie }`, or a personal API token, `{ authorization: "Bearer ..." }`): without them
+// the studio answers 401.
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 
-/** Headers that sign a request in (a session cookie or a bearer token). */
+/** Headers that sign a request in: `{ cookie: "omni.session_token=..." }` or `{ authorization: "Bearer ..." }`. */
 export type AuthHeaders = Record<string, string>;
 
-/** A GET, timed end to end; `serverMs` is the route's own time when it sends a Server-Timing header. */
+/**
+ * A GET, timed end to end; `serverMs` is the route's own time when it sends a Server-Timing header. A
+ * redirect is answered as such (not followed), so a page that sends an unsigned caller to the sign-in page
+ * shows as a 307, never as the sign-in page's 200.
+ */
 export async function timedGet(
   url: string,
   auth: AuthHeaders = {},
-): Promise<{ status: number; ms: number; serverMs: number | null; body: string }> {
+): Promise<{
+  status: number;
+  ms: number;
+  serverMs: number | null;
+  /** The route's time resolving the caller (`Server-Timing: auth`), when it sends one. */
+  authMs: number | null;
+  body: string;
+}> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { accept: "application/json, text/html", ...auth } });
+  const res = await fetch(url, {
+    headers: { accept: "application/json, text/html", ...auth },
+    redirect: "manual",
+  });
   const body = await res.text();
   const ms = performance.now() - t0;
-  const timing = /(?:^|,)\s*total;dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
-  return { status: res.status, ms, serverMs: timing ? Number(timing[1]) : null, body };
+  const header = res.headers.get("server-timing");
+  return {
+    status: res.status,
+    ms,
+    serverMs: serverTiming(header, "total"),
+    authMs: serverTiming(header, "auth"),
+    body,
+  };
+}
+
+/** The duration of one entry of a Server-Timing header (`name;dur=12.3`), or null. */
+export function serverTiming(header: string | null, name: string): number | null {
+  const m = new RegExp(`(?:^|,)\\s*${name};dur=([\\d.]+)`).exec(header ?? "");
+  return m ? Number(m[1]) : null;
 }
 
 /** What POST /api/uploads answers (a type only, so Playwright specs can import this file). */

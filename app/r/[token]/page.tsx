@@ -65,7 +65,13 @@ export default async function SharePage({ params }: Props) {
   if (guest.state !== "ready") {
     return (
       <GuestShell>
-        <GuestGate token={token} step={guest.state} sharedBy={sharedBy} what={what(guest.link)} />
+        <GuestGate
+          key={guest.state}
+          token={token}
+          step={guest.state}
+          sharedBy={sharedBy}
+          what={what(guest.link)}
+        />
       </GuestShell>
     );
   }

@@ -8,22 +8,26 @@ import { PromptWithChips, shortLabel } from "@/components/gallery/prompt-chips";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, DownloadIcon, LayersIcon } from "@/components/ui/icons";
+import { AlertIcon, DownloadIcon, EditNoteIcon, LayersIcon, ThumbUpIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { imageTag } from "@/lib/generations/tags";
 import type { ReviewStatus } from "@/lib/review/limits";
 import type { GuestClipDTO, GuestViewDTO } from "@/lib/share/dto";
-import { EditNoteIcon, ThumbUpIcon } from "../share-icons";
 import { guestApi, guestKeys } from "./api";
 import { CommentTimeline, GuestComments } from "./guest-comments";
+
+/** The player's width: the whole clip in view under the title, leaving room for the review buttons. */
+function playerWidth(clip: GuestClipDTO): string {
+  return clip.aspectRatio === "9:16"
+    ? "max-w-[max(240px,calc((100dvh-20rem)*9/16))]"
+    : "max-w-[max(480px,calc((100dvh-21rem)*16/9))]";
+}
 
 function Player({ clip, video }: { clip: GuestClipDTO; video: RefObject<HTMLVideoElement | null> }) {
   const portrait = clip.aspectRatio === "9:16";
   const frame = cn(
-    "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
-    portrait
-      ? "aspect-[9/16] max-w-[max(240px,calc((100dvh-20rem)*9/16))]"
-      : "aspect-video max-w-[max(480px,calc((100dvh-21rem)*16/9))]",
+    "relative w-full overflow-hidden rounded-card border border-ink-700 bg-black",
+    portrait ? "aspect-[9/16]" : "aspect-video",
   );
   if (clip.status === "completed" && clip.videoUrl) {
     return (
@@ -152,6 +156,8 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
   const can = (p: "comment" | "review" | "download") => view.link.permissions.includes(p);
   const playable = clip.status === "completed" && clip.videoUrl !== null;
   const take = clip.takeCount > 1 ? `Take ${clip.takeIndex + 1} of ${clip.takeCount}` : null;
+  // A landscape clip's title and prompt line up with its player; a portrait player is too narrow for that.
+  const column = clip.aspectRatio === "9:16" ? "" : cn("w-full", playerWidth(clip));
   return (
     <article
       // Phones read top to bottom: the clip, its comments, then the prompt. Wider screens put the comments
@@ -160,7 +166,7 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
       data-testid="guest-clip"
       data-id={clip.id}
     >
-      <div className="flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-start-1">
+      <div className={cn("flex min-w-0 flex-col gap-4 lg:col-start-1 lg:row-start-1", column)}>
         <div className="flex flex-col gap-2">
           <h1
             className="line-clamp-2 text-lg font-semibold leading-7 text-ink-100 sm:text-xl"
@@ -189,26 +195,27 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
             </span>
           </div>
         </div>
-        <div className="flex flex-col gap-1">
+        {/* The timeline is as wide as the player, so a marker sits where the player's own bar shows it. */}
+        <div className={cn("mx-auto flex w-full flex-col gap-1", playerWidth(clip))}>
           <Player clip={clip} video={video} />
           {playable && <CommentTimeline token={token} clip={clip} video={video} />}
+          {playable && (can("review") || can("download")) && (
+            <div className="mt-3 flex flex-wrap items-center gap-2">
+              {can("review") && <ReviewButtons token={token} clip={clip} />}
+              {can("download") && (
+                <a
+                  href={guestApi.downloadUrl(token, clip.id)}
+                  download
+                  className={buttonClasses("ghost", "md", "sm:ml-auto")}
+                  data-testid="guest-download"
+                >
+                  <DownloadIcon />
+                  Download
+                </a>
+              )}
+            </div>
+          )}
         </div>
-        {playable && (can("review") || can("download")) && (
-          <div className="flex flex-wrap items-center gap-2">
-            {can("review") && <ReviewButtons token={token} clip={clip} />}
-            {can("download") && (
-              <a
-                href={guestApi.downloadUrl(token, clip.id)}
-                download
-                className={buttonClasses("ghost", "md", "sm:ml-auto")}
-                data-testid="guest-download"
-              >
-                <DownloadIcon />
-                Download
-              </a>
-            )}
-          </div>
-        )}
       </div>
       <aside className="flex min-w-0 flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 lg:sticky lg:top-20 lg:col-start-2 lg:row-span-2 lg:row-start-1">
         {playable ? (
@@ -225,7 +232,7 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
       </aside>
       <section
         aria-labelledby="guest-prompt-heading"
-        className="flex min-w-0 flex-col gap-2 lg:col-start-1 lg:row-start-2"
+        className={cn("flex min-w-0 flex-col gap-2 lg:col-start-1 lg:row-start-2", column)}
       >
         <h2 id="guest-prompt-heading" className="text-sm font-semibold text-ink-100">
           Prompt

@@ -4,9 +4,9 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field-message";
+import { LockIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { MAX_GUEST_NAME, MAX_LINK_PASSWORD } from "@/lib/share/limits";
-import { LockIcon } from "../share-icons";
 import { guestApi } from "./api";
 
 const field =

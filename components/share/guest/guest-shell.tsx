@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { UserIcon } from "@/components/ui/icons";
+import { LogoMark } from "@/components/ui/logo-mark";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 
 /**
@@ -12,14 +13,7 @@ export function GuestShell({ guestName, children }: { guestName?: string | null;
       <header className="sticky top-0 z-20 border-ink-700/70 border-b bg-ink-950/85 backdrop-blur">
         <div className="mx-auto flex h-14 max-w-[1400px] items-center gap-3 px-4 sm:px-6 lg:px-8">
           <span className="flex items-center gap-2.5">
-            <span
-              aria-hidden
-              className="flex size-7 items-center justify-center rounded-lg bg-gradient-to-br from-accent-soft to-accent-strong"
-            >
-              <svg viewBox="0 0 24 24" className="size-3.5 fill-white">
-                <path d="M8 5.5v13l10.5-6.5z" />
-              </svg>
-            </span>
+            <LogoMark />
             <span className="sr-only whitespace-nowrap text-[15px] font-semibold tracking-tight text-ink-100 min-[480px]:not-sr-only">
               Omni Studio
             </span>

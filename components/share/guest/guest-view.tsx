@@ -107,8 +107,13 @@ function ClipGrid({ clips, onOpen }: { clips: GuestClipDTO[]; onOpen: (id: strin
             </span>
             <span className="flex flex-col gap-2 p-3">
               <span className="line-clamp-2 text-sm leading-5 text-ink-100">{clipTitle(c, 90)}</span>
-              <span className="flex items-center gap-2">
+              <span className="flex flex-wrap items-center gap-2">
                 <ReviewBadge status={c.reviewStatus} className="h-5 px-2 text-[11px]" />
+                {c.takeCount > 1 && (
+                  <span className="text-xs text-ink-400">
+                    Take {c.takeIndex + 1} of {c.takeCount}
+                  </span>
+                )}
                 {c.commentCount > 0 && (
                   <span className="inline-flex items-center gap-1 text-xs text-ink-400 tabular-nums">
                     <MessageIcon className="size-3.5" />

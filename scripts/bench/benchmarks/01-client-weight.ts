@@ -1,16 +1,22 @@
 // 1. Client weight: the JavaScript a browser downloads to show the studio page (/) from the production
-// build, gzip, next to the same figure for an empty page of the same build (the framework floor).
+// build, gzip, next to the same figure for an empty page of the same build (the framework floor), and for
+// the sign-in page.
 //
 // How: Chromium loads each page and waits for the network to go quiet; every script it requested counts
 // (dynamic chunks fetched right after hydration too), each gzipped with zlib at its default level 6 (what
 // `next start` sends; `transferred` figures below are what went over the wire). The polyfill chunk is a
-// `nomodule` script that Chromium never fetches, so it counts on neither side.
+// `nomodule` script that Chromium never fetches, so it counts on neither side. The studio page is loaded
+// signed in (a context holding the owner's session cookie; the benchmark checks the browser stayed on /
+// and typed into the composer), the sign-in page signed out (a fresh context), as people meet them.
 //
 // The floor: an empty page in this app is the framework (React, the Next.js client runtime, Turbopack's
-// chunk loader: the build manifest's rootMainFiles, loaded by every route) plus the root layout every
-// page shares. /login is such a page (a server-rendered form, no client component of its own); the
-// benchmark checks that every script /login loads is also loaded by the studio page, so the difference is
-// the studio's own weight. The framework-only part is reported too.
+// chunk loader: the build manifest's rootMainFiles, loaded by every route) plus the root layout and the
+// boundaries every page shares. It is what /login loads less the sign-in page's own chunks, which the
+// build's client reference manifest names (.next/server/app/login/page_client-reference-manifest.js:
+// the chunks of the segment `app/login/page` that no shared segment (layout, error, not-found) has). The
+// benchmark checks that the studio page loads every script of the floor, so the difference is the studio's
+// own weight, and that it loads none of the sign-in page's own chunks (issue 15: "sign-in, account and
+// sharing pages load their own code"). The framework-only part is reported too.
 //
 // What each dependency costs comes from Turbopack's own analyzer (`next analyze --output`, the same
 // compiler and module graph as the build): raw bytes of its modules in the page's client chunks and the
@@ -18,7 +24,9 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import type { Page } from "@playwright/test";
+import { expectPage, type SignedIn, signedInContext } from "../accounts";
 import { gzipBytes, KB, launchChromium, startSeededStudio } from "../browser";
 import type { Benchmark, Figure } from "../types";
 
@@ -30,11 +38,14 @@ interface Script {
 
 async function scriptsOf(
   url: string,
+  session: SignedIn | null,
   then?: (page: Page) => Promise<void>,
 ): Promise<{ first: Script[]; after: Script[] }> {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
+    const origin = new URL(url).origin;
+    const context = session ? await signedInContext(browser, origin, session) : await browser.newContext();
+    const page = await context.newPage();
     let pending: Promise<Script | null>[] = [];
     page.on("response", (response) => {
       if (response.request().resourceType() !== "script") return;
@@ -48,6 +59,7 @@ async function scriptsOf(
       );
     });
     await page.goto(url, { waitUntil: "networkidle" });
+    expectPage(page.url(), new URL(url).pathname);
     // Let anything hydration asked for (next/dynamic chunks) arrive.
     await page.waitForTimeout(500);
     await page.waitForLoadState("networkidle");
@@ -72,6 +84,26 @@ async function scriptsOf(
 }
 
 const sum = (list: Script[], key: "gzip" | "transferred") => list.reduce((t, s) => t + s[key], 0);
+const pathOf = (s: Script) => new URL(s.url).pathname;
+
+/**
+ * The chunks a route's page segment loads that no shared segment (root layout, error, not-found, global
+ * error) loads: the page's own code, from the build's client reference manifest (URL paths, /_next/...).
+ */
+function ownChunks(root: string, route: string): Set<string> {
+  const file = path.join(root, ".next/server/app", route, "page_client-reference-manifest.js");
+  const sandbox: { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+  vm.runInNewContext(readFileSync(file, "utf8"), sandbox);
+  const entries = sandbox.__RSC_MANIFEST?.[`${route}/page`]?.entryJSFiles;
+  const own = entries?.[`[project]/app${route}/page`];
+  if (!entries || !own) throw new Error(`${file} names no chunks for app${route}/page`);
+  const shared = new Set(
+    Object.entries(entries)
+      .filter(([segment]) => !segment.endsWith("/page"))
+      .flatMap(([, chunks]) => chunks),
+  );
+  return new Set(own.filter((c) => !shared.has(c)).map((c) => `/_next/${c}`));
+}
 
 interface AnalyzePart {
   type: string;
@@ -119,38 +151,60 @@ export const benchmark: Benchmark = {
   id: "client-weight",
   title: "Client weight",
   async run(ctx) {
-    const { studio } = await startSeededStudio(ctx, { clips: 30 });
+    const { studio, session } = await startSeededStudio(ctx, { clips: 30 });
     let studioScripts: Script[];
-    let emptyScripts: Script[];
+    let loginScripts: Script[];
     let onFirstEdit: Script[];
     try {
       // After the first load, the first keystroke in the prompt: what the composer loads only then.
-      ({ first: studioScripts, after: onFirstEdit } = await scriptsOf(`${studio.url}/`, async (page) => {
-        await page.getByTestId("prompt-editor").click();
-        await page.keyboard.type("a");
-      }));
-      ({ first: emptyScripts } = await scriptsOf(`${studio.url}/login`));
+      ({ first: studioScripts, after: onFirstEdit } = await scriptsOf(
+        `${studio.url}/`,
+        session,
+        async (page) => {
+          await page.getByTestId("prompt-editor").click();
+          await page.keyboard.type("a");
+        },
+      ));
+      ({ first: loginScripts } = await scriptsOf(`${studio.url}/login`, null));
     } finally {
       await studio.stop();
     }
-    const studioPaths = new Set(studioScripts.map((s) => new URL(s.url).pathname));
-    const extra = emptyScripts.filter((s) => !studioPaths.has(new URL(s.url).pathname));
+    const studioPaths = new Set(studioScripts.map(pathOf));
+    const loginOwnChunks = ownChunks(ctx.root, "/login");
+    const loginOwn = loginScripts.filter((s) => loginOwnChunks.has(pathOf(s)));
+    const emptyScripts = loginScripts.filter((s) => !loginOwnChunks.has(pathOf(s)));
+    const extra = emptyScripts.filter((s) => !studioPaths.has(pathOf(s)));
     if (extra.length)
-      throw new Error(`/login loads scripts the studio does not: ${extra.map((s) => s.url).join(", ")}`);
+      throw new Error(
+        `/login loads scripts that are neither its own nor loaded by the studio: ${extra.map((s) => s.url).join(", ")}`,
+      );
+    const loginCodeInStudio = loginOwn.filter((s) => studioPaths.has(pathOf(s)));
 
     const manifest = JSON.parse(readFileSync(path.join(ctx.root, ".next/build-manifest.json"), "utf8")) as {
       rootMainFiles: string[];
     };
     const rootMain = new Set(manifest.rootMainFiles.map((f) => `/_next/${f}`));
-    const framework = studioScripts.filter((s) => rootMain.has(new URL(s.url).pathname));
+    const framework = studioScripts.filter((s) => rootMain.has(pathOf(s)));
 
     const total = sum(studioScripts, "gzip");
     const floor = sum(emptyScripts, "gzip");
+    const login = sum(loginScripts, "gzip");
     const frameworkOnly = sum(framework, "gzip");
+    const emptyPaths = new Set(emptyScripts.map(pathOf));
     for (const s of [...studioScripts].sort((a, b) => b.gzip - a.gzip))
       ctx.log(
-        `${new URL(s.url).pathname.padEnd(44)} ${(s.gzip / KB).toFixed(1).padStart(6)} KB gzip${rootMain.has(new URL(s.url).pathname) ? " (framework)" : emptyScripts.some((e) => e.url === s.url) ? " (root layout)" : ""}`,
+        `${pathOf(s).padEnd(44)} ${(s.gzip / KB).toFixed(1).padStart(6)} KB gzip${rootMain.has(pathOf(s)) ? " (framework)" : emptyPaths.has(pathOf(s)) ? " (root layout)" : ""}`,
       );
+    for (const s of loginOwn)
+      ctx.log(`${pathOf(s).padEnd(44)} ${(s.gzip / KB).toFixed(1).padStart(6)} KB gzip (/login's own)`);
+    const chunkList = (list: Script[]) =>
+      list.map((s) => `${path.basename(pathOf(s))} ${(s.gzip / KB).toFixed(1)} KB`).join(", ") || "none";
+
+    ctx.log("analyzing the module graph (next analyze --output)...");
+    // The analyzer sees every client chunk of the route, those loaded later (zod, at the first edit) too.
+    const byGroup = dependencyCosts(ctx.root);
+    const costs = [...byGroup.entries()].sort((a, b) => b[1].gzip - a[1].gzip);
+    const authFormInStudio = byGroup.get("components/auth");
 
     const figures: Figure[] = [
       {
@@ -161,16 +215,36 @@ export const benchmark: Benchmark = {
         note: `${studioScripts.length} scripts, each gzipped at zlib level 6; ${(sum(studioScripts, "transferred") / KB).toFixed(1)} KB went over the wire`,
       },
       {
-        figure: "empty page (/login: framework + root layout): first-load JS, gzip",
+        figure: "empty page (framework + root layout), first-load JS, gzip",
         measured: floor / KB,
         unit: "KB",
-        note: `${emptyScripts.length} scripts; every one is also loaded by the studio page`,
+        note: `what /login loads less its own chunks: ${emptyScripts.length} scripts, every one also loaded by the studio page`,
       },
       {
         figure: "studio page / empty page",
         measured: total / floor,
         unit: "x",
         budget: { max: 1.6 },
+      },
+      {
+        figure: "sign-in page (/login, signed out): first-load JS, gzip",
+        measured: login / KB,
+        unit: "KB",
+        note: `${loginScripts.length} scripts; its own (app/login/page in the build's client reference manifest): ${chunkList(loginOwn)}`,
+      },
+      {
+        figure: "sign-in page / studio page, first-load JS",
+        measured: login / total,
+        unit: "x",
+        budget: { max: 1 },
+        note: `own code beyond the empty page: /login ${(sum(loginOwn, "gzip") / KB).toFixed(1)} KB, the studio ${((total - floor) / KB).toFixed(1)} KB`,
+      },
+      {
+        figure: "sign-in page's own code that the studio page loads too, gzip",
+        measured: sum(loginCodeInStudio, "gzip") / KB,
+        unit: "KB",
+        budget: { max: 0 },
+        note: `chunks: ${chunkList(loginCodeInStudio)}; the analyzer finds ${authFormInStudio ? `${(authFormInStudio.raw / KB).toFixed(1)} KB` : "no module"} of components/auth (the sign-in form) among the studio page's client chunks`,
       },
       {
         figure: "framework alone (build manifest rootMainFiles), gzip",
@@ -191,9 +265,6 @@ export const benchmark: Benchmark = {
       },
     ];
 
-    ctx.log("analyzing the module graph (next analyze --output)...");
-    // The analyzer sees every client chunk of the route, those loaded later (zod, at the first edit) too.
-    const costs = [...dependencyCosts(ctx.root).entries()].sort((a, b) => b[1].gzip - a[1].gzip);
     for (const [name, c] of costs.slice(0, 14)) {
       if (c.gzip < 2 * KB) continue;
       figures.push({

@@ -8,8 +8,10 @@
 // Chromium at 1440 px wide and tall enough (1440x6000) that all 24 cards of the first page are on screen
 // at once; the bytes are Chromium's own transfer counts (CDP encodedDataLength: headers and compressed
 // body as received). Scripts and CSS are not the gallery's (benchmark 1 counts them); the whole HTML is
-// counted, composer included, since it is what brings the gallery's first page.
+// counted, composer included, since it is what brings the gallery's first page. The browser holds the
+// owner's session cookie, as after signing in.
 import type { CDPSession } from "@playwright/test";
+import { expectPage, signedInContext } from "../accounts";
 import { KB, launchChromium, startSeededStudio } from "../browser";
 import type { Benchmark } from "../types";
 
@@ -46,20 +48,25 @@ export const benchmark: Benchmark = {
   id: "gallery-payload",
   title: "Gallery payload",
   async run(ctx) {
-    const { studio } = await startSeededStudio(ctx, { clips: 200 });
+    const { studio, session } = await startSeededStudio(ctx, { clips: 200 });
     const browser = await launchChromium();
     let transfers: Transfer[];
     let items: Item[];
     let cardsShown: number;
     let posterSize = "";
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 6000 } });
-      const cdp = await page.context().newCDPSession(page);
+      const context = await signedInContext(browser, studio.url, session, {
+        viewport: { width: 1440, height: 6000 },
+      });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
       const byId = await recordTransfers(cdp);
       // The first page as the API gives it, to know which images its cards show.
-      items = ((await (await fetch(`${studio.url}/api/generations?limit=24`)).json()) as { items: Item[] })
-        .items;
+      const list = await fetch(`${studio.url}/api/generations?limit=24`, { headers: session.headers });
+      if (list.status !== 200) throw new Error(`GET /api/generations answered ${list.status}`);
+      items = ((await list.json()) as { items: Item[] }).items;
       await page.goto(`${studio.url}/`);
+      expectPage(page.url(), "/");
       await page.waitForLoadState("networkidle");
       // Every poster of the cards on screen has been decoded.
       await page.waitForFunction(() =>

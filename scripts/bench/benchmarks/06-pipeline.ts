@@ -11,12 +11,14 @@
 //   GET of the output, from request to last byte written, from its request log). 15 samples; the
 //   median counts (the issue names no percentile here), the p95 is reported beside it.
 // Part 1 holds every job at the fake so nothing else runs while submits are timed; part 2 lets them run.
+// Every request carries the owner's session cookie (the first sign-up on the fresh studio).
 
 import path from "node:path";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { makeImage } from "@/test/support/images";
 import { createClip, uploadImage } from "@/test/support/studio-http";
 import { startStudioProcess } from "@/test/support/studio-process";
+import { signInOwner } from "../accounts";
 import { type Benchmark, type Figure, percentile } from "../types";
 
 const SUBMIT_SAMPLES = 30;
@@ -71,19 +73,27 @@ export const benchmark: Benchmark = {
     });
     try {
       const image = await makeImage({ seed: 60, width: 1600, height: 1200, format: "jpeg" });
-      const up = await uploadImage(studio.url, image, "ref.jpg", "image/jpeg");
+      const { headers: auth } = await signInOwner(studio.url);
+      const up = await uploadImage(studio.url, image, "ref.jpg", "image/jpeg", auth);
       if (up.status !== 201 || !up.asset) throw new Error(`upload answered ${up.status}`);
       const assetId = up.asset.id;
 
       let n = 0;
       const create = () =>
-        createClip(studio.url, {
-          prompt: "<IMAGE_REF_0> walks along a beach at dusk. Single continuous shot.",
-          referenceIds: [assetId],
-          idempotencyKey: `bench-pipeline-${Date.now()}-${++n}`,
-        });
-      const get = async (id: string) =>
-        ((await (await fetch(`${studio.url}/api/generations/${id}`)).json()) as GenerationBody).generation;
+        createClip(
+          studio.url,
+          {
+            prompt: "<IMAGE_REF_0> walks along a beach at dusk. Single continuous shot.",
+            referenceIds: [assetId],
+            idempotencyKey: `bench-pipeline-${Date.now()}-${++n}`,
+          },
+          auth,
+        );
+      const get = async (id: string) => {
+        const res = await fetch(`${studio.url}/api/generations/${id}`, { headers: auth });
+        if (res.status !== 200) throw new Error(`GET /api/generations/${id} answered ${res.status}`);
+        return ((await res.json()) as GenerationBody).generation;
+      };
 
       // Part 1: jobs stay queued at the fake, so nothing else runs while submits are timed.
       fake.holdAll(true);
@@ -123,7 +133,7 @@ export const benchmark: Benchmark = {
           20_000,
           15,
         );
-        const video = await fetch(`${studio.url}${videoUrl}`);
+        const video = await fetch(`${studio.url}${videoUrl}`, { headers: auth });
         const playableAt = Date.now();
         await video.body?.cancel();
         if (video.status !== 200) throw new Error(`video answered ${video.status}`);

@@ -5,12 +5,16 @@
 // page, Date.now() on both sides of one machine). The path: server action → service → change bus →
 // GET /api/events → React Query refetches the clip → render. On PGlite one studio serves both; on
 // PostgreSQL two studios share one schema, each browser on its own, so the change crosses LISTEN/NOTIFY.
+// Each browser is signed in with a session of its own: the owner's first sign-up (on the first studio)
+// for A, a sign-in with the same account (on the second studio, on PostgreSQL) for B. The two studios
+// share the database, so one sign-up is all the accounts part needs.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { seedHistoryProcess } from "@/test/support/load-history";
 import { type StudioProcess, startStudioProcess } from "@/test/support/studio-process";
+import { expectPage, OWNER_ACCOUNT, signedInContext, signIn, signInOwner } from "../accounts";
 import { launchChromium, median } from "../browser";
 import { type BenchContext, type Benchmark, type Figure, onEachDatabase, percentile } from "../types";
 
@@ -39,6 +43,7 @@ const WATCH = `
 async function openClip(page: Page, url: string, id: string) {
   await page.addInitScript({ content: WATCH });
   await page.goto(`${url}/clips/${id}`, { waitUntil: "load" });
+  expectPage(page.url(), `/clips/${id}`);
   await page.locator("body[data-live=connected]").waitFor({ state: "attached", timeout: 30_000 });
 }
 
@@ -64,12 +69,17 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
       studios.push(await startStudioProcess({ port: ctx.port(base + 1), dataDir, cwd: ctx.root, env }));
     }
     const [first, second = first] = studios as [StudioProcess, StudioProcess?];
-    const list = await (await fetch(`${first.url}/api/generations?limit=5&status=completed`)).json();
-    const id = (list as { items: { id: string }[] }).items[0]?.id;
+    const sessionA = await signInOwner(first.url);
+    const sessionB = await signIn(second.url, OWNER_ACCOUNT.email, OWNER_ACCOUNT.password);
+    const res = await fetch(`${first.url}/api/generations?limit=5&status=completed`, {
+      headers: sessionA.headers,
+    });
+    if (res.status !== 200) throw new Error(`GET /api/generations answered ${res.status}`);
+    const id = ((await res.json()) as { items: { id: string }[] }).items[0]?.id;
     if (!id) throw new Error("the seeded history has no finished clip");
 
-    const a = await (await browser.newContext()).newPage();
-    const b = await (await browser.newContext()).newPage();
+    const a = await (await signedInContext(browser, first.url, sessionA)).newPage();
+    const b = await (await signedInContext(browser, second.url, sessionB)).newPage();
     await openClip(a, first.url, id);
     await openClip(b, second!.url, id);
     const select = a.getByTestId("clip-review").getByRole("combobox", { name: "Review status" });
