@@ -2,12 +2,14 @@
 // The studio's states other than its content: the not-found page, the error page (a clip's page read
 // while the database is down) and the composer's "Save as character" dialog, at 1366x768, 1440x900 and
 // 390x844 in both themes. Starts its own studio on a throwaway PostgreSQL cluster (initdb and pg_ctl
-// needed), on SCREENSHOTS_PORT (default 3301), so the error is a real one. Writes <state>-<width>-<theme>.png
-// into --out (default $TMPDIR/omni-states-shots) for looking at; docs/screenshots keeps a few of them.
+// needed), on SCREENSHOTS_PORT (default 3301), so the error is a real one; makes its owner and sees every
+// page signed in as them. Writes <state>-<width>-<theme>.png into --out (default
+// $TMPDIR/omni-states-shots) for looking at; docs/screenshots keeps a few of them.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium } from "@playwright/test";
+import { useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
 import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { referenceImage } from "../e2e/support/images";
 import { findPgTools, startPrivateCluster } from "../test/support/pg-cluster";
@@ -26,12 +28,18 @@ const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3301);
 
 type Shoot = (browser: Browser, base: string, width: number, height: number, theme: string) => Promise<void>;
 
-async function page(browser: Browser, width: number, height: number, theme: "dark" | "light") {
-  return browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: theme });
+/** The owner's session, made once the studio is up: every page is seen signed in. */
+let owner: SignedIn;
+
+async function page(browser: Browser, base: string, width: number, height: number, theme: "dark" | "light") {
+  const p = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1, colorScheme: theme });
+  // (useSession under another name: Biome takes any use* call for a React hook.)
+  await putSession(p.context(), base, owner);
+  return p;
 }
 
 const notFound: Shoot = async (browser, base, width, height, theme) => {
-  const p = await page(browser, width, height, theme as "dark");
+  const p = await page(browser, base, width, height, theme as "dark");
   await p.goto(`${base}/no-such-page`);
   await p.getByTestId("not-found").waitFor();
   await p.getByTestId("provider-badge").and(p.locator(":not([data-provider=''])")).waitFor();
@@ -40,7 +48,7 @@ const notFound: Shoot = async (browser, base, width, height, theme) => {
 };
 
 const characterDialog: Shoot = async (browser, base, width, height, theme) => {
-  const p = await page(browser, width, height, theme as "dark");
+  const p = await page(browser, base, width, height, theme as "dark");
   await p.goto(base);
   await p.getByTestId("composer").and(p.locator("[data-ready]")).waitFor();
   await p.getByLabel("Reference images").setInputFiles([
@@ -61,7 +69,7 @@ const characterDialog: Shoot = async (browser, base, width, height, theme) => {
 };
 
 const errorPage: Shoot = async (browser, base, width, height, theme) => {
-  const p = await page(browser, width, height, theme as "dark");
+  const p = await page(browser, base, width, height, theme as "dark");
   await p.goto(`${base}/clips/0123456789abcdef0123456789abcdef`);
   await p.getByTestId("error-page").waitFor();
   await p.screenshot({ path: path.join(outDir, `error-${width}-${theme}.png`), animations: "disabled" });
@@ -81,6 +89,7 @@ async function main() {
   });
   const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
   try {
+    owner = await signUpOwner(studio.url);
     for (const shoot of [notFound, characterDialog]) {
       for (const [w, h] of SIZES) for (const t of THEMES) await shoot(browser, studio.url, w, h, t);
     }

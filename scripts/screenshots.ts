@@ -1,22 +1,46 @@
-// `npx tsx scripts/screenshots.ts [--base-url http://127.0.0.1:3000]`
+// `npx tsx scripts/screenshots.ts [--base-url http://127.0.0.1:3000] [--light-out dir]`
 // Captures into docs/screenshots/: the studio at 1440x900 and 390x844 in the dark and light themes
 // (studio-{1440,390}-{dark,light}.png; studio-1440.png and studio-390.png are the dark ones, which the
 // README links), a clip's page (clip-detail-1440.png), and review: the character library
-// (library-1440.png), a clip with comments (clip-comments-1440.png) and compare (compare-1440.png). Without --base-url it starts the production
-// build (`npm run build` first) on a spare port with a fresh data folder and the preview engine, makes a
-// few clips (and a group of takes) through the API so the gallery shows real ones, then fills the composer.
+// (library-1440.png), a clip with comments (clip-comments-1440.png) and compare (compare-1440.png). Then
+// the team (scripts/screenshots-team.ts), each at a desktop size and 390x844: the setup page of a fresh
+// studio (setup-*), sign-in (login-*), members (members-*), the account page (account-*), a clip's review
+// conversation with a drawing over the frame (clip-thread-*), the header's inbox (inbox-*) and a guest on a
+// share link (guest-*); --light-out also writes those in the light theme into dir, for looking at.
+// Every page is seen signed in: the script makes the owner first (so the studio must be fresh, or have
+// this script's owner), and sends its session cookie with every request and in every browser.
+// Without --base-url it starts the production build (`npx next build` first) on a spare port
+// (SCREENSHOTS_PORT) with a fresh data folder and the preview engine, makes a few clips (and a group of
+// takes) through the API so the gallery shows real ones, then fills the composer.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { fetchAs, useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
 import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
 import { type ReferenceKind, referenceImage } from "../e2e/support/images";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
 import { type StudioProcess, startStudioProcess } from "../test/support/studio-process";
+import {
+  captureAccount,
+  captureGuest,
+  captureInbox,
+  captureLogin,
+  captureMembers,
+  captureSetup,
+  captureThread,
+  type Lens,
+  listClips,
+  makeShareLink,
+  needsSetup,
+  OWNER,
+  seedTeam,
+} from "./screenshots-team";
 
 const root = process.cwd();
 const outDir = path.join(root, "docs", "screenshots");
 const argBase = process.argv.indexOf("--base-url");
+const argLight = process.argv.indexOf("--light-out");
 const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3300);
 
 async function waitForHealth(base: string, timeoutMs = 120_000) {
@@ -39,20 +63,29 @@ async function startServer(): Promise<{ base: string; server: StudioProcess; dat
   return { base: server.url, server, dataDir };
 }
 
-async function upload(base: string, kind: ReferenceKind, name: string, seed: number): Promise<AssetDTO> {
+/** fetch as the owner: every request carries the session cookie. */
+type Api = (url: string, init?: RequestInit) => Promise<Response>;
+
+async function upload(
+  api: Api,
+  base: string,
+  kind: ReferenceKind,
+  name: string,
+  seed: number,
+): Promise<AssetDTO> {
   const form = new FormData();
   form.append(
     "file",
     new Blob([new Uint8Array(await referenceImage(kind, { seed }))], { type: "image/png" }),
     name,
   );
-  const res = await fetch(`${base}/api/uploads`, { method: "POST", body: form });
+  const res = await api(`${base}/api/uploads`, { method: "POST", body: form });
   if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { asset: AssetDTO }).asset;
 }
 
-async function generate(base: string, body: Record<string, unknown>): Promise<GenerationDTO[]> {
-  const res = await fetch(`${base}/api/generations`, {
+async function generate(api: Api, base: string, body: Record<string, unknown>): Promise<GenerationDTO[]> {
+  const res = await api(`${base}/api/generations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ ...body, idempotencyKey: crypto.randomUUID() }),
@@ -61,9 +94,9 @@ async function generate(base: string, body: Record<string, unknown>): Promise<Ge
   return ((await res.json()) as { generations: GenerationDTO[] }).generations;
 }
 
-async function waitDone(base: string, id: string) {
+async function waitDone(api: Api, base: string, id: string) {
   for (let i = 0; i < 240; i++) {
-    const { generation } = (await (await fetch(`${base}/api/generations/${id}`)).json()) as {
+    const { generation } = (await (await api(`${base}/api/generations/${id}`)).json()) as {
       generation: GenerationDTO;
     };
     if (generation.status === "completed") return;
@@ -76,20 +109,20 @@ async function waitDone(base: string, id: string) {
 }
 
 /** Makes the clips the screenshots show; returns the one whose page is captured. */
-async function seed(base: string): Promise<string> {
-  const hero = await upload(base, "character", "mara.png", 3);
-  const alley = await upload(base, "place", "neon-alley.png", 5);
-  const look = await upload(base, "look", "film-grade.png", 8);
+async function seed(api: Api, base: string): Promise<string> {
+  const hero = await upload(api, base, "character", "mara.png", 3);
+  const alley = await upload(api, base, "place", "neon-alley.png", 5);
+  const look = await upload(api, base, "look", "film-grade.png", 8);
   const names = ["Mara", "Neon alley", "Film grade"];
   const made = [
-    ...(await generate(base, {
+    ...(await generate(api, base, {
       prompt: '<IMAGE_REF_0> walks toward us through <IMAGE_REF_1>, says "We\'re late." No music.',
       referenceIds: [hero.id, alley.id],
       referenceNames: names.slice(0, 2),
       duration: 5,
       aspectRatio: "9:16",
     })),
-    ...(await generate(base, {
+    ...(await generate(api, base, {
       prompt:
         "<IMAGE_REF_1> at night, empty, lit like <IMAGE_REF_2>. A slow crane down to the wet street; neon buzz.",
       referenceIds: [hero.id, alley.id, look.id],
@@ -97,7 +130,7 @@ async function seed(base: string): Promise<string> {
       duration: 6,
       aspectRatio: "16:9",
     })),
-    ...(await generate(base, {
+    ...(await generate(api, base, {
       prompt:
         "<IMAGE_REF_0> turns to camera in <IMAGE_REF_1>, lit like <IMAGE_REF_2>. One slow push-in; rain hiss, a distant train.",
       referenceIds: [hero.id, alley.id, look.id],
@@ -105,7 +138,7 @@ async function seed(base: string): Promise<string> {
       duration: 8,
       aspectRatio: "16:9",
     })),
-    ...(await generate(base, {
+    ...(await generate(api, base, {
       prompt:
         "<IMAGE_REF_0> looks up as the first drops fall in <IMAGE_REF_1>. Handheld; rain on neon signs.",
       referenceIds: [hero.id, alley.id],
@@ -115,7 +148,7 @@ async function seed(base: string): Promise<string> {
       takes: 3,
     })),
   ];
-  for (const g of made) await waitDone(base, g.id);
+  for (const g of made) await waitDone(api, base, g.id);
   return made[2]!.id;
 }
 
@@ -139,18 +172,35 @@ async function settle(page: Page) {
   await page.mouse.move(0, 0);
 }
 
+/** A page in its own browser context, signed in as the owner. */
+async function ownerPage(
+  browser: Browser,
+  base: string,
+  owner: SignedIn,
+  options: { width: number; height: number; theme: "dark" | "light" },
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    deviceScaleFactor: 1,
+    colorScheme: options.theme,
+  });
+  // (useSession under another name: Biome takes any use* call for a React hook.)
+  await putSession(context, base, owner);
+  const page = await context.newPage();
+  // Closing the page closes its context, as browser.newPage's own does.
+  page.on("close", () => void context.close());
+  return page;
+}
+
 async function captureStudio(
   browser: Browser,
   base: string,
+  owner: SignedIn,
   theme: "dark" | "light",
   width: number,
   height: number,
 ) {
-  const page = await browser.newPage({
-    viewport: { width, height },
-    deviceScaleFactor: 1,
-    colorScheme: theme,
-  });
+  const page = await ownerPage(browser, base, owner, { width, height, theme });
   await page.goto(base);
   await page.getByTestId("generation-card").first().waitFor();
   await fillComposer(page);
@@ -173,12 +223,8 @@ async function captureStudio(
   await page.close();
 }
 
-async function captureDetail(browser: Browser, base: string, id: string) {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    colorScheme: "dark",
-  });
+async function captureDetail(browser: Browser, base: string, owner: SignedIn, id: string) {
+  const page = await ownerPage(browser, base, owner, { width: 1440, height: 900, theme: "dark" });
   await page.goto(`${base}/clips/${id}`);
   const player = page.getByTestId("clip-player");
   await player.waitFor();
@@ -217,17 +263,12 @@ async function saveCharacter(page: Page, base: string, clipId: string, name: str
 }
 
 /** The library, a clip with comments on its timeline, and the compare view (review-*.png). */
-async function captureReview(browser: Browser, base: string, detailId: string) {
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 900 },
-    deviceScaleFactor: 1,
-    colorScheme: "dark",
-  });
-  const { items } = (await (await fetch(`${base}/api/generations?limit=20`)).json()) as {
-    items: GenerationDTO[];
-  };
+async function captureReview(browser: Browser, base: string, owner: SignedIn, detailId: string) {
+  const page = await ownerPage(browser, base, owner, { width: 1440, height: 900, theme: "dark" });
+  const api = fetchAs(owner);
+  const items = await listClips(base, owner);
   const wide = items.filter((g) => g.status === "completed" && g.aspectRatio === "16:9" && !g.takeGroupId);
-  const characters = (await (await fetch(`${base}/api/characters`)).json()) as { items: unknown[] };
+  const characters = (await (await api(`${base}/api/characters`)).json()) as { items: unknown[] };
   if (characters.items.length === 0) {
     await saveCharacter(page, base, detailId, "Mara", "Courier in a yellow rain jacket; short dark hair.");
     const portrait = items.find((g) => g.status === "completed" && g.aspectRatio === "9:16");
@@ -292,34 +333,53 @@ async function captureReview(browser: Browser, base: string, detailId: string) {
   await page.close();
 }
 
-async function capture(base: string, detailId: string) {
-  mkdirSync(outDir, { recursive: true });
-  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH });
-  try {
-    for (const theme of ["dark", "light"] as const) {
-      await captureStudio(browser, base, theme, 1440, 900);
-      await captureStudio(browser, base, theme, 390, 844);
-    }
-    await captureDetail(browser, base, detailId);
-    await captureReview(browser, base, detailId);
-  } finally {
-    await browser.close();
+/** The studio's own pages as the owner: the gallery in both themes, a clip, review and compare. */
+async function captureStudioPages(browser: Browser, base: string, owner: SignedIn, detailId: string) {
+  for (const theme of ["dark", "light"] as const) {
+    await captureStudio(browser, base, owner, theme, 1440, 900);
+    await captureStudio(browser, base, owner, theme, 390, 844);
   }
+  await captureDetail(browser, base, owner, detailId);
+  await captureReview(browser, base, owner, detailId);
 }
 
 async function main() {
   const given = argBase > 0 ? process.argv[argBase + 1] : undefined;
+  const lenses: Lens[] = [{ theme: "dark", dir: outDir, suffix: "" }];
+  if (argLight > 0)
+    lenses.push({ theme: "light", dir: path.resolve(process.argv[argLight + 1]!), suffix: "-light" });
+  for (const lens of lenses) mkdirSync(lens.dir, { recursive: true });
   const started = given ? undefined : await startServer();
   const base = given ?? started!.base;
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH });
   try {
     await waitForHealth(base);
-    const { items } = (await (await fetch(`${base}/api/generations?limit=10`)).json()) as {
-      items: GenerationDTO[];
-    };
+    // The setup page exists only until the owner does: first.
+    if (await needsSetup(base)) for (const lens of lenses) await captureSetup(browser, base, lens);
+    const owner = await signUpOwner(base, OWNER);
+    const api = fetchAs(owner);
+    const items = await listClips(base, owner);
     const done = items.filter((g) => g.status === "completed" && g.references.length >= 3);
-    const detailId = done.length >= 1 && items.length >= 6 ? done[0]!.id : await seed(base);
-    await capture(base, detailId);
+    const detailId = done.length >= 1 && items.length >= 6 ? done[0]!.id : await seed(api, base);
+    const team = await seedTeam(base, owner);
+    await captureStudioPages(browser, base, owner, detailId);
+
+    const clips = await listClips(base, owner);
+    const threadClip = clips.find(
+      (g) => g.status === "completed" && g.aspectRatio === "16:9" && !g.takeGroupId && g.id !== detailId,
+    );
+    if (!threadClip) throw new Error("no second finished 16:9 clip to hold the conversation");
+    const shareUrl = await makeShareLink(base, team, threadClip.id);
+    for (const lens of lenses) {
+      await captureLogin(browser, base, lens);
+      await captureMembers(browser, base, lens, team);
+      await captureAccount(browser, base, lens, team);
+      await captureThread(browser, base, lens, team, threadClip.id);
+      await captureInbox(browser, base, lens, team);
+      await captureGuest(browser, lens, shareUrl);
+    }
   } finally {
+    await browser.close();
     if (started) {
       await started.server.stop();
       rmSync(started.dataDir, { recursive: true, force: true });

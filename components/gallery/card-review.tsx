@@ -29,30 +29,36 @@ function CompareToggle({ g }: { g: GenerationDTO }) {
         data-testid="compare-toggle"
       />
       <CompareIcon className="size-4" />
-      <span className="hidden min-[420px]:inline">Compare</span>
+      <span className="hidden @min-[14rem]:inline">Compare</span>
     </label>
   );
 }
 
-/** The review row of a card: star, status, comment count and the compare pick. */
+/**
+ * The review row of a card: star, status, comment count and the compare pick. Sized by the card, not the
+ * window: in a narrow one (a take on a phone) the status takes a line of its own so it reads in full, and
+ * Compare shows its word only where there is room.
+ */
 export function CardReview({ g }: { g: GenerationDTO }) {
   if (g.status !== "completed") return null;
   return (
-    <div className="flex min-h-8 items-center gap-1.5" data-testid="card-review">
-      <FavoriteButton g={g} className="-ml-1.5" />
-      <ReviewStatusSelect g={g} />
-      {g.commentCount > 0 && (
-        <span
-          className="inline-flex items-center gap-1 text-xs text-ink-400 tabular-nums"
-          title={`${g.commentCount} comment${g.commentCount === 1 ? "" : "s"}`}
-        >
-          <MessageIcon className="size-3.5" />
-          {g.commentCount}
-          <span className="sr-only"> comments</span>
-        </span>
-      )}
-      <span className="ml-auto" />
-      <CompareToggle g={g} />
+    <div className="@container" data-testid="card-review">
+      <div className="flex min-h-8 items-center gap-1.5 @max-[10rem]:flex-wrap">
+        <FavoriteButton g={g} className="-ml-1.5" />
+        <ReviewStatusSelect g={g} className="@max-[10rem]:order-last @max-[10rem]:w-full" />
+        {g.commentCount > 0 && (
+          <span
+            className="inline-flex items-center gap-1 text-xs text-ink-400 tabular-nums"
+            title={`${g.commentCount} comment${g.commentCount === 1 ? "" : "s"}`}
+          >
+            <MessageIcon className="size-3.5" />
+            {g.commentCount}
+            <span className="sr-only"> comments</span>
+          </span>
+        )}
+        <span className="ml-auto" />
+        <CompareToggle g={g} />
+      </div>
     </div>
   );
 }

@@ -58,14 +58,17 @@ export function TakeGroup({
           <span className="text-xs text-ink-400" data-testid="take-summary">
             {summary(takes)}
           </span>
-          <LocalTime iso={first.createdAt} className="ml-auto text-xs text-ink-400" />
-          <CreatorAvatar person={first.createdBy} />
-          <ShareButton
-            size="sm"
-            variant="ghost"
-            className="-my-1"
-            share={{ kind: "take_group", target: groupId, what: `these ${first.takeCount} takes` }}
-          />
+          {/* When, who and Share keep together on the right; on a phone they wrap as one. */}
+          <span className="ml-auto flex items-center gap-2">
+            <LocalTime iso={first.createdAt} className="text-xs text-ink-400" />
+            <CreatorAvatar person={first.createdBy} />
+            <ShareButton
+              size="sm"
+              variant="ghost"
+              className="-my-1"
+              share={{ kind: "take_group", target: groupId, what: `these ${first.takeCount} takes` }}
+            />
+          </span>
         </div>
         <p
           className="line-clamp-2 text-sm leading-6 text-ink-100"

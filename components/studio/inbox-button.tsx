@@ -113,17 +113,21 @@ export function InboxButton() {
                       n.read ? "text-ink-300" : "text-ink-100",
                     )}
                   >
-                    <span className="flex items-center gap-2">
+                    {/* Who and what run on as one sentence (on a phone it wraps as text, not as
+                        columns); the time keeps to the right. */}
+                    <span className="flex items-start gap-2">
                       {!n.read ? (
-                        <span className="size-2 shrink-0 rounded-full bg-accent">
+                        <span className="mt-1.5 size-2 shrink-0 rounded-full bg-accent">
                           <span className="sr-only">Unread:</span>
                         </span>
                       ) : null}
-                      <span className="font-medium">{n.actorName}</span>
-                      <span className="text-ink-400">
-                        mentioned you{n.atSec !== null ? ` at ${formatClipTime(n.atSec)}` : ""}
+                      <span className="min-w-0 flex-1">
+                        <span className="font-medium">{n.actorName}</span>{" "}
+                        <span className="text-ink-400">
+                          mentioned you{n.atSec !== null ? ` at ${formatClipTime(n.atSec)}` : ""}
+                        </span>
                       </span>
-                      <span className="ml-auto shrink-0 text-ink-500 text-xs">
+                      <span className="mt-0.5 shrink-0 text-ink-500 text-xs">
                         {formatTimestamp(n.createdAt)}
                       </span>
                     </span>

@@ -6,6 +6,7 @@ import { studioOrigin } from "@/lib/accounts/invite";
 import { describeMe } from "@/lib/accounts/me";
 import { listApiTokens } from "@/lib/accounts/tokens";
 import { MIN_PASSWORD } from "@/lib/auth/auth";
+import { toMe } from "@/lib/auth/me";
 import { requireMember } from "@/lib/auth/page";
 import { getRuntime } from "@/lib/server/runtime";
 
@@ -23,7 +24,7 @@ export default async function AccountPage() {
   ]);
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={toMe(actor)} />
       <AccountView
         me={me}
         tokens={tokens}

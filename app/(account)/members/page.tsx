@@ -5,6 +5,7 @@ import { listInvitations } from "@/lib/accounts/invitations";
 import { describeMe } from "@/lib/accounts/me";
 import { listMembers } from "@/lib/accounts/members";
 import { teamSpend } from "@/lib/accounts/spend-caps";
+import { toMe } from "@/lib/auth/me";
 import { requireMember } from "@/lib/auth/page";
 import { getRuntime } from "@/lib/server/runtime";
 
@@ -23,7 +24,7 @@ export default async function MembersPage() {
   ]);
   return (
     <>
-      <StudioHeader />
+      <StudioHeader me={toMe(actor)} />
       <MembersView
         viewer={{ id: me.id, role: me.role, grantRoles: me.can.grantRoles }}
         initial={{
