@@ -10,6 +10,7 @@ import {
   retryGeneration,
 } from "@/lib/generations/service";
 import { serverAction } from "@/lib/http/server-action";
+import { addComment, deleteComment, editComment, resolveComment } from "@/lib/review/comments";
 import {
   characterSchema,
   deleteCommentSchema,
@@ -18,7 +19,7 @@ import {
   resolveCommentSchema,
   reviewUpdateSchema,
 } from "@/lib/review/schema";
-import { addComment, deleteComment, editComment, resolveComment, updateReview } from "@/lib/review/service";
+import { updateReview } from "@/lib/review/service";
 import { generationDeps, getRuntime } from "@/lib/server/runtime";
 import { idSchema } from "@/lib/validation/fields";
 

@@ -9,7 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { PencilIcon, RangeIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { formatClipTime, MAX_COMMENT_CHARS } from "@/lib/review/limits";
-import { commentField, useRefreshComments } from "./comment-thread";
+import { commentField, useRefreshComments } from "./comment-shared";
 import { clipSpan } from "./comment-timeline";
 import { MentionTextarea } from "./mention-textarea";
 import { currentTenth, type ReviewState, seekTo } from "./review-state";

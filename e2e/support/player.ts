@@ -13,6 +13,10 @@ export async function pauseAt(page: Page, sec: number) {
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeCloseTo(sec, 1);
 }
 
+/** Where the clip's player is, in seconds. */
+export const playerTime = (page: Page) =>
+  page.getByTestId("clip-player").evaluate((v: HTMLVideoElement) => v.currentTime);
+
 /** Drags with the mouse across `target`, from and to fractions of its box. */
 export async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
   await target.scrollIntoViewIfNeeded();

@@ -4,8 +4,8 @@ import { readJson } from "@/lib/http/body";
 import { AppError } from "@/lib/http/errors";
 import { getRuntime } from "@/lib/server/runtime";
 import { parseInput, refuseNul } from "@/lib/validation/parse";
+import { addComment, listComments } from "./comments";
 import { postCommentSchema } from "./schema";
-import { addComment, listComments } from "./service";
 
 // The bodies of app/api/generations/[id]/comments, given the actor the request resolved to: the route
 // file only checks the origin and resolves and checks the caller, so one auth helper can wrap it.

@@ -2,9 +2,10 @@ import "server-only";
 import type { GuestActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { addComment, listComments } from "@/lib/review/comments";
 import type { CommentDTO } from "@/lib/review/dto";
 import type { ReviewStatus } from "@/lib/review/limits";
-import { addComment, listComments, updateReview } from "@/lib/review/service";
+import { updateReview } from "@/lib/review/service";
 import type { GuestCommentDTO } from "./dto";
 import { GUEST_MARK } from "./limits";
 

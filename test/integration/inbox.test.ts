@@ -89,7 +89,7 @@ describe("inbox", () => {
     const dee = await addMember(studio.rt, "editor", { name: "Dee Dee" });
     const { generation } = await submit(studio.rt, { referenceIds: studio.refs });
     await waitFor(studio.rt, generation.id);
-    const { addComment } = await import("@/lib/review/service");
+    const { addComment } = await import("@/lib/review/comments");
     await addComment(studio.db.prisma, asActor(dee), {
       generationId: generation.id,
       atSec: 1,

@@ -4,7 +4,8 @@ import { deleteGeneration } from "@/lib/generations/service";
 import type { ChangeBus } from "@/lib/live/change-bus";
 import { eventStream } from "@/lib/live/event-stream";
 import type { Change, ChangeEvent } from "@/lib/live/events";
-import { addComment, updateReview } from "@/lib/review/service";
+import { addComment } from "@/lib/review/comments";
+import { updateReview } from "@/lib/review/service";
 import { testOwner } from "../support/actors";
 import { createTestDatabase, dbKinds, postgresAvailable, type TestDatabase } from "../support/db";
 import {

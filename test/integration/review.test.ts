@@ -17,15 +17,9 @@ import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { copyWithMetadata } from "@/lib/media/metadata";
 import { tool } from "@/lib/media/tools";
 import { attributeOrphanComments } from "@/lib/review/attribution";
+import { addComment, deleteComment, editComment, listComments, resolveComment } from "@/lib/review/comments";
 import { onMentioned } from "@/lib/review/mentions";
-import {
-  addComment,
-  deleteComment,
-  editComment,
-  listComments,
-  resolveComment,
-  updateReview,
-} from "@/lib/review/service";
+import { updateReview } from "@/lib/review/service";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
