@@ -3,7 +3,7 @@
 // over the video), the header's inbox with a mention, and a guest on a share link. Each at a desktop and a
 // phone size; the dark theme into docs/screenshots, the light one too when asked (for looking at).
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import {
   fetchAs,
   inviteMember,
@@ -11,6 +11,7 @@ import {
   type SignedIn,
   signIn,
 } from "../e2e/support/accounts";
+import { drag } from "../e2e/support/player";
 import type { GenerationDTO } from "../lib/generations/dto";
 
 export type Theme = "dark" | "light";
@@ -224,20 +225,6 @@ async function playBriefly(page: Page, from: number) {
     v.muted = false;
   }, from);
   await page.waitForTimeout(400);
-}
-
-/** Drags the mouse across `target`, from and to fractions of its box. */
-async function drag(page: Page, target: Locator, from: [number, number], to: [number, number]) {
-  const box = (await target.boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
-  await page.mouse.move(...at(from));
-  await page.mouse.down();
-  for (let i = 1; i <= 8; i++) {
-    await page.mouse.move(
-      ...at([from[0] + ((to[0] - from[0]) * i) / 8, from[1] + ((to[1] - from[1]) * i) / 8]),
-    );
-  }
-  await page.mouse.up();
 }
 
 const DRAWN_NOTE = "Her face goes flat in this light: warm it up like the reference.";
