@@ -11,6 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import type { ApiTokenDTO } from "@/lib/accounts/dto";
 import { MAX_TOKEN_NAME } from "@/lib/accounts/schema";
+import { actionValue } from "@/lib/client/action";
 import { memberKeys, tokensQueryOptions } from "@/lib/client/members";
 
 function NewToken({ onCreated }: { onCreated: (c: { token: string; apiToken: ApiTokenDTO }) => void }) {
@@ -147,8 +148,7 @@ function RevokeDialog({ token, onClose }: { token: ApiTokenDTO | null; onClose: 
   const client = useQueryClient();
   const revoke = useMutation({
     mutationFn: async (t: ApiTokenDTO) => {
-      const r = await revokeTokenAction(t.id);
-      if (!r.ok) throw new Error(r.error.message);
+      await actionValue(revokeTokenAction(t.id));
       return t;
     },
     onSuccess: (t) => {

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PencilIcon, RangeIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { actionValue } from "@/lib/client/action";
 import { formatClipTime, MAX_COMMENT_CHARS } from "@/lib/review/limits";
 import { commentField, useRefreshComments } from "./comment-shared";
 import { clipSpan } from "./comment-timeline";
@@ -54,14 +55,15 @@ export function CommentComposer({
   const problem = rangeProblem(atSec, draft.endSec, duration);
   const post = useMutation({
     mutationFn: async () => {
-      const r = await addCommentAction({
-        generationId,
-        atSec,
-        endSec: draft.endSec,
-        body: draft.body,
-        drawing: draft.shapes.length > 0 ? { shapes: draft.shapes } : null,
-      });
-      if (!r.ok) throw new Error(r.error.message);
+      const r = await actionValue(
+        addCommentAction({
+          generationId,
+          atSec,
+          endSec: draft.endSec,
+          body: draft.body,
+          drawing: draft.shapes.length > 0 ? { shapes: draft.shapes } : null,
+        }),
+      );
       return r.comment;
     },
     onSuccess: () => {

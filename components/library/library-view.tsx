@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { PlusIcon, SearchIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
 import type { CharacterDTO } from "@/lib/characters/dto";
+import { actionValue } from "@/lib/client/action";
 import { formatUsd } from "@/lib/client/format";
 import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
 import { CharacterDialog, type CharacterImage } from "./character-dialog";
@@ -16,8 +17,7 @@ function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {
   const client = useQueryClient();
   const remove = useMutation({
     mutationFn: async () => {
-      const r = await deleteCharacterAction(c.id);
-      if (!r.ok) throw new Error(r.error.message);
+      await actionValue(deleteCharacterAction(c.id));
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: reviewKeys.characters });

@@ -12,6 +12,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import type { InvitationDTO } from "@/lib/accounts/dto";
 import type { MemberRole } from "@/lib/auth/actor";
+import { actionValue } from "@/lib/client/action";
 import { invitationsQueryOptions, memberKeys } from "@/lib/client/members";
 import { articleFor, fieldClass, OnceValue, ROLE_LABEL, Section } from "./parts";
 
@@ -164,8 +165,7 @@ function PendingList({ items }: { items: InvitationDTO[] }) {
   const client = useQueryClient();
   const revoke = useMutation({
     mutationFn: async (id: string) => {
-      const r = await revokeInvitationAction(id);
-      if (!r.ok) throw new Error(r.error.message);
+      await actionValue(revokeInvitationAction(id));
     },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: memberKeys.invitations });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import {
   changeRoleAction,
@@ -15,9 +15,11 @@ import { cn } from "@/components/ui/cn";
 import { TrashIcon } from "@/components/ui/icons";
 import type { MemberDTO } from "@/lib/accounts/dto";
 import { MEMBER_ROLES, type MemberRole } from "@/lib/auth/actor";
+import { actionValue } from "@/lib/client/action";
 import { formatUsd } from "@/lib/client/format";
 import { memberKeys } from "@/lib/client/members";
-import { Avatar, aRole, ConfirmDialog, capText, fieldClass, parseCap, ROLE_LABEL } from "./parts";
+import { CapForm } from "./cap-form";
+import { Avatar, aRole, ConfirmDialog, fieldClass, ROLE_LABEL } from "./parts";
 
 export interface Viewer {
   id: string;
@@ -37,8 +39,7 @@ function RoleSelect({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
   const [pendingSelf, setPendingSelf] = useState<MemberRole | null>(null);
   const change = useMutation({
     mutationFn: async (role: MemberRole) => {
-      const r = await changeRoleAction(member.id, role);
-      if (!r.ok) throw new Error(r.error.message);
+      const r = await actionValue(changeRoleAction(member.id, role));
       return r.member;
     },
     onSuccess: (m) => {
@@ -96,77 +97,26 @@ function RoleSelect({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
   );
 }
 
-function CapForm({ member }: { member: MemberDTO }) {
+/** The owner's control of one member's daily cap. */
+function MemberCap({ member }: { member: MemberDTO }) {
   const client = useQueryClient();
-  const id = useId();
-  const [text, setText] = useState(capText(member.dailySpendCapUsd));
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: async (cap: number | null) => {
-      const r = await setMemberSpendCapAction(member.id, cap);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.member;
-    },
-    onSuccess: (m) => {
-      setText(capText(m.dailySpendCapUsd));
-      void client.invalidateQueries({ queryKey: memberKeys.members });
-      toast.success(
-        m.dailySpendCapUsd === null
-          ? `${m.name} has no daily cap`
-          : `${m.name} may spend ${formatUsd(m.dailySpendCapUsd)} a day`,
-      );
-    },
-    onError: (e) => setError(e.message),
-  });
-  const dirty = text.trim() !== capText(member.dailySpendCapUsd);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (save.isPending) return;
-    const parsed = parseCap(text);
-    if ("error" in parsed) return setError(parsed.error);
-    setError(null);
-    save.mutate(parsed.cap);
-  }
   return (
-    <form onSubmit={submit} className="flex flex-col gap-1" noValidate>
-      <div className="flex items-center gap-1.5">
-        <label htmlFor={id} className="sr-only">
-          Daily spend cap of {member.name}, in US dollars
-        </label>
-        <div className="relative w-24 sm:w-28">
-          <span
-            aria-hidden
-            className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400"
-          >
-            $
-          </span>
-          <input
-            id={id}
-            inputMode="decimal"
-            placeholder="No cap"
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            data-testid="cap-input"
-            className={cn(fieldClass, "pl-6 tabular-nums")}
-          />
-        </div>
-        {dirty && (
-          <Button type="submit" variant="primary" aria-disabled={save.isPending || undefined}>
-            Save
-          </Button>
-        )}
-      </div>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="max-w-56 text-xs text-danger">
-          {error}
-        </p>
-      )}
-    </form>
+    <CapForm
+      cap={member.dailySpendCapUsd}
+      label={`Daily spend cap of ${member.name}, in US dollars`}
+      widthClass="w-24 sm:w-28"
+      testId="cap-input"
+      save={async (cap) => {
+        const { member: m } = await actionValue(setMemberSpendCapAction(member.id, cap));
+        void client.invalidateQueries({ queryKey: memberKeys.members });
+        toast.success(
+          m.dailySpendCapUsd === null
+            ? `${m.name} has no daily cap`
+            : `${m.name} may spend ${formatUsd(m.dailySpendCapUsd)} a day`,
+        );
+        return m.dailySpendCapUsd;
+      }}
+    />
   );
 }
 
@@ -178,7 +128,7 @@ function SpendCell({ viewer, member }: { viewer: Viewer; member: MemberDTO }) {
         <span className="text-ink-300">{formatUsd(member.spentTodayUsd)}</span> today
         {viewer.role !== "owner" && <> · {cap === null ? "no cap" : `cap ${formatUsd(cap)}`}</>}
       </span>
-      {viewer.role === "owner" && <CapForm member={member} />}
+      {viewer.role === "owner" && <MemberCap member={member} />}
     </div>
   );
 }
@@ -188,8 +138,7 @@ function RemoveDialog({ member, onClose }: { member: MemberDTO | null; onClose: 
   const client = useQueryClient();
   const remove = useMutation({
     mutationFn: async (m: MemberDTO) => {
-      const r = await removeMemberAction(m.id);
-      if (!r.ok) throw new Error(r.error.message);
+      await actionValue(removeMemberAction(m.id));
       return m;
     },
     onSuccess: (m) => {
@@ -298,8 +247,7 @@ export function RemovedList({ viewer, members }: { viewer: Viewer; members: Memb
   const client = useQueryClient();
   const restore = useMutation({
     mutationFn: async (m: MemberDTO) => {
-      const r = await restoreMemberAction(m.id);
-      if (!r.ok) throw new Error(r.error.message);
+      const r = await actionValue(restoreMemberAction(m.id));
       return r.member;
     },
     onSuccess: (m) => {

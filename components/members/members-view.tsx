@@ -1,12 +1,11 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { setTeamSpendCapAction } from "@/app/(account)/actions";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { InvitationDTO, TeamSpendDTO } from "@/lib/accounts/dto";
+import { actionValue } from "@/lib/client/action";
 import { formatUsd } from "@/lib/client/format";
 import {
   type MembersAdminView,
@@ -14,43 +13,16 @@ import {
   membersQueryOptions,
   teamSpendQueryOptions,
 } from "@/lib/client/members";
+import { CapForm } from "./cap-form";
 import { InvitationsPanel } from "./invitations-panel";
 import { MemberList, RemovedList, type Viewer } from "./member-list";
-import { capText, fieldClass, parseCap, Section } from "./parts";
+import { Section } from "./parts";
 
 function TeamCap({ initial }: { initial: TeamSpendDTO }) {
   const client = useQueryClient();
   const { data } = useQuery({ ...teamSpendQueryOptions, initialData: initial });
-  const [text, setText] = useState(capText(initial.teamDailySpendCapUsd));
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: async (cap: number | null) => {
-      const r = await setTeamSpendCapAction(cap);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.spend;
-    },
-    onSuccess: (spend) => {
-      client.setQueryData(memberKeys.teamSpend, spend);
-      setText(capText(spend.teamDailySpendCapUsd));
-      toast.success(
-        spend.teamDailySpendCapUsd === null
-          ? "The team has no daily cap"
-          : `The team may spend ${formatUsd(spend.teamDailySpendCapUsd)} a day`,
-      );
-    },
-    onError: (e) => setError(e.message),
-  });
   const cap = data.teamDailySpendCapUsd;
   const share = cap ? Math.min(1, data.spentTodayUsd / cap) : 0;
-  const dirty = text.trim() !== capText(cap);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!dirty || save.isPending) return;
-    const parsed = parseCap(text);
-    if ("error" in parsed) return setError(parsed.error);
-    setError(null);
-    save.mutate(parsed.cap);
-  }
   return (
     <Section
       id="team-cap"
@@ -58,44 +30,22 @@ function TeamCap({ initial }: { initial: TeamSpendDTO }) {
       description="Generate is refused past a cap, with the amount left, before anything is sent to a provider. Days are UTC days; clips in flight count at their estimate. Empty means no cap."
     >
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <form onSubmit={submit} noValidate className="flex flex-col gap-1.5">
-          <label htmlFor="team-cap-input" className="text-xs font-medium text-ink-300">
-            Team daily cap (US dollars)
-          </label>
-          <div className="flex items-center gap-2">
-            <div className="relative w-36">
-              <span
-                aria-hidden
-                className="pointer-events-none absolute top-1/2 left-2.5 -translate-y-1/2 text-sm text-ink-400"
-              >
-                $
-              </span>
-              <input
-                id="team-cap-input"
-                inputMode="decimal"
-                placeholder="No cap"
-                value={text}
-                onChange={(e) => {
-                  setText(e.target.value);
-                  setError(null);
-                }}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? "team-cap-error" : undefined}
-                className={cn(fieldClass, "pl-6 tabular-nums")}
-              />
-            </div>
-            {dirty && (
-              <Button type="submit" variant="primary" aria-disabled={save.isPending || undefined}>
-                Save
-              </Button>
-            )}
-          </div>
-          {error && (
-            <p id="team-cap-error" role="alert" className="text-xs text-danger">
-              {error}
-            </p>
-          )}
-        </form>
+        <CapForm
+          cap={cap}
+          label="Team daily cap (US dollars)"
+          showLabel
+          widthClass="w-36"
+          save={async (next) => {
+            const { spend } = await actionValue(setTeamSpendCapAction(next));
+            client.setQueryData(memberKeys.teamSpend, spend);
+            toast.success(
+              spend.teamDailySpendCapUsd === null
+                ? "The team has no daily cap"
+                : `The team may spend ${formatUsd(spend.teamDailySpendCapUsd)} a day`,
+            );
+            return spend.teamDailySpendCapUsd;
+          }}
+        />
         <div className="flex min-w-56 flex-col gap-1.5 sm:items-end" data-testid="team-spend">
           <p className="text-sm text-ink-300 tabular-nums">
             <span className="font-semibold text-ink-100">{formatUsd(data.spentTodayUsd)}</span> spent today

@@ -12,6 +12,7 @@ import { CheckIcon, ClockIcon, CopyIcon, LinkIcon, LockIcon, XIcon } from "@/com
 import { Modal } from "@/components/ui/modal";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { Spinner } from "@/components/ui/spinner";
+import { actionValue } from "@/lib/client/action";
 import { ApiRequestError, getJson } from "@/lib/client/http";
 import type { CreatedShareLinkDTO, ShareLinkDTO } from "@/lib/share/dto";
 import {
@@ -244,8 +245,7 @@ function ActiveLinks({ share }: { share: ShareTarget }) {
   const { data: links, isPending, error } = useQuery(linksQuery(share.kind, share.target));
   const revoke = useMutation({
     mutationFn: async (id: string) => {
-      const r = await revokeShareLinkAction(id);
-      if (!r.ok) throw new Error(r.error.message);
+      await actionValue(revokeShareLinkAction(id));
     },
     onSuccess: () => {
       toast.success("Link revoked", { description: "Anyone using it is turned away from now on." });
