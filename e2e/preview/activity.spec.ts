@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { initialsOf } from "@/lib/activity/people";
+import { initialsOf } from "@/lib/accounts/initials";
 import { finishedClip } from "../support/clips";
 import { GalleryPage } from "../support/gallery-page";
 

@@ -16,4 +16,11 @@ describe("initialsOf", () => {
     expect(initialsOf("")).toBe("?");
     expect(initialsOf(" -- ")).toBe("?");
   });
+  it("reads names from anywhere", () => {
+    expect(initialsOf("Anne-Marie van Dijk")).toBe("AD");
+    expect(initialsOf("(Sam) O'Neil")).toBe("SO");
+    expect(initialsOf("李 小龙")).toBe("李小");
+    expect(initialsOf("Łukasz Ørsted")).toBe("ŁØ");
+    expect(initialsOf("𝒜da Lee")).toBe("𝒜L");
+  });
 });

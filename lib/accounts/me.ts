@@ -1,8 +1,8 @@
 import "server-only";
 import { hasRole, type MemberActor, type MemberRole } from "@/lib/auth/actor";
+import { toMe } from "@/lib/auth/me";
 import type { DbTx } from "@/lib/db/client";
 import type { MeDTO } from "./dto";
-import { initialsOf } from "./initials";
 import { mayGrant } from "./invitations";
 import { spendAllowance } from "./spend-caps";
 
@@ -14,11 +14,7 @@ const GRANTABLE: MemberRole[] = ["reviewer", "editor", "admin", "owner"];
 export async function describeMe(prisma: DbTx, actor: MemberActor): Promise<MeDTO> {
   const manageMembers = hasRole(actor, "admin");
   return {
-    id: actor.id,
-    name: actor.name,
-    email: actor.email,
-    role: actor.role,
-    initials: initialsOf(actor.name),
+    ...toMe(actor),
     via: actor.via,
     can: {
       review: hasRole(actor, "reviewer"),

@@ -2,8 +2,6 @@ import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { initialsOf } from "./initials";
 
-export { initialsOf };
-
 // The team's members as other features need to name them: the comment composer's `@` menu and the
 // mentions a comment stores. The members admin has its own, fuller reads.
 

@@ -1,21 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { avatarHue, initialsOf, toPersonDTO } from "./people";
-
-describe("initialsOf", () => {
-  it("takes the first and last words' first letters, upper-cased", () => {
-    expect(initialsOf("Mara Lindqvist")).toBe("ML");
-    expect(initialsOf("  jo  ")).toBe("J");
-    expect(initialsOf("Anne-Marie van Dijk")).toBe("AD");
-    expect(initialsOf("émile zola")).toBe("ÉZ");
-    expect(initialsOf("(Sam) O'Neil")).toBe("SO");
-    expect(initialsOf("李 小龙")).toBe("李小");
-  });
-
-  it("says ? when the name has no letter or digit", () => {
-    expect(initialsOf("")).toBe("?");
-    expect(initialsOf("  -- ")).toBe("?");
-  });
-});
+import { avatarHue, toPersonDTO } from "./people";
 
 describe("avatarHue", () => {
   it("is the same for the same id and spreads different ids around the wheel", () => {

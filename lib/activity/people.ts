@@ -3,8 +3,6 @@
 import { initialsOf } from "@/lib/accounts/initials";
 import type { PersonDTO } from "./dto";
 
-export { initialsOf };
-
 /** A hue (0-359) from an id (FNV-1a): the same person has the same color everywhere, in every browser. */
 export function avatarHue(key: string): number {
   let hash = 0x811c9dc5;

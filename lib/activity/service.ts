@@ -1,4 +1,5 @@
 import "server-only";
+import { initialsOf } from "@/lib/accounts/initials";
 import type { Actor } from "@/lib/auth/actor";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma, ReviewEvent } from "@/lib/db/generated/client";
@@ -8,7 +9,6 @@ import { newId } from "@/lib/ids";
 import type { ActivityDTO, ActivityPage } from "./dto";
 import type { ActivityKind, ActorKind } from "./kinds";
 import { DEFAULT_ACTIVITY_LIMIT, MAX_ACTIVITY_LIMIT } from "./kinds";
-import { initialsOf } from "./people";
 
 // The activity trail: every review change (status, star, chosen take, delete, restore) and every
 // character edit is written here, signed by the actor, in the same transaction as the change itself, so

@@ -1,8 +1,6 @@
 import { initialsOf } from "@/lib/accounts/initials";
 import type { MemberActor, MemberRole } from "./actor";
 
-export { initialsOf };
-
 /** What the browser is told about the signed-in member (header, menus). */
 export interface Me {
   id: string;

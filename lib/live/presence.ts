@@ -1,6 +1,6 @@
 import "server-only";
+import { initialsOf } from "@/lib/accounts/initials";
 import type { MemberActor } from "@/lib/auth/actor";
-import { initialsOf } from "@/lib/auth/me";
 import type { Db } from "@/lib/db/client";
 import { publishChange } from "./change-bus";
 
