@@ -18,7 +18,7 @@ import type { AppError } from "@/lib/http/errors";
 import { updateReview } from "@/lib/review/service";
 import { generationDeps, type Runtime } from "@/lib/server/runtime";
 import { addMember as signUpMember } from "../support/accounts";
-import { addMember, guest } from "../support/actors";
+import { guest, memberRow } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
@@ -53,8 +53,8 @@ describe.each(await dbKinds())("every action signed on %s", (kind) => {
   });
   beforeAll(async () => {
     installRuntime(rt);
-    mara = await addMember(rt.db.prisma, "Mara Lindqvist", "editor");
-    jo = await addMember(rt.db.prisma, "Jo Park", "reviewer");
+    mara = await memberRow(rt.db.prisma, "Mara Lindqvist", "editor");
+    jo = await memberRow(rt.db.prisma, "Jo Park", "reviewer");
   });
   afterAll(() => installRuntime(undefined));
 
@@ -92,7 +92,7 @@ describe.each(await dbKinds())("every action signed on %s", (kind) => {
     await updateReview(rt.db.prisma, jo, { generationId: t1, chosen: true });
     await deleteGeneration(rt.db.prisma, mara, t0);
     // Restoring someone else's clip needs an admin (editors restore their own).
-    const ada = await addMember(rt.db.prisma, "Ada Admin", "admin");
+    const ada = await memberRow(rt.db.prisma, "Ada Admin", "admin");
     await restoreGeneration(rt.db.prisma, ada, t0);
     const after = Date.now();
 
@@ -295,7 +295,7 @@ describe.each(await dbKinds())("every action signed on %s", (kind) => {
   });
 
   it("filters the gallery by creator: mine, a member's, or refused", async () => {
-    const lee = await addMember(rt.db.prisma, "Lee", "editor");
+    const lee = await memberRow(rt.db.prisma, "Lee", "editor");
     const mine = await submit(rt, { referenceIds: [refs[0]!] }, lee);
     await submit(rt, { referenceIds: [refs[0]!] }, jo);
     const list = (query: string, actor: Actor = lee) =>

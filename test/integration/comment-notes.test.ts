@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { attributeOrphanComments } from "@/lib/review/attribution";
 import { addComment, editComment, listComments } from "@/lib/review/comments";
 import { onMentioned } from "@/lib/review/mentions";
-import { addMember } from "../support/actors";
+import { memberRow } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { fail, linkGuest as guest } from "../support/review";
@@ -28,7 +28,7 @@ describe.each(await dbKinds())("what a comment carries, on %s", (kind) => {
   });
 
   it("range comments end after they start and within the clip", async () => {
-    const ana = await addMember(rt.db.prisma, "Ana", "reviewer");
+    const ana = await memberRow(rt.db.prisma, "Ana", "reviewer");
     const { generation } = await submit(rt, { referenceIds: [refs[2]!], duration: 3 });
     const done = await waitFor(rt, generation.id);
     const range = await addComment(rt.db.prisma, ana, {
@@ -58,7 +58,7 @@ describe.each(await dbKinds())("what a comment carries, on %s", (kind) => {
   });
 
   it("keeps a drawing on the 0-1 plane and refuses bad shapes without storing anything", async () => {
-    const ana = await addMember(rt.db.prisma, "Ana", "reviewer");
+    const ana = await memberRow(rt.db.prisma, "Ana", "reviewer");
     const { generation } = await submit(rt, { referenceIds: [refs[2]!], duration: 3 });
     const done = await waitFor(rt, generation.id);
     const box = {
@@ -143,9 +143,9 @@ describe.each(await dbKinds())("what a comment carries, on %s", (kind) => {
   it("stores whom a comment names with @, and calls the mention hook for members other than the author", async () => {
     const hook = vi.mocked(onMentioned);
     const [ada, bo, gone] = [
-      await addMember(rt.db.prisma, "Ada Lovelace", "reviewer"),
-      await addMember(rt.db.prisma, "Bo Wen", "reviewer"),
-      await addMember(rt.db.prisma, "Old Timer", "reviewer"),
+      await memberRow(rt.db.prisma, "Ada Lovelace", "reviewer"),
+      await memberRow(rt.db.prisma, "Bo Wen", "reviewer"),
+      await memberRow(rt.db.prisma, "Old Timer", "reviewer"),
     ];
     await rt.db.prisma.user.update({ where: { id: gone.id }, data: { disabledAt: new Date() } });
     // The @ menu offers members by name, never one removed from the team.
@@ -172,7 +172,7 @@ describe.each(await dbKinds())("what a comment carries, on %s", (kind) => {
 
     // An edit names whom the new text names; only the newly named are announced.
     hook.mockClear();
-    const cy = await addMember(rt.db.prisma, "Cyrus Vale", "reviewer");
+    const cy = await memberRow(rt.db.prisma, "Cyrus Vale", "reviewer");
     const edited = await editComment(rt.db.prisma, ada, {
       commentId: c.id,
       body: "@Cyrus Vale and @Bo Wen, please",
@@ -222,7 +222,7 @@ describe.each(await dbKinds())("what a comment carries, on %s", (kind) => {
       body: "g",
     });
 
-    const owner = await addMember(rt.db.prisma, "Olive", "owner");
+    const owner = await memberRow(rt.db.prisma, "Olive", "owner");
     const count = await rt.db.prisma.$transaction((tx) => attributeOrphanComments(tx, owner.id));
     expect(count).toBeGreaterThanOrEqual(2);
     const list = await listComments(rt.db.prisma, done.id, owner);

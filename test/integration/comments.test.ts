@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { deleteGeneration, purgeDeletedGenerations, UNDO_WINDOW_MS } from "@/lib/generations/service";
 import { addComment, deleteComment, editComment, listComments, resolveComment } from "@/lib/review/comments";
-import { addMember, testOwner } from "../support/actors";
+import { memberRow, testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { commentEvents, fail, linkGuest as guest } from "../support/review";
@@ -20,9 +20,9 @@ describe.each(await dbKinds())("comments on %s", (kind) => {
 
   it("keeps comments in time order, refuses a time past the end, and lets only the author edit", async () => {
     const [mara, jo, boss] = [
-      await addMember(rt.db.prisma, "Mara", "reviewer"),
-      await addMember(rt.db.prisma, "Jo", "reviewer"),
-      await addMember(rt.db.prisma, "Ida", "admin"),
+      await memberRow(rt.db.prisma, "Mara", "reviewer"),
+      await memberRow(rt.db.prisma, "Jo", "reviewer"),
+      await memberRow(rt.db.prisma, "Ida", "admin"),
     ];
     const { generation } = await submit(rt, { referenceIds: [refs[0]!], duration: 3 });
     const done = await waitFor(rt, generation.id);
@@ -74,7 +74,7 @@ describe.each(await dbKinds())("comments on %s", (kind) => {
   });
 
   it("signs a comment with the actor, never with names or ids in the request", async () => {
-    const ada = await addMember(rt.db.prisma, "Ada", "reviewer");
+    const ada = await memberRow(rt.db.prisma, "Ada", "reviewer");
     const { generation } = await submit(rt, { referenceIds: [refs[0]!], duration: 3 });
     const done = await waitFor(rt, generation.id);
     for (const forged of [
@@ -124,9 +124,9 @@ describe.each(await dbKinds())("comments on %s", (kind) => {
 
   it("threads: replies one level deep at the thread's time, resolved and reopened by any member", async () => {
     const [ana, ben, cy] = [
-      await addMember(rt.db.prisma, "Ana", "reviewer"),
-      await addMember(rt.db.prisma, "Ben", "reviewer"),
-      await addMember(rt.db.prisma, "Cy", "admin"),
+      await memberRow(rt.db.prisma, "Ana", "reviewer"),
+      await memberRow(rt.db.prisma, "Ben", "reviewer"),
+      await memberRow(rt.db.prisma, "Cy", "admin"),
     ];
     const { generation } = await submit(rt, { referenceIds: [refs[1]!], duration: 4 });
     const done = await waitFor(rt, generation.id);
@@ -202,7 +202,7 @@ describe.each(await dbKinds())("comments on %s", (kind) => {
   it("removes a deleted clip's comments once the undo window has passed", async () => {
     const { generation } = await submit(rt, { referenceIds: [refs[1]!], duration: 3 });
     await waitFor(rt, generation.id);
-    await addComment(rt.db.prisma, await addMember(rt.db.prisma, "Nia", "reviewer"), {
+    await addComment(rt.db.prisma, await memberRow(rt.db.prisma, "Nia", "reviewer"), {
       generationId: generation.id,
       atSec: 1,
       body: "nice",

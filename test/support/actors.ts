@@ -4,8 +4,11 @@ import type { GuestActor, MemberActor, MemberRole } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { newId } from "@/lib/ids";
 
-/** Makes a member's account (a User row) and returns the actor a request of theirs resolves to. */
-export async function addMember(
+/**
+ * A member as a bare User row, and the actor a request of theirs resolves to: for services called
+ * directly. test/support/accounts.ts addMember makes a real account (sign-up, session, token) instead.
+ */
+export async function memberRow(
   prisma: Db,
   name: string,
   role: MemberRole = "editor",
@@ -22,7 +25,7 @@ const owners = new WeakMap<Db, Promise<MemberActor>>();
 export function testOwner(prisma: Db): Promise<MemberActor> {
   let owner = owners.get(prisma);
   if (!owner) {
-    owner = addMember(prisma, "Test Owner", "owner", "testowner0000");
+    owner = memberRow(prisma, "Test Owner", "owner", "testowner0000");
     owners.set(prisma, owner);
   }
   return owner;
