@@ -1,4 +1,5 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { OWNER } from "../support/accounts";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
 import { pauseAt } from "../support/player";
 import { serverActionIds } from "../support/server-actions";
@@ -9,37 +10,11 @@ import { seriousViolations } from "../support/studio-page";
 // shows both live; the guest's browser still cannot open the studio's own pages or API. Screenshots of the
 // guest's view at desktop and phone sizes go to the test's output folder.
 
-const OWNER = {
-  name: "Sam Owner",
-  email: "share-owner@studio.example.com",
-  password: "share-link e2e password",
-};
-
-/**
- * Signs the page's browser in as the studio's owner: makes the owner on a fresh studio (no setup code on
- * loopback), or signs in when this spec made it on an earlier run against the same server. Sign-up and
- * sign-in are better-auth's own routes, as the setup and sign-in pages call them.
- */
-async function signInAsOwner(request: APIRequestContext, baseURL: string) {
-  const headers = { origin: baseURL };
-  const signUp = await request.post("/api/auth/sign-up/email", { data: OWNER, headers });
-  if (signUp.ok()) return;
-  const signIn = await request.post("/api/auth/sign-in/email", {
-    data: { email: OWNER.email, password: OWNER.password },
-    headers,
-  });
-  expect(
-    signIn.status(),
-    `sign-up answered ${signUp.status()} ${await signUp.text()}; sign-in answered ${await signIn.text()}`,
-  ).toBe(200);
-}
-
 test("an editor shares a clip; a guest with the link comments and approves, and nothing else", async ({
   page,
   browser,
   baseURL,
 }, info) => {
-  await signInAsOwner(page.request, baseURL!);
   const ref = await uploadReference(page.request, "character", "noor.png", 811);
   const [made] = await createClip(page.request, {
     prompt: "<IMAGE_REF_0> lifts a lantern on the pier as the fog rolls in.",
@@ -73,7 +48,9 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   const guest = await guestContext.newPage();
   await guest.goto(url);
   await expect(
-    guest.getByRole("heading", { name: /Sam Owner shared “Pier scene for Noor's agent” with you/ }),
+    guest.getByRole("heading", {
+      name: new RegExp(`${OWNER.name} shared “Pier scene for Noor's agent” with you`),
+    }),
   ).toBeVisible();
   await guest.screenshot({ path: info.outputPath("guest-name-1366x768.png") });
   expect(await seriousViolations(guest)).toEqual([]);
@@ -181,7 +158,6 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   browser,
   baseURL,
 }, info) => {
-  await signInAsOwner(page.request, baseURL!);
   const ref = await uploadReference(page.request, "character", "ines.png", 812);
   const takes = await createClip(page.request, {
     prompt: "<IMAGE_REF_0> spins under the boardwalk lights, slow motion.",

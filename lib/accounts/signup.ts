@@ -2,10 +2,10 @@ import "server-only";
 import type { Auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/http/errors";
 
-// Making an account, the one way the setup page, the invitation page and the tests all use: better-auth's
-// sign-up, whose hooks (lib/auth/auth.ts) decide the role (owner for the first account, else the
-// invitation's) and refuse a stranger. Returns better-auth's response, which carries the new session's
-// cookie; a server action's call sets it on the browser through the nextCookies plugin.
+// Making an account from the server's side (the tests' helpers, test/support/accounts.ts): better-auth's
+// sign-up, the same endpoint and hooks (lib/auth/auth.ts) the setup and invitation pages reach over
+// POST /api/auth/sign-up/email, which decide the role (owner for the first account, else the
+// invitation's) and refuse a stranger. Returns better-auth's response, with the new session's cookie.
 
 export interface SignUpInput {
   name: string;

@@ -2,11 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/events";
 import { getJson } from "./http";
 
 /** Who else has a clip open: refreshed by the live stream's `presence` changes, and every half minute. */
 export const presenceKey = (id: string) => ["presence", id] as const;
-const HEARTBEAT_MS = 15_000;
 
 export interface ViewerDTO {
   id: string;
@@ -26,7 +26,7 @@ export function usePresence(generationId: string): ViewerDTO[] {
     const url = `/api/generations/${encodeURIComponent(generationId)}/presence?tab=${tab}`;
     const beat = () => void fetch(url, { method: "POST" }).catch(() => {});
     beat();
-    const timer = setInterval(beat, HEARTBEAT_MS);
+    const timer = setInterval(beat, PRESENCE_HEARTBEAT_MS);
     const bye = () => navigator.sendBeacon?.(`${url}&leave=1`);
     window.addEventListener("pagehide", bye);
     return () => {

@@ -4,12 +4,12 @@ import type { MemberActor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import { publishChange } from "./change-bus";
 
-// Presence on a clip's page: each open tab says "still here" every HEARTBEAT_MS and "gone" when it
-// leaves; a tab not heard from for STALE_MS is gone too (a closed laptop says nothing). Kept in the
+// Presence on a clip's page: each open tab says "still here" every PRESENCE_HEARTBEAT_MS
+// (lib/live/events.ts) and "gone" when it leaves; a tab not heard from for PRESENCE_STALE_MS is gone too
+// (a closed laptop says nothing). Kept in the
 // database, so every instance sees every viewer; a join or a leave is announced on the change bus
 // (`presence`), and the pages showing that clip refetch who is there.
 
-export const PRESENCE_HEARTBEAT_MS = 15_000;
 export const PRESENCE_STALE_MS = 40_000;
 const TAB_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
