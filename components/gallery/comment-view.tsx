@@ -114,7 +114,10 @@ export function CommentView({
         )}
         <span className="font-semibold text-ink-100">{c.authorName}</span>
         {c.guest && (
-          <span className="rounded border border-ink-600 px-1 text-[10px] uppercase tracking-wide text-ink-400">
+          <span
+            data-testid="comment-guest-badge"
+            title="Commented through a share link"
+            className="rounded border border-ink-600 px-1 text-[10px] uppercase tracking-wide text-ink-400">
             guest
           </span>
         )}

@@ -99,7 +99,8 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await phone.close();
 
   // The member's page shows both, live, without a reload.
-  await expect(page.getByTestId("comment")).toContainText("Gita (guest)");
+  await expect(page.getByTestId("comment")).toContainText("Gita");
+  await expect(page.getByTestId("comment").getByTestId("comment-guest-badge")).toHaveText("guest");
   await expect(page.getByTestId("comment")).toContainText("Hold on the lantern a beat longer");
   await expect(page.getByTestId("review-status")).toHaveValue("approved");
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { type Actor, forbidden, hasRole, type MemberActor, type MemberRole, ROLES } from "@/lib/auth/actor";
+import { actorsChanged } from "@/lib/auth/actor-cache";
 import type { Db, DbTx } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import type { MemberDTO, MemberSummaryDTO } from "./dto";
@@ -125,6 +126,7 @@ export async function changeRole(
     if (target.role === "owner") await assertAnotherOwner(tx, target);
     await tx.user.update({ where: { id: userId }, data: { role } });
   });
+  actorsChanged(prisma);
   return memberDTO(prisma, userId);
 }
 
@@ -150,6 +152,7 @@ export async function removeMember(prisma: Db, actor: MemberActor, userId: strin
     await tx.session.deleteMany({ where: { userId } });
     await tx.apiToken.deleteMany({ where: { userId } });
   });
+  actorsChanged(prisma);
   return memberDTO(prisma, userId);
 }
 
@@ -161,6 +164,7 @@ export async function restoreMember(prisma: Db, actor: MemberActor, userId: stri
     assertMayManage(actor, target);
     if (target.disabledAt) await tx.user.update({ where: { id: userId }, data: { disabledAt: null } });
   });
+  actorsChanged(prisma);
   return memberDTO(prisma, userId);
 }
 

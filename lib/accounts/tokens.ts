@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { actorsChanged } from "@/lib/auth/actor-cache";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
 import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
@@ -67,6 +68,7 @@ export async function listApiTokens(prisma: Db, userId: string): Promise<ApiToke
 /** Revokes one of the user's own tokens; another user's token is "not found", not "forbidden". */
 export async function revokeApiToken(prisma: Db, userId: string, id: string): Promise<void> {
   const { count } = await prisma.apiToken.deleteMany({ where: { id, userId } });
+  if (count) actorsChanged(prisma);
   if (!count) throw new AppError("not_found", "No token of yours has that id (already revoked?).", 404);
 }
 

@@ -7,6 +7,7 @@ import { consumeInvitation, markInvitationAccepted } from "@/lib/accounts/invita
 import { listensBeyondLoopback, type SetupGate } from "@/lib/accounts/setup";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { actorsChanged } from "./actor-cache";
 
 // Accounts are better-auth's: email and password, sessions in the database (so "sign out everywhere" and
 // a removed member take effect on the next request), its password hashing (scrypt) and its rate limiter,
@@ -14,13 +15,17 @@ import { AppError } from "@/lib/http/errors";
 //   - who may make an account: the first one (the owner, through the setup page and its code), then only
 //     the holder of an invitation, whose role the account takes (lib/accounts/invitations.ts);
 //   - a removed member (disabledAt) cannot start a session;
-//   - changing a password always ends the account's other sessions.
+//   - changing a password always ends the account's other sessions;
+//   - whatever its routes change (a sign-out, sessions revoked, a password, a name) is forgotten by the
+//     cache of who is asking (lib/auth/actor-cache.ts) before the answer goes out.
 
 export const COOKIE_PREFIX = "omni";
 export const SESSION_DAYS = 30;
 export const MIN_PASSWORD = 10;
 /** Sign-in attempts allowed per client address per minute. */
 export const SIGN_IN_PER_MINUTE = 5;
+/** better-auth's routes that change nothing about who is signed in or what they may do. */
+const READ_ONLY_PATHS = new Set(["/get-session", "/list-sessions", "/ok", "/error"]);
 
 export interface AuthDeps {
   prisma: Db;
@@ -125,6 +130,9 @@ export function createAuth(deps: AuthDeps) {
         if (ctx.path === "/change-password" && ctx.body && typeof ctx.body === "object") {
           return { context: { body: { ...ctx.body, revokeOtherSessions: true } } };
         }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (!READ_ONLY_PATHS.has(ctx.path)) actorsChanged(prisma);
       }),
     },
     databaseHooks: {

@@ -3,6 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { ensureSettings } from "@/lib/accounts/settings";
 import { listensBeyondLoopback, SetupGate } from "@/lib/accounts/setup";
+import { ActorCache, attachActorCache, detachActorCache } from "@/lib/auth/actor-cache";
 import { type Auth, createAuth, secureCookies } from "@/lib/auth/auth";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
@@ -33,6 +34,8 @@ export interface Runtime {
   worker: GenerationWorker;
   /** Accounts and sessions (better-auth). */
   auth: Auth;
+  /** Who recent cookies and tokens belong to, forgotten on every change (lib/auth/actor-cache.ts). */
+  actors: ActorCache;
   /** First run: whether the owner account is still to be made, and its setup code. */
   setup: SetupGate;
   /** What changed, for the live event stream (app/api/events). */
@@ -150,6 +153,9 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   const changes = new ChangeBus();
   if (db.url) await changes.listen(db.url, (m) => console.warn(`[live] ${m}`));
   attachChangeBus(db.prisma, changes);
+  const actors = new ActorCache();
+  if (db.url) await actors.listen(db.url, (m) => console.warn(`[auth] ${m}`));
+  attachActorCache(db.prisma, actors);
   if (options.startWorker !== false) worker.start();
   // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
   // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
@@ -177,6 +183,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     provider,
     worker,
     auth,
+    actors,
     setup,
     changes,
     wake(created) {
@@ -189,6 +196,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
       await worker.stop();
       detachChangeBus(db.prisma, changes);
       await changes.close();
+      detachActorCache(db.prisma, actors);
+      await actors.close();
       if (!options.db) await db.close();
     },
   };

@@ -2,13 +2,16 @@
 // hooks, resolveActor on sessions and personal tokens, on PGlite and on PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
 import { createInvitation, revokeInvitation } from "@/lib/accounts/invitations";
+import { changeRole, removeMember } from "@/lib/accounts/members";
 import { createApiToken, revokeApiToken } from "@/lib/accounts/tokens";
 import { SIGN_IN_PER_MINUTE } from "@/lib/auth/auth";
 import { resolveActor } from "@/lib/auth/session";
+import { openDatabase } from "@/lib/db/client";
 import { addMember, asActor, sessionCookieFrom, TEST_PASSWORD, type TestMember } from "../support/accounts";
-import { dbKinds } from "../support/db";
+import { createTestDatabase, dbKinds, postgresAvailable, type TestDatabase } from "../support/db";
 import { useStudio } from "../support/fixture";
-import { installRuntime, submit } from "../support/runtime";
+import { installRuntime, removeDir, startTestRuntime, submit, type TestRuntime } from "../support/runtime";
+import { until } from "../support/until";
 
 const ORIGIN = "http://127.0.0.1:3000";
 
@@ -116,7 +119,9 @@ for (const kind of await dbKinds()) {
       const rev = await addMember(studio.rt, "reviewer");
       expect(await actorOf(rev.session)).toMatchObject({ id: rev.id, role: "reviewer", via: "session" });
       expect(await actorOf(rev.bearer)).toMatchObject({ id: rev.id, role: "reviewer", via: "token" });
-      await studio.db.prisma.user.update({ where: { id: rev.id }, data: { role: "editor" } });
+      // Both answers are remembered now (lib/auth/actor-cache.ts); the role change is seen at once anyway.
+      expect(studio.rt.actors.size).toBeGreaterThanOrEqual(2);
+      await changeRole(studio.db.prisma, asActor(owner), rev.id, "editor");
       expect(await actorOf(rev.session)).toMatchObject({ role: "editor" });
       expect(await actorOf(rev.bearer)).toMatchObject({ role: "editor" });
       // Tokens are stored hashed.
@@ -140,12 +145,15 @@ for (const kind of await dbKinds()) {
         sessionCookieFrom(await authCall(studio, "/sign-in/email", { email: m.email, password: m.password }));
       const a = m.cookie;
       const b = await signIn();
+      // Each session is resolved (and so remembered) before it is ended: the end must be seen regardless.
+      expect(await actorOf({ cookie: b })).not.toBeNull();
       const out = await authCall(studio, "/sign-out", {}, { cookie: b });
       expect(out.status).toBe(200);
       expect(await actorOf({ cookie: b })).toBeNull();
       expect(await actorOf({ cookie: a })).not.toBeNull();
 
       const c = await signIn();
+      expect(await actorOf({ cookie: c })).not.toBeNull();
       const everywhere = await authCall(studio, "/revoke-sessions", {}, { cookie: c });
       expect(everywhere.status).toBe(200);
       expect(await actorOf({ cookie: a })).toBeNull();
@@ -155,6 +163,7 @@ for (const kind of await dbKinds()) {
 
       const d = await signIn();
       const e = await signIn();
+      expect(await actorOf({ cookie: e })).not.toBeNull();
       const changed = await authCall(
         studio,
         "/change-password",
@@ -228,7 +237,9 @@ for (const kind of await dbKinds()) {
 
     it("shuts a removed member out at once: sessions, tokens and sign-in", async () => {
       const m = await addMember(studio.rt, "editor");
-      await studio.db.prisma.user.update({ where: { id: m.id }, data: { disabledAt: new Date() } });
+      expect(await actorOf(m.session)).not.toBeNull();
+      expect(await actorOf(m.bearer)).not.toBeNull();
+      await removeMember(studio.db.prisma, asActor(owner), m.id);
       expect(await actorOf(m.session)).toBeNull();
       expect(await actorOf(m.bearer)).toBeNull();
       const r = await authCall(studio, "/sign-in/email", { email: m.email, password: m.password });
@@ -307,5 +318,62 @@ describe("what existed before accounts", () => {
       owner.id,
     );
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: "c-guest" } })).authorUserId).toBeNull();
+  });
+});
+
+describe.runIf(await postgresAvailable())("who is asking, between instances sharing PostgreSQL", () => {
+  const runtimes: TestRuntime[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  let db: TestDatabase | undefined;
+  afterAll(async () => {
+    installRuntime(undefined);
+    for (const rt of runtimes) await rt.dispose();
+    if (runtimes[0]) await removeDir(runtimes[0].dataDir);
+    for (const close of closers) await close();
+    await db?.dispose();
+  });
+
+  it("a role change, a sign-out and a removal on one instance hold on the other's next request", async () => {
+    db = await createTestDatabase("postgres");
+    // Two instances, each with its own pool and its own memory of who is asking.
+    const opened = await openDatabase({ kind: "postgres", url: db.url as string });
+    closers.push(() => opened.close());
+    const env = { VIDEO_PROVIDER: "preview" };
+    const a = await startTestRuntime(db, env, { startWorker: false });
+    const b = await startTestRuntime({ ...opened, dispose: () => opened.close() }, env, {
+      startWorker: false,
+      dataDir: a.dataDir,
+    });
+    runtimes.push(a, b);
+    const owner = await addMember(a, "owner");
+    const m = await addMember(a, "reviewer");
+    // Requests reach B, which remembers the answers; the changes are made on A.
+    installRuntime(b);
+    const forgotten = () =>
+      until("B to forget who was asking", () => (b.actors.size === 0 ? true : undefined));
+    expect(await actorOf(m.session)).toMatchObject({ role: "reviewer" });
+    expect(await actorOf(m.bearer)).toMatchObject({ role: "reviewer" });
+    expect(b.actors.size).toBe(2);
+
+    await changeRole(a.db.prisma, asActor(owner), m.id, "editor");
+    await forgotten();
+    expect(await actorOf(m.session)).toMatchObject({ role: "editor" });
+    expect(await actorOf(m.bearer)).toMatchObject({ role: "editor" });
+
+    const out = await a.auth.handler(
+      new Request(`${ORIGIN}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, cookie: m.cookie },
+        body: "{}",
+      }),
+    );
+    expect(out.status).toBe(200);
+    await forgotten();
+    expect(await actorOf(m.session)).toBeNull();
+    expect(await actorOf(m.bearer)).toMatchObject({ role: "editor" });
+
+    await removeMember(a.db.prisma, asActor(owner), m.id);
+    await forgotten();
+    expect(await actorOf(m.bearer)).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import {
   uploadImages,
   waitFor,
 } from "../support/runtime";
+import { until } from "../support/until";
 
 const PREVIEW = { VIDEO_PROVIDER: "preview" };
 /** An actor as the interim studio resolves one: a member with no account row yet. */
@@ -27,16 +28,6 @@ function record(bus: ChangeBus): ChangeEvent[] {
     if (typeof e !== "string") seen.push(e);
   });
   return seen;
-}
-
-async function until<T>(what: string, read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const has = (seen: Change[], kind: Change["kind"], generationId?: string) =>
