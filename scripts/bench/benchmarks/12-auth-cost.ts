@@ -4,10 +4,12 @@
 //
 // - In process: lib/auth/session.ts resolveActor, the one function every route (lib/http/route.ts), server
 //   action and page calls, timed on its own with the runtime installed as the server installs it. Once
-//   with a session cookie (better-auth checks the cookie's signature and reads the session and its user
-//   from the database: no cookie cache, so a sign-out or a removal holds on the next request) and once
-//   with a personal API token (its SHA-256 looked up with its user). The owner is made by the same
-//   sign-up the setup page uses (test/support/accounts.ts addMember), with a token.
+//   with a session cookie and once with a personal API token, each twice: as requests find it (the answer
+//   remembered by lib/auth/actor-cache.ts, which every change to who may do what clears) and cold, with the
+//   cache cleared before each call, which is what the first request after a change or after 10 s pays
+//   (better-auth checks the cookie's signature and reads the session and its user; a token's SHA-256 is
+//   looked up with its user). The owner is made by the same sign-up the setup page uses
+//   (test/support/accounts.ts addMember), with a token.
 // - In the server: the same step inside a real `next start`, read from the route's own
 //   `Server-Timing: auth;dur=` (apiRoute times resolveActor and adds the entry), for the gallery API
 //   (GET /api/generations?limit=50) and a media request (GET of the first card's poster, /api/media/<key>),
@@ -24,7 +26,7 @@ import path from "node:path";
 import pg from "pg";
 import { resolveActor } from "@/lib/auth/session";
 import { parseConfig } from "@/lib/config/env";
-import { createRuntime } from "@/lib/server/runtime";
+import { createRuntime, type Runtime } from "@/lib/server/runtime";
 import { addMember, TEST_PASSWORD } from "@/test/support/accounts";
 import { seedHistoryProcess } from "@/test/support/load-history";
 import { installRuntime } from "@/test/support/runtime";
@@ -44,13 +46,17 @@ interface Credentials {
   token: AuthHeaders;
 }
 
-/** resolveActor timed in this process, `runs` times per credential after a warm-up, alternating. */
-async function inProcess(credentials: Credentials) {
+/**
+ * resolveActor timed in this process, `runs` times per credential after a warm-up, alternating; `cold`
+ * clears the cache of who is asking before each call.
+ */
+async function inProcess(rt: Runtime, credentials: Credentials, cold: boolean) {
   const times = { cookie: [] as number[], token: [] as number[] };
   const cpu = { cookie: 0, token: 0 };
   for (let i = 0; i < 50 + IN_PROCESS_RUNS; i++) {
     for (const kind of ["cookie", "token"] as const) {
       const headers = new Headers(credentials[kind]);
+      if (cold) rt.actors.changed();
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const actor = await resolveActor(() => headers);
@@ -86,7 +92,11 @@ async function makeOwnerAndTime(dataDir: string, databaseUrl: string | undefined
   try {
     const owner = await addMember(rt, "owner", { name: "Bench Owner" });
     const credentials: Credentials = { email: owner.email, cookie: owner.session, token: owner.bearer };
-    return { credentials, times: await inProcess(credentials) };
+    return {
+      credentials,
+      times: await inProcess(rt, credentials, false),
+      cold: await inProcess(rt, credentials, true),
+    };
   } finally {
     installRuntime(undefined);
     await rt.close();
@@ -130,10 +140,12 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
   const gallery = { cookie: sample(), token: sample() };
   const media = { cookie: sample(), token: sample() };
   let inProcessTimes: Awaited<ReturnType<typeof inProcess>>;
+  let coldTimes: Awaited<ReturnType<typeof inProcess>>;
   try {
     await seedHistoryProcess({ dataDir, count: CLIPS, databaseUrl, cwd: ctx.root });
     const made = await makeOwnerAndTime(dataDir, databaseUrl);
     inProcessTimes = made.times;
+    coldTimes = made.cold;
     const studio = await startStudioProcess({
       port: ctx.port(kind === "pglite" ? 0 : 1),
       dataDir,
@@ -175,6 +187,10 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
       `token p50 ${f(percentile(inProcessTimes.token, 50))} / p95 ${f(p95(inProcessTimes.token))} ms; ` +
       `CPU per call cookie ${f(inProcessTimes.cpuPerCall.cookie)} / token ${f(inProcessTimes.cpuPerCall.token)} ms; load average ${os.loadavg()[0]?.toFixed(1)}`,
   );
+  ctx.log(
+    `${label} in process, cold: cookie p50 ${f(percentile(coldTimes.cookie, 50))} / p95 ${f(p95(coldTimes.cookie))} ms, ` +
+      `token p50 ${f(percentile(coldTimes.token, 50))} / p95 ${f(p95(coldTimes.token))} ms`,
+  );
   for (const [name, s] of [
     ["gallery", gallery],
     ["media", media],
@@ -192,14 +208,26 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
       measured: p95(inProcessTimes.cookie),
       unit: "ms",
       budget,
-      note: `better-auth's getSession: the cookie's HMAC checked, the session and its user read; median ${f(percentile(inProcessTimes.cookie, 50))} ms, CPU time per call ${f(inProcessTimes.cpuPerCall.cookie)} ms`,
+      note: `as requests find it (remembered); median ${f(percentile(inProcessTimes.cookie, 50))} ms, CPU time per call ${f(inProcessTimes.cpuPerCall.cookie)} ms`,
+    },
+    {
+      figure: `${label}: resolveActor in process, session cookie, cold (first request after a change or 10 s), p95`,
+      measured: p95(coldTimes.cookie),
+      unit: "ms",
+      note: `better-auth's getSession: the cookie's HMAC checked, the session and its user read; median ${f(percentile(coldTimes.cookie, 50))} ms, CPU time per call ${f(coldTimes.cpuPerCall.cookie)} ms`,
     },
     {
       figure: `${label}: resolveActor in process, personal API token, p95 of ${IN_PROCESS_RUNS}`,
       measured: p95(inProcessTimes.token),
       unit: "ms",
       budget,
-      note: `the token's SHA-256 looked up with its user; median ${f(percentile(inProcessTimes.token, 50))} ms, CPU time per call ${f(inProcessTimes.cpuPerCall.token)} ms`,
+      note: `as requests find it (remembered); median ${f(percentile(inProcessTimes.token, 50))} ms, CPU time per call ${f(inProcessTimes.cpuPerCall.token)} ms`,
+    },
+    {
+      figure: `${label}: resolveActor in process, personal API token, cold, p95`,
+      measured: p95(coldTimes.token),
+      unit: "ms",
+      note: `the token's SHA-256 looked up with its user; median ${f(percentile(coldTimes.token, 50))} ms, CPU time per call ${f(coldTimes.cpuPerCall.token)} ms`,
     },
     {
       figure: `${label}: gallery API, resolving the caller (Server-Timing auth), cookie, p95 of ${HTTP_RUNS}`,
