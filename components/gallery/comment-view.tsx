@@ -117,7 +117,8 @@ export function CommentView({
           <span
             data-testid="comment-guest-badge"
             title="Commented through a share link"
-            className="rounded border border-ink-600 px-1 text-[10px] uppercase tracking-wide text-ink-400">
+            className="rounded border border-ink-600 px-1 text-[10px] uppercase tracking-wide text-ink-400"
+          >
             guest
           </span>
         )}
