@@ -95,8 +95,9 @@ export function createAuth(deps: AuthDeps) {
     session: {
       expiresIn: SESSION_DAYS * 86_400,
       updateAge: 86_400,
-      // No cookie cache: every request reads the session row, so signing out, a removal or a role change
-      // takes effect on the next request (one indexed read; see the bench's auth rows).
+      // No cookie cache: a copy in the browser is out of the server's reach, and signing out, a removal or
+      // a role change must take effect on the next request. The server remembers answers instead, and
+      // forgets them on every such change (lib/auth/actor-cache.ts).
       cookieCache: { enabled: false },
     },
     user: {
