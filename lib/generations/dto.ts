@@ -1,5 +1,7 @@
 // JSON shapes the API and the browser share. Browser-safe: types only.
+
 import type { PersonDTO } from "@/lib/activity/dto";
+import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
 import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
@@ -35,6 +37,11 @@ export interface GenerationDTO {
   aspectRatio: AspectRatio;
   provider: ProviderId;
   modelId: string;
+  /** The model version it was made with (lib/models/profiles.ts), and its short label. */
+  modelVersion: ModelVersionId;
+  modelLabel: string;
+  /** The tier it was rendered at. */
+  resolution: Resolution;
   /** True for clips made by the local preview engine: never AI output. */
   isPreview: boolean;
   /** Takes submitted together share a group id; index is 0-based within the group. */

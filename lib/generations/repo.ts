@@ -1,3 +1,4 @@
+import { isResolution, LEGACY_RESOLUTION, profileOfClip } from "@/lib/models/profiles";
 import "server-only";
 import { toPersonDTO } from "@/lib/activity/people";
 import type { DbTx } from "@/lib/db/client";
@@ -59,6 +60,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     aspectRatio: row.aspectRatio as AspectRatio,
     provider: row.provider as ProviderId,
     modelId: row.modelId,
+    ...versionOf(row),
     isPreview: row.provider === "preview",
     takeGroupId: row.takeGroupId,
     takeIndex: row.takeIndex,
@@ -182,5 +184,15 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   return {
     items: page.map(toGenerationDTO),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+/** A clip's version and tier; clips made before versions existed are their provider's first, at 720p. */
+function versionOf(row: { provider: string; modelVersion: string | null; resolution: string | null }) {
+  const profile = profileOfClip({ provider: row.provider as ProviderId, modelVersion: row.modelVersion });
+  return {
+    modelVersion: profile.id,
+    modelLabel: profile.label,
+    resolution: isResolution(row.resolution) ? row.resolution : LEGACY_RESOLUTION,
   };
 }

@@ -23,9 +23,10 @@ describe("createGenerationSchema", () => {
   it.each([
     [{ referenceIds: [] }, "referenceIds", "at least 1"],
     [
-      { referenceIds: ["a1234567", "b1234567", "c1234567", "d1234567", "e1234567", "f1234567"] },
+      // The widest version's limit; each version's own is its profile's (lib/models/profiles.test.ts).
+      { referenceIds: Array.from({ length: 11 }, (_, i) => `asset${String(i).padStart(5, "0")}`) },
       "referenceIds",
-      "at most 5",
+      "at most 10",
     ],
     [{ referenceIds: ["asset00001", "asset00001"] }, "referenceIds", "twice"],
     [{ prompt: "" }, "prompt", "empty"],
@@ -34,7 +35,9 @@ describe("createGenerationSchema", () => {
     [{ prompt: "x".repeat(20_001) }, "prompt", "20,000"],
     [{ prompt: "<IMAGE_REF_2> runs" }, "prompt", "<IMAGE_REF_2> has no reference image"],
     [{ duration: 2 }, "duration", "at least 3"],
-    [{ duration: 11 }, "duration", "at most 10"],
+    [{ duration: 16 }, "duration", "at most 15"],
+    [{ model: "fal-v9" }, "model", "must be one of fal-v1, fal-v1.1, fal-v1.2"],
+    [{ resolution: "8k" }, "resolution", "must be one of 360p, 720p, 1080p, 4k"],
     [{ duration: 8.5 }, "duration", "whole number"],
     [{ duration: "8" }, "duration", "whole number"],
     [{ aspectRatio: "1:1" }, "aspectRatio", '"16:9" or "9:16"'],

@@ -3,17 +3,15 @@
 // the limits it enforces live in ./limits.ts, which the rest of the browser code imports instead.
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
+import { MODEL_VERSION_IDS, RESOLUTIONS, WIDEST } from "@/lib/models/profiles";
 import { ID_PATTERN, visibleText } from "@/lib/validation/fields";
 import {
   ASPECT_RATIOS,
   cleanLabel,
-  MAX_DURATION,
   MAX_LABEL_CHARS,
   MAX_PROMPT_CHARS,
-  MAX_REFERENCES,
   MAX_SEED,
   MAX_TAKES,
-  MIN_DURATION,
   MIN_REFERENCES,
   PROVIDER_IDS,
   THINKING_LEVELS,
@@ -25,7 +23,12 @@ export * from "./limits";
 // zod/mini leaves out the English messages for issues without one of ours; keep them, as full zod has.
 z.config(en());
 
-// One schema for the browser form, the server action and POST /api/generations.
+// One schema for the browser form, the server action and POST /api/generations. Its counts and lengths
+// are the widest any model version allows; the chosen version's own limits are checked against its
+// profile (lib/models/profiles.ts profileIssues) by the service and by the composer.
+const MAX_REFERENCES = WIDEST.images;
+const MIN_DURATION = WIDEST.minDuration;
+const MAX_DURATION = WIDEST.maxDuration;
 
 /** Makes a double click (or a retried request) create once. */
 export const idempotencyKeySchema = z
@@ -67,6 +70,14 @@ export const createGenerationSchema = z
       /** Which configured provider makes it; the server's default when absent. */
       provider: z.optional(
         z.enum(PROVIDER_IDS, { error: `provider must be one of ${PROVIDER_IDS.join(", ")}` }),
+      ),
+      /** The model version (lib/models/profiles.ts); the provider's default when absent. */
+      model: z.optional(
+        z.enum(MODEL_VERSION_IDS, { error: `model must be one of ${MODEL_VERSION_IDS.join(", ")}` }),
+      ),
+      /** The tier to render at; the version's default when absent. */
+      resolution: z.optional(
+        z.enum(RESOLUTIONS, { error: `resolution must be one of ${RESOLUTIONS.join(", ")}` }),
       ),
       /** Reproducible results where the provider supports it; -1 asks for a random seed. */
       seed: z.optional(

@@ -8,6 +8,14 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
+import {
+  isModelVersionId,
+  isResolution,
+  type ModelProfile,
+  profileById,
+  profileIssues,
+  type Resolution,
+} from "@/lib/models/profiles";
 import type { VideoProvider } from "@/lib/providers/types";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
@@ -37,6 +45,7 @@ export interface GenerationDeps {
   retryOfId?: string;
 }
 
+/** What makes two requests the same; a version and tier count only when named (older keys hash as before). */
 function inputHash(input: CreateGenerationInput, provider: string): string {
   const {
     prompt,
@@ -47,6 +56,8 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
     referenceNames = [],
     seed,
     thinkingLevel,
+    model,
+    resolution,
   } = input;
   return createHash("sha256")
     .update(
@@ -60,34 +71,69 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
         referenceNames,
         seed,
         thinkingLevel,
+        ...(model ? { model } : {}),
+        ...(resolution ? { resolution } : {}),
       }),
     )
     .digest("hex");
 }
 
-/** The provider the request names (or the default), checked against what it can do. */
-function chooseProvider(deps: GenerationDeps, input: CreateGenerationInput): VideoProvider {
-  const provider = input.provider ? deps.providers.get(input.provider) : deps.provider;
+interface Chosen {
+  provider: VideoProvider;
+  profile: ModelProfile;
+  resolution: Resolution;
+}
+
+/**
+ * The provider, model version and tier a request asks for (or the defaults), refused with the field and
+ * the version's limit when the request asks for something the version cannot do: the studio refuses
+ * before a provider is asked, so a provider's own 422 is never what a person reads.
+ */
+function chooseModel(deps: GenerationDeps, input: CreateGenerationInput): Chosen {
+  const named = input.model ? profileById(input.model) : undefined;
+  if (named && input.provider && named.provider !== input.provider) {
+    throw new AppError("unsupported_setting", `${named.label} is not served by ${input.provider}.`, 422, {
+      model: `${named.label} is served by ${named.provider}, not ${input.provider}`,
+    });
+  }
+  const providerId = named?.provider ?? input.provider;
+  const provider = providerId ? deps.providers.get(providerId) : deps.provider;
   if (!provider) {
     throw new AppError(
       "provider_not_configured",
-      `The provider "${input.provider}" is not configured on this studio.`,
+      `The provider "${providerId}" is not configured on this studio.`,
       422,
-      { provider: `${input.provider} is not configured` },
+      { [named ? "model" : "provider"]: `${providerId} is not configured` },
     );
   }
-  const caps = provider.capabilities;
-  const fields: Record<string, string> = {};
-  if (input.seed !== undefined && !caps.seed) fields.seed = `${provider.label} has no seed control`;
-  if (input.thinkingLevel !== undefined && !caps.thinkingLevels.includes(input.thinkingLevel)) {
-    fields.thinkingLevel = `${provider.label} has no thinking level control`;
+  // A named version is served with the endpoint the provider was configured with when it is its default.
+  const profile = !named
+    ? provider.defaultProfile
+    : named.id === provider.defaultProfile.id
+      ? provider.defaultProfile
+      : provider.profiles.find((p) => p.id === named.id);
+  if (!profile) {
+    throw new AppError("unsupported_setting", `${provider.label} does not serve ${named?.label}.`, 422, {
+      model: `${provider.label} serves ${provider.profiles.map((p) => p.label).join(", ")}`,
+    });
   }
-  if (input.duration < caps.durations.min || input.duration > caps.durations.max) {
-    fields.duration = `${provider.label} makes clips of ${caps.durations.min} to ${caps.durations.max} seconds`;
+  const resolution = input.resolution ?? profile.defaultResolution;
+  const fields: Record<string, string> = {};
+  if (input.seed !== undefined && !profile.seed) fields.seed = `${profile.label} has no seed control`;
+  if (input.thinkingLevel !== undefined && !profile.thinkingLevels.includes(input.thinkingLevel)) {
+    fields.thinkingLevel = `${profile.label} has no thinking level control`;
+  }
+  for (const issue of profileIssues(profile, {
+    images: input.referenceIds.length,
+    duration: input.duration,
+    aspectRatio: input.aspectRatio,
+    resolution,
+  })) {
+    fields[issue.path] ??= issue.message;
   }
   const first = Object.values(fields)[0];
   if (first) throw new AppError("unsupported_setting", `${first}.`, 422, fields);
-  return provider;
+  return { provider, profile, resolution };
 }
 
 /** Take i>0 of a group is stored under a derived key; clients' keys cannot contain "~". */
@@ -129,7 +175,7 @@ async function existingRequest(prisma: Db, firstId: string, hash: string): Promi
 export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: unknown): Promise<Created> {
   const input = parseInput(createGenerationSchema, raw);
   const { prisma } = deps;
-  const provider = chooseProvider(deps, input);
+  const { provider, profile, resolution } = chooseModel(deps, input);
   const hash = inputHash(input, provider.id);
 
   // Both at once (a repeat wastes the second): one round trip less before the worker can start.
@@ -177,12 +223,14 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
     label: input.referenceNames?.[position] || byId.get(assetId)!.originalName,
     characterId: input.referenceCharacterIds?.[position] ?? null,
   }));
-  const estimatedCostUsd = provider.estimateCostUsd({ duration: input.duration });
+  const estimatedCostUsd = provider.estimateCostUsd({ duration: input.duration, profile, resolution });
   const rowsFor = (takeIndex: number, id: string) => ({
     data: {
       id,
       provider: provider.id,
-      modelId: provider.modelId,
+      modelId: profile.endpointId,
+      modelVersion: profile.id,
+      resolution,
       prompt: input.prompt,
       duration: input.duration,
       aspectRatio: input.aspectRatio,
@@ -262,6 +310,12 @@ export async function retryGeneration(
     aspectRatio: row.aspectRatio,
     idempotencyKey,
     ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
+    // The same version and tier, where the provider still serves that version.
+    ...(isModelVersionId(row.modelVersion) &&
+    deps.providers.get(row.provider)?.profiles.some((p) => p.id === row.modelVersion)
+      ? { model: row.modelVersion }
+      : {}),
+    ...(isResolution(row.resolution) ? { resolution: row.resolution } : {}),
     ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
     ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
       ? { thinkingLevel: row.thinkingLevel }

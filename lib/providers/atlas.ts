@@ -2,6 +2,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
 import { THINKING_LEVELS } from "@/lib/generations/schema";
+import { profileById } from "@/lib/models/profiles";
 import type { ReferenceUrlCache } from "./fal";
 import { API_TIMEOUT_MS, DOWNLOAD_TIMEOUT_MS } from "./fal-transport";
 import {
@@ -220,6 +221,7 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
     };
   }
 
+  const profile = { ...profileById("atlas"), endpointId: modelId };
   const logOf = (p: Prediction): LogLine[] => [{ message: `AtlasCloud: ${p.status}`, level: "info" }];
 
   return {
@@ -227,6 +229,8 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
     label: "AtlasCloud",
     modelId,
     pricing,
+    profiles: [profile],
+    defaultProfile: profile,
     capabilities: {
       ...OMNI_FLASH_LIMITS,
       durations: { ...OMNI_FLASH_LIMITS.durations, default: 10 },
@@ -244,7 +248,7 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({
-          model: modelId,
+          model: input.modelId,
           prompt: input.prompt,
           images,
           duration: input.duration,

@@ -2,6 +2,7 @@ import "server-only";
 import { readFile } from "node:fs/promises";
 import { createFalClient, parseEndpointId } from "@fal-ai/client";
 import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
+import { clipCostUsd, falProfileOf, profileById, profilesOf } from "@/lib/models/profiles";
 import {
   FalHttpError,
   FalNetworkError,
@@ -15,6 +16,7 @@ import {
   type CancelOutcome,
   OMNI_FLASH_LIMITS,
   ProviderCallError,
+  type ProviderInput,
   type ProviderJob,
   type ProviderReference,
   type VideoProvider,
@@ -107,30 +109,45 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     }
   }
 
-  const appPath = () => {
-    const app = parseEndpointId(modelId);
+  // fal's queue paths drop an endpoint's sub-path (`/v1.1/reference-to-video`): owner/alias only.
+  const appPath = (endpointId: string) => {
+    const app = parseEndpointId(endpointId);
     return [app.namespace, app.owner, app.alias].filter(Boolean).join("/");
   };
+  const profiles = profilesOf("fal");
+  // FAL_MODEL_ID picks the default version; an endpoint the studio does not know is sent the first
+  // version's request (as before versions existed).
+  const defaultProfile = falProfileOf(modelId) ?? { ...profileById("fal-v1"), endpointId: modelId };
+
+  /** The request body for one clip, spelled as its version's profile says. */
+  function requestBody(input: ProviderInput, imageUrls: string[]): Record<string, unknown> {
+    const { request } = input.profile;
+    const body: Record<string, unknown> = {
+      prompt: input.prompt,
+      [request.images]: imageUrls,
+      aspect_ratio: input.aspectRatio,
+      // fal's schema takes an integer number of seconds (not a string).
+      duration: Math.round(input.duration),
+    };
+    if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
+    return body;
+  }
 
   return {
     id: "fal",
     label: "fal.ai",
     modelId,
     pricing,
+    profiles,
+    defaultProfile,
     capabilities: { ...OMNI_FLASH_LIMITS, webhooks: true },
 
     async submit(input, { webhookUrl }) {
       const refs = input.references;
       const imageUrls = await Promise.all(refs.map(referenceUrl));
       try {
-        const queued = await client.queue.submit(modelId, {
-          input: {
-            prompt: input.prompt,
-            image_urls: imageUrls,
-            aspect_ratio: input.aspectRatio,
-            // fal's schema takes an integer number of seconds (not a string).
-            duration: Math.round(input.duration),
-          },
+        const queued = await client.queue.submit(input.modelId, {
+          input: requestBody(input, imageUrls),
           webhookUrl,
         });
         const position = (queued as { queue_position?: unknown }).queue_position;
@@ -156,7 +173,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     async status(job) {
       let raw: unknown;
       try {
-        raw = await client.queue.status(modelId, { requestId: job.requestId, logs: true });
+        raw = await client.queue.status(job.input.modelId, { requestId: job.requestId, logs: true });
       } catch (err) {
         throw fail(err, job.input.references);
       }
@@ -175,7 +192,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     async result(job) {
       const refs = job.input.references;
       try {
-        const { data } = await client.queue.result(modelId, { requestId: job.requestId });
+        const { data } = await client.queue.result(job.input.modelId, { requestId: job.requestId });
         return falOutputToResult(data);
       } catch (err) {
         const mapped = fail(err, refs);
@@ -193,7 +210,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     },
 
     async cancel(job): Promise<CancelOutcome> {
-      const url = `https://queue.fal.run/${appPath()}/requests/${encodeURIComponent(job.requestId)}/cancel`;
+      const url = `https://queue.fal.run/${appPath(job.input.modelId)}/requests/${encodeURIComponent(job.requestId)}/cancel`;
       // The client's queue.cancel() throws the answer away; the body is what says how it went.
       let body: unknown;
       try {
@@ -237,14 +254,17 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       return res.body as ReadableStream<Uint8Array>;
     },
 
-    estimateCostUsd({ duration }) {
-      return costOf(pricing, duration);
+    estimateCostUsd({ duration, profile = defaultProfile, resolution = profile.defaultResolution }) {
+      // The configured price (FAL_USD_PER_SECOND) is the first version's, billed by tokens; the newer
+      // versions are priced per tier by fal.
+      if (profile.id === "fal-v1") return costOf(pricing, duration);
+      return clipCostUsd(profile, resolution, duration);
     },
   };
 
   async function completion(job: ProviderJob): Promise<"pending" | "failed" | "succeeded" | "unknown"> {
     try {
-      const raw = await client.queue.status(modelId, { requestId: job.requestId });
+      const raw = await client.queue.status(job.input.modelId, { requestId: job.requestId });
       const s = falStatusSchema.parse(raw);
       if (s.status !== "COMPLETED") return "pending";
       return s.error || s.error_type ? "failed" : "succeeded";

@@ -9,6 +9,7 @@ import {
   type ProviderId,
   type ThinkingLevel,
 } from "@/lib/generations/schema";
+import type { ModelProfile, Resolution } from "@/lib/models/profiles";
 
 export { PROVIDER_IDS, type ProviderId, THINKING_LEVELS, type ThinkingLevel } from "@/lib/generations/schema";
 
@@ -24,6 +25,11 @@ export interface ProviderReference {
 }
 
 export interface ProviderInput {
+  /** The endpoint (fal) or model (AtlasCloud) to send it to: the clip's own, stored when it was made. */
+  modelId: string;
+  /** The clip's model version: what its request takes and how its fields are spelled. */
+  profile: ModelProfile;
+  resolution: Resolution;
   prompt: string;
   duration: number;
   aspectRatio: AspectRatio;
@@ -124,6 +130,9 @@ export interface VideoProvider {
   readonly label: string;
   readonly capabilities: ProviderCapabilities;
   readonly pricing: Pricing;
+  /** The model versions it serves (lib/models/profiles.ts), and the one a clip gets when it names none. */
+  readonly profiles: readonly ModelProfile[];
+  readonly defaultProfile: ModelProfile;
   /** Sends the job. Throws ProviderCallError. Must not be retried blindly by the caller. */
   submit(
     input: ProviderInput,
@@ -140,5 +149,6 @@ export interface VideoProvider {
   cancel(job: ProviderJob): Promise<CancelOutcome>;
   /** Opens the finished video for copying into our storage. Throws ProviderCallError (e.g. 404 expired). */
   openOutput(video: ProviderVideo, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
-  estimateCostUsd(input: { duration: number }): number;
+  /** What one clip costs: its tier's price per second for the version (configured prices first). */
+  estimateCostUsd(input: { duration: number; profile?: ModelProfile; resolution?: Resolution }): number;
 }

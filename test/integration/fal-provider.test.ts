@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_FAL_MODEL_ID } from "@/lib/config/env";
+import { profileById } from "@/lib/models/profiles";
 import { createFalProvider, REFERENCE_URL_TTL_MS, type ReferenceUrlCache } from "@/lib/providers/fal";
 import { verifyFalWebhook, webhookToOutcome } from "@/lib/providers/fal-webhook";
 import {
@@ -54,6 +55,9 @@ function provider(key = KEY): VideoProvider {
 }
 
 const input = (prompt: string, extra: Partial<ProviderInput> = {}): ProviderInput => ({
+  modelId: DEFAULT_FAL_MODEL_ID,
+  profile: profileById("fal-v1"),
+  resolution: "720p",
   prompt,
   duration: 4,
   aspectRatio: "16:9",

@@ -2,8 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Generation } from "@/lib/db/generated/client";
 import type { MediaStore } from "@/lib/media/storage";
+import { isResolution, LEGACY_RESOLUTION, profileOfClip } from "@/lib/models/profiles";
 import type { ProviderJob, ProviderStatus } from "@/lib/providers/types";
-import type { AspectRatio, ThinkingLevel } from "../limits";
+import type { AspectRatio, ProviderId, ThinkingLevel } from "../limits";
 import { findGenerationRecord, type GenerationRecord } from "../repo";
 import { AT_PROVIDER_STATUSES } from "../state";
 
@@ -18,6 +19,9 @@ export function providerJob(store: MediaStore, row: Generation, references: Refe
     generationId: row.id,
     requestId: row.requestId ?? "",
     input: {
+      modelId: row.modelId,
+      profile: profileOfClip({ provider: row.provider as ProviderId, modelVersion: row.modelVersion }),
+      resolution: isResolution(row.resolution) ? row.resolution : LEGACY_RESOLUTION,
       prompt: row.prompt,
       duration: row.duration,
       aspectRatio: row.aspectRatio as AspectRatio,

@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "@/lib/media/probe";
+import { profileById } from "@/lib/models/profiles";
 import { createPreviewProvider } from "@/lib/providers/preview/provider";
 import {
   ProviderCallError,
@@ -59,6 +60,9 @@ beforeAll(async () => {
     }),
   );
   input = {
+    modelId: "omni-studio/preview-engine",
+    profile: profileById("preview"),
+    resolution: "720p",
     prompt: "<IMAGE_REF_0> waves at <IMAGE_REF_1>",
     duration: 3,
     aspectRatio: "16:9",

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_PRICING } from "@/lib/generations/cost";
 import { removeStale } from "@/lib/media/storage";
+import { profileById } from "@/lib/models/profiles";
 import {
   type LogLine,
   OMNI_FLASH_LIMITS,
@@ -184,6 +185,8 @@ export function createPreviewProvider({
     pricing: DEFAULT_PRICING.preview,
     modelId: "omni-studio/preview-engine",
     capabilities: { ...OMNI_FLASH_LIMITS, webhooks: false },
+    profiles: [profileById("preview")],
+    defaultProfile: profileById("preview"),
     // A render lost in a restart is started again from the job's input, references included.
     statusNeedsInput: true,
 
