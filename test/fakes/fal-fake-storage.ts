@@ -44,11 +44,17 @@ export async function probeSeconds(bytes: Uint8Array): Promise<number | undefine
     await writeFile(file, bytes);
     const { stdout } = await run(ffprobe(), [
       ...["-v", "error", "-select_streams", "v:0"],
-      ...["-show_entries", "stream=codec_type:format=duration", "-of", "json", file],
+      ...["-show_entries", "stream=codec_type:format=duration,format_name", "-of", "json", file],
     ]);
-    const parsed = JSON.parse(stdout) as { streams?: unknown[]; format?: { duration?: string } };
+    const parsed = JSON.parse(stdout) as {
+      streams?: unknown[];
+      format?: { duration?: string; format_name?: string };
+    };
+    // A still image probes as a one-frame video stream (png_pipe, image2): not a video.
+    const name = parsed.format?.format_name ?? "";
+    const still = name === "image2" || name.endsWith("_pipe");
     const seconds = Number(parsed.format?.duration);
-    return parsed.streams?.length && Number.isFinite(seconds) ? seconds : undefined;
+    return parsed.streams?.length && !still && seconds > 0 ? seconds : undefined;
   } catch {
     return undefined;
   } finally {
