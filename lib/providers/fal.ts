@@ -1,8 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { createFalClient, parseEndpointId } from "@fal-ai/client";
-import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
-import { clipCostUsd, falProfileOf, profileById, profilesOf } from "@/lib/models/profiles";
+import { clipEstimateUsd, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
+import { falProfileOf, profileById, profilesOf } from "@/lib/models/profiles";
 import {
   FalHttpError,
   FalNetworkError,
@@ -255,10 +255,8 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     },
 
     estimateCostUsd({ duration, profile = defaultProfile, resolution = profile.defaultResolution }) {
-      // The configured price (FAL_USD_PER_SECOND) is the first version's, billed by tokens; the newer
-      // versions are priced per tier by fal.
-      if (profile.id === "fal-v1") return costOf(pricing, duration);
-      return clipCostUsd(profile, resolution, duration);
+      // The configured price (FAL_USD_PER_SECOND) is the first version's; the newer ones are priced per tier.
+      return clipEstimateUsd(profile, resolution, duration, pricing);
     },
   };
 
