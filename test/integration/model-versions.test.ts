@@ -4,7 +4,7 @@
 // with its own message naming the field and the limit, before anything is sent.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { retryGeneration } from "@/lib/generations/service";
+import { retryGeneration } from "@/lib/generations/rerun";
 import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
