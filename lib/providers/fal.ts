@@ -119,20 +119,6 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
   // version's request (as before versions existed).
   const defaultProfile = falProfileOf(modelId) ?? { ...profileById("fal-v1"), endpointId: modelId };
 
-  /** The request body for one clip, spelled as its version's profile says. */
-  function requestBody(input: ProviderInput, imageUrls: string[]): Record<string, unknown> {
-    const { request } = input.profile;
-    const body: Record<string, unknown> = {
-      prompt: input.prompt,
-      [request.images]: imageUrls,
-      aspect_ratio: input.aspectRatio,
-      // fal's schema takes an integer number of seconds (not a string).
-      duration: Math.round(input.duration),
-    };
-    if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
-    return body;
-  }
-
   return {
     id: "fal",
     label: "fal.ai",
@@ -147,7 +133,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       const imageUrls = await Promise.all(refs.map(referenceUrl));
       try {
         const queued = await client.queue.submit(input.modelId, {
-          input: requestBody(input, imageUrls),
+          input: falRequestBody(input, imageUrls),
           webhookUrl,
         });
         const position = (queued as { queue_position?: unknown }).queue_position;
@@ -270,6 +256,28 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       return "unknown";
     }
   }
+}
+
+/**
+ * The request body for one clip, spelled as its version's profile says: the images' field, and the
+ * videos' and resolution's where the version has them (a version without them is sent neither).
+ */
+export function falRequestBody(
+  input: Pick<ProviderInput, "profile" | "prompt" | "aspectRatio" | "duration" | "resolution">,
+  imageUrls: readonly string[],
+  videoUrls: readonly string[] = [],
+): Record<string, unknown> {
+  const { request } = input.profile;
+  const body: Record<string, unknown> = {
+    prompt: input.prompt,
+    [request.images]: imageUrls,
+    aspect_ratio: input.aspectRatio,
+    // fal's schema takes an integer number of seconds (not a string).
+    duration: Math.round(input.duration),
+  };
+  if (request.videos && videoUrls.length > 0) body[request.videos] = videoUrls;
+  if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
+  return body;
 }
 
 function notReady() {
