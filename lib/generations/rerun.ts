@@ -19,10 +19,14 @@ import { type Created, createGeneration, type GenerationDeps } from "./service";
 
 /**
  * The request that made a clip: same references and names, same provider when it is still configured
- * (else the default), same version where that provider still serves it, same seed and thinking level.
+ * (else the default), same version and tier where that provider still serves the version, same seed and
+ * thinking level.
  */
 function sameInputs(deps: GenerationDeps, row: GenerationRecord, idempotencyKey: unknown) {
   const provider = deps.providers.get(row.provider);
+  // The tier goes with the version: a clip whose version is no longer served is made at the default's own.
+  const sameVersion =
+    isModelVersionId(row.modelVersion) && provider?.profiles.some((p) => p.id === row.modelVersion);
   return {
     prompt: row.prompt,
     referenceIds: row.references.map((r) => r.assetId),
@@ -32,10 +36,8 @@ function sameInputs(deps: GenerationDeps, row: GenerationRecord, idempotencyKey:
     aspectRatio: row.aspectRatio,
     idempotencyKey,
     ...(provider ? { provider: row.provider } : {}),
-    ...(isModelVersionId(row.modelVersion) && provider?.profiles.some((p) => p.id === row.modelVersion)
-      ? { model: row.modelVersion }
-      : {}),
-    ...(isResolution(row.resolution) ? { resolution: row.resolution } : {}),
+    ...(sameVersion ? { model: row.modelVersion } : {}),
+    ...(sameVersion && isResolution(row.resolution) ? { resolution: row.resolution } : {}),
     ...(row.seed !== null && provider?.capabilities.seed ? { seed: row.seed } : {}),
     ...(row.thinkingLevel !== null && provider ? { thinkingLevel: row.thinkingLevel } : {}),
   };
