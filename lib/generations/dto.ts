@@ -71,6 +71,12 @@ export interface GenerationDTO {
   actualCostUsd: number | null;
   videoUrl: string | null;
   posterUrl: string | null;
+  /**
+   * The small, silent copy gallery cards hover-play (lib/media/hover.ts). Null for a clip stored at 720p
+   * or less (its own file is small enough: play videoUrl) and, above 720p, for the seconds until it is
+   * made after the save (videoUrl plays meanwhile). The clip page always plays videoUrl.
+   */
+  hoverUrl: string | null;
   /** Real duration of the stored file. */
   videoDurationSec: number | null;
   createdAt: string;

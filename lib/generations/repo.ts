@@ -84,6 +84,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     actualCostUsd: row.actualCostUsd,
     videoUrl: row.videoKey ? mediaUrl(row.videoKey) : null,
     posterUrl: row.posterKey ? mediaUrl(row.posterKey) : null,
+    hoverUrl: row.hoverKey ? mediaUrl(row.hoverKey) : null,
     videoDurationSec: row.videoDurationSec,
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),

@@ -253,6 +253,7 @@ export class JobSteps {
       });
       if (!done)
         this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
+      else if (saved.needsHover) void this.deps.renditions?.request(row.id);
       return new Date();
     } catch (err) {
       return this.transient(row, "saving", err);
