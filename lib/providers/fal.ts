@@ -126,7 +126,13 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     pricing,
     profiles,
     defaultProfile,
-    capabilities: { ...OMNI_FLASH_LIMITS, webhooks: true },
+    // The default version's lengths and image count; each version's own are in its profile.
+    capabilities: {
+      ...OMNI_FLASH_LIMITS,
+      durations: defaultProfile.durations,
+      maxReferences: defaultProfile.images.max,
+      webhooks: true,
+    },
 
     async submit(input, { webhookUrl }) {
       const refs = input.references;
