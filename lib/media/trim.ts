@@ -55,18 +55,23 @@ export interface CutOptions {
  */
 export async function cutReferenceVideo(options: CutOptions): Promise<void> {
   const { input, outPath, thumbPath, startSec, endSec, withAudio, signal } = options;
+  const length = endSec - startSec;
   const args = [
-    // Before -i: seeks to the keyframe before startSec, then decodes (and drops) up to it exactly.
+    // Before -i: seeks to the keyframe before startSec, then decodes (and drops) up to it exactly; reads
+    // a little past the end only. Each output's own -t below ends it on the frame (an input -t keeps a
+    // frame more on each side).
     "-ss",
     startSec.toFixed(3),
     "-t",
-    (endSec - startSec).toFixed(3),
+    (length + 0.5).toFixed(3),
     "-i",
     input,
     "-filter_complex",
     `[0:v:0]${fitLongEdge(TRIM_MAX_EDGE)}:flags=bicubic,format=yuv420p,split=2[v][t];[t]${thumbFilter}[th]`,
     "-map",
     "[v]",
+    "-t",
+    length.toFixed(3),
     ...(withAudio ? ["-map", "0:a:0", "-c:a", "aac", "-b:a", "128k", "-ac", "2"] : ["-an"]),
     "-c:v",
     "libx264",
@@ -92,6 +97,8 @@ export async function cutReferenceVideo(options: CutOptions): Promise<void> {
     outPath,
     "-map",
     "[th]",
+    "-t",
+    length.toFixed(3),
     ...movingThumbOutput(thumbPath),
   ];
   await runFfmpeg(args, { signal });
