@@ -6,10 +6,10 @@ import { MODEL_VERSION_IDS } from "@/lib/models/profiles";
 const seconds = (field: string) =>
   z.optional(
     z
-      .number({ error: `${field} must be a number of seconds` })
+      .number({ error: `give ${field} as a number of seconds` })
       .check(
-        z.refine(Number.isFinite, `${field} must be a number of seconds`),
-        z.minimum(0, `${field} must be at least 0`),
+        z.refine(Number.isFinite, `give ${field} as a number of seconds`),
+        z.minimum(0, `give ${field} as a number of seconds from 0`),
       ),
   );
 
