@@ -9,6 +9,7 @@ import * as referenceVideoRoute from "@/app/api/generations/[id]/reference-video
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { createCharacter, getCharacter, updateCharacter } from "@/lib/characters/service";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
+import { clipRecordTags } from "@/lib/generations/record";
 import { invokeWithHeaders } from "@/lib/http/server-action";
 import { newId } from "@/lib/ids";
 import { probeVideo } from "@/lib/media/probe";
@@ -100,6 +101,11 @@ describe.each(await dbKinds())("clips and characters as reference videos on %s",
       model: "preview",
     });
     expect(generation.referenceVideos.map((v) => v.id)).toEqual([asset.id]);
+    // A download carries them in its record, like the images.
+    expect(clipRecordTags(generation).omni_reference_videos).toBe(asset.sha256);
+    expect(JSON.parse(clipRecordTags(generation).comment!).referenceVideos).toEqual([
+      { tag: "<VIDEO_REF_0>", label: asset.name, sha256: asset.sha256 },
+    ]);
     expect((await waitFor(rt, generation.id, undefined, 60_000)).status).toBe("completed");
   });
 
