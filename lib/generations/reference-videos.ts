@@ -24,7 +24,7 @@ function refuse(message: string, field: string, detail: string, code = "unknown_
 }
 
 /** Refuses a video listed among the images (referenceIds): it would be sent as an image. */
-export function checkImageKinds(referenceIds: readonly string[], byId: ReadonlyMap<string, Asset>): void {
+function checkImageKinds(referenceIds: readonly string[], byId: ReadonlyMap<string, Asset>): void {
   const videos = referenceIds
     .map((id, i) => ({ asset: byId.get(id), i }))
     .filter((r) => r.asset?.kind === "video");
@@ -38,11 +38,32 @@ export function checkImageKinds(referenceIds: readonly string[], byId: ReadonlyM
   );
 }
 
+export interface ResolvedVideos {
+  /** The rows to store beside the clip, in order. */
+  rows: VideoReferenceRow[];
+  /** The stored rows of a new clip, as a read with their assets would return them. */
+  rowsFor(generationId: string): (VideoReferenceRow & { generationId: string; asset: Asset })[];
+}
+
 /**
  * The request's reference videos, checked: each is an uploaded video, within the version's length and
- * size. Returns the rows to store and the assets by id (for the clip's answer).
+ * size; and none of the images (`images`, by id) is a video.
  */
 export async function resolveReferenceVideos(
+  prisma: Db,
+  input: CreateGenerationInput,
+  profile: ModelProfile,
+  images: ReadonlyMap<string, Asset>,
+): Promise<ResolvedVideos> {
+  checkImageKinds(input.referenceIds, images);
+  const { rows, byId } = await findVideos(prisma, input, profile);
+  return {
+    rows,
+    rowsFor: (generationId) => rows.map((r) => ({ ...r, generationId, asset: byId.get(r.assetId)! })),
+  };
+}
+
+async function findVideos(
   prisma: Db,
   input: CreateGenerationInput,
   profile: ModelProfile,
@@ -100,4 +121,16 @@ export async function resolveReferenceVideos(
     characterId: input.referenceVideoCharacterIds?.[position] ?? null,
   }));
   return { rows, byId };
+}
+
+/** What the reference videos add to a request's identity: nothing without any, so it hashes as before. */
+export function videoHashFields(input: CreateGenerationInput) {
+  const ids = input.referenceVideoIds ?? [];
+  return ids.length ? { referenceVideoIds: ids, referenceVideoNames: input.referenceVideoNames ?? [] } : {};
+}
+
+/** The saved characters a request names, for its images and its videos, each once. */
+export function requestCharacterIds(input: CreateGenerationInput): string[] {
+  const all = [...(input.referenceCharacterIds ?? []), ...(input.referenceVideoCharacterIds ?? [])];
+  return [...new Set(all.filter((c): c is string => Boolean(c)))];
 }

@@ -12,7 +12,7 @@ import { type ModelProfile, profileById, profileIssues, type Resolution } from "
 import type { VideoProvider } from "@/lib/providers/types";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
-import { checkImageKinds, resolveReferenceVideos } from "./reference-videos";
+import { requestCharacterIds, resolveReferenceVideos, videoHashFields } from "./reference-videos";
 import {
   findGeneration,
   findVisibleGeneration,
@@ -54,8 +54,6 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
     thinkingLevel,
     model,
     resolution,
-    referenceVideoIds = [],
-    referenceVideoNames,
   } = input;
   return createHash("sha256")
     .update(
@@ -71,9 +69,7 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
         thinkingLevel,
         ...(model ? { model } : {}),
         ...(resolution ? { resolution } : {}),
-        ...(referenceVideoIds.length
-          ? { referenceVideoIds, referenceVideoNames: referenceVideoNames ?? [] }
-          : {}),
+        ...videoHashFields(input),
       }),
     )
     .digest("hex");
@@ -198,16 +194,9 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
       { referenceIds: `unknown asset id(s): ${missing.map((m) => m.id).join(", ")}` },
     );
   }
-  checkImageKinds(input.referenceIds, byId);
-  const videos = await resolveReferenceVideos(prisma, input, profile);
+  const videos = await resolveReferenceVideos(prisma, input, profile, byId);
 
-  const characterIds = [
-    ...new Set(
-      [...(input.referenceCharacterIds ?? []), ...(input.referenceVideoCharacterIds ?? [])].filter(
-        (c): c is string => Boolean(c),
-      ),
-    ),
-  ];
+  const characterIds = requestCharacterIds(input);
   if (characterIds.length > 0) {
     const known = await prisma.character.count({ where: { id: { in: characterIds } } });
     if (known !== characterIds.length) {
@@ -288,11 +277,7 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
   const rows: GenerationRow[] = inserted.map((g) => ({
     ...g,
     references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
-    videoReferences: videos.rows.map((r) => ({
-      ...r,
-      generationId: g.id,
-      asset: videos.byId.get(r.assetId)!,
-    })),
+    videoReferences: videos.rowsFor(g.id),
     // The session's name is the account's: no need to read it back.
     createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
     commentCount: 0,

@@ -16,8 +16,8 @@ import { probeVideo } from "@/lib/media/probe";
 import { addMember, asActor, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
+import { uploadVideos } from "../support/reference-videos";
 import { installRuntime, removeDir, submit, type TestRuntime, waitFor } from "../support/runtime";
-import { uploadVideos } from "../support/videos";
 
 // "Use as reference video" (a finished clip's range cut into a reference video asset, through its route
 // and its server action) and a character's video (schema, service, route, action), on the preview engine
