@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { findGenerationRecord, listGenerations } from "@/lib/generations/repo";
-import { retryGeneration } from "@/lib/generations/rerun";
+import { makeFinal, retryGeneration } from "@/lib/generations/rerun";
 import { providerJob } from "@/lib/generations/worker/provider-job";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
@@ -137,6 +137,23 @@ describe.each(await dbKinds())("reference videos in generations on %s", (kind) =
     const job = providerJob(rt.store, record, record.references, record.videoReferences);
     expect(job.input.videos?.map((v) => v.assetId)).toEqual([videos[1], videos[2]]);
     for (const v of job.input.videos ?? []) expect((await readFile(v.filePath)).length).toBeGreaterThan(0);
+  });
+
+  it("keeps the videos when a draft is made final", async () => {
+    const { generation } = await submit(rt, {
+      prompt: "<IMAGE_REF_0> walks like <VIDEO_REF_0>",
+      referenceIds: [refs[0]!],
+      referenceVideoIds: [videos[2]!],
+      model: "fal-v1.2",
+      resolution: "360p",
+    });
+    await waitFor(rt, generation.id);
+    const owner = await testOwner(rt.db.prisma);
+    const final = (await makeFinal(generationDeps(rt), owner, generation.id, "1080p", newKey())).generation;
+    expect([final.resolution, final.referenceVideos.map((v) => v.id)]).toEqual(["1080p", [videos[2]]]);
+    const done = await waitFor(rt, final.id);
+    const input = fake.jobs.get(done.requestId!)!.input as Record<string, unknown>;
+    expect([input.resolution, (input.reference_video_urls as string[]).length]).toEqual(["1080p", 1]);
   });
 
   it("finds clips by a reference video, like by an image", async () => {
