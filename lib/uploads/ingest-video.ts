@@ -7,9 +7,9 @@ import type { Asset } from "@/lib/db/generated/client";
 import type { AssetDTO } from "@/lib/generations/dto";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { extractPoster, probeVideo, type VideoProbe } from "@/lib/media/probe";
+import { probeVideo, type VideoProbe } from "@/lib/media/probe";
 import type { MediaStore } from "@/lib/media/storage";
-import { cutReferenceVideo, movingThumbnail } from "@/lib/media/trim";
+import { cutReferenceVideo, type RenditionPaths, videoRenditions } from "@/lib/media/trim";
 import { VIDEO_MIME, type VideoContainer } from "@/lib/media/video-container";
 import { toAssetDTO } from "./ingest";
 import {
@@ -65,15 +65,39 @@ async function probeOrRefuse(source: VideoSource): Promise<VideoProbe> {
   }
 }
 
-/** A still poster, and the picture's upright size (phones store portrait video sideways, with a rotation). */
-async function posterOf(file: string, probe: VideoProbe) {
-  const poster = await extractPoster(file, { durationSec: probe.durationSec, maxWidth: 640 });
-  const meta = await sharp(poster).metadata();
+/**
+ * The picture's upright size: ffmpeg turns the poster upright, and phones store portrait video sideways
+ * with a rotation, so a poster that is portrait where the stream is landscape means the two swap.
+ */
+async function uprightSize(posterPath: string, probe: VideoProbe) {
+  const meta = await sharp(posterPath).metadata();
   const portraitPoster = (meta.height ?? 0) > (meta.width ?? 0);
   const portraitProbe = probe.height > probe.width;
-  const [width, height] =
-    portraitPoster === portraitProbe ? [probe.width, probe.height] : [probe.height, probe.width];
-  return { poster, width, height };
+  return portraitPoster === portraitProbe
+    ? { width: probe.width, height: probe.height }
+    : { width: probe.height, height: probe.width };
+}
+
+/** Temp paths for a video's thumbnail and poster, removed by `done`. */
+async function renditionPaths(store: MediaStore): Promise<RenditionPaths & { done(): Promise<void> }> {
+  const thumbPath = await store.tempPath(".webp");
+  const posterPath = await store.tempPath(".webp");
+  return {
+    thumbPath,
+    posterPath,
+    done: async () => {
+      await Promise.all([rm(thumbPath, { force: true }), rm(posterPath, { force: true })]);
+    },
+  };
+}
+
+/** Stores a video's file, thumbnail and poster by content. */
+function storeAll(store: MediaStore, file: string, ext: "mp4" | VideoContainer, paths: RenditionPaths) {
+  return Promise.all([
+    store.putStream(createReadStream(file), ext),
+    store.putStream(createReadStream(paths.thumbPath), "webp"),
+    store.putStream(createReadStream(paths.posterPath), "webp"),
+  ]);
 }
 
 async function record(
@@ -132,19 +156,19 @@ export async function ingestVideo(
     });
   }
 
-  const thumbPath = await store.tempPath(".webp");
+  const paths = await renditionPaths(store);
   try {
-    await movingThumbnail(source.filePath, thumbPath).catch(() => {
+    await videoRenditions(source.filePath, probe.durationSec, paths).catch(() => {
       throw new AppError(
         "undecodable_video",
         `${source.name} looks like a video but its frames cannot be decoded (it may be truncated or corrupt). Export it again and retry.`,
         422,
       );
     });
-    const { poster, width, height } = await posterOf(source.filePath, probe);
-    const original = await store.putStream(createReadStream(source.filePath), source.container);
-    const thumb = await store.putStream(createReadStream(thumbPath), "webp");
-    const posterFile = await store.putBuffer(poster, "webp");
+    const [{ width, height }, [original, thumb, posterFile]] = await Promise.all([
+      uprightSize(paths.posterPath, probe),
+      storeAll(store, source.filePath, source.container, paths),
+    ]);
     return await record(db, {
       sha256: original.sha256,
       kind: "video",
@@ -161,7 +185,7 @@ export async function ingestVideo(
       trimOf: null,
     });
   } finally {
-    await rm(thumbPath, { force: true });
+    await paths.done();
   }
 }
 
@@ -188,16 +212,10 @@ export async function cutVideoAsset(
   const known = await usable(store, await db.asset.findUnique({ where: { trimOf } }));
   if (known) return { asset: toAssetDTO(known), created: false };
   const outPath = await store.tempPath(".mp4");
-  const thumbPath = await store.tempPath(".webp");
+  const paths = await renditionPaths(store);
   try {
     try {
-      await cutReferenceVideo({
-        input: cut.input,
-        outPath,
-        thumbPath,
-        ...cut.range,
-        withAudio: cut.hasAudio,
-      });
+      await cutReferenceVideo({ input: cut.input, outPath, ...paths, ...cut.range, withAudio: cut.hasAudio });
     } catch {
       throw new AppError(
         "undecodable_video",
@@ -205,11 +223,12 @@ export async function cutVideoAsset(
         422,
       );
     }
-    const probe = await probeVideo(outPath);
-    const { poster, width, height } = await posterOf(outPath, probe);
-    const stored = await store.putStream(createReadStream(outPath), "mp4");
-    const thumb = await store.putStream(createReadStream(thumbPath), "webp");
-    const posterFile = await store.putBuffer(poster, "webp");
+    // The cut is upright (ffmpeg turned it): its stream's size is the picture's.
+    const [probe, [stored, thumb, posterFile]] = await Promise.all([
+      probeVideo(outPath),
+      storeAll(store, outPath, "mp4", paths),
+    ]);
+    const { width, height } = probe;
     const made = await record(db, {
       sha256: stored.sha256,
       kind: "video",
@@ -227,6 +246,6 @@ export async function cutVideoAsset(
     });
     return made;
   } finally {
-    await Promise.all([rm(outPath, { force: true }), rm(thumbPath, { force: true })]);
+    await Promise.all([rm(outPath, { force: true }), paths.done()]);
   }
 }

@@ -40,6 +40,15 @@ beforeAll(async () => {
   await make("walk.mkv", { seconds: 2, seed: 4, format: "mkv" });
   await make("long.mp4", { seconds: 10, width: 1280, height: 720, seed: 5 });
   await make("silent.mp4", { seconds: 6, seed: 6, audio: false });
+  // A phone's portrait video: landscape frames with a rotation to show them upright.
+  for (const [from, to] of [
+    ["walk.mp4", "sideways.mp4"],
+    ["long.mp4", "sideways-long.mp4"],
+  ] as const) {
+    const out = path.join(dir, to);
+    await runFfmpeg(["-i", path.join(dir, from), "-c", "copy", "-metadata:s:v:0", "rotate=90", "-y", out]);
+    files[to] = await videoBytes(out);
+  }
   files["big.mp4"] = padded(files["walk.mp4"]!, 21 * 1024 * 1024);
   files["big-long.mp4"] = padded(files["long.mp4"]!, 21 * 1024 * 1024);
 }, 120_000);
@@ -145,7 +154,7 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
     const thumb = await sharp(rt.store.pathOf(keyOf(asset.thumbUrl)), { pages: -1 }).metadata();
     expect(thumb.format).toBe("webp");
     expect(thumb.pages).toBeGreaterThan(4);
-    expect(Math.min(thumb.width!, thumb.pageHeight!)).toBe(160);
+    expect(Math.max(thumb.width!, thumb.pageHeight!)).toBe(160);
     const poster = await sharp(rt.store.pathOf(keyOf(asset.video!.posterUrl))).metadata();
     expect([poster.format, poster.width]).toEqual(["webp", 640]);
     expect(await tempFiles(rt)).toEqual([]);
@@ -195,6 +204,18 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
     expect(other.id).not.toBe(asset.id);
     // 1.5 s at 25 frames a second: 38 frames (the 38th starts before the end).
     expect(Math.abs(other.video!.durationSec - 1.5)).toBeLessThanOrEqual(0.04);
+  });
+
+  it("gives a phone's portrait video its upright size, kept whole or cut", async () => {
+    const kept = await accepted("portrait.mp4", files["sideways.mp4"]!);
+    expect([kept.width, kept.height]).toEqual([360, 640]);
+    const poster = await sharp(rt.store.pathOf(keyOf(kept.video!.posterUrl))).metadata();
+    expect(poster.height).toBeGreaterThan(poster.width!);
+    const cut = await accepted("portrait-long.mp4", files["sideways-long.mp4"]!, {
+      startSec: "1",
+      endSec: "3",
+    });
+    expect([cut.width, cut.height]).toEqual([720, 1280]);
   });
 
   it("cuts a silent video without inventing a sound track", async () => {
