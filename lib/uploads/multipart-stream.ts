@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { type FileHandle, open } from "node:fs/promises";
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
 import {
   BodyAbortedError,
   type BodyDeadline,
@@ -69,7 +70,7 @@ function dispositionOf(headers: string): { name: string; fileName: string | null
 }
 
 type Part =
-  | { kind: "file"; handle: FileHandle; hash: ReturnType<typeof createHash>; bytes: number; name: string }
+  | { kind: "file"; out: WriteStream; hash: ReturnType<typeof createHash>; bytes: number; name: string }
   | { kind: "field"; name: string; chunks: Buffer[]; bytes: number }
   | { kind: "skip" };
 
@@ -108,7 +109,8 @@ export async function receiveMultipartToFile(
       }
       part.hash.update(data);
       part.bytes += data.length;
-      await part.handle.write(data);
+      // Written in the background while the next pieces arrive; waits only when the disk falls behind.
+      if (!part.out.write(data)) await once(part.out, "drain");
     } else if (part.kind === "field") {
       part.bytes += data.length;
       if (part.bytes > MAX_FIELD_BYTES) throw malformed();
@@ -119,7 +121,8 @@ export async function receiveMultipartToFile(
   async function endPart() {
     if (part.kind === "file") {
       sendHead();
-      await part.handle.close();
+      part.out.end();
+      await once(part.out, "close");
       form.file = {
         path: options.filePath,
         name: part.name,
@@ -138,8 +141,9 @@ export async function receiveMultipartToFile(
     if (name === "file" && fileName !== null) {
       form.fileParts += 1;
       if (form.fileParts > 1) return; // refused by the caller, which counts them
-      const handle = await open(options.filePath, "wx");
-      part = { kind: "file", handle, hash: createHash("sha256"), bytes: 0, name: fileName };
+      const out = createWriteStream(options.filePath, { flags: "wx" });
+      await once(out, "open");
+      part = { kind: "file", out, hash: createHash("sha256"), bytes: 0, name: fileName };
     } else if (name && fileName === null) {
       part = { kind: "field", name, chunks: [], bytes: 0 };
     }
@@ -214,14 +218,21 @@ export async function receiveMultipartToFile(
     }
   } catch (err) {
     if (!(err instanceof BodyTimeoutError)) await reader.cancel().catch(() => {});
-    if (part.kind === "file") await part.handle.close().catch(() => {});
+    if (part.kind === "file") await closed(part.out);
     throw err;
   }
   if (state !== "done") {
-    if (part.kind === "file") await part.handle.close().catch(() => {});
+    if (part.kind === "file") await closed(part.out);
     throw malformed();
   }
   return form;
+}
+
+/** Closes a file being written (after a failure), waiting until it is closed. */
+async function closed(out: WriteStream): Promise<void> {
+  if (out.closed) return;
+  out.destroy();
+  await once(out, "close").catch(() => {});
 }
 
 const STALLED = Symbol("stalled");
