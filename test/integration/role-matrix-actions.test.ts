@@ -153,6 +153,18 @@ describe("the role matrix: every server action, as every role, a guest link and 
       expect: from("editor", "ok"),
     },
     {
+      name: "setCharacterVideoAction",
+      action: actions.setCharacterVideoAction,
+      args: async () => [characterId, null],
+      expect: from("editor", "ok"),
+    },
+    {
+      name: "clipToReferenceVideoAction",
+      action: actions.clipToReferenceVideoAction,
+      args: async () => [clip.id, { startSec: 0, endSec: 2 }],
+      expect: from("editor", "ok"),
+    },
+    {
       name: "createShareLinkAction",
       action: shareActions.createShareLinkAction,
       args: async () => [{ kind: "generation", target: clip.id }],

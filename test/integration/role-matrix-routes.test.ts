@@ -41,6 +41,7 @@ import { createShareLink } from "@/lib/share/links";
 import { asActor } from "../support/accounts";
 import { makeImage } from "../support/images";
 import { BASE, type Expected, from, useRoleMatrix, WHO, type Who } from "../support/role-matrix";
+import { referenceVideoRouteCells } from "../support/role-matrix-videos";
 import { newKey } from "../support/runtime";
 
 describe("the role matrix: every route, as every role, a guest link and signed out", () => {
@@ -334,6 +335,7 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       },
       expect: from("editor", 200),
     },
+    ...referenceVideoRouteCells(m),
   ];
 
   async function callRoute(cell: RouteCell, who: Who): Promise<number> {
