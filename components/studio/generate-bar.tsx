@@ -78,7 +78,7 @@ export function GenerateBar(props: GenerateBarProps) {
             )}
           >
             <span>Draft at {RESOLUTION_LABELS[draftTier]}</span>
-            <span className="text-[11px] font-normal opacity-80 tabular-nums">≈ {formatUsd(draft.usd)}</span>
+            <span className="text-[11px] font-normal tabular-nums">≈ {formatUsd(draft.usd)}</span>
           </button>
         )}
       </div>

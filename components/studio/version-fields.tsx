@@ -34,18 +34,19 @@ export function VersionPicker({ versions, value, onChange }: VersionPickerProps)
         value={value}
         onChange={onChange}
         className="flex-col"
-        optionClassName="h-auto min-h-11 justify-between gap-3 px-3 py-1.5 text-left"
+        optionClassName="h-auto min-h-11 px-3 py-1.5"
         options={versions.map((v) => ({
           value: v.id,
           ariaLabel: `${v.label}: ${v.summary}`,
           label: (
-            <>
-              <span className="flex min-w-0 flex-col leading-tight">
+            // The button centres its content: this fills it, so rows line up on the left.
+            <span className="flex w-full min-w-0 flex-col gap-0.5 text-left leading-tight">
+              <span className="flex items-baseline justify-between gap-3">
                 <span>{v.label}</span>
-                <span className="text-[11px] font-normal opacity-80">{v.summary}</span>
+                <span className="shrink-0 text-[11px] font-normal">{priceFrom(v)}</span>
               </span>
-              <span className="shrink-0 text-[11px] font-normal opacity-80">{priceFrom(v)}</span>
-            </>
+              <span className="text-[11px] font-normal leading-4">{v.summary}</span>
+            </span>
           ),
         }))}
       />
@@ -99,7 +100,7 @@ export function ResolutionPicker({ version, value, onChange, showFixed, error }:
               <>
                 <span>{RESOLUTION_LABELS[r]}</span>
                 {!free && (
-                  <span className="text-[11px] font-normal opacity-80">{perSecondPrice(price)}/s</span>
+                  <span className="text-[11px] font-normal">{perSecondPrice(price)}/s</span>
                 )}
               </>
             ),
