@@ -1,13 +1,14 @@
 "use server";
 
 import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
+import { finalResolutionSchema } from "@/lib/generations/final-schema";
+import { makeFinal, retryGeneration } from "@/lib/generations/rerun";
 import { createGenerationSchema, idempotencyKeySchema } from "@/lib/generations/schema";
 import {
   createGeneration,
   deleteGeneration,
   requestCancel,
   restoreGeneration,
-  retryGeneration,
 } from "@/lib/generations/service";
 import { serverAction } from "@/lib/http/server-action";
 import { addComment, deleteComment, editComment, resolveComment } from "@/lib/review/comments";
@@ -50,6 +51,21 @@ export const retryGenerationAction = serverAction(
   { role: "editor", args: [clipId, idempotencyKeySchema] },
   async (ctx, id, idempotencyKey) => {
     const { generation, generations } = await retryGeneration(await deps(), ctx.actor, id, idempotencyKey);
+    return { generation, generations };
+  },
+);
+
+/** Make final: a finished draft's inputs again at a higher tier, as a new clip linked to the draft. */
+export const makeFinalAction = serverAction(
+  { role: "editor", args: [clipId, finalResolutionSchema, idempotencyKeySchema] },
+  async (ctx, id, resolution, idempotencyKey) => {
+    const { generation, generations } = await makeFinal(
+      await deps(),
+      ctx.actor,
+      id,
+      resolution,
+      idempotencyKey,
+    );
     return { generation, generations };
   },
 );

@@ -157,6 +157,7 @@ test("every server action refuses a caller who is not signed in even with the pr
     createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
     cancelGenerationAction: () => [newest],
     retryGenerationAction: () => [clip, "spec-key-00002"],
+    makeFinalAction: () => [clip, "1080p", "spec-key-00003"],
     deleteGenerationAction: () => [clip],
     restoreGenerationAction: () => [clip],
     updateReviewAction: () => [{ generationId: clip, favorite: true, reviewStatus: "approved" }],
@@ -208,8 +209,8 @@ test("every server action refuses a caller who is not signed in even with the pr
     if (name === "addCommentAction") added = (result as unknown as { comment: { id: string } }).comment.id;
   }
   const after = await snapshot(request, clip);
-  // Created, then retried: two clips more; the setup comment and character edited and deleted, new ones made.
-  expect(after.generations.length).toBe(before.generations.length + 2);
+  // Created, retried and made final: three clips more; the setup comment and character edited and deleted, new ones made.
+  expect(after.generations.length).toBe(before.generations.length + 3);
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
   expect(
     after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),

@@ -43,8 +43,12 @@ test("an editor shares a clip; a guest with the link comments and approves, and 
   await expect(dialog.getByTestId("share-link")).toContainText("View · Comment · Review");
   await page.keyboard.press("Escape");
 
-  // A fresh browser: no cookies, no account.
-  const guestContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // A fresh browser: no cookies, no account (contexts made here would otherwise start from the project's
+  // signed-in storage state).
+  const guestContext = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    storageState: { cookies: [], origins: [] },
+  });
   const guest = await guestContext.newPage();
   await guest.goto(url);
   await expect(
@@ -182,7 +186,10 @@ test("takes behind a password, and a gallery view, as a guest sees them", async 
   expect(made.status(), await made.text()).toBe(201);
   const { url } = (await made.json()) as { url: string };
 
-  const desk = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const desk = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    storageState: { cookies: [], origins: [] },
+  });
   const guest = await desk.newPage();
   await guest.goto(url);
   await expect(guest.getByTestId("guest-password")).toBeVisible();

@@ -1,3 +1,4 @@
+import { clipCostUsd, type ModelProfile, type Resolution } from "@/lib/models/profiles";
 import type { ProviderId } from "@/lib/providers/types";
 
 /** How a provider bills one clip: per second of output, with a minimum billed length. */
@@ -27,6 +28,25 @@ export function estimateCostUsd(
   pricing = DEFAULT_PRICING[provider],
 ): number {
   return costOf(pricing, duration);
+}
+
+/** The versions an operator prices with one configured rate (FAL_USD_PER_SECOND, ATLASCLOUD_USD_PER_SECOND). */
+const CONFIGURED_RATE_VERSIONS: readonly string[] = ["fal-v1", "atlas"];
+
+/**
+ * What one clip costs at its version and tier: the one rule the stored estimate (and with it the ledger,
+ * today's spend and the spend caps, which sum stored estimates and costs) and the composer's estimate
+ * share. fal's first version is billed by tokens at about one rate (FAL_USD_PER_SECOND) and AtlasCloud
+ * by its configured rate; the newer versions by their profile's price per second at the tier.
+ */
+export function clipEstimateUsd(
+  profile: ModelProfile,
+  resolution: Resolution,
+  duration: number,
+  configured?: Pricing,
+): number {
+  if (configured && CONFIGURED_RATE_VERSIONS.includes(profile.id)) return costOf(configured, duration);
+  return clipCostUsd(profile, resolution, duration);
 }
 
 export function roundUsd(n: number): number {

@@ -50,6 +50,8 @@ export interface GenerationDTO {
   takeCount: number;
   /** The failed or finished clip this one re-runs (Retry), if any. */
   retryOfId: string | null;
+  /** The draft this clip is the final of (Make final), if any. */
+  draftOfId: string | null;
   /** The member who asked for it (or retried it); null when made by a guest link or before accounts. */
   createdBy: PersonDTO | null;
   /** Provider controls used (AtlasCloud): seed (-1 = random) and thinking level; null where not used. */

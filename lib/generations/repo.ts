@@ -66,6 +66,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeIndex: row.takeIndex,
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
+    draftOfId: row.draftOfId,
     createdBy: row.createdBy ? toPersonDTO(row.createdBy) : null,
     seed: row.seed,
     thinkingLevel: row.thinkingLevel as ThinkingLevel | null,

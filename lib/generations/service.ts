@@ -8,14 +8,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
-import {
-  isModelVersionId,
-  isResolution,
-  type ModelProfile,
-  profileById,
-  profileIssues,
-  type Resolution,
-} from "@/lib/models/profiles";
+import { type ModelProfile, profileById, profileIssues, type Resolution } from "@/lib/models/profiles";
 import type { VideoProvider } from "@/lib/providers/types";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
@@ -43,6 +36,8 @@ export interface GenerationDeps {
   wake(created?: readonly GenerationRow[]): void;
   /** Set when the generation re-runs another (Retry). */
   retryOfId?: string;
+  /** Set when the generation is the final of a draft (Make final). */
+  draftOfId?: string;
 }
 
 /** What makes two requests the same; a version and tier count only when named (older keys hash as before). */
@@ -243,6 +238,7 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
       takeIndex,
       takeCount: takes,
       retryOfId: deps.retryOfId ?? null,
+      draftOfId: deps.draftOfId ?? null,
       createdById: makerId(actor),
       references: { create: references },
     },
@@ -286,41 +282,6 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
   for (const row of rows) publishChange(prisma, { kind: "generation.created", generationId: row.id });
   const generations = rows.map(toGenerationDTO);
   return { generation: generations[0]!, generations, created: true };
-}
-
-/**
- * Runs a clip's inputs again as a new generation (one take): same provider when it is still configured
- * (else the default), same seed and thinking level, so a seeded clip is reproduced. The new clip is the
- * retrier's.
- */
-export async function retryGeneration(
-  deps: GenerationDeps,
-  actor: Actor,
-  id: string,
-  idempotencyKey: unknown,
-): Promise<Created> {
-  const row = await findVisibleGeneration(deps.prisma, id);
-  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
-  return createGeneration({ ...deps, retryOfId: row.id }, actor, {
-    prompt: row.prompt,
-    referenceIds: row.references.map((r) => r.assetId),
-    referenceNames: row.references.map((r) => r.label || r.asset.originalName),
-    referenceCharacterIds: row.references.map((r) => r.characterId),
-    duration: row.duration,
-    aspectRatio: row.aspectRatio,
-    idempotencyKey,
-    ...(deps.providers.has(row.provider) ? { provider: row.provider } : {}),
-    // The same version and tier, where the provider still serves that version.
-    ...(isModelVersionId(row.modelVersion) &&
-    deps.providers.get(row.provider)?.profiles.some((p) => p.id === row.modelVersion)
-      ? { model: row.modelVersion }
-      : {}),
-    ...(isResolution(row.resolution) ? { resolution: row.resolution } : {}),
-    ...(row.seed !== null && deps.providers.get(row.provider)?.capabilities.seed ? { seed: row.seed } : {}),
-    ...(row.thinkingLevel !== null && deps.providers.has(row.provider)
-      ? { thinkingLevel: row.thinkingLevel }
-      : {}),
-  });
 }
 
 /**

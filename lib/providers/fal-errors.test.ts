@@ -84,6 +84,36 @@ describe("mapFalError: model errors (422 detail lists)", () => {
     });
   });
 
+  it("names the reference video (<VIDEO_REF_n>) the model complained about", () => {
+    const withVideos = (body: unknown) =>
+      mapFalError(new FalHttpError(422, body, new Headers()), {
+        references: [{ fileName: "hero.png" }],
+        videos: [{ fileName: "walk.mp4" }, { fileName: "wave.mov" }],
+      });
+    const long = withVideos(
+      detail("video_duration_too_long", ["body", "reference_video_urls", 1], "too long", {
+        max_duration: 3,
+        provided_duration: 5.02,
+      }),
+    );
+    expect(long.error).toEqual({
+      code: "video_duration_too_long",
+      message:
+        'Reference video 2 (<VIDEO_REF_1>, "wave.mov") is longer than the model accepts (at most 3 s). Trim it and try again.',
+      retryable: false,
+    });
+    const unreadable = withVideos(detail("unsupported_video_format", ["body", "reference_video_urls", 0]));
+    expect(unreadable.message).toBe(
+      'The model could not read reference video 1 (<VIDEO_REF_0>, "walk.mp4"). Use an MP4, MOV or WebM video.',
+    );
+    // A download failure at a video's place speaks of the video, not of image 1.
+    const lost = withVideos(detail("file_download_error", ["body", "reference_video_urls", 0]));
+    expect(lost.error.code).toBe("file_download_error");
+    expect(lost.message).toContain('fal could not download reference video 1 (<VIDEO_REF_0>, "walk.mp4")');
+    const policy = withVideos(detail("content_policy_violation", ["body", "reference_video_urls", 1]));
+    expect(policy.message).toContain('refused reference video 2 (<VIDEO_REF_1>, "wave.mov")');
+  });
+
   it("honours X-Fal-Retryable on other model errors", () => {
     expect(
       http(422, detail("file_download_error", ["body", "image_urls", 0]), { "x-fal-retryable": "true" }).error

@@ -33,6 +33,8 @@ export class FalNetworkError extends Error {
 export interface FalErrorContext {
   /** The job's references, in order, so messages can name the image the model complained about. */
   references?: readonly { fileName?: string }[];
+  /** The job's reference videos, in order (`reference_video_urls`, `<VIDEO_REF_n>`). */
+  videos?: readonly { fileName?: string }[];
 }
 
 interface FalDetailItem {
@@ -207,23 +209,34 @@ const IMAGE_TYPES = [
   "file_download_error",
   "file_too_large",
 ];
+// fal's error types for a reference video (docs.fal.ai/errors).
+const VIDEO_TYPES = ["video_duration_too_long", "unsupported_video_format"];
 
 function mapDetailList(items: FalDetailItem[], status: number, context: FalErrorContext): ProviderError {
   const policy = items.find((i) => i.type === "content_policy_violation");
   if (policy) {
     const index = referenceIndex(policy.loc);
+    const video = videoIndex(policy.loc);
     const what =
       index !== undefined
         ? describeReference(index, context)
-        : policy.loc?.includes("prompt")
-          ? "the prompt"
-          : "the prompt or the reference images";
+        : video !== undefined
+          ? describeVideo(video, context)
+          : policy.loc?.includes("prompt")
+            ? "the prompt"
+            : "the prompt or the reference images";
     return {
       code: "content_policy_violation",
       message: `The provider's content policy refused ${what}. Change the prompt or the images and try again.`,
       retryable: false,
     };
   }
+  const video = items.find(
+    (i) =>
+      i.type &&
+      (VIDEO_TYPES.includes(i.type) || (IMAGE_TYPES.includes(i.type) && videoIndex(i.loc) !== undefined)),
+  );
+  if (video?.type) return mapVideoError(video, context);
   const image = items.find((i) => i.type && IMAGE_TYPES.includes(i.type));
   if (image?.type) return mapImageError(image, context);
   const first = items[0]!;
@@ -260,13 +273,43 @@ function mapImageError(item: FalDetailItem, context: FalErrorContext): ProviderE
   return { code: item.type!, message: messages[item.type!]!, retryable: false };
 }
 
-/** ["body", "image_urls", 2] -> 2. */
-export function referenceIndex(loc: unknown[] | undefined): number | undefined {
+function mapVideoError(item: FalDetailItem, context: FalErrorContext): ProviderError {
+  const index = videoIndex(item.loc);
+  const ref = index !== undefined ? describeVideo(index, context) : "one of the reference videos";
+  const Ref = ref[0]!.toUpperCase() + ref.slice(1);
+  const max = item.ctx?.max_duration;
+  const messages: Record<string, string> = {
+    video_duration_too_long: `${Ref} is longer than the model accepts${typeof max === "number" ? ` (at most ${max} s)` : ""}. Trim it and try again.`,
+    unsupported_video_format: `The model could not read ${ref}. Use an MP4, MOV or WebM video.`,
+    file_download_error: `fal could not download ${ref}. Try again; if it keeps failing, add the video again.`,
+    file_too_large: `${Ref} is too big a file for the model. Use a shorter or more compressed video.`,
+  };
+  const message =
+    messages[item.type!] ?? `fal rejected ${ref}: ${sentence(clip(item.msg) ?? "the video is not valid")}`;
+  return { code: item.type!, message, retryable: false };
+}
+
+function listIndex(loc: unknown[] | undefined, field: string): number | undefined {
   if (!loc) return undefined;
-  const at = loc.indexOf("image_urls");
+  const at = loc.indexOf(field);
   if (at < 0) return undefined;
   const n = Number(loc[at + 1]);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/** ["body", "image_urls", 2] -> 2. */
+export function referenceIndex(loc: unknown[] | undefined): number | undefined {
+  return listIndex(loc, "image_urls");
+}
+
+/** ["body", "reference_video_urls", 1] -> 1. */
+export function videoIndex(loc: unknown[] | undefined): number | undefined {
+  return listIndex(loc, "reference_video_urls");
+}
+
+function describeVideo(index: number, context: FalErrorContext): string {
+  const name = context.videos?.[index]?.fileName;
+  return `reference video ${index + 1} (<VIDEO_REF_${index}>${name ? `, "${clip(name, 80)}"` : ""})`;
 }
 
 function describeReference(index: number, context: FalErrorContext): string {

@@ -1,8 +1,8 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { createFalClient, parseEndpointId } from "@fal-ai/client";
-import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
-import { clipCostUsd, falProfileOf, profileById, profilesOf } from "@/lib/models/profiles";
+import { clipEstimateUsd, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
+import { falProfileOf, profileById, profilesOf } from "@/lib/models/profiles";
 import {
   FalHttpError,
   FalNetworkError,
@@ -119,20 +119,6 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
   // version's request (as before versions existed).
   const defaultProfile = falProfileOf(modelId) ?? { ...profileById("fal-v1"), endpointId: modelId };
 
-  /** The request body for one clip, spelled as its version's profile says. */
-  function requestBody(input: ProviderInput, imageUrls: string[]): Record<string, unknown> {
-    const { request } = input.profile;
-    const body: Record<string, unknown> = {
-      prompt: input.prompt,
-      [request.images]: imageUrls,
-      aspect_ratio: input.aspectRatio,
-      // fal's schema takes an integer number of seconds (not a string).
-      duration: Math.round(input.duration),
-    };
-    if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
-    return body;
-  }
-
   return {
     id: "fal",
     label: "fal.ai",
@@ -147,7 +133,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       const imageUrls = await Promise.all(refs.map(referenceUrl));
       try {
         const queued = await client.queue.submit(input.modelId, {
-          input: requestBody(input, imageUrls),
+          input: falRequestBody(input, imageUrls),
           webhookUrl,
         });
         const position = (queued as { queue_position?: unknown }).queue_position;
@@ -255,10 +241,8 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     },
 
     estimateCostUsd({ duration, profile = defaultProfile, resolution = profile.defaultResolution }) {
-      // The configured price (FAL_USD_PER_SECOND) is the first version's, billed by tokens; the newer
-      // versions are priced per tier by fal.
-      if (profile.id === "fal-v1") return costOf(pricing, duration);
-      return clipCostUsd(profile, resolution, duration);
+      // The configured price (FAL_USD_PER_SECOND) is the first version's; the newer ones are priced per tier.
+      return clipEstimateUsd(profile, resolution, duration, pricing);
     },
   };
 
@@ -272,6 +256,28 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       return "unknown";
     }
   }
+}
+
+/**
+ * The request body for one clip, spelled as its version's profile says: the images' field, and the
+ * videos' and resolution's where the version has them (a version without them is sent neither).
+ */
+export function falRequestBody(
+  input: Pick<ProviderInput, "profile" | "prompt" | "aspectRatio" | "duration" | "resolution">,
+  imageUrls: readonly string[],
+  videoUrls: readonly string[] = [],
+): Record<string, unknown> {
+  const { request } = input.profile;
+  const body: Record<string, unknown> = {
+    prompt: input.prompt,
+    [request.images]: imageUrls,
+    aspect_ratio: input.aspectRatio,
+    // fal's schema takes an integer number of seconds (not a string).
+    duration: Math.round(input.duration),
+  };
+  if (request.videos && videoUrls.length > 0) body[request.videos] = videoUrls;
+  if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
+  return body;
 }
 
 function notReady() {

@@ -4,10 +4,10 @@ import {
   describeFailure,
   type FakeOutcome,
   type FakeResponse,
+  type FalDetailItem,
   infraError,
   outcomeError,
   promptDirectives,
-  validateInput,
 } from "@/test/fakes/fal-fake-shapes";
 import type { FakeVideo } from "@/test/fakes/fal-fake-video";
 import {
@@ -16,6 +16,7 @@ import {
   type WebhookDelivery,
   webhookBody,
 } from "@/test/fakes/fal-fake-webhooks";
+import { type FileLookup, validateRequest } from "@/test/fakes/fal-schemas";
 
 export type FakeOp = "submit" | "status" | "result" | "cancel" | "upload" | "upload_put" | "output";
 
@@ -46,10 +47,25 @@ export interface FailRule {
   requestId?: string;
 }
 
+/** One submit whose body the fake read: where it went, exactly what it carried, and how it was answered. */
+export interface RecordedSubmit {
+  /** The endpoint posted to, e.g. `google/gemini-omni-flash/v1.2/reference-to-video`. */
+  endpoint: string;
+  /** The body as sent: parsed JSON, or the raw text when it was not JSON. */
+  body: unknown;
+  /** 200 (queued) or 422 (refused, with fal's `detail` list). */
+  status: number;
+  requestId?: string;
+  detail?: FalDetailItem[];
+  webhookUrl?: string;
+  at: number;
+}
+
 export interface FakeJob {
   id: string;
-  /** owner/app, what status/result/cancel URLs carry. */
+  /** owner/app, what status/result/cancel URLs carry (an endpoint's `/v1.1/...` sub-path dropped). */
   app: string;
+  /** The full endpoint id it was submitted to. */
   endpoint: string;
   input: Record<string, unknown>;
   webhookUrl?: string;
@@ -77,14 +93,17 @@ interface EngineDeps {
   webhookAttempts: number;
   webhookRetryDelayMs: number;
   outputUrl(id: string): string;
-  resolveFile(url: string): Uint8Array | undefined;
-  video(aspectRatio: string, duration: number): Promise<FakeVideo>;
+  /** Reads the URLs a request points at (the fake's own storage only). */
+  files: FileLookup;
+  videoMaxSeconds?: number;
+  video(aspectRatio: string, duration: number, resolution?: string): Promise<FakeVideo>;
 }
 
 /** The queue: jobs, their progress over time, their answers, injected faults and webhook delivery. */
 export class JobEngine {
   readonly jobs = new Map<string, FakeJob>();
   readonly deliveries: WebhookDelivery[] = [];
+  readonly submits: RecordedSubmit[] = [];
   readonly counts = {
     submits: 0,
     uploads: 0,
@@ -150,19 +169,24 @@ export class JobEngine {
     if (!on) for (const job of this.jobs.values()) job.stageSince = Date.now();
   }
 
-  submit(seg: string[], raw: string, webhookUrl: string | undefined): FakeResponse {
+  async submit(seg: string[], raw: string, webhookUrl: string | undefined): Promise<FakeResponse> {
+    const endpoint = seg.join("/");
+    const record: RecordedSubmit = { endpoint, body: raw, status: 422, webhookUrl, at: Date.now() };
+    this.submits.push(record);
     let input: unknown;
     try {
       input = JSON.parse(raw);
     } catch {
-      return {
-        status: 422,
-        body: { detail: [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }] },
-      };
+      record.detail = [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }];
+      return { status: 422, body: { detail: record.detail } };
     }
+    record.body = input;
     if (this.deps.validateAt === "submit") {
-      const errors = validateInput(input, this.deps.resolveFile);
-      if (errors.length > 0) return { status: 422, body: { detail: errors } };
+      const errors = await this.validate(endpoint, input);
+      if (errors.length > 0) {
+        record.detail = errors;
+        return { status: 422, body: { detail: errors } };
+      }
     }
     const body = (input ?? {}) as Record<string, unknown>;
     const directives = promptDirectives(body.prompt);
@@ -170,7 +194,7 @@ export class JobEngine {
     const job: FakeJob = {
       id: randomUUID(),
       app: `${seg[0]}/${seg[1]}`,
-      endpoint: seg.join("/"),
+      endpoint,
       input: body,
       webhookUrl,
       state: "IN_QUEUE",
@@ -183,6 +207,8 @@ export class JobEngine {
       outputExpired: false,
     };
     this.jobs.set(job.id, job);
+    record.status = 200;
+    record.requestId = job.id;
     const urls = this.urls(job);
     return {
       status: 200,
@@ -264,14 +290,15 @@ export class JobEngine {
   /** What the runner produces for this job's input and outcome. */
   private async run(job: FakeJob): Promise<FakeResponse> {
     if (this.deps.validateAt === "result") {
-      const errors = validateInput(job.input, this.deps.resolveFile);
+      const errors = await this.validate(job.endpoint, job.input);
       if (errors.length > 0) return { status: 422, body: { detail: errors } };
     }
     if (job.outcome === "no_video") return { status: 200, body: {} };
     if (job.outcome !== "success") return outcomeError(job.outcome);
     const aspect = job.input.aspect_ratio === "9:16" ? "9:16" : "16:9";
     const duration = typeof job.input.duration === "number" ? job.input.duration : 8;
-    const video = await this.deps.video(aspect, duration);
+    const resolution = typeof job.input.resolution === "string" ? job.input.resolution : undefined;
+    const video = await this.deps.video(aspect, duration, resolution);
     this.log(job, `Rendered ${duration}s of ${video.width}x${video.height} video`);
     job.output = { ...video, url: this.deps.outputUrl(job.id) };
     const file = {
@@ -331,6 +358,10 @@ export class JobEngine {
 
   close() {
     this.closed = true;
+  }
+
+  private validate(endpoint: string, input: unknown) {
+    return validateRequest(endpoint, input, this.deps.files, { videoMaxSeconds: this.deps.videoMaxSeconds });
   }
 
   private urls(job: FakeJob) {

@@ -52,7 +52,10 @@ const INFRA: Record<number, { type?: string; detail: string }> = {
 /** fal's flat infrastructure error: `{ detail, error_type }` plus the X-Fal-Error-Type header. */
 export function infraError(status: number, errorType?: string): FakeResponse {
   if (status === 422) {
-    return { status, body: { detail: [item("value_error", ["body"], "The input could not be processed")] } };
+    return {
+      status,
+      body: { detail: [detailItem("value_error", ["body"], "The input could not be processed")] },
+    };
   }
   const known = INFRA[status] ?? { type: status >= 500 ? "internal_error" : undefined, detail: "Error" };
   const type = errorType ?? known.type;
@@ -63,7 +66,13 @@ export function infraError(status: number, errorType?: string): FakeResponse {
   };
 }
 
-const item = (type: string, loc: (string | number)[], msg: string, ctx?: Record<string, unknown>) =>
+/** One item of fal's 422 `detail` list, with its documentation link. */
+export const detailItem = (
+  type: string,
+  loc: (string | number)[],
+  msg: string,
+  ctx?: Record<string, unknown>,
+) =>
   ({ loc, msg, type, url: `https://docs.fal.ai/errors#${type}`, ...(ctx ? { ctx } : {}) }) as FalDetailItem;
 
 /** What the job's result endpoint answers for a failing outcome (success is built by the server). */
@@ -76,7 +85,7 @@ export function outcomeError(outcome: Exclude<FakeOutcome, "success" | "no_video
         headers: notRetryable,
         body: {
           detail: [
-            item(
+            detailItem(
               "content_policy_violation",
               ["body", "prompt"],
               "The content could not be processed because it contained material flagged by a content checker.",
@@ -90,7 +99,7 @@ export function outcomeError(outcome: Exclude<FakeOutcome, "success" | "no_video
         headers: notRetryable,
         body: {
           detail: [
-            item("image_too_small", ["body", "image_urls", 0], "Image dimensions are too small", {
+            detailItem("image_too_small", ["body", "image_urls", 0], "Image dimensions are too small", {
               min_height: 300,
               min_width: 300,
             }),
@@ -101,14 +110,18 @@ export function outcomeError(outcome: Exclude<FakeOutcome, "success" | "no_video
       return {
         status: 422,
         headers: notRetryable,
-        body: { detail: [item("image_load_error", ["body", "image_urls", 0], "Failed to load the image")] },
+        body: {
+          detail: [detailItem("image_load_error", ["body", "image_urls", 0], "Failed to load the image")],
+        },
       };
     case "file_download_error":
       return {
         status: 422,
         headers: notRetryable,
         body: {
-          detail: [item("file_download_error", ["body", "image_urls", 0], "Failed to download the file")],
+          detail: [
+            detailItem("file_download_error", ["body", "image_urls", 0], "Failed to download the file"),
+          ],
         },
       };
     case "model_error":
@@ -116,84 +129,6 @@ export function outcomeError(outcome: Exclude<FakeOutcome, "success" | "no_video
     case "timeout":
       return infraError(504, "request_timeout");
   }
-}
-
-const IMAGE_MAGIC: [number[], string][] = [
-  [[0x89, 0x50, 0x4e, 0x47], "png"],
-  [[0xff, 0xd8, 0xff], "jpeg"],
-  [[0x52, 0x49, 0x46, 0x46], "webp"],
-  [[0x47, 0x49, 0x46, 0x38], "gif"],
-];
-const isImage = (b: Uint8Array) => IMAGE_MAGIC.some(([magic]) => magic.every((byte, i) => b[i] === byte));
-
-/**
- * Validates the model input the way fal's pydantic schema does, including fetching every image_url
- * (`resolve` returns the bytes of one of the fake's own files, or undefined when it can't be fetched).
- */
-export function validateInput(
-  input: unknown,
-  resolve: (url: string) => Uint8Array | undefined,
-): FalDetailItem[] {
-  if (!input || typeof input !== "object" || Array.isArray(input)) {
-    return [{ loc: ["body"], msg: "Input should be a valid dictionary", type: "dict_type", input }];
-  }
-  const body = input as Record<string, unknown>;
-  const errors: FalDetailItem[] = [];
-  const pyd = (
-    field: string | [string, number],
-    type: string,
-    msg: string,
-    ctx?: Record<string, unknown>,
-  ) => {
-    const loc = ["body", ...(Array.isArray(field) ? field : [field])];
-    const value = Array.isArray(field) ? (body[field[0]] as unknown[])[field[1]] : body[field];
-    const url = `https://errors.pydantic.dev/2.10/v/${type}`;
-    errors.push({ type, loc, msg, input: value, url, ...(ctx ? { ctx } : {}) });
-  };
-
-  if (!("prompt" in body)) pyd("prompt", "missing", "Field required");
-  else if (typeof body.prompt !== "string") pyd("prompt", "string_type", "Input should be a valid string");
-
-  const urls = body.image_urls;
-  if (urls === undefined) pyd("image_urls", "missing", "Field required");
-  else if (!Array.isArray(urls)) pyd("image_urls", "list_type", "Input should be a valid list");
-  else if (urls.length < 1 || urls.length > 5) {
-    const short = urls.length < 1;
-    pyd(
-      "image_urls",
-      short ? "too_short" : "too_long",
-      `List should have ${short ? "at least 1 item" : "at most 5 items"} after validation, not ${urls.length}`,
-      { field_type: "List", ...(short ? { min_length: 1 } : { max_length: 5 }), actual_length: urls.length },
-    );
-  } else {
-    for (const [i, url] of urls.entries()) {
-      const loc = ["body", "image_urls", i];
-      if (typeof url !== "string") {
-        pyd(["image_urls", i], "string_type", "Input should be a valid string");
-        continue;
-      }
-      const bytes = resolve(url);
-      if (!bytes) errors.push(item("file_download_error", loc, `Failed to download the file from ${url}`));
-      else if (!isImage(bytes)) errors.push(item("image_load_error", loc, "Failed to load the image"));
-    }
-  }
-
-  if ("aspect_ratio" in body && body.aspect_ratio !== "16:9" && body.aspect_ratio !== "9:16") {
-    pyd("aspect_ratio", "literal_error", "Input should be '16:9' or '9:16'", {
-      expected: "'16:9' or '9:16'",
-    });
-  }
-  if ("duration" in body) {
-    const d = body.duration;
-    if (typeof d !== "number" || !Number.isInteger(d)) {
-      pyd("duration", "int_type", "Input should be a valid integer");
-    } else if (d < 3) {
-      pyd("duration", "greater_than_equal", "Input should be greater than or equal to 3", { ge: 3 });
-    } else if (d > 10) {
-      pyd("duration", "less_than_equal", "Input should be less than or equal to 10", { le: 10 });
-    }
-  }
-  return errors;
 }
 
 /** The `error` / `error_type` a COMPLETED status shows for a failed job. */

@@ -1,8 +1,10 @@
 // Runs the fake fal server on its own, for end-to-end tests and manual runs:
 //   tsx test/fakes/fal-server-cli.ts --port 4010 [--queue-ms 300] [--run-ms 600] [--key fake-fal-key]
 //     [--any-key] [--validate-at submit|result] [--hold-all] [--public-origin https://v3.fal.media]
+//     [--video-max-seconds 3]
 // Each flag also reads from the environment: FAKE_FAL_PORT, FAKE_FAL_QUEUE_MS, FAKE_FAL_RUN_MS,
-// FAKE_FAL_KEY, FAKE_FAL_ANY_KEY=1, FAKE_FAL_VALIDATE_AT, FAKE_FAL_HOLD_ALL=1, FAKE_FAL_PUBLIC_ORIGIN.
+// FAKE_FAL_KEY, FAKE_FAL_ANY_KEY=1, FAKE_FAL_VALIDATE_AT, FAKE_FAL_HOLD_ALL=1, FAKE_FAL_PUBLIC_ORIGIN,
+// FAKE_FAL_VIDEO_MAX_SECONDS.
 // Point the studio at it with FAL_BASE_URL=<printed url>, FAL_KEY=<key> and
 // FAL_WEBHOOK_JWKS_URL=<printed url>/.well-known/jwks.json.
 import { parseArgs } from "node:util";
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     "validate-at": { type: "string" },
     "hold-all": { type: "boolean" },
     "public-origin": { type: "string" },
+    "video-max-seconds": { type: "string" },
   },
 });
 const env = process.env;
@@ -51,6 +54,7 @@ const fake = await startFakeFal({
   validateAt: validateAt as "submit" | "result" | undefined,
   holdAll: values["hold-all"] || env.FAKE_FAL_HOLD_ALL === "1",
   publicOrigin: values["public-origin"] ?? env.FAKE_FAL_PUBLIC_ORIGIN,
+  videoMaxSeconds: int("--video-max-seconds", values["video-max-seconds"] ?? env.FAKE_FAL_VIDEO_MAX_SECONDS),
 });
 
 // The first line is the URL alone, so scripts can read it.

@@ -10,109 +10,33 @@
 //   fal.hold(id); fal.release(id); await fal.advance(id); fal.holdAll(true);
 //   fal.expireOutput(id);                         // the output URL answers 404
 //   await fal.waitForState(id, "COMPLETED"); fal.lastWebhook; await fal.sendWebhook(id, { foreignKey: true });
-import { randomUUID } from "node:crypto";
+//   fal.lastSubmit?.endpoint; fal.submits.filter((s) => s.status === 422);  // each body as sent, and its answer
+//
+// It serves the model's three endpoints (v1 `google/gemini-omni-flash/reference-to-video`, `.../v1.1/...`,
+// `.../v1.2/...`) and checks each submit against its endpoint's schema (./fal-schemas.ts), refusing what
+// fal would with its 422 shape. Status, result and cancel URLs carry owner/alias only, as fal's do.
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { type FailRule, type FakeJob, type FakeOp, JobEngine } from "@/test/fakes/fal-fake-engine";
-import { type FakeOutcome, type FakeResponse, readBody, send } from "@/test/fakes/fal-fake-shapes";
+import type { FakeFal, FakeFalOptions, RecordedRequest } from "@/test/fakes/fal-fake-api";
+import { type FakeOp, JobEngine } from "@/test/fakes/fal-fake-engine";
+import { type FakeResponse, readBody, send } from "@/test/fakes/fal-fake-shapes";
+import { fileLookup, initiateUpload, type StoredFile, serveUpload } from "@/test/fakes/fal-fake-storage";
 import { fakeVideo } from "@/test/fakes/fal-fake-video";
-import { FakeWebhookSigner, type WebhookDelivery } from "@/test/fakes/fal-fake-webhooks";
+import { FakeWebhookSigner } from "@/test/fakes/fal-fake-webhooks";
 
-export type { FailRule, FakeJob, FakeOp } from "@/test/fakes/fal-fake-engine";
+export type {
+  FakeFal,
+  FakeFalOptions,
+  RecordedRequest,
+  SendWebhookOverrides,
+} from "@/test/fakes/fal-fake-api";
+export type { FailRule, FakeJob, FakeOp, RecordedSubmit } from "@/test/fakes/fal-fake-engine";
 export type { FakeOutcome } from "@/test/fakes/fal-fake-shapes";
+export type { StoredFile } from "@/test/fakes/fal-fake-storage";
 export type { WebhookDelivery } from "@/test/fakes/fal-fake-webhooks";
 
 export const FAKE_FAL_KEY = "fake-fal-key";
-
-export interface FakeFalOptions {
-  port?: number;
-  host?: string;
-  /** The key `Authorization: Key <key>` must carry; null accepts any non-empty key. */
-  key?: string | null;
-  /** Time a job waits in the queue, then runs. */
-  queueMs?: number;
-  runMs?: number;
-  /** Start with every job frozen where it is. */
-  holdAll?: boolean;
-  /**
-   * Origin written into storage and output URLs (default: the fake's own). Set it to e.g.
-   * "https://v3.fal.media" to prove that a client rewrites every host, not just the queue's.
-   */
-  publicOrigin?: string;
-  userId?: string;
-  /** Where bad input is refused: at submit (default), or as the job's result like a runner would. */
-  validateAt?: "submit" | "result";
-  /** Whether a running job stops when cancelled (default) or finishes anyway, as fal allows. */
-  cancelRunning?: "stop" | "finish";
-  webhookAttempts?: number;
-  webhookRetryDelayMs?: number;
-}
-
-export interface RecordedRequest {
-  method: string;
-  /** Path and query. */
-  path: string;
-  headers: Record<string, string>;
-  at: number;
-  /** When the answer was fully written (set once it is). */
-  finishedAt?: number;
-}
-
-export interface StoredFile {
-  contentType: string;
-  fileName: string;
-  bytes: Uint8Array;
-}
-
-export interface FakeFal {
-  url: string;
-  jwksUrl: string;
-  key: string | null;
-  requests: RecordedRequest[];
-  jobs: Map<string, FakeJob>;
-  /** Uploaded files by token. */
-  files: Map<string, StoredFile>;
-  counts: {
-    submits: number;
-    uploads: number;
-    uploadInitiations: number;
-    status: Record<string, number>;
-    result: Record<string, number>;
-    cancel: Record<string, number>;
-  };
-  deliveries: WebhookDelivery[];
-  readonly lastWebhook: WebhookDelivery | undefined;
-  signer: FakeWebhookSigner;
-  statusCalls(id: string): number;
-  hold(id: string): void;
-  release(id: string): void;
-  holdAll(on: boolean): void;
-  /** Moves a job to its next stage now, ignoring holds and timers. */
-  advance(id: string): Promise<void>;
-  nextOutcome(outcome: FakeOutcome, times?: number): void;
-  failNext(op: FakeOp, rule: FailRule): void;
-  /** How many answers for `op` are being held back right now (by `delayMs` or `until`). */
-  heldAnswers(op: FakeOp): number;
-  expireOutput(id: string): void;
-  /** Drops the connections held open by `hang` rules. */
-  cutHung(): void;
-  /** Sends one signed webhook for a finished job; overrides forge or tamper with it. */
-  sendWebhook(id: string, overrides?: SendWebhookOverrides): Promise<WebhookDelivery>;
-  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
-  waitForState(id: string, state: FakeJob["state"], timeoutMs?: number): Promise<FakeJob>;
-  close(): Promise<void>;
-}
-
-export interface SendWebhookOverrides {
-  url?: string;
-  /** Replaces the body: an object is JSON-encoded, a string is sent as is. */
-  body?: unknown;
-  timestamp?: number;
-  foreignKey?: boolean;
-  /** Applied after signing (undefined removes a header), e.g. to tamper with the signature. */
-  headers?: Record<string, string | undefined>;
-}
 
 export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFal> {
   const key = options.key === undefined ? FAKE_FAL_KEY : options.key;
@@ -139,11 +63,8 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     webhookAttempts: options.webhookAttempts ?? 3,
     webhookRetryDelayMs: options.webhookRetryDelayMs ?? 200,
     outputUrl: (id) => `${publicOrigin}/files/outputs/${id}/output.mp4`,
-    // Only the fake's own storage is "downloadable": the fake never reaches out to other hosts.
-    resolveFile: (fileUrl) => {
-      const m = /\/files\/uploads\/([^/]+)\//.exec(safePath(fileUrl));
-      return m ? files.get(m[1]!)?.bytes : undefined;
-    },
+    files: fileLookup(files),
+    videoMaxSeconds: options.videoMaxSeconds,
     video: fakeVideo,
   });
 
@@ -190,17 +111,8 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       if (refuseAuth(res, req)) return;
       return serve("upload", res, async () => {
         const body = JSON.parse((await readBody(req)).toString("utf8") || "{}");
-        const token = randomUUID();
-        const fileName = String(body.file_name ?? "file").replace(/[^\w.-]/g, "_");
-        files.set(token, { contentType: String(body.content_type ?? ""), fileName, bytes: new Uint8Array() });
         engine.counts.uploadInitiations++;
-        return {
-          status: 200,
-          body: {
-            upload_url: `${publicOrigin}/storage/upload/put/${token}?X-Goog-Signature=fake`,
-            file_url: `${publicOrigin}/files/uploads/${token}/${fileName}`,
-          },
-        };
+        return { status: 200, body: initiateUpload(files, publicOrigin, body) };
       });
     }
     if (method === "PUT" && seg[0] === "storage" && seg[2] === "put" && seg[3]) {
@@ -214,10 +126,7 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
       });
     }
     if (method === "GET" && seg[0] === "files" && seg[1] === "uploads") {
-      const file = files.get(seg[2] ?? "");
-      if (!file?.bytes.length) return send(res, { status: 404, body: { detail: "Not Found" } });
-      res.writeHead(200, { "content-type": file.contentType, "content-length": file.bytes.length });
-      return res.end(file.bytes);
+      return serveUpload(files, seg[2] ?? "", res);
     }
     if (method === "GET" && seg[0] === "files" && seg[1] === "outputs") {
       return serve("output", res, async () => {
@@ -310,6 +219,10 @@ export async function startFakeFal(options: FakeFalOptions = {}): Promise<FakeFa
     jobs: engine.jobs,
     files,
     counts: engine.counts,
+    submits: engine.submits,
+    get lastSubmit() {
+      return engine.submits.at(-1);
+    },
     deliveries: engine.deliveries,
     get lastWebhook() {
       return engine.deliveries.at(-1);
@@ -380,14 +293,6 @@ function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
   return Object.fromEntries(
     Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
   );
-}
-
-function safePath(fileUrl: string): string {
-  try {
-    return new URL(fileUrl).pathname;
-  } catch {
-    return "";
-  }
 }
 
 export type { FakeResponse };

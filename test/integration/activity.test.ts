@@ -7,11 +7,11 @@ import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/charact
 import type { GenerationPage } from "@/lib/generations/dto";
 import { parseListParams } from "@/lib/generations/list-params";
 import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
+import { retryGeneration } from "@/lib/generations/rerun";
 import {
   deleteGeneration,
   purgeDeletedGenerations,
   restoreGeneration,
-  retryGeneration,
   UNDO_WINDOW_MS,
 } from "@/lib/generations/service";
 import type { AppError } from "@/lib/http/errors";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createGeneration, retryGeneration } from "@/lib/generations/service";
+import { retryGeneration } from "@/lib/generations/rerun";
+import { createGeneration } from "@/lib/generations/service";
 import type { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";

@@ -74,6 +74,12 @@ describe("the role matrix: every server action, as every role, a guest link and 
       args: async () => [clip.id, newKey()],
       expect: from("editor", "ok"),
     },
+    {
+      name: "makeFinalAction",
+      action: actions.makeFinalAction,
+      args: async () => [clip.id, "1080p", newKey()],
+      expect: from("editor", "ok"),
+    },
     // Editors delete only their own clips: this one is the owner's.
     {
       name: "deleteGenerationAction (the owner's clip)",

@@ -13,6 +13,7 @@ import * as activityRoute from "@/app/api/generations/[id]/activity/route";
 import * as cancelRoute from "@/app/api/generations/[id]/cancel/route";
 import * as commentsRoute from "@/app/api/generations/[id]/comments/route";
 import * as downloadRoute from "@/app/api/generations/[id]/download/route";
+import * as finalRoute from "@/app/api/generations/[id]/final/route";
 import * as presenceRoute from "@/app/api/generations/[id]/presence/route";
 import * as generationRoute from "@/app/api/generations/[id]/route";
 import * as generationsRoute from "@/app/api/generations/route";
@@ -100,6 +101,15 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       handler: cancelRoute.POST,
       make: async () => ({ params: { id: clip.id } }),
       expect: from("editor", 409),
+    },
+    {
+      name: "POST /api/generations/:id/final",
+      handler: finalRoute.POST,
+      make: async () => ({
+        params: { id: clip.id },
+        body: { resolution: "1080p", idempotencyKey: newKey() },
+      }),
+      expect: from("editor", 202),
     },
     {
       name: "GET /api/generations/:id/comments",

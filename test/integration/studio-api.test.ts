@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
-import { deleteGeneration, restoreGeneration, retryGeneration } from "@/lib/generations/service";
+import { retryGeneration } from "@/lib/generations/rerun";
+import { deleteGeneration, restoreGeneration } from "@/lib/generations/service";
 import { spendToday } from "@/lib/generations/spend";
 import type { AppError } from "@/lib/http/errors";
 import { generationDeps } from "@/lib/server/runtime";
