@@ -185,7 +185,7 @@ export function Composer() {
         pricing={c.provider?.pricing}
         version={version}
         resolution={resolution}
-        namesVersion={versions.length > 1}
+        namesVersion={versions.length > 1 && version?.id !== versions[0]?.id}
         draftTier={c.draftTier}
         onDraft={() => {
           if (c.draftTier) void c.generate({ resolution: c.draftTier });

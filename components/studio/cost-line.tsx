@@ -17,7 +17,7 @@ export interface CostLineProps {
   /** The version and tier chosen: the estimate prices that tier, as /api/health prices it. */
   version?: ModelProfile;
   resolution?: Resolution;
-  /** The provider serves more than one version: the line names the one chosen. */
+  /** Name the version chosen (where it is not the provider's first, the one everyone knows). */
   namesVersion?: boolean;
   duration: number;
   takes: number;
@@ -34,7 +34,7 @@ export function versionEstimate(props: CostLineProps & { version: ModelProfile; 
   const where = namesVersion ? `${version.label} (${on})` : on;
   const minimum = duration < version.minBilledSeconds ? ` (${version.minBilledSeconds} s minimum)` : "";
   return {
-    usd: roundUsd(versionCost(version, resolution, duration) * takes),
+    usd: roundUsd(versionCost(version, resolution, duration, props.pricing) * takes),
     detail: `${times}${billed} s × ${perSecondPrice(perSecond)} per second${tier} on ${where}${minimum}`,
   };
 }

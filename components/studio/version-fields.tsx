@@ -99,9 +99,7 @@ export function ResolutionPicker({ version, value, onChange, showFixed, error }:
             label: (
               <>
                 <span>{RESOLUTION_LABELS[r]}</span>
-                {!free && (
-                  <span className="text-[11px] font-normal">{perSecondPrice(price)}/s</span>
-                )}
+                {!free && <span className="text-[11px] font-normal">{perSecondPrice(price)}/s</span>}
               </>
             ),
           };

@@ -72,6 +72,14 @@ async function stored(id: string): Promise<GenerationDTO> {
   return ((await res.json()) as { generation: GenerationDTO }).generation;
 }
 
+/** The frame size of the file the clip's page plays (the stored file, as fal rendered it). */
+async function playedSize(id: string) {
+  await page.goto(`/clips/${id}`);
+  const player = page.getByTestId("clip-player");
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(1);
+  return player.evaluate((v: HTMLVideoElement) => ({ width: v.videoWidth, height: v.videoHeight }));
+}
+
 /** The fake's job for a clip: what fal was sent. */
 function jobOf(g: GenerationDTO) {
   const job = fake.jobs.get(g.requestId ?? "");
@@ -151,7 +159,7 @@ test("Omni Flash 1.2 with two images at 1080p: the estimate before Generate, and
   await page.reload();
   await expect(versionRadio(page, "Omni Flash 1.2")).toHaveAttribute("aria-checked", "true");
   await expect(tierRadio(page, "1080p")).toHaveAttribute("aria-checked", "true");
-  await page.goto(`/clips/${id}`);
+  expect(await playedSize(id)).toEqual({ width: 1920, height: 1080 });
   await expect(page.getByTestId("clip-detail").getByTestId("clip-tier")).toHaveText("1080p · Omni Flash 1.2");
 });
 
@@ -172,6 +180,8 @@ test("Draft at 360p makes a 360p clip in one click, and the composer keeps its o
   expect(g).toMatchObject({ modelVersion: "fal-v1.2", resolution: "360p", estimatedCostUsd: 0.2184 });
   expect(jobOf(g)).toMatchObject({ endpoint: V12, input: { resolution: "360p", duration: 8 } });
   await expect(tierRadio(page, "1080p")).toHaveAttribute("aria-checked", "true");
+  expect(await playedSize(id)).toEqual({ width: 640, height: 360 });
+  await openStudio();
 
   // The first version offers one tier: no draft button there.
   await versionRadio(page, "Omni Flash 1.0").click();

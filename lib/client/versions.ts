@@ -1,6 +1,6 @@
+import { clipEstimateUsd, type Pricing } from "@/lib/generations/cost";
 import { ASPECT_RATIOS, type AspectRatio, MAX_REFERENCES, type ProviderId } from "@/lib/generations/limits";
 import {
-  clipCostUsd,
   DRAFT_RESOLUTION,
   isModelVersionId,
   isResolution,
@@ -141,9 +141,17 @@ export function versionFields(
   };
 }
 
-/** One clip's price at the chosen tier, as the ledger will record it. */
-export function versionCost(version: ModelProfile, resolution: Resolution, duration: number): number {
-  return clipCostUsd(version, resolution, duration);
+/**
+ * One clip's price at the chosen tier, by the rule the server stores it with (lib/generations/cost.ts
+ * clipEstimateUsd: the provider's configured rate for fal's first version and AtlasCloud).
+ */
+export function versionCost(
+  version: ModelProfile,
+  resolution: Resolution,
+  duration: number,
+  configured?: Pricing,
+): number {
+  return clipEstimateUsd(version, resolution, duration, configured);
 }
 
 /** "$0.13", "$0.135", "$0.0273": a price per second with every digit it has (two at least). */
