@@ -1,7 +1,9 @@
 "use client";
 
 import { toast } from "sonner";
+import { FieldMessage } from "@/components/ui/field-message";
 import { CopyIcon } from "@/components/ui/icons";
+import { sentence } from "@/lib/client/format";
 import { formatPayload, type ProviderPayload } from "@/lib/client/payload";
 import { imageTag } from "@/lib/generations/tags";
 import type { ProviderId } from "@/lib/providers/types";
@@ -12,10 +14,15 @@ export interface PayloadViewProps {
   references: ReadonlyArray<{ name: string; thumbUrl: string | null }>;
   takes: number;
   provider: ProviderId | undefined;
+  /** The field the images go in (the version's profile names it). */
+  imagesField: string;
+  /** What the chosen version would refuse in this draft, in the server's words; the studio will not send it. */
+  refusal?: string;
 }
 
 /** The exact JSON the model's endpoint receives for this draft, with the images named in tag order. */
-export function PayloadView({ id, payload, references, takes, provider }: PayloadViewProps) {
+export function PayloadView(props: PayloadViewProps) {
+  const { id, payload, references, takes, provider, imagesField, refusal } = props;
   const json = formatPayload(payload);
 
   async function copy() {
@@ -52,6 +59,9 @@ export function PayloadView({ id, payload, references, takes, provider }: Payloa
           Copy
         </button>
       </div>
+      {refusal && (
+        <FieldMessage data-testid="payload-refusal">Not sent as it is: {sentence(refusal)}</FieldMessage>
+      )}
       <pre
         data-testid="payload-json"
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
@@ -65,7 +75,7 @@ export function PayloadView({ id, payload, references, takes, provider }: Payloa
           {references.map((r, i) => (
             <li key={i} className="flex min-w-0 items-center gap-2" data-testid="payload-image">
               <code className="shrink-0 font-mono text-[11px] text-ink-300">
-                {provider === "atlas" ? "images" : "image_urls"}[{i}]
+                {imagesField}[{i}]
               </code>
               {r.thumbUrl && (
                 // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL

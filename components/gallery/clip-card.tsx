@@ -21,6 +21,7 @@ import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
+import { TierBadge } from "./tier-badge";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 import { useHoverIntent } from "./use-hover-intent";
 import { useLiveGeneration } from "./use-live-generation";
@@ -133,6 +134,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         )}
         {!done && <StatusBadge status={g.status} />}
         <ProviderBadge g={g} />
+        <TierBadge g={g} />
         <LocalTime iso={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt} />
         <CreatorAvatar person={g.createdBy} />
       </div>

@@ -43,6 +43,7 @@ import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 import { type ReviewState, useReviewState } from "./review-state";
+import { TierBadge } from "./tier-badge";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 
 function Player({
@@ -259,6 +260,7 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={g.status} />
           <ProviderBadge g={g} />
+          <TierBadge g={g} className="h-6" />
           {take && (
             <Badge tone="accent" data-testid="take-label">
               <LayersIcon className="size-3.5" />

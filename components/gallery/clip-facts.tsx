@@ -6,6 +6,7 @@ import { providerLabel } from "@/lib/client/providers";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { imageTag } from "@/lib/generations/tags";
+import { RESOLUTION_LABELS } from "@/lib/models/profiles";
 import { costText } from "./clip-meta";
 import { shortLabel } from "./prompt-chips";
 
@@ -156,12 +157,17 @@ export function ClipFacts({ g }: { g: GenerationDTO }) {
               <span className="ml-2 text-xs text-ink-400">file {g.videoDurationSec.toFixed(2)} s</span>
             )}
           </Row>
-          <Row term="Aspect ratio">{g.aspectRatio} · 720p</Row>
+          <Row term="Aspect ratio">
+            {g.aspectRatio} · {RESOLUTION_LABELS[g.resolution] ?? g.resolution}
+          </Row>
           <Row term="Provider" testId="clip-provider">
             {g.isPreview ? "Preview engine (local)" : providerLabel(g.provider)}
           </Row>
           <Row term="Model">
-            <span className="break-all font-mono text-xs">{g.modelId}</span>
+            <span className="flex flex-col">
+              <span data-testid="clip-model-label">{g.modelLabel}</span>
+              <span className="break-all font-mono text-xs text-ink-300">{g.modelId}</span>
+            </span>
           </Row>
           {g.seed !== null && (
             <Row term="Seed" testId="clip-seed">

@@ -14,6 +14,7 @@ import { clipTitle } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
+import { TierBadge } from "./tier-badge";
 
 function summary(takes: readonly GenerationDTO[]): string {
   const count = (pred: (g: GenerationDTO) => boolean) => takes.filter(pred).length;
@@ -55,6 +56,7 @@ export function TakeGroup({
             {first.takeCount} takes
           </Badge>
           <ProviderBadge g={first} />
+          <TierBadge g={first} />
           <span className="text-xs text-ink-400" data-testid="take-summary">
             {summary(takes)}
           </span>

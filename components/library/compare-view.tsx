@@ -2,12 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { TierBadge } from "@/components/gallery/tier-badge";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { providerLabel } from "@/lib/client/providers";
 import { compareQueryOptions } from "@/lib/client/review";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { imageTag } from "@/lib/generations/tags";
+import { RESOLUTION_LABELS } from "@/lib/models/profiles";
 import type { InputDiff, ReferenceChange } from "@/lib/review/compare";
 import { ComparePlayers } from "./compare-players";
 
@@ -53,7 +55,9 @@ function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
   const rows: [string, string, string][] = [
     ["Duration", `${a.duration} s`, `${b.duration} s`],
     ["Aspect", a.aspectRatio, b.aspectRatio],
+    ["Resolution", RESOLUTION_LABELS[a.resolution], RESOLUTION_LABELS[b.resolution]],
     ["Provider", providerName(a), providerName(b)],
+    ["Model", a.modelLabel, b.modelLabel],
   ];
   // Provider controls only where either clip used them.
   if (a.seed !== null || b.seed !== null) rows.push(["Seed", seedText(a), seedText(b)]);
@@ -143,6 +147,16 @@ export function CompareView({ a, b }: { a: string; b: string }) {
             className="flex flex-col gap-4"
             data-testid="input-diff"
           >
+            <p
+              className="flex flex-wrap items-center gap-1.5 text-xs text-ink-400"
+              data-testid="compare-tiers"
+            >
+              <span className="font-semibold text-ink-100">A</span>
+              <TierBadge g={data.a} />
+              <span aria-hidden>·</span>
+              <span className="font-semibold text-ink-100">B</span>
+              <TierBadge g={data.b} />
+            </p>
             {data.diff.identical && (
               <Badge tone="accent" className="self-start">
                 Same inputs: takes of one draft

@@ -11,7 +11,7 @@ import { useDocumentPaste } from "@/components/composer/use-document-paste";
 import { UseSettingsParam } from "@/components/composer/use-settings-param";
 import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
-import { buildPayload } from "@/lib/client/payload";
+import { buildPayload, imagesField } from "@/lib/client/payload";
 import { fixMalformedTags } from "@/lib/client/prompt-model";
 import { useComposer } from "@/lib/client/use-composer";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
@@ -21,11 +21,14 @@ import { PromptField } from "./prompt-field";
 import { ProviderControls, ProviderPicker } from "./provider-fields";
 import { ReferenceTray } from "./reference-tray";
 import { SettingsFields } from "./settings-fields";
+import { ResolutionPicker, VersionPicker } from "./version-fields";
 
 /** The composer card: references, prompt, settings, cost and Generate. Server errors sit by their field. */
 export function Composer() {
   const c = useComposer();
   const { draft, validation } = c;
+  const { version, resolution, issues } = validation;
+  const versions = c.provider?.versions ?? [];
   const form = useRef<HTMLFormElement>(null);
   const editor = useRef<PromptEditorHandle>(null);
   useDocumentPaste(form, c.addFiles);
@@ -88,8 +91,9 @@ export function Composer() {
       </Suspense>
       <ReferenceTray
         references={draft.references}
+        limit={c.imageLimit}
         notices={c.notices}
-        error={show(server.referenceIds ?? server.referenceNames)}
+        error={show(server.referenceIds ?? server.referenceNames ?? issues.referenceIds)}
         onFiles={c.addFiles}
         onDismissNotice={c.dismissNotice}
         onInsert={(index) => editor.current?.insertTag(index)}
@@ -116,6 +120,8 @@ export function Composer() {
           <PayloadView
             id={id}
             provider={c.provider?.id}
+            imagesField={imagesField(c.provider?.id, version)}
+            refusal={Object.values(issues)[0]}
             takes={draft.takes}
             references={chips}
             payload={buildPayload(
@@ -128,7 +134,7 @@ export function Composer() {
                 thinkingLevel: validation.input.thinkingLevel,
               },
               origin,
-              { id: c.provider?.id, modelId: c.provider?.modelId },
+              { id: c.provider?.id, modelId: c.provider?.modelId, version, resolution },
             )}
           />
         )}
@@ -136,8 +142,20 @@ export function Composer() {
       {c.provider && (
         <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
       )}
+      {version && <VersionPicker versions={versions} value={version.id} onChange={c.setVersion} />}
+      {version && (
+        <ResolutionPicker
+          version={version}
+          value={resolution}
+          onChange={c.setResolution}
+          showFixed={versions.length > 1}
+          error={show(server.resolution ?? issues.resolution)}
+        />
+      )}
       <SettingsFields
         duration={draft.duration}
+        durations={version?.durations ?? { min: 3, max: 10 }}
+        resolution={resolution}
         aspectRatio={draft.aspectRatio}
         takes={draft.takes}
         previewUrl={draft.references[0]?.previewUrl || null}
@@ -145,8 +163,8 @@ export function Composer() {
         onAspectRatio={c.setAspectRatio}
         onTakes={c.setTakes}
         errors={{
-          duration: show(server.duration),
-          aspectRatio: show(server.aspectRatio),
+          duration: show(server.duration ?? issues.duration),
+          aspectRatio: show(server.aspectRatio ?? issues.aspectRatio),
           takes: show(server.takes),
         }}
       />
@@ -165,6 +183,13 @@ export function Composer() {
         provider={c.provider?.id}
         providerLabel={c.provider?.label}
         pricing={c.provider?.pricing}
+        version={version}
+        resolution={resolution}
+        namesVersion={versions.length > 1 && version?.id !== versions[0]?.id}
+        draftTier={c.draftTier}
+        onDraft={() => {
+          if (c.draftTier) void c.generate({ resolution: c.draftTier });
+        }}
         duration={draft.duration}
         takes={draft.takes}
         blocker={validation.blocker}

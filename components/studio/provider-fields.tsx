@@ -42,7 +42,7 @@ export function ProviderPicker({ providers, value, onChange }: ProviderPickerPro
           label: (
             <>
               <span className="truncate">{p.label}</span>
-              <span className="text-[11px] font-normal opacity-80">{perSecond(p)}</span>
+              <span className="text-[11px] font-normal">{perSecond(p)}</span>
             </>
           ),
         }))}

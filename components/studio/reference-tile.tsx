@@ -16,6 +16,8 @@ export interface ReferenceTileProps {
   count: number;
   /** Another tile is being dragged over this one. */
   dropTarget: boolean;
+  /** Why this image is past the chosen version's limit (it stays, and Generate waits); unset when it fits. */
+  over?: string;
   onInsert: (index: number) => void;
   onRemove: (key: string) => void;
   onMove: (from: number, to: number) => void;
@@ -40,7 +42,7 @@ function statusText(ref: DraftReference): string {
  * the prompt to insert its tag.
  */
 export function ReferenceTile(props: ReferenceTileProps) {
-  const { reference: ref, index, count, dropTarget, onInsert, onRemove, onMove, onRename } = props;
+  const { reference: ref, index, count, dropTarget, over, onInsert, onRemove, onMove, onRename } = props;
   const [dragging, setDragging] = useState(false);
   const tag = imageTag(index);
   const busy = ref.status !== "ready";
@@ -75,7 +77,8 @@ export function ReferenceTile(props: ReferenceTileProps) {
       data-testid="reference-tile"
       data-key={ref.key}
       data-status={ref.status}
-      aria-label={`${tag} ${ref.name}`}
+      data-over={over ? true : undefined}
+      aria-label={`${tag} ${ref.name}${over ? `, ${over}` : ""}`}
       onDragOver={onDragOver}
       onDragLeave={() => props.onDragOverTile(null)}
       onDrop={onDrop}
@@ -94,7 +97,10 @@ export function ReferenceTile(props: ReferenceTileProps) {
           props.onDragState(null);
         }}
         title={`Drag onto another tile to reorder, or into the prompt to insert ${tag}`}
-        className="relative aspect-square cursor-grab overflow-hidden rounded-lg border border-ink-700 bg-ink-800 active:cursor-grabbing"
+        className={cn(
+          "relative aspect-square cursor-grab overflow-hidden rounded-lg border bg-ink-800 active:cursor-grabbing",
+          over ? "border-danger ring-1 ring-danger/60" : "border-ink-700",
+        )}
       >
         {ref.previewUrl && (
           // biome-ignore lint/performance/noImgElement: a local object URL or a stored thumbnail
@@ -104,6 +110,15 @@ export function ReferenceTile(props: ReferenceTileProps) {
             draggable={false}
             className={cn("size-full object-cover transition-opacity", busy && "opacity-50")}
           />
+        )}
+        {over && (
+          <span
+            title={over}
+            data-testid="reference-over"
+            className="absolute top-1.5 left-1.5 rounded-md border border-danger bg-black/75 px-1.5 py-0.5 text-[10px] font-semibold text-white"
+          >
+            Over limit
+          </span>
         )}
         {busy && (
           <div className="absolute inset-x-0 bottom-0 flex flex-col gap-1 bg-gradient-to-t from-black/80 to-transparent p-2 pt-6">

@@ -7,12 +7,14 @@ import { FieldMessage } from "@/components/ui/field-message";
 import { UploadIcon, XIcon } from "@/components/ui/icons";
 import type { DraftReference } from "@/lib/client/draft";
 import type { Notice } from "@/lib/client/use-composer";
-import { MAX_REFERENCES } from "@/lib/generations/limits";
+import type { ImageLimit } from "@/lib/client/versions";
 import { imageTag } from "@/lib/generations/tags";
 import { ReferenceTile } from "./reference-tile";
 
 export interface ReferenceTrayProps {
   references: DraftReference[];
+  /** How many images the chosen version takes: the tray holds that many (a draft over it keeps them all). */
+  limit: ImageLimit;
   notices: Notice[];
   error?: string;
   onFiles: (files: File[]) => void;
@@ -29,9 +31,21 @@ const PICKER_ACCEPT = "image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp";
 
 /** The drop zone (drop, browse, or paste anywhere) and the ordered reference tiles. */
 export function ReferenceTray(props: ReferenceTrayProps) {
-  const { references, notices, error, onFiles, onDismissNotice, onInsert, onRemove, onMove, onRename } =
-    props;
-  const full = references.length >= MAX_REFERENCES;
+  const {
+    references,
+    limit,
+    notices,
+    error,
+    onFiles,
+    onDismissNotice,
+    onInsert,
+    onRemove,
+    onMove,
+    onRename,
+  } = props;
+  const max = limit.max;
+  const full = references.length >= max;
+  const overBy = references.length - max;
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   // After a move or remove the control under the user's finger is gone or moved: put focus back on it.
@@ -86,8 +100,16 @@ export function ReferenceTray(props: ReferenceTrayProps) {
         <h2 id="references-heading" className="text-sm font-medium text-ink-100">
           References
         </h2>
-        <span className="text-xs text-ink-400 tabular-nums" data-testid="reference-count">
-          {references.length} / {MAX_REFERENCES}
+        <span
+          className={cn("text-xs tabular-nums", overBy > 0 ? "font-semibold text-danger" : "text-ink-400")}
+          data-testid="reference-count"
+          title={
+            overBy > 0
+              ? `${overBy} over the limit: remove ${overBy} or pick a version that takes more`
+              : undefined
+          }
+        >
+          {references.length} / {max}
         </span>
       </div>
       <div
@@ -111,7 +133,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
               <UploadIcon className="size-5" />
             </span>
             <span className="text-sm font-medium text-ink-100">
-              {isDragActive ? "Drop to add" : "Drop 1 to 5 images, browse, or paste"}
+              {isDragActive ? "Drop to add" : `Drop 1 to ${max} images, browse, or paste`}
             </span>
             <span className="text-xs text-ink-400">
               PNG, JPEG or WebP up to 20 MB: a character, a place, a look.
@@ -126,6 +148,11 @@ export function ReferenceTray(props: ReferenceTrayProps) {
                 index={i}
                 count={references.length}
                 dropTarget={draggedKey !== null && draggedKey !== ref.key && overIndex === i}
+                over={
+                  i >= max
+                    ? `over the limit of ${max} images${limit.version ? ` on ${limit.version}` : ""}`
+                    : undefined
+                }
                 onInsert={onInsert}
                 onRemove={remove}
                 onMove={move}
@@ -152,7 +179,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
                 >
                   <UploadIcon className="size-5" />
                   <span className="text-xs font-medium">Add image</span>
-                  <span className="text-[11px]">{MAX_REFERENCES - references.length} left · or paste</span>
+                  <span className="text-[11px]">{max - references.length} left · or paste</span>
                 </button>
               </li>
             )}

@@ -1,16 +1,15 @@
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import {
-  ASPECT_RATIOS,
-  type AspectRatio,
-  MAX_DURATION,
-  MAX_TAKES,
-  MIN_DURATION,
-} from "@/lib/generations/limits";
+import { ASPECT_RATIOS, type AspectRatio, MAX_TAKES } from "@/lib/generations/limits";
+import { RESOLUTION_SIZES, type Resolution } from "@/lib/models/profiles";
 
 export interface SettingsFieldsProps {
   duration: number;
+  /** The chosen version's durations; a draft's duration outside them stays, shown as over. */
+  durations: { min: number; max: number };
+  /** The tier the clip renders at: the frame preview says its size. */
+  resolution: Resolution;
   aspectRatio: AspectRatio;
   takes: number;
   /** The first reference's picture, shown inside the aspect preview frame. */
@@ -21,16 +20,29 @@ export interface SettingsFieldsProps {
   errors: { duration?: string; aspectRatio?: string; takes?: string };
 }
 
-const durations = Array.from({ length: MAX_DURATION - MIN_DURATION + 1 }, (_, i) => MIN_DURATION + i);
 const takeCounts = Array.from({ length: MAX_TAKES }, (_, i) => i + 1);
 
-const aspectMeta: Record<AspectRatio, { name: string; icon: string; frame: string; size: string }> = {
-  "16:9": { name: "Landscape", icon: "h-[11px] w-5", frame: "aspect-video w-full", size: "1280×720" },
-  "9:16": { name: "Portrait", icon: "h-5 w-[11px]", frame: "aspect-[9/16] h-full", size: "720×1280" },
+const aspectMeta: Record<AspectRatio, { name: string; icon: string; frame: string }> = {
+  "16:9": { name: "Landscape", icon: "h-[11px] w-5", frame: "aspect-video w-full" },
+  "9:16": { name: "Portrait", icon: "h-5 w-[11px]", frame: "aspect-[9/16] h-full" },
 };
 
+/** "1280×720" for 720p at 16:9; 9:16 swaps them. */
+function frameSize(resolution: Resolution, aspectRatio: AspectRatio): string {
+  const { width, height } = RESOLUTION_SIZES[resolution];
+  return aspectRatio === "9:16" ? `${height}×${width}` : `${width}×${height}`;
+}
+
 /** The clip's frame at the chosen aspect, with the first reference in it: what the video will look like. */
-function FramePreview({ aspectRatio, previewUrl }: { aspectRatio: AspectRatio; previewUrl: string | null }) {
+function FramePreview({
+  aspectRatio,
+  resolution,
+  previewUrl,
+}: {
+  aspectRatio: AspectRatio;
+  resolution: Resolution;
+  previewUrl: string | null;
+}) {
   const meta = aspectMeta[aspectRatio];
   return (
     <div
@@ -50,16 +62,38 @@ function FramePreview({ aspectRatio, previewUrl }: { aspectRatio: AspectRatio; p
           <img src={previewUrl} alt="" className="size-full object-cover opacity-80" />
         )}
         <span className="absolute inset-x-0 bottom-0 bg-black/55 py-px text-center text-[9px] font-medium text-white tabular-nums">
-          {meta.size}
+          {frameSize(resolution, aspectRatio)}
         </span>
       </div>
     </div>
   );
 }
 
-/** Duration 3..10 s, aspect ratio (drawn as a frame) and takes, each a radio group. */
+/**
+ * The version's durations as options; a duration the version does not offer (kept from another version)
+ * is one more option, marked, so the draft's value is never shown as something else.
+ */
+function durationOptions(duration: number, range: { min: number; max: number }) {
+  const values = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i);
+  if (!values.includes(duration)) values.push(duration);
+  values.sort((a, b) => a - b);
+  return values.map((d) => {
+    const outside = d < range.min || d > range.max;
+    return {
+      value: d,
+      label: outside ? <span className="text-danger line-through decoration-1">{d}s</span> : `${d}s`,
+      ariaLabel: `${d} seconds${outside ? `, not offered (${range.min} to ${range.max})` : ""}`,
+    };
+  });
+}
+
+/** Duration (the version's range), aspect ratio (drawn as a frame) and takes, each a radio group. */
 export function SettingsFields(props: SettingsFieldsProps) {
-  const { duration, aspectRatio, takes, previewUrl, onDuration, onAspectRatio, onTakes, errors } = props;
+  const { duration, durations, resolution, aspectRatio, takes, previewUrl } = props;
+  const { onDuration, onAspectRatio, onTakes, errors } = props;
+  const options = durationOptions(duration, durations);
+  // Past eight, two rows on a phone, so each stays a finger wide.
+  const many = options.length > 8;
   return (
     <div className="flex flex-col gap-4">
       <div className="flex min-w-0 flex-col gap-2">
@@ -74,8 +108,9 @@ export function SettingsFields(props: SettingsFieldsProps) {
           data-testid="duration"
           value={duration}
           onChange={onDuration}
-          optionClassName="h-9 text-xs sm:text-sm"
-          options={durations.map((d) => ({ value: d, label: `${d}s`, ariaLabel: `${d} seconds` }))}
+          className={many ? "grid grid-cols-7 sm:flex" : undefined}
+          optionClassName={many ? "h-9 px-0 text-xs" : "h-9 text-xs sm:text-sm"}
+          options={options}
         />
         {errors.duration && <FieldMessage>{errors.duration}</FieldMessage>}
       </div>
@@ -128,7 +163,7 @@ export function SettingsFields(props: SettingsFieldsProps) {
             {errors.takes && <FieldMessage>{errors.takes}</FieldMessage>}
           </div>
         </div>
-        <FramePreview aspectRatio={aspectRatio} previewUrl={previewUrl} />
+        <FramePreview aspectRatio={aspectRatio} resolution={resolution} previewUrl={previewUrl} />
       </div>
     </div>
   );

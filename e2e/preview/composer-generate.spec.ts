@@ -57,7 +57,10 @@ test("two takes with the preview engine: a double click makes one group of two c
     [1, "lake"],
   ]);
   await expect(page.getByRole("radio", { name: "2 takes" })).toHaveAttribute("aria-checked", "true");
-  await expect(page.getByRole("radio", { name: "4 seconds" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "4 seconds", exact: true })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
 
   // Ctrl/Cmd+Enter submits the same draft again as a new group (a new key after the first success).
   await studio.prompt.click();
@@ -106,7 +109,10 @@ test("“Use these settings” (/?use=<id>) asks before replacing a draft, then 
     [1, "The dock"],
     [0, "Mara"],
   ]);
-  await expect(page.getByRole("radio", { name: "4 seconds" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("radio", { name: "4 seconds", exact: true })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
   await expect(page.getByRole("radio", { name: /^9:16/ })).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("radio", { name: "2 takes" })).toHaveAttribute("aria-checked", "true");
   await expect(page).toHaveURL((url) => !url.searchParams.has("use"));

@@ -5,7 +5,7 @@ import { character, expectPrompt, hugePng, look, place, tileNames } from "../sup
 import { expect, test } from "../support/fixtures";
 import { referenceImage } from "../support/images";
 
-test("refuses a text file named .png, an unreadable image, a 21 MB image and a sixth image, naming the file and the rule; nothing else changes", async ({
+test("refuses a text file named .png, an unreadable image, a 21 MB image and an image past the limit, naming the file and the rule; nothing else changes", async ({
   studio,
   page,
 }) => {
@@ -41,20 +41,20 @@ test("refuses a text file named .png, an unreadable image, a 21 MB image and a s
   await expect(studio.tiles).toHaveCount(0);
   expect(uploads).toBe(0);
 
-  await studio.addReferences([
-    await character("one.png", 101),
-    await place("two.png", 102),
-    await look("three.png", 103),
-    await character("four.png", 104),
-    await place("five.png", 105),
-  ]);
-  await studio.prompt.fill("<IMAGE_REF_0> and <IMAGE_REF_4> meet.");
-  await studio.referenceInput.setInputFiles([await look("sixth.png", 106)]);
-  await expect(notices).toContainText("sixth.png was not added: a clip takes at most 5 reference images.");
-  await expect(studio.tiles).toHaveCount(5);
-  expect(await tileNames(studio)).toEqual(["one", "two", "three", "four", "five"]);
-  await expectPrompt(studio, "<IMAGE_REF_0> and <IMAGE_REF_4> meet.");
-  expect(uploads).toBe(5);
+  // The preview engine's one version takes ten images (lib/models/profiles.ts); the eleventh is refused.
+  const names = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const makers = [character, place, look];
+  await studio.addReferences(await Promise.all(names.map((n, i) => makers[i % 3]!(`${n}.png`, 101 + i))));
+  await expect(page.getByTestId("reference-count")).toHaveText("10 / 10");
+  await studio.prompt.fill("<IMAGE_REF_0> and <IMAGE_REF_9> meet.");
+  await studio.referenceInput.setInputFiles([await look("eleventh.png", 111)]);
+  await expect(notices).toContainText(
+    "eleventh.png was not added: a clip takes at most 10 reference images.",
+  );
+  await expect(studio.tiles).toHaveCount(10);
+  expect(await tileNames(studio)).toEqual(names);
+  await expectPrompt(studio, "<IMAGE_REF_0> and <IMAGE_REF_9> meet.");
+  expect(uploads).toBe(10);
 
   // Notices can be dismissed.
   const count = await notices.getByRole("listitem").count();

@@ -58,7 +58,8 @@ export class StudioPage {
   async setDuration(seconds: number) {
     await this.page
       .getByRole("radiogroup", { name: "Duration" })
-      .getByRole("radio", { name: `${seconds} seconds` })
+      // Exactly: "4 seconds" is also part of "14 seconds" where a version goes to 15.
+      .getByRole("radio", { name: `${seconds} seconds`, exact: true })
       .click();
   }
 

@@ -88,7 +88,9 @@ describe("stored drafts", () => {
       { prompt: "x".repeat(80_001) },
       { idempotencyKey: "short" },
       { references: "none" },
-      { references: Array.from({ length: 6 }, (_, i) => ({ key: `r${i}`, name: "n", asset })) },
+      // Wider than any version allows (10 images, 15 s).
+      { references: Array.from({ length: 11 }, (_, i) => ({ key: `r${i}`, name: "n", asset })) },
+      { duration: 16 },
       { references: [{ key: "", name: "hero", asset }] },
       { references: [{ key: "r1", name: "hero", asset: { ...asset, width: "10" } }] },
       { references: [{ key: "r1", name: "hero", asset: { ...asset, id: undefined } }] },
@@ -108,14 +110,57 @@ describe("stored drafts", () => {
       ...toStored(initialDraft("key-00000001")),
       references: [{ key: "r1", name: "hero", asset: { ...asset, extra: "x" }, characterId: null, more: 1 }],
       provider: "sora",
+      version: "fal-v9",
+      resolution: "8k",
       seedText: "9".repeat(21),
       thinkingLevel: 3,
       unknown: true,
     };
     const restored = parseStored(JSON.stringify(stored));
-    expect(restored?.content).toMatchObject({ provider: null, seedText: "", thinkingLevel: "default" });
+    expect(restored?.content).toMatchObject({
+      provider: null,
+      version: null,
+      resolution: null,
+      seedText: "",
+      thinkingLevel: "default",
+    });
     expect(restored?.content.references[0]?.asset).toEqual(asset);
     expect(restored?.content).not.toHaveProperty("unknown");
+  });
+});
+
+describe("stored drafts and model versions", () => {
+  it("remember the version and tier, and keep a draft over its version's limits as it was", () => {
+    const references = Array.from({ length: 7 }, (_, i) => ({
+      key: `r${i}`,
+      name: `n${i}`,
+      fileName: "hero.png",
+      previewUrl: "",
+      status: "ready" as const,
+      progress: 1,
+      asset: { ...asset, id: `asset-000${i}` },
+    }));
+    const draft: Draft = {
+      ...initialDraft("key-00000001"),
+      references,
+      duration: 15,
+      provider: "fal",
+      version: "fal-v1",
+      resolution: "1080p",
+    };
+    const restored = parseStored(JSON.stringify(toStored(draft)))!;
+    expect(restored.content).toMatchObject({
+      provider: "fal",
+      version: "fal-v1",
+      resolution: "1080p",
+      duration: 15,
+    });
+    expect(restored.content.references).toHaveLength(7);
+  });
+
+  it("reads a draft stored before versions as the provider's default version and tier", () => {
+    const { version: _v, resolution: _r, ...old } = toStored(initialDraft("key-00000001"));
+    expect(parseStored(JSON.stringify(old))?.content).toMatchObject({ version: null, resolution: null });
   });
 });
 
@@ -140,7 +185,7 @@ describe("contentFromGeneration", () => {
     expect(content.references[0]!.asset).not.toHaveProperty("label");
   });
 
-  it("brings back the provider, a fixed seed and the thinking level; a random seed (-1) stays empty", () => {
+  it("brings back the provider, its version and tier, a fixed seed and the thinking level; a random seed (-1) stays empty", () => {
     const base = { prompt: "p", duration: 10, aspectRatio: "16:9", takeCount: 1, references: [] };
     const fixed = {
       ...base,
@@ -154,6 +199,18 @@ describe("contentFromGeneration", () => {
       thinkingLevel: "high",
     });
     const random = { ...base, provider: "atlas", seed: -1, thinkingLevel: null } as unknown as GenerationDTO;
+    const draftClip = {
+      ...base,
+      provider: "fal",
+      modelVersion: "fal-v1.2",
+      resolution: "360p",
+      seed: null,
+      thinkingLevel: null,
+    } as unknown as GenerationDTO;
+    expect(contentFromGeneration(draftClip, (i) => `k${i}`)).toMatchObject({
+      version: "fal-v1.2",
+      resolution: "360p",
+    });
     expect(contentFromGeneration(random, (i) => `k${i}`)).toMatchObject({
       seedText: "",
       thinkingLevel: "default",

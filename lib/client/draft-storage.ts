@@ -1,14 +1,12 @@
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import {
   ASPECT_RATIOS,
-  MAX_DURATION,
   MAX_PROMPT_CHARS,
-  MAX_REFERENCES,
   MAX_TAKES,
-  MIN_DURATION,
   PROVIDER_IDS,
   THINKING_LEVELS,
 } from "@/lib/generations/limits";
+import { isModelVersionId, isResolution, WIDEST } from "@/lib/models/profiles";
 import type { Draft, DraftContent, DraftReference } from "./draft";
 import { cleanReferenceName, defaultReferenceName } from "./reference-files";
 
@@ -61,9 +59,13 @@ function readReference(v: unknown): StoredReference | null {
   return { key: v.key, name: v.name, asset, ...(characterId !== undefined ? { characterId } : {}) };
 }
 
-/** A stored draft, checked field by field; null when anything required is missing or out of range. */
+/**
+ * A stored draft, checked field by field; null when anything required is missing or out of range. The
+ * ranges are the widest any model version allows: a draft over its own version's limit is kept (the
+ * composer flags it), as it was when it was stored.
+ */
 function readStored(v: unknown): StoredDraft | null {
-  if (!isObject(v) || !Array.isArray(v.references) || v.references.length > MAX_REFERENCES) return null;
+  if (!isObject(v) || !Array.isArray(v.references) || v.references.length > WIDEST.images) return null;
   const references: StoredReference[] = [];
   for (const r of v.references) {
     const ref = readReference(r);
@@ -73,7 +75,8 @@ function readStored(v: unknown): StoredDraft | null {
   const { prompt, duration, aspectRatio, takes, idempotencyKey } = v;
   // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
   if (!isString(prompt, 0, MAX_PROMPT_CHARS * 4)) return null;
-  if (!isIntIn(duration, MIN_DURATION, MAX_DURATION) || !isIntIn(takes, 1, MAX_TAKES)) return null;
+  if (!isIntIn(duration, WIDEST.minDuration, WIDEST.maxDuration) || !isIntIn(takes, 1, MAX_TAKES))
+    return null;
   if (!isOneOf(ASPECT_RATIOS, aspectRatio)) return null;
   if (!isString(idempotencyKey) || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) return null;
   return {
@@ -85,6 +88,9 @@ function readStored(v: unknown): StoredDraft | null {
     // Drafts stored before providers could be picked have none of these (or a value no longer
     // offered): they follow the server's default.
     provider: isOneOf(PROVIDER_IDS, v.provider) ? v.provider : null,
+    // Likewise drafts stored before versions and tiers: the provider's default version, its default tier.
+    version: isModelVersionId(v.version) ? v.version : null,
+    resolution: isResolution(v.resolution) ? v.resolution : null,
     seedText: isString(v.seedText, 0, 20) ? v.seedText : "",
     thinkingLevel: isOneOf(THINKING_LEVELS, v.thinkingLevel) ? v.thinkingLevel : "default",
     idempotencyKey,
@@ -110,6 +116,8 @@ export function toStored(draft: Draft): StoredDraft {
     aspectRatio: draft.aspectRatio,
     takes: draft.takes,
     provider: draft.provider,
+    version: draft.version,
+    resolution: draft.resolution,
     seedText: draft.seedText,
     thinkingLevel: draft.thinkingLevel,
     idempotencyKey: draft.idempotencyKey,
@@ -147,6 +155,8 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
     aspectRatio,
     takes,
     provider,
+    version,
+    resolution,
     seedText,
     thinkingLevel,
     idempotencyKey,
@@ -159,6 +169,8 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
       aspectRatio,
       takes,
       provider,
+      version,
+      resolution,
       seedText,
       thinkingLevel,
     },
@@ -204,8 +216,10 @@ export function contentFromGeneration(generation: GenerationDTO, key: (i: number
     duration: generation.duration,
     aspectRatio: generation.aspectRatio,
     takes: Math.min(MAX_TAKES, Math.max(1, generation.takeCount || 1)),
-    // The same provider and controls, so a clip with a seed can be made again exactly.
+    // The same provider, version, tier and controls, so a clip with a seed can be made again exactly.
     provider: generation.provider,
+    version: generation.modelVersion,
+    resolution: generation.resolution,
     seedText: generation.seed !== null && generation.seed >= 0 ? String(generation.seed) : "",
     thinkingLevel: generation.thinkingLevel ?? "default",
   };

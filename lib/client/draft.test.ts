@@ -147,6 +147,25 @@ describe("draftReducer", () => {
     expect(d).toMatchObject({ provider: "atlas", seedText: "42", thinkingLevel: "low" });
   });
 
+  it("keeps the version and tier picked, and clears server errors on each", () => {
+    let d = initialDraft("key-00000001");
+    expect(d).toMatchObject({ version: null, resolution: null });
+    d = run(
+      { ...d, serverErrors: { duration: "too long" } },
+      { type: "version/changed", version: "fal-v1.2" },
+    );
+    expect(d.serverErrors).toEqual({});
+    d = run(
+      { ...d, serverErrors: { resolution: "no" } },
+      { type: "resolution/changed", resolution: "1080p" },
+    );
+    expect(d.serverErrors).toEqual({});
+    expect(d).toMatchObject({ version: "fal-v1.2", resolution: "1080p" });
+    // Back to the first version: the tier stays in the draft; the composer decides what it can use.
+    d = run(d, { type: "version/changed", version: "fal-v1" });
+    expect(d).toMatchObject({ version: "fal-v1", resolution: "1080p" });
+  });
+
   it("replaces the whole draft (restore, Use these settings) with a fresh undo history", () => {
     const d = run(withRefs("old", "a"), {
       type: "draft/replaced",
@@ -157,6 +176,8 @@ describe("draftReducer", () => {
         aspectRatio: "9:16",
         takes: 2,
         provider: "atlas",
+        version: "atlas",
+        resolution: "720p",
         seedText: "1234",
         thinkingLevel: "high",
       },

@@ -6,6 +6,7 @@ import {
   type ThinkingLevel,
 } from "@/lib/generations/limits";
 import { parseImageTags, remapImageTags } from "@/lib/generations/tags";
+import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
 import {
   type EditKind,
   emptyHistory,
@@ -61,6 +62,10 @@ export interface Draft {
   takes: number;
   /** The provider picked for this clip; null follows the server's default. */
   provider: ProviderId | null;
+  /** The model version picked; null (or one the provider does not serve) follows the provider's default. */
+  version: ModelVersionId | null;
+  /** The tier picked; null (or one the version does not offer) follows the version's default. */
+  resolution: Resolution | null;
   /** The seed as typed ("" = random); sent only where the provider has seeds. */
   seedText: string;
   /** Sent only where the provider has thinking levels. */
@@ -78,6 +83,8 @@ export interface DraftContent {
   aspectRatio: AspectRatio;
   takes: number;
   provider: ProviderId | null;
+  version: ModelVersionId | null;
+  resolution: Resolution | null;
   seedText: string;
   thinkingLevel: ThinkingLevel;
 }
@@ -104,6 +111,8 @@ export type DraftAction =
   | { type: "aspect/changed"; aspectRatio: AspectRatio }
   | { type: "takes/changed"; takes: number }
   | { type: "provider/changed"; provider: ProviderId }
+  | { type: "version/changed"; version: ModelVersionId }
+  | { type: "resolution/changed"; resolution: Resolution }
   | { type: "seed/changed"; seedText: string }
   | { type: "thinking/changed"; thinkingLevel: ThinkingLevel }
   | { type: "draft/replaced"; content: DraftContent; idempotencyKey: string }
@@ -122,6 +131,8 @@ export function initialDraft(idempotencyKey: string): Draft {
     aspectRatio: "16:9",
     takes: 1,
     provider: null,
+    version: null,
+    resolution: null,
     seedText: "",
     thinkingLevel: "default",
     idempotencyKey,
@@ -271,6 +282,10 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return edited(draft, { takes: action.takes });
     case "provider/changed":
       return edited(draft, { provider: action.provider });
+    case "version/changed":
+      return edited(draft, { version: action.version });
+    case "resolution/changed":
+      return edited(draft, { resolution: action.resolution });
     case "seed/changed":
       return edited(draft, { seedText: action.seedText });
     case "thinking/changed":
@@ -298,6 +313,18 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
 }
 
 export function draftContent(draft: Draft): DraftContent {
-  const { references, prompt, duration, aspectRatio, takes, provider, seedText, thinkingLevel } = draft;
-  return { references, prompt, duration, aspectRatio, takes, provider, seedText, thinkingLevel };
+  const { references, prompt, duration, aspectRatio, takes, provider, version, resolution } = draft;
+  const { seedText, thinkingLevel } = draft;
+  return {
+    references,
+    prompt,
+    duration,
+    aspectRatio,
+    takes,
+    provider,
+    version,
+    resolution,
+    seedText,
+    thinkingLevel,
+  };
 }

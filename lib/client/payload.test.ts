@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildPayload, formatPayload } from "./payload";
+import { profileById } from "@/lib/models/profiles";
+import { buildPayload, formatPayload, imagesField } from "./payload";
 
 describe("buildPayload", () => {
   it("is fal's input for this draft: prompt as written, images in tag order, integer duration", () => {
@@ -58,5 +59,42 @@ describe("buildPayload for AtlasCloud", () => {
       seed: -1,
       thinking_level: "default",
     });
+  });
+});
+
+describe("buildPayload for fal's versions", () => {
+  const input = {
+    prompt: "<IMAGE_REF_0> waves",
+    aspectRatio: "16:9" as const,
+    duration: 12,
+    references: [{ name: "hero", url: "/api/media/a.png" }],
+  };
+  it("spells the request as the chosen version's profile says, tier included", () => {
+    const payload = buildPayload(input, "http://h", {
+      id: "fal",
+      version: profileById("fal-v1.2"),
+      resolution: "4k",
+    });
+    expect(payload).toEqual({
+      prompt: "<IMAGE_REF_0> waves",
+      image_urls: ["http://h/api/media/a.png"],
+      aspect_ratio: "16:9",
+      duration: 12,
+      resolution: "4k",
+    });
+    expect(Object.keys(payload)).toEqual(["prompt", "image_urls", "aspect_ratio", "duration", "resolution"]);
+  });
+  it("sends the first version no resolution, as before versions", () => {
+    const payload = buildPayload(input, "http://h", {
+      id: "fal",
+      version: profileById("fal-v1"),
+      resolution: "720p",
+    });
+    expect(Object.keys(payload)).toEqual(["prompt", "image_urls", "aspect_ratio", "duration"]);
+  });
+  it("names the images' field", () => {
+    expect(imagesField("atlas", profileById("atlas"))).toBe("images");
+    expect(imagesField("fal", profileById("fal-v1.2"))).toBe("image_urls");
+    expect(imagesField("preview", profileById("preview"))).toBe("image_urls");
   });
 });

@@ -1,15 +1,20 @@
 import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/limits";
+import type { ModelProfile, Resolution } from "@/lib/models/profiles";
 
 // The request body the provider receives for this draft, for the composer's Payload view: fal's
-// reference-to-video input (the preview engine is shown as fal would get it), or AtlasCloud's flat body.
-// Image URLs are the studio's stored copies; the server hands the provider its own upload of the same
-// bytes at submit time.
+// reference-to-video input spelled as the chosen version's profile says (lib/providers/fal.ts
+// requestBody spells it the same way; the preview engine is shown as fal's first version would get it),
+// or AtlasCloud's flat body. Image URLs are the studio's stored copies; the server hands the provider its
+// own upload of the same bytes at submit time.
 
+/** fal's input: `image_urls` on every version so far; `resolution` from v1.1 on (the profile names both). */
 export interface FalPayload {
   prompt: string;
   image_urls: string[];
   aspect_ratio: AspectRatio;
   duration: number;
+  resolution?: string;
+  [field: string]: unknown;
 }
 
 export interface AtlasPayload {
@@ -41,10 +46,16 @@ export interface PayloadInput {
   thinkingLevel?: ThinkingLevel;
 }
 
+/** The field the payload carries the images in: what the Payload view lists them under. */
+export function imagesField(provider: ProviderId | undefined, version: ModelProfile | undefined): string {
+  if (provider === "atlas") return "images";
+  return provider === "fal" && version ? version.request.images : "image_urls";
+}
+
 export function buildPayload(
   input: PayloadInput,
   origin: string,
-  provider: { id?: ProviderId; modelId?: string } = {},
+  provider: { id?: ProviderId; modelId?: string; version?: ModelProfile; resolution?: Resolution } = {},
 ): ProviderPayload {
   const urls = input.references.map((r, i) =>
     r.url ? new URL(r.url, origin).href : `(reference ${i} is still uploading)`,
@@ -62,7 +73,20 @@ export function buildPayload(
       seed: input.seed ?? -1,
     };
   }
-  return { prompt: input.prompt, image_urls: urls, aspect_ratio: input.aspectRatio, duration };
+  const { version, resolution } = provider;
+  if (provider.id !== "fal" || !version) {
+    return { prompt: input.prompt, image_urls: urls, aspect_ratio: input.aspectRatio, duration };
+  }
+  const { request } = version;
+  const body: Record<string, unknown> = {
+    prompt: input.prompt,
+    [request.images]: urls,
+    aspect_ratio: input.aspectRatio,
+    duration,
+  };
+  if (request.resolution && resolution)
+    body[request.resolution.field] = request.resolution.values[resolution];
+  return body as FalPayload;
 }
 
 export function formatPayload(payload: ProviderPayload): string {

@@ -6,11 +6,13 @@ import {
   type ProviderId,
   type ThinkingLevel,
 } from "@/lib/generations/limits";
+import { type ProviderVersions, readVersions } from "./versions";
 
 // The providers a person can pick in the composer, as /api/health describes them, and the per-provider
-// controls (seed, thinking level) the draft may send. Browser-safe and pure.
+// controls (seed, thinking level) the draft may send. Browser-safe and pure. Each carries the model
+// versions it serves (./versions.ts).
 
-export interface ProviderOption {
+export interface ProviderOption extends ProviderVersions {
   id: ProviderId;
   label: string;
   modelId: string;
@@ -40,22 +42,23 @@ export function toProviderOption(raw: unknown): ProviderOption | null {
   const durations = isRecord(caps.durations) ? caps.durations : {};
   const pricing = isRecord(raw.pricing) ? raw.pricing : {};
   const num = (v: unknown, fallback: number) => (typeof v === "number" && Number.isFinite(v) ? v : fallback);
+  const usdPerSecond = num(pricing.usdPerSecond, DEFAULT_PRICING[id].usdPerSecond);
+  const minBilledSeconds = num(pricing.minBilledSeconds, DEFAULT_PRICING[id].minBilledSeconds);
+  const durationRange = {
+    min: num(durations.min, 3),
+    max: num(durations.max, 10),
+    default: num(durations.default, DEFAULT_DURATION),
+  };
   return {
     id,
     // The preview engine's short name keeps the picker on one line on a phone.
     label: id !== "preview" && typeof raw.label === "string" && raw.label ? raw.label : providerLabel(id),
     modelId: typeof raw.modelId === "string" ? raw.modelId : "",
     isPreview: id === "preview",
-    pricing: {
-      usdPerSecond: num(pricing.usdPerSecond, DEFAULT_PRICING[id].usdPerSecond),
-      minBilledSeconds: num(pricing.minBilledSeconds, DEFAULT_PRICING[id].minBilledSeconds),
-    },
+    pricing: { usdPerSecond, minBilledSeconds },
+    ...readVersions(raw, id, { usdPerSecond, minBilledSeconds, durations: durationRange }),
     capabilities: {
-      durations: {
-        min: num(durations.min, 3),
-        max: num(durations.max, 10),
-        default: num(durations.default, DEFAULT_DURATION),
-      },
+      durations: durationRange,
       seed: caps.seed === true,
       thinkingLevels: Array.isArray(caps.thinkingLevels)
         ? (caps.thinkingLevels.filter((l) => ["default", "high", "low"].includes(l)) as ThinkingLevel[])

@@ -27,6 +27,18 @@ describe("refusal", () => {
     expect(undecodable({ name: "fake.png", size: 1, type: "image/png" })).toMatch(/^fake\.png was not added/);
   });
 
+  it("names the chosen version's limit, and a version that takes more, where the provider has several", () => {
+    const file = { name: "six.png", size: 10, type: "image/png" };
+    expect(refusal(file, 0, { max: 10 })).toBe(
+      "six.png was not added: a clip takes at most 10 reference images.",
+    );
+    expect(
+      refusal(file, -2, { max: 5, version: "Omni Flash 1.0", more: { label: "Omni Flash 1.2", max: 10 } }),
+    ).toBe(
+      "six.png was not added: Omni Flash 1.0 takes at most 5 reference images; Omni Flash 1.2 takes up to 10.",
+    );
+  });
+
   it("checks the size before the type", () => {
     expect(refusal({ name: "big.txt", size: 30 * MB, type: "text/plain" }, 5)).toMatch(/20 MB/);
   });

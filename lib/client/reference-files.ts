@@ -1,6 +1,7 @@
 import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/limits";
 import { formatBytes } from "./format";
 import { UPLOAD_MAX_BYTES } from "./upload";
+import type { ImageLimit } from "./versions";
 
 // The browser's checks on a dropped, chosen or pasted file, before anything changes. The server checks
 // again by content; these give the message at once and naming the file.
@@ -19,15 +20,23 @@ export function displayName(file: FileLike): string {
   return file.name || "The pasted image";
 }
 
+/** "a clip takes at most 5 reference images", naming the version (and one that takes more) where there is a choice. */
+export function imageLimitWords(limit: ImageLimit): string {
+  const more = limit.more ? `; ${limit.more.label} takes up to ${limit.more.max}` : "";
+  return `${limit.version ?? "a clip"} takes at most ${limit.max} reference images${more}`;
+}
+
 /**
  * Why this file cannot be a reference, or null. Size is checked first: a 30 MB photo is refused before
  * any time is spent decoding or scaling it.
  */
-export function refusal(file: FileLike, slotsLeft: number): string | null {
+export function refusal(
+  file: FileLike,
+  slotsLeft: number,
+  limit: ImageLimit = { max: MAX_REFERENCES },
+): string | null {
   const name = displayName(file);
-  if (slotsLeft <= 0) {
-    return `${name} was not added: a clip takes at most ${MAX_REFERENCES} reference images.`;
-  }
+  if (slotsLeft <= 0) return `${name} was not added: ${imageLimitWords(limit)}.`;
   if (file.size > UPLOAD_MAX_BYTES) {
     return `${name} was not added: it is ${formatBytes(file.size)} and reference images can be at most 20 MB.`;
   }

@@ -6,33 +6,28 @@ import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import {
-  type AspectRatio,
-  MAX_REFERENCES,
-  type ProviderId,
-  type ThinkingLevel,
-} from "@/lib/generations/limits";
+import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/limits";
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import type { ActionResult } from "@/lib/http/types";
+import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
 import {
   type Draft,
   type DraftAction,
-  type DraftContent,
-  draftContent,
   draftReducer,
   initialDraft,
   isDraftEmpty,
   type PromptEdit,
 } from "./draft";
-import { contentFromGeneration, readStoredDraft, writeStoredDraft } from "./draft-storage";
-import { getJson } from "./http";
+import { readStoredDraft, writeStoredDraft } from "./draft-storage";
 import { newIdempotencyKey } from "./idempotency";
 import { chosenProvider, providerOptions } from "./providers";
 import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
-import { cleanReferenceName, defaultReferenceName } from "./reference-files";
+import { cleanReferenceName, defaultReferenceName, imageLimitWords } from "./reference-files";
 import { spendKey } from "./spend";
+import { useClipSettings } from "./use-clip-settings";
 import { newReferenceKey, useReferenceFiles } from "./use-reference-files";
 import { loadSchemaCheck, type SchemaCheck, validateDraft } from "./validate-draft";
+import { chosenVersion, draftResolution, type ImageLimit, imageLimit } from "./versions";
 
 export interface Notice {
   id: number;
@@ -45,8 +40,9 @@ let noticeSeq = 0;
 
 /**
  * The composer's state and behaviour: a draft that survives reloads, uploads with progress, reorder and
- * remove with renumbered tags (undoable), the prompt's undo, validation with the server's schema, a
- * submit that runs once, and "Use these settings" from a clip.
+ * remove with renumbered tags (undoable), the prompt's undo, the provider, model version and tier (whose
+ * limits the tray, the durations and the checks read), validation with the server's schema and the
+ * version's limits, a submit that runs once ("Draft at 360p" too), and "Use these settings" from a clip.
  */
 export function useComposer() {
   const queryClient = useQueryClient();
@@ -67,7 +63,9 @@ export function useComposer() {
     toast.error(message);
   }, []);
   const dismissNotice = useCallback((id: number) => setNotices((l) => l.filter((n) => n.id !== id)), []);
-  const files = useReferenceFiles(draftRef, dispatch, refuse);
+  // The chosen version's image limit, read by the file checks between renders.
+  const limitRef = useRef<ImageLimit>({ max: 5 });
+  const files = useReferenceFiles(draftRef, dispatch, refuse, limitRef);
 
   // Restore the stored draft before the first paint after hydration; save every change after that.
   useLayoutEffect(() => {
@@ -88,10 +86,14 @@ export function useComposer() {
   const provider = chosenProvider(providers, draft.provider, health?.provider.id);
   const providerRef = useRef(provider);
   providerRef.current = provider;
+  // Its version this draft uses (the draft's pick, else the provider's default), and the tray's limit.
+  const version = chosenVersion(provider, draft.version);
+  const limit = useMemo(() => imageLimit(provider, version), [provider, version]);
+  limitRef.current = limit;
 
-  // The provider's default duration (8 s on fal, 10 s on AtlasCloud), unless the user (or a restored
+  // The version's default duration (8 s on fal, 10 s on AtlasCloud), unless the user (or a restored
   // draft) already chose one.
-  const providerDefault = provider?.capabilities.durations.default;
+  const providerDefault = version?.durations.default;
   useEffect(() => {
     if (!restored || durationChosen.current || !providerDefault) return;
     if (draftRef.current.duration !== providerDefault)
@@ -167,6 +169,14 @@ export function useComposer() {
     (provider: ProviderId) => dispatch({ type: "provider/changed", provider }),
     [dispatch],
   );
+  const setVersion = useCallback(
+    (version: ModelVersionId) => dispatch({ type: "version/changed", version }),
+    [dispatch],
+  );
+  const setResolution = useCallback(
+    (resolution: Resolution) => dispatch({ type: "resolution/changed", resolution }),
+    [dispatch],
+  );
   const setSeedText = useCallback(
     (seedText: string) => dispatch({ type: "seed/changed", seedText }),
     [dispatch],
@@ -177,68 +187,22 @@ export function useComposer() {
   );
 
   // "Use these settings": a clip's inputs replace the draft, after asking when there is one to lose.
-  const [useId, setUseId] = useState<string | null>(null);
-  const [pendingReplace, setPendingReplace] = useState<{
-    content: DraftContent;
-    source: GenerationDTO;
-  } | null>(null);
-  const replaceDraft = useCallback(
-    (content: DraftContent, source: GenerationDTO) => {
-      const previous = { content: draftContent(draftRef.current), key: draftRef.current.idempotencyKey };
-      files.abortAll();
-      durationChosen.current = true;
-      dispatch({ type: "draft/replaced", content, idempotencyKey: newIdempotencyKey() });
-      const empty = isDraftEmpty(previous.content);
-      toast.success("Settings loaded into the composer", {
-        description: `${source.references.length} reference${source.references.length === 1 ? "" : "s"}, ${source.duration} s, ${source.aspectRatio}.`,
-        action: empty
-          ? undefined
-          : {
-              label: "Undo",
-              onClick: () =>
-                dispatch({ type: "draft/replaced", content: previous.content, idempotencyKey: previous.key }),
-            },
-      });
-    },
-    [dispatch, files],
-  );
-  const replaceRef = useRef(replaceDraft);
-  replaceRef.current = replaceDraft;
-  useEffect(() => {
-    if (!restored || !useId) return;
-    const controller = new AbortController();
-    getJson<{ generation: GenerationDTO }>(`/api/generations/${encodeURIComponent(useId)}`, controller.signal)
-      .then(({ generation }) => {
-        const content = contentFromGeneration(generation, () => newReferenceKey());
-        if (isDraftEmpty(draftRef.current)) replaceRef.current(content, generation);
-        else setPendingReplace({ content, source: generation });
-        setUseId(null);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setUseId(null);
-        toast.error("Could not load that clip's settings", {
-          description: err instanceof Error ? err.message : undefined,
-        });
-      });
-    return () => controller.abort();
-  }, [restored, useId]);
-  const confirmReplace = useCallback(() => {
-    if (pendingReplace) replaceDraft(pendingReplace.content, pendingReplace.source);
-    setPendingReplace(null);
-  }, [pendingReplace, replaceDraft]);
-  const keepDraft = useCallback(() => setPendingReplace(null), []);
+  const onReplaced = useCallback(() => {
+    files.abortAll();
+    durationChosen.current = true;
+  }, [files]);
+  const clipSettings = useClipSettings({ restored, draftRef, dispatch, onReplaced });
 
   /**
-   * A saved character's images join the tray (as many as fit in 5, skipping images already there),
-   * each remembering the character; what did not fit is named.
+   * A saved character's images join the tray (as many as the version takes, skipping images already
+   * there), each remembering the character; what did not fit is named.
    */
   const insertCharacter = useCallback(
     (character: CharacterDTO) => {
       const current = draftRef.current.references;
       const have = new Set(current.map((r) => r.asset?.id));
       const fresh = character.images.filter((i) => !have.has(i.id));
-      const room = Math.max(0, MAX_REFERENCES - current.length);
+      const room = Math.max(0, limitRef.current.max - current.length);
       const fit = fresh.slice(0, room);
       const left = fresh.slice(room);
       if (fit.length > 0) {
@@ -258,7 +222,7 @@ export function useComposer() {
       }
       if (left.length > 0) {
         refuse(
-          `${character.name}: ${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: the tray holds ${MAX_REFERENCES}. Not added: ${left.map((i) => i.label).join(", ")}.`,
+          `${character.name}: ${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: ${imageLimitWords(limitRef.current)}. Not added: ${left.map((i) => i.label).join(", ")}.`,
         );
       } else if (fit.length > 0) {
         toast.success(`Inserted ${character.name}`, {
@@ -295,47 +259,51 @@ export function useComposer() {
   });
   // Guards the gap between a click and React disabling the button.
   const submitting = useRef(false);
-  const generate = useCallback(async () => {
-    if (submitting.current) return;
-    submitting.current = true;
-    let sent = false;
-    try {
-      const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck());
-      if (check.blocker) return;
-      sent = true;
-      let result = await submit.mutateAsync(check.input);
-      if (!result.ok && result.error.code === "idempotency_conflict") {
-        // An earlier answer was lost and the draft changed since: these inputs were never sent.
-        const idempotencyKey = newIdempotencyKey();
-        dispatch({ type: "key/rotated", idempotencyKey });
-        result = await submit.mutateAsync({ ...check.input, idempotencyKey });
+  /** Sends the draft once; `resolution` renders this one request at another tier ("Draft at 360p"). */
+  const generate = useCallback(
+    async (override: { resolution?: Resolution } = {}) => {
+      if (submitting.current) return;
+      submitting.current = true;
+      let sent = false;
+      try {
+        const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck(), override);
+        if (check.blocker) return;
+        sent = true;
+        let result = await submit.mutateAsync(check.input);
+        if (!result.ok && result.error.code === "idempotency_conflict") {
+          // An earlier answer was lost and the draft changed since: these inputs were never sent.
+          const idempotencyKey = newIdempotencyKey();
+          dispatch({ type: "key/rotated", idempotencyKey });
+          result = await submit.mutateAsync({ ...check.input, idempotencyKey });
+        }
+        if (result.ok) {
+          for (const g of [...result.generations].reverse()) upsertGeneration(queryClient, g);
+          setStarted(result.generations);
+          dispatch({ type: "submit/accepted", nextIdempotencyKey: newIdempotencyKey() });
+          const n = result.generations.length;
+          toast.success(n > 1 ? `Started ${n} takes` : "Started", {
+            description: "Your draft is kept for the next variation.",
+          });
+        } else {
+          setStarted(null);
+          dispatch({ type: "submit/rejected", errors: result.error.fields ?? { _: result.error.message } });
+          toast.error("Not started", { description: result.error.message });
+        }
+      } catch {
+        // The same key is kept, so trying again cannot create a second job.
+        const message = "Could not reach the studio server. Your draft is kept; try again.";
+        dispatch({ type: "submit/rejected", errors: { _: message } });
+        toast.error(message);
+      } finally {
+        submitting.current = false;
+        if (sent) {
+          void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
+          void queryClient.invalidateQueries({ queryKey: spendKey });
+        }
       }
-      if (result.ok) {
-        for (const g of [...result.generations].reverse()) upsertGeneration(queryClient, g);
-        setStarted(result.generations);
-        dispatch({ type: "submit/accepted", nextIdempotencyKey: newIdempotencyKey() });
-        const n = result.generations.length;
-        toast.success(n > 1 ? `Started ${n} takes` : "Started", {
-          description: "Your draft is kept for the next variation.",
-        });
-      } else {
-        setStarted(null);
-        dispatch({ type: "submit/rejected", errors: result.error.fields ?? { _: result.error.message } });
-        toast.error("Not started", { description: result.error.message });
-      }
-    } catch {
-      // The same key is kept, so trying again cannot create a second job.
-      const message = "Could not reach the studio server. Your draft is kept; try again.";
-      dispatch({ type: "submit/rejected", errors: { _: message } });
-      toast.error(message);
-    } finally {
-      submitting.current = false;
-      if (sent) {
-        void queryClient.invalidateQueries({ queryKey: studioKeys.generations });
-        void queryClient.invalidateQueries({ queryKey: spendKey });
-      }
-    }
-  }, [dispatch, queryClient, submit]);
+    },
+    [dispatch, queryClient, submit],
+  );
 
   return {
     draft,
@@ -361,20 +329,24 @@ export function useComposer() {
     setAspectRatio,
     setTakes,
     setProvider,
+    setVersion,
+    setResolution,
     setSeedText,
     setThinkingLevel,
     generate,
+    /** The tier "Draft at 360p" renders at, where the version offers it; null hides the button. */
+    draftTier: draftResolution(version),
     isSubmitting: submit.isPending,
     started,
     /** Every configured provider; the composer offers a choice when there is more than one. */
     providers,
     /** The provider this draft generates with; undefined until the server has said which it has. */
     provider,
-    requestUse: setUseId,
+    /** The version this draft generates with, and how many images it takes. */
+    version,
+    imageLimit: limit,
     insertCharacter,
-    pendingReplace,
-    confirmReplace,
-    keepDraft,
+    ...clipSettings,
   };
 }
 

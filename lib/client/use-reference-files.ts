@@ -1,12 +1,12 @@
 "use client";
 
 import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
-import { MAX_REFERENCES } from "@/lib/generations/limits";
 import { imageTag } from "@/lib/generations/tags";
 import { prepareImage } from "./downscale";
 import type { Draft, DraftAction, DraftReference } from "./draft";
 import { defaultReferenceName, displayName, refusal, undecodable } from "./reference-files";
 import { uploadReference } from "./upload";
+import type { ImageLimit } from "./versions";
 
 let referenceSeq = 0;
 export const newReferenceKey = () => `ref-${Date.now().toString(36)}-${++referenceSeq}`;
@@ -28,12 +28,13 @@ function preload(url: string): Promise<void> {
 /**
  * Files to references: check (count, size, type), decode, show the tile at once, scale down very large
  * photos, upload with progress, then swap in the stored asset. Anything refused is reported with the
- * file's name and the rule, and changes nothing.
+ * file's name and the rule, and changes nothing. `limitRef` holds the chosen version's image limit.
  */
 export function useReferenceFiles(
   draftRef: RefObject<Draft>,
   dispatch: (action: DraftAction) => void,
   refuse: (message: string) => void,
+  limitRef: RefObject<ImageLimit>,
 ) {
   const uploads = useRef(new Map<string, AbortController>());
   /** Files between the checks and their tile: they hold a slot too. */
@@ -82,8 +83,9 @@ export function useReferenceFiles(
 
   const addOne = useCallback(
     async (file: File) => {
-      const slots = MAX_REFERENCES - draftRef.current.references.length - decoding.current;
-      const why = refusal(file, slots);
+      const limit = limitRef.current;
+      const slots = limit.max - draftRef.current.references.length - decoding.current;
+      const why = refusal(file, slots, limit);
       if (why) return refuse(why);
       decoding.current++;
       const name = displayName(file);
@@ -118,7 +120,7 @@ export function useReferenceFiles(
         drop(ref.key);
       }
     },
-    [dispatch, draftRef, drop, refuse, upload],
+    [dispatch, draftRef, drop, refuse, upload, limitRef],
   );
 
   /** In order: tiles keep the order the files were given in. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { profileById, profileIssues, profilesOf } from "@/lib/models/profiles";
 import { type Draft, type DraftReference, initialDraft } from "./draft";
 import { type ProviderOption, providerOptions } from "./providers";
 import { schemaCheck } from "./schema-check";
@@ -94,5 +95,61 @@ describe("the schema check, loaded when first needed", () => {
       /^<IMAGE_REF_1> has no reference image/,
     );
     expect(await loadSchemaCheck()).toBe(check);
+  });
+});
+
+describe("validateDraft reads the chosen model version", () => {
+  const falEntry = {
+    id: "fal",
+    capabilities: {},
+    versions: profilesOf("fal").map(({ request: _r, source: _s, unconfirmed: _u, ...p }) => p),
+    defaultVersion: "fal-v1",
+  };
+  const [fal] = providerOptions({ providers: [falEntry] });
+  const seven = Array.from({ length: 7 }, (_, i) => ready(`r${i}`));
+  const prompt = "<IMAGE_REF_0> meets <IMAGE_REF_6>.";
+
+  it("sends the version and the tier; v1.2 takes seven images and 15 s", () => {
+    const v = validate(
+      draft({ references: seven, prompt, duration: 15, version: "fal-v1.2", resolution: "1080p" }),
+      fal,
+    );
+    expect(v.blocker).toBeNull();
+    expect(v.issues).toEqual({});
+    expect(v.input).toMatchObject({ provider: "fal", model: "fal-v1.2", resolution: "1080p", duration: 15 });
+    expect(v.input.referenceIds).toHaveLength(7);
+  });
+
+  it("keeps a draft the version cannot hold as it is, and blocks Generate with the server's own words", () => {
+    const d = draft({ references: seven, prompt, duration: 15, version: "fal-v1", resolution: "1080p" });
+    const v = validate(d, fal);
+    const server = profileIssues(profileById("fal-v1"), { images: 7, duration: 15, aspectRatio: "16:9" });
+    expect(v.issues).toEqual({ referenceIds: server[0]!.message, duration: server[1]!.message });
+    expect(v.issues.referenceIds).toBe("Omni Flash 1.0 takes at most 5 reference images (this has 7)");
+    expect(v.blocker).toBe(`${server[0]!.message}.`);
+    // Nothing dropped: all seven go in the request, which the blocker holds back.
+    expect(v.input.referenceIds).toHaveLength(7);
+    expect(v.input).toMatchObject({ model: "fal-v1", duration: 15 });
+    // v1 has one tier: the draft's 1080p stays a preference and is not sent.
+    expect(v.resolution).toBe("720p");
+    expect(v.input).not.toHaveProperty("resolution");
+  });
+
+  it("renders one request at another tier for Draft at 360p", () => {
+    const d = draft({
+      references: [ready("a")],
+      prompt: "<IMAGE_REF_0>",
+      version: "fal-v1.2",
+      resolution: "4k",
+    });
+    expect(validateDraft(d, fal, schemaCheck, { resolution: "360p" }).input.resolution).toBe("360p");
+    expect(validateDraft(d, fal, schemaCheck).input.resolution).toBe("4k");
+  });
+
+  it("flags no empty tray by the tray: the plain blocker says it", () => {
+    expect(validate(draft({ version: "fal-v1.2" }), fal)).toMatchObject({
+      issues: {},
+      blocker: "Add at least one reference image",
+    });
   });
 });

@@ -1,8 +1,10 @@
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
+import { type ModelProfile, profileIssues, type Resolution } from "@/lib/models/profiles";
 import type { Draft } from "./draft";
 import { sentence } from "./format";
 import { type ProviderOption, parseSeed, providerFields } from "./providers";
 import { defaultReferenceName } from "./reference-files";
+import { chosenResolution, chosenVersion, versionFields } from "./versions";
 
 /** The server's schema as a function: field -> first message (./schema-check.ts). */
 export type SchemaCheck = (input: CreateGenerationRequest) => Record<string, string>;
@@ -29,8 +31,16 @@ export function loadSchemaCheck(): Promise<SchemaCheck> {
 export const CHECKING = "Checking the draft…";
 
 export interface Validation {
-  /** Field errors of the current draft, from the same schema the server uses. */
+  /** Field errors of the current draft, from the same schema and version limits the server uses. */
   errors: Record<string, string>;
+  /**
+   * What the chosen version cannot do (lib/models/profiles.ts profileIssues), field -> the server's own
+   * message: shown by the field, and the draft is kept as it is (nothing is dropped to make it fit).
+   */
+  issues: Record<string, string>;
+  /** The version and tier this draft is made with (undefined until the server said what it serves). */
+  version: ModelProfile | undefined;
+  resolution: Resolution;
   /** Why Generate cannot be pressed, in words; null when the draft can be submitted. */
   blocker: string | null;
   /** What Generate sends. */
@@ -38,14 +48,19 @@ export interface Validation {
 }
 
 /**
- * `provider` is the one chosen in the composer; its capabilities decide which controls are sent. `check`
- * is the schema check (null while it loads: the plain blockers below still apply, and Generate waits).
+ * `provider` is the one chosen in the composer; its capabilities decide which controls are sent, and the
+ * draft's version of it (or its default) decides the limits. `check` is the schema check (null while it
+ * loads: the plain blockers below still apply, and Generate waits). `resolution` overrides the draft's
+ * tier for one request ("Draft at 360p").
  */
 export function validateDraft(
   draft: Draft,
   provider: ProviderOption | undefined,
   check: SchemaCheck | null,
+  override: { resolution?: Resolution } = {},
 ): Validation {
+  const version = chosenVersion(provider, draft.version);
+  const resolution = override.resolution ?? chosenResolution(version, draft.resolution);
   const ready = draft.references.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
     prompt: draft.prompt,
@@ -60,8 +75,20 @@ export function validateDraft(
       ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }
       : {}),
     ...providerFields(provider, draft),
+    ...versionFields(provider, version, resolution),
   };
   const errors: Record<string, string> = check ? check(input) : {};
+  const issues: Record<string, string> = {};
+  if (version) {
+    // Counted as the server counts them: every reference in the tray, uploaded or not.
+    const counts = { images: draft.references.length, duration: draft.duration, resolution };
+    for (const issue of profileIssues(version, { ...counts, aspectRatio: draft.aspectRatio })) {
+      // An empty tray is not an error to show by it: "Add at least one reference image" says it below.
+      if (issue.path === "referenceIds" && draft.references.length === 0) continue;
+      issues[issue.path] ??= issue.message;
+      errors[issue.path] ??= issue.message;
+    }
+  }
   const seed = provider?.capabilities.seed ? parseSeed(draft.seedText) : null;
   if (seed && !seed.ok) errors.seed ??= seed.message;
   const waiting = draft.references.length - ready.length;
@@ -71,5 +98,5 @@ export function validateDraft(
   else if (draft.prompt.trim() === "") blocker = "Write a prompt";
   else if (!check) blocker = CHECKING;
   else if (Object.keys(errors).length > 0) blocker = sentence(Object.values(errors)[0] ?? "Check the form");
-  return { errors, blocker, input };
+  return { errors, issues, blocker, input, version, resolution };
 }

@@ -1,10 +1,47 @@
 import { access, constants } from "node:fs/promises";
 import { type ToolName, tool } from "@/lib/media/tools";
+import type { ModelProfile } from "@/lib/models/profiles";
 import type { VideoProvider } from "@/lib/providers/types";
 import { getRuntime } from "@/lib/server/runtime";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+/** A long clip, so a price per second read from a provider's estimate keeps its every digit. */
+const PROBE_SECONDS = 1000;
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * One model version as the browser needs it: what it takes, what it offers and what each second costs
+ * at each tier. The prices come from the provider's own estimate (what the ledger records): the configured
+ * price for fal's first version and AtlasCloud, fal's table for the newer versions.
+ */
+function describeVersion(p: VideoProvider, profile: ModelProfile) {
+  const estimate = (duration: number, resolution: ModelProfile["defaultResolution"]) =>
+    p.estimateCostUsd({ duration, profile, resolution });
+  const usdPerSecond = Object.fromEntries(
+    profile.resolutions.map((r) => [r, round6(estimate(PROBE_SECONDS, r) / PROBE_SECONDS)]),
+  );
+  // What a 0 s clip is billed, in seconds of the default tier: the provider's minimum billed length.
+  const perSecond = usdPerSecond[profile.defaultResolution] ?? 0;
+  const minBilledSeconds =
+    perSecond > 0 ? Math.round(estimate(0, profile.defaultResolution) / perSecond) : profile.minBilledSeconds;
+  return {
+    id: profile.id,
+    label: profile.label,
+    summary: profile.summary,
+    endpointId: profile.endpointId,
+    images: profile.images,
+    videos: profile.videos,
+    durations: profile.durations,
+    aspectRatios: profile.aspectRatios,
+    resolutions: profile.resolutions,
+    defaultResolution: profile.defaultResolution,
+    tags: profile.tags,
+    usdPerSecond,
+    minBilledSeconds,
+  };
+}
 
 /** Database, storage, ffmpeg and provider, each checked for real; 503 when one is down. */
 export async function GET() {
@@ -34,6 +71,10 @@ export async function GET() {
     capabilities: p.capabilities,
     pricing: p.pricing,
     usdPerSecond: p.pricing.usdPerSecond,
+    versions: p.profiles.map((profile) =>
+      describeVersion(p, profile.id === p.defaultProfile.id ? p.defaultProfile : profile),
+    ),
+    defaultVersion: p.defaultProfile.id,
   });
   // The default provider, and every provider a person can pick per clip (the preview engine last).
   const provider = summarize(rt.provider);

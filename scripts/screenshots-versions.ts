@@ -1,0 +1,238 @@
+// `npx tsx scripts/screenshots-versions.ts [--out dir]` (after a build)
+// Captures the model versions and tiers (issue 16) into docs/screenshots/ (or --out): the composer on a
+// studio configured with fal (through the fake fal server, in this process), Omni Flash 1.2 chosen, seven
+// images, 1080p (versions-composer-{1366,1440,390}.png, and the whole composer in
+// versions-composer-full-*.png); the same draft back on Omni Flash 1.0, over its
+// limits and kept (versions-over-1440.png, versions-over-390.png); and a gallery of clips at several tiers
+// and versions with their badges (versions-gallery-{1366,1440,390}.png). It starts its own studio on
+// SCREENSHOTS_PORT (default 3320) with a fresh data folder, makes the owner and the clips through the API.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "@playwright/test";
+import { useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
+import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
+import { type ReferenceKind, referenceImage } from "../e2e/support/images";
+import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
+import { startFakeFal } from "../test/fakes/fal-server";
+import { startFalStudio } from "../test/support/fal-studio";
+
+const root = process.cwd();
+const argOut = process.argv.indexOf("--out");
+const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(root, "docs", "screenshots");
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3320);
+
+type Api = (url: string, init?: RequestInit) => Promise<Response>;
+
+async function upload(api: Api, base: string, kind: ReferenceKind, name: string, seed: number) {
+  const form = new FormData();
+  const bytes = new Uint8Array(await referenceImage(kind, { seed }));
+  form.append("file", new Blob([bytes], { type: "image/png" }), name);
+  const res = await api(`${base}/api/uploads`, { method: "POST", body: form });
+  if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { asset: AssetDTO }).asset;
+}
+
+async function generate(api: Api, base: string, body: Record<string, unknown>): Promise<GenerationDTO> {
+  const res = await api(`${base}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...body, idempotencyKey: crypto.randomUUID() }),
+  });
+  if (!res.ok) throw new Error(`generate: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { generation: GenerationDTO }).generation;
+}
+
+async function waitDone(api: Api, base: string, id: string) {
+  for (let i = 0; i < 240; i++) {
+    const { generation } = (await (await api(`${base}/api/generations/${id}`)).json()) as {
+      generation: GenerationDTO;
+    };
+    if (generation.status === "completed") return;
+    if (generation.status === "failed" || generation.status === "canceled")
+      throw new Error(`generation ${id} ended ${generation.status}: ${generation.error?.message ?? ""}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`generation ${id} did not finish`);
+}
+
+/** Clips of every version and several tiers, oldest first. */
+async function seed(api: Api, base: string) {
+  const hero = await upload(api, base, "character", "mara.png", 3);
+  const alley = await upload(api, base, "place", "neon-alley.png", 5);
+  const look = await upload(api, base, "look", "film-grade.png", 8);
+  const refs = {
+    referenceIds: [hero.id, alley.id, look.id],
+    referenceNames: ["Mara", "Neon alley", "Film grade"],
+  };
+  const clips = [
+    {
+      prompt: "<IMAGE_REF_0> crosses <IMAGE_REF_1> at dusk, lit like <IMAGE_REF_2>. One slow dolly.",
+      duration: 6,
+    },
+    {
+      prompt: "<IMAGE_REF_0> looks up at the rain in <IMAGE_REF_1>. Handheld, one shot.",
+      duration: 8,
+      model: "fal-v1.2",
+      resolution: "360p",
+    },
+    {
+      prompt: "<IMAGE_REF_0> looks up at the rain in <IMAGE_REF_1>. Handheld, one shot.",
+      duration: 8,
+      model: "fal-v1.2",
+      resolution: "1080p",
+    },
+    {
+      prompt: "<IMAGE_REF_1> empty at night, graded like <IMAGE_REF_2>; a crane down to the wet street.",
+      duration: 5,
+      model: "fal-v1.1",
+      resolution: "4k",
+    },
+  ];
+  for (const clip of clips) {
+    const g = await generate(api, base, { ...refs, aspectRatio: "16:9", ...clip });
+    await waitDone(api, base, g.id);
+  }
+}
+
+async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    deviceScaleFactor: 1,
+    colorScheme: "dark",
+  });
+  await putSession(context, base, owner);
+  const page = await context.newPage();
+  page.on("close", () => void context.close());
+  return page;
+}
+
+async function settle(page: Page) {
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(200);
+}
+
+/** Seven images, a prompt naming the first and the last, Omni Flash 1.2 at 1080p. */
+async function fillComposer(page: Page) {
+  const kinds: ReferenceKind[] = ["character", "place", "look", "character", "place", "look", "character"];
+  const files = await Promise.all(
+    kinds.map(async (kind, i) => ({
+      name: `ref-${i + 1}.png`,
+      mimeType: "image/png",
+      buffer: await referenceImage(kind, { seed: 40 + i, width: 512, height: 512 }),
+    })),
+  );
+  await page
+    .getByRole("radiogroup", { name: "Model version" })
+    .getByRole("radio", { name: /^Omni Flash 1\.2/ })
+    .click();
+  await page.getByLabel("Reference images").setInputFiles(files);
+  await page
+    .locator('[data-testid="reference-tile"][data-status="ready"]')
+    .nth(6)
+    .waitFor({ timeout: 60_000 });
+  await page
+    .getByRole("textbox", { name: "Prompt" })
+    .fill("<IMAGE_REF_0> meets <IMAGE_REF_6> on the pier at dawn, one continuous shot; gulls, low foghorn.");
+  await page
+    .getByRole("radiogroup", { name: "Resolution" })
+    .getByRole("radio", { name: /^1080p/ })
+    .click();
+  await page.getByRole("radiogroup", { name: "Duration" }).getByRole("radio", { name: "12 seconds" }).click();
+}
+
+/** The whole composer, top to bottom (the viewport made tall enough to hold it, then put back). */
+async function shootComposer(page: Page, name: string) {
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width, height: 2600 });
+  await settle(page);
+  const file = path.join(outDir, `${name}.png`);
+  await page.getByTestId("composer").screenshot({ path: file, animations: "disabled" });
+  console.log(`wrote ${path.relative(root, file)}`);
+  await page.setViewportSize(size);
+}
+
+/** The composer's column scrolled so the pickers show (desktop), or the whole page (phone). */
+async function shoot(page: Page, name: string, width: number, target: "pickers" | "gallery") {
+  const heading = page.getByText("Model version").first();
+  if (target === "gallery") {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    if (width < 600) {
+      // The first cards, just under the sticky header.
+      await page
+        .getByTestId("generation-card")
+        .first()
+        .evaluate((el) => el.scrollIntoView({ block: "start" }));
+      await page.evaluate(() => window.scrollBy(0, -72));
+    }
+  } else if (width < 600) {
+    await heading.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollBy(0, -72));
+  } else {
+    // The composer's own column scrolls; the page stays at its top.
+    await heading.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
+  await settle(page);
+  const file = path.join(outDir, `${name}.png`);
+  await page.screenshot({ path: file, animations: "disabled" });
+  console.log(`wrote ${path.relative(root, file)}`);
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  const fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300, key: null });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-versions-"));
+  const studio = await startFalStudio({ port: PORT, dataDir, fake });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+  try {
+    const base = studio.url;
+    const owner = await signUpOwner(base);
+    const api: Api = (url, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set("cookie", owner.cookie);
+      headers.set("origin", base);
+      return fetch(url, { ...init, headers });
+    };
+    await seed(api, base);
+    for (const [width, height] of [
+      [1366, 768],
+      [1440, 900],
+      [390, 844],
+    ] as const) {
+      const page = await ownerPage(browser, base, owner, width, height);
+      await page.goto(base);
+      await page.getByTestId("generation-card").first().waitFor();
+      await page.evaluate(() => window.localStorage.clear());
+      await page.reload();
+      await page.getByTestId("composer").and(page.locator("[data-ready]")).waitFor();
+      await fillComposer(page);
+      await page
+        .getByRole("button", { name: /^Generate/ })
+        .and(page.locator(":not([aria-disabled])"))
+        .waitFor();
+      await shoot(page, `versions-composer-${width}`, width, "pickers");
+      await shootComposer(page, `versions-composer-full-${width}`);
+      if (width !== 1366) {
+        // Back to the first version: nothing is dropped; the tray, the duration and Generate say why.
+        await page
+          .getByRole("radiogroup", { name: "Model version" })
+          .getByRole("radio", { name: /^Omni Flash 1\.0/ })
+          .click();
+        await page.getByTestId("generate-blocker").waitFor();
+        await shoot(page, `versions-over-${width}`, width, "pickers");
+      }
+      await shoot(page, `versions-gallery-${width}`, width, "gallery");
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await studio.stop();
+    await fake.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
