@@ -7,6 +7,8 @@ import {
   type BodyDeadline,
   BodyTimeoutError,
   DEFAULT_BODY_DEADLINE,
+  readWithin,
+  STALLED,
 } from "@/lib/http/body";
 import { AppError } from "@/lib/http/errors";
 
@@ -233,25 +235,4 @@ async function closed(out: WriteStream): Promise<void> {
   if (out.closed) return;
   out.destroy();
   await once(out, "close").catch(() => {});
-}
-
-const STALLED = Symbol("stalled");
-
-function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  ms: number,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(STALLED), Math.max(0, ms));
-    reader.read().then(
-      (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
 }
