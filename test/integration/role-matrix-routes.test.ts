@@ -108,7 +108,7 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       handler: finalRoute.POST,
       make: async () => ({
         params: { id: clip.id },
-        body: { resolution: "1080p", idempotencyKey: newKey() },
+        body: { resolution: "720p", idempotencyKey: newKey() },
       }),
       expect: from("editor", 202),
     },
