@@ -3,8 +3,9 @@
 // studio configured with fal (through the fake fal server, in this process), Omni Flash 1.2 chosen, seven
 // images, 1080p (versions-composer-{1366,1440,390}.png, and the whole composer in
 // versions-composer-full-1440.png); the same draft back on Omni Flash 1.0, over its limits and kept, the
-// whole composer (versions-over-1440.png, versions-over-390.png); and a gallery of clips at several tiers
-// and versions with their badges (versions-gallery-{1366,1440,390}.png). It starts its own studio on
+// whole composer (versions-over-1440.png, versions-over-390.png); a gallery of clips at several tiers
+// and versions with their badges (versions-gallery-{1366,1440,390}.png); a 1080p clip's page and compare
+// with its 360p draft (versions-clip-*.png, versions-compare-*.png, at 1440 and 390). It starts its own studio on
 // SCREENSHOTS_PORT (default: a free port) with a fresh data folder, makes the owner and the clips through the API.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -95,14 +96,35 @@ async function seed(api: Api, base: string) {
       resolution: "4k",
     },
   ];
+  const ids: string[] = [];
   for (const clip of clips) {
     const g = await generate(api, base, { ...refs, aspectRatio: "16:9", ...clip });
     await waitDone(api, base, g.id);
+    ids.push(g.id);
   }
+  // The 360p draft and the same inputs at 1080p.
+  return { draft: ids[1]!, final: ids[2]! };
+}
+
+/** The 1080p clip's page header, and compare with its 360p draft: the tier badges. */
+async function shootClipPages(page: Page, width: number, ids: { draft: string; final: string }) {
+  await page.goto(`/clips/${ids.final}`);
+  await page.getByTestId("clip-tier").waitFor();
+  await settle(page);
+  let file = path.join(outDir, `versions-clip-${width}.png`);
+  await page.screenshot({ path: file, animations: "disabled" });
+  console.log(`wrote ${path.relative(root, file)}`);
+  await page.goto(`/compare?a=${ids.draft}&b=${ids.final}`);
+  await page.getByTestId("compare-tiers").waitFor();
+  await settle(page);
+  file = path.join(outDir, `versions-compare-${width}.png`);
+  await page.screenshot({ path: file, animations: "disabled", fullPage: width < 600 });
+  console.log(`wrote ${path.relative(root, file)}`);
 }
 
 async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
   const context = await browser.newContext({
+    baseURL: base,
     viewport: { width, height },
     deviceScaleFactor: 1,
     colorScheme: "dark",
@@ -214,7 +236,7 @@ async function main() {
       headers.set("origin", base);
       return fetch(url, { ...init, headers });
     };
-    await seed(api, base);
+    const ids = await seed(api, base);
     for (const [width, height] of [
       [1366, 768],
       [1440, 900],
@@ -243,6 +265,7 @@ async function main() {
         await shootComposer(page, `versions-over-${width}`);
       }
       await shoot(page, `versions-gallery-${width}`, width, "gallery");
+      if (width !== 1366) await shootClipPages(page, width, ids);
       await page.close();
     }
   } finally {
