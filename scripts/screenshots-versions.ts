@@ -2,10 +2,11 @@
 // Captures the model versions and tiers (issue 16) into docs/screenshots/ (or --out): the composer on a
 // studio configured with fal (through the fake fal server, in this process), Omni Flash 1.2 chosen, seven
 // images, 1080p (versions-composer-{1366,1440,390}.png, and the whole composer in
-// versions-composer-full-*.png); the same draft back on Omni Flash 1.0, over its
-// limits and kept (versions-over-1440.png, versions-over-390.png); and a gallery of clips at several tiers
-// and versions with their badges (versions-gallery-{1366,1440,390}.png). It starts its own studio on
-// SCREENSHOTS_PORT (default 3320) with a fresh data folder, makes the owner and the clips through the API.
+// versions-composer-full-1440.png); the same draft back on Omni Flash 1.0, over its limits and kept, the
+// whole composer (versions-over-1440.png, versions-over-390.png); a gallery of clips at several tiers
+// and versions with their badges (versions-gallery-{1366,1440,390}.png); a 1080p clip's page and compare
+// with its 360p draft (versions-clip-*.png, versions-compare-*.png, at 1440 and 390). It starts its own studio on
+// SCREENSHOTS_PORT (default: a free port) with a fresh data folder, makes the owner and the clips through the API.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,11 +17,11 @@ import { type ReferenceKind, referenceImage } from "../e2e/support/images";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
 import { startFakeFal } from "../test/fakes/fal-server";
 import { startFalStudio } from "../test/support/fal-studio";
+import { freePort } from "../test/support/pg-cluster";
 
 const root = process.cwd();
 const argOut = process.argv.indexOf("--out");
 const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(root, "docs", "screenshots");
-const PORT = Number(process.env.SCREENSHOTS_PORT ?? 3320);
 
 type Api = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -49,8 +50,14 @@ async function waitDone(api: Api, base: string, id: string) {
       generation: GenerationDTO;
     };
     if (generation.status === "completed") return;
-    if (generation.status === "failed" || generation.status === "canceled")
+    if (generation.status === "failed" || generation.status === "canceled") {
+      console.error(
+        JSON.stringify(generation.logs ?? null).slice(0, 2000),
+        generation.modelVersion,
+        generation.resolution,
+      );
       throw new Error(`generation ${id} ended ${generation.status}: ${generation.error?.message ?? ""}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`generation ${id} did not finish`);
@@ -89,14 +96,35 @@ async function seed(api: Api, base: string) {
       resolution: "4k",
     },
   ];
+  const ids: string[] = [];
   for (const clip of clips) {
     const g = await generate(api, base, { ...refs, aspectRatio: "16:9", ...clip });
     await waitDone(api, base, g.id);
+    ids.push(g.id);
   }
+  // The 360p draft and the same inputs at 1080p.
+  return { draft: ids[1]!, final: ids[2]! };
+}
+
+/** The 1080p clip's page header, and compare with its 360p draft: the tier badges. */
+async function shootClipPages(page: Page, width: number, ids: { draft: string; final: string }) {
+  await page.goto(`/clips/${ids.final}`);
+  await page.getByTestId("clip-tier").waitFor();
+  await settle(page);
+  let file = path.join(outDir, `versions-clip-${width}.png`);
+  await page.screenshot({ path: file, animations: "disabled" });
+  console.log(`wrote ${path.relative(root, file)}`);
+  await page.goto(`/compare?a=${ids.draft}&b=${ids.final}`);
+  await page.getByTestId("compare-tiers").waitFor();
+  await settle(page);
+  file = path.join(outDir, `versions-compare-${width}.png`);
+  await page.screenshot({ path: file, animations: "disabled", fullPage: width < 600 });
+  console.log(`wrote ${path.relative(root, file)}`);
 }
 
 async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
   const context = await browser.newContext({
+    baseURL: base,
     viewport: { width, height },
     deviceScaleFactor: 1,
     colorScheme: "dark",
@@ -108,7 +136,13 @@ async function ownerPage(browser: Browser, base: string, owner: SignedIn, width:
 }
 
 async function settle(page: Page) {
-  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  // Every image on screen drawn (lazy ones further down load only when scrolled to).
+  await page.waitForFunction(() =>
+    [...document.images].every((img) => {
+      const r = img.getBoundingClientRect();
+      return img.complete || r.bottom < 0 || r.top > window.innerHeight;
+    }),
+  );
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.mouse.move(0, 0);
   await page.waitForTimeout(200);
@@ -149,7 +183,11 @@ async function shootComposer(page: Page, name: string) {
   await page.setViewportSize({ width: size.width, height: 2600 });
   await settle(page);
   const file = path.join(outDir, `${name}.png`);
-  await page.getByTestId("composer").screenshot({ path: file, animations: "disabled" });
+  // Clipped from the page at its top, so the sticky header does not cover the composer's first rows.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await page.getByTestId("composer").boundingBox();
+  if (!box) throw new Error("the composer is not on the page");
+  await page.screenshot({ path: file, animations: "disabled", fullPage: true, clip: box });
   console.log(`wrote ${path.relative(root, file)}`);
   await page.setViewportSize(size);
 }
@@ -160,7 +198,8 @@ async function shoot(page: Page, name: string, width: number, target: "pickers" 
   if (target === "gallery") {
     await page.evaluate(() => window.scrollTo(0, 0));
     if (width < 600) {
-      // The first cards, just under the sticky header.
+      // The first cards, just under the sticky header (the gallery renders the rows near the screen).
+      await page.locator("#history-heading").evaluate((el) => el.scrollIntoView({ block: "start" }));
       await page
         .getByTestId("generation-card")
         .first()
@@ -185,7 +224,8 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300, key: null });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-versions-"));
-  const studio = await startFalStudio({ port: PORT, dataDir, fake });
+  const port = process.env.SCREENSHOTS_PORT ? Number(process.env.SCREENSHOTS_PORT) : await freePort();
+  const studio = await startFalStudio({ port, dataDir, fake });
   const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
   try {
     const base = studio.url;
@@ -196,7 +236,7 @@ async function main() {
       headers.set("origin", base);
       return fetch(url, { ...init, headers });
     };
-    await seed(api, base);
+    const ids = await seed(api, base);
     for (const [width, height] of [
       [1366, 768],
       [1440, 900],
@@ -214,7 +254,7 @@ async function main() {
         .and(page.locator(":not([aria-disabled])"))
         .waitFor();
       await shoot(page, `versions-composer-${width}`, width, "pickers");
-      await shootComposer(page, `versions-composer-full-${width}`);
+      if (width === 1440) await shootComposer(page, "versions-composer-full-1440");
       if (width !== 1366) {
         // Back to the first version: nothing is dropped; the tray, the duration and Generate say why.
         await page
@@ -222,15 +262,17 @@ async function main() {
           .getByRole("radio", { name: /^Omni Flash 1\.0/ })
           .click();
         await page.getByTestId("generate-blocker").waitFor();
-        await shoot(page, `versions-over-${width}`, width, "pickers");
+        await shootComposer(page, `versions-over-${width}`);
       }
       await shoot(page, `versions-gallery-${width}`, width, "gallery");
+      if (width !== 1366) await shootClipPages(page, width, ids);
       await page.close();
     }
   } finally {
-    await browser.close();
+    // The studio first: a browser that fails to close must not leave a server running.
     await studio.stop();
     await fake.close();
+    await browser.close().catch(() => {});
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -45,6 +45,10 @@ function PromptDiff({ diff }: { diff: InputDiff }) {
   );
 }
 
+/** The input diff leaves out the version and tier: a draft and its final have the same inputs. */
+const sameTier = (a: GenerationDTO, b: GenerationDTO) =>
+  a.resolution === b.resolution && a.modelVersion === b.modelVersion;
+
 function providerName(g: GenerationDTO) {
   return g.isPreview ? "Preview engine" : providerLabel(g.provider);
 }
@@ -158,8 +162,8 @@ export function CompareView({ a, b }: { a: string; b: string }) {
               <TierBadge g={data.b} />
             </p>
             {data.diff.identical && (
-              <Badge tone="accent" className="self-start">
-                Same inputs: takes of one draft
+              <Badge tone="accent" className="self-start" data-testid="same-inputs">
+                {sameTier(data.a, data.b) ? "Same inputs: takes of one draft" : "Same inputs at another tier"}
               </Badge>
             )}
             <section aria-labelledby="diff-prompt" className="flex flex-col gap-2">

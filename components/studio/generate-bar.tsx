@@ -30,6 +30,8 @@ export function GenerateBar(props: GenerateBarProps) {
     draftTier && cost.version && draftTier !== cost.resolution
       ? versionEstimate({ ...cost, takes, version: cost.version, resolution: draftTier })
       : null;
+  const draftPrice =
+    draft && (draft.usd === 0 || cost.provider === "preview") ? "free" : `≈ ${formatUsd(draft?.usd ?? 0)}`;
   return (
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
     <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
@@ -64,7 +66,7 @@ export function GenerateBar(props: GenerateBarProps) {
             data-testid="draft-generate"
             aria-disabled={disabled || undefined}
             aria-describedby={blocker ? "generate-blocker" : undefined}
-            aria-label={`Draft at ${RESOLUTION_LABELS[draftTier]}: generate this once at ${RESOLUTION_LABELS[draftTier]}, about ${formatUsd(draft.usd)}`}
+            aria-label={`Draft at ${RESOLUTION_LABELS[draftTier]}: generate this once at ${RESOLUTION_LABELS[draftTier]}, ${draftPrice}`}
             title={`Make a cheap ${RESOLUTION_LABELS[draftTier]} draft of this (${draft.detail}); the composer keeps its own tier`}
             onClick={() => {
               if (!disabled) onDraft?.();
@@ -78,7 +80,7 @@ export function GenerateBar(props: GenerateBarProps) {
             )}
           >
             <span>Draft at {RESOLUTION_LABELS[draftTier]}</span>
-            <span className="text-[11px] font-normal tabular-nums">≈ {formatUsd(draft.usd)}</span>
+            <span className="text-[11px] font-normal tabular-nums">{draftPrice}</span>
           </button>
         )}
       </div>
