@@ -94,7 +94,7 @@ test("every server action refuses a caller who is not signed in even with the pr
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
-  expect(names.length).toBe(13);
+  expect(names.length).toBe(16);
   expect([...ids.keys()].sort()).toEqual([...names].sort());
 
   // Something for each action to act on, made as the owner.
@@ -153,6 +153,7 @@ test("every server action refuses a caller who is not signed in even with the pr
   // so with the cookie it has one still being made.
   let newest = clip;
   let added = commentId;
+  let newCharacter = characterId;
   const args: Record<string, () => unknown[]> = {
     createGenerationAction: () => [{ ...generation, idempotencyKey: "spec-key-00001" }],
     cancelGenerationAction: () => [newest],
@@ -175,6 +176,9 @@ test("every server action refuses a caller who is not signed in even with the pr
     createCharacterAction: () => [{ name: "Mara", images: [{ assetId }] }],
     updateCharacterAction: () => [characterId, { name: "Renamed", images: [{ assetId }] }],
     deleteCharacterAction: () => [characterId],
+    // The character createCharacterAction made (the setup one is deleted by then): its video removed.
+    setCharacterVideoAction: () => [newCharacter, null],
+    clipToReferenceVideoAction: () => [clip, { startSec: 0, endSec: 1 }],
   };
   // A new action must be added here, or this fails.
   expect(Object.keys(args).sort()).toEqual([...names].sort());
@@ -207,6 +211,8 @@ test("every server action refuses a caller who is not signed in even with the pr
     if (name === "createGenerationAction")
       newest = (result as unknown as { generation: { id: string } }).generation.id;
     if (name === "addCommentAction") added = (result as unknown as { comment: { id: string } }).comment.id;
+    if (name === "createCharacterAction")
+      newCharacter = (result as unknown as { character: { id: string } }).character.id;
   }
   const after = await snapshot(request, clip);
   // Created, retried and made final: three clips more; the setup comment and character edited and deleted, new ones made.
