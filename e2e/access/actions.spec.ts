@@ -95,7 +95,16 @@ test("every server action refuses a caller who is not signed in even with the pr
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
   expect(names.length).toBe(16);
-  expect([...ids.keys()].sort()).toEqual([...names].sort());
+  // Next gives an id only to the actions a page uses: an export no page calls yet cannot be reached from
+  // outside at all. Make final's and the reference videos' buttons come with issue 16's composer work;
+  // when they do, this list shrinks and the actions below are called too.
+  const reachable = names.filter((n) => ids.has(n));
+  expect(names.filter((n) => !ids.has(n)).sort()).toEqual([
+    "clipToReferenceVideoAction",
+    "makeFinalAction",
+    "setCharacterVideoAction",
+  ]);
+  expect([...ids.keys()].sort()).toEqual([...reachable].sort());
 
   // Something for each action to act on, made as the owner.
   const upload = await request.post(`${server.url}/api/uploads`, {
@@ -193,7 +202,7 @@ test("every server action refuses a caller who is not signed in even with the pr
     { Cookie: `${owner.name}=${owner.value.split(".")[0]}` },
   ];
   const before = await snapshot(request, clip);
-  for (const name of names) {
+  for (const name of reachable) {
     for (const headers of strangers) {
       const result = await act(name, args[name]!(), headers);
       expect(result, `${name} ${JSON.stringify(headers)}`).toMatchObject({
@@ -205,7 +214,7 @@ test("every server action refuses a caller who is not signed in even with the pr
   expect(await snapshot(request, clip)).toEqual(before);
 
   // With the cookie each one runs (in an order where each has something to do).
-  for (const name of names) {
+  for (const name of reachable) {
     const result = await act(name, args[name]!(), withCookie);
     expect(result, `${name} with the cookie`).toMatchObject({ ok: true });
     if (name === "createGenerationAction")
@@ -216,7 +225,9 @@ test("every server action refuses a caller who is not signed in even with the pr
   }
   const after = await snapshot(request, clip);
   // Created, retried and made final: three clips more; the setup comment and character edited and deleted, new ones made.
-  expect(after.generations.length).toBe(before.generations.length + 3);
+  expect(after.generations.length).toBe(
+    before.generations.length + (reachable.includes("makeFinalAction") ? 3 : 2),
+  );
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
   expect(
     after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),
