@@ -1,6 +1,14 @@
 "use server";
 
-import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
+import { characterVideoUpdateSchema, characterWithVideoSchema } from "@/lib/characters/schema";
+import {
+  createCharacter,
+  deleteCharacter,
+  setCharacterVideo,
+  updateCharacter,
+} from "@/lib/characters/service";
+import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
+import { clipReferenceVideoSchema } from "@/lib/generations/clip-reference-schema";
 import { finalResolutionSchema } from "@/lib/generations/final-schema";
 import { makeFinal, retryGeneration } from "@/lib/generations/rerun";
 import { createGenerationSchema, idempotencyKeySchema } from "@/lib/generations/schema";
@@ -13,7 +21,6 @@ import {
 import { serverAction } from "@/lib/http/server-action";
 import { addComment, deleteComment, editComment, resolveComment } from "@/lib/review/comments";
 import {
-  characterSchema,
   deleteCommentSchema,
   editCommentSchema,
   newCommentSchema,
@@ -119,14 +126,15 @@ export const resolveCommentAction = serverAction(
   async (ctx, input) => ({ comment: await resolveComment(await prisma(), ctx.actor, input) }),
 );
 
-/** `{ name, description?, images: [{ assetId, label? }] }` (1 to 5 images). */
+/** `{ name, description?, images: [{ assetId, label? }], video? }` (1 to 5 images; `video`: `{ assetId, label? }`). */
 export const createCharacterAction = serverAction(
-  { role: "editor", args: [characterSchema] },
+  { role: "editor", args: [characterWithVideoSchema] },
   async (ctx, input) => ({ character: await createCharacter(await prisma(), ctx.actor, input) }),
 );
 
+/** Replaces the character; `video` absent keeps its video, null removes it. */
 export const updateCharacterAction = serverAction(
-  { role: "editor", args: [characterId, characterSchema] },
+  { role: "editor", args: [characterId, characterWithVideoSchema] },
   async (ctx, id, input) => ({ character: await updateCharacter(await prisma(), ctx.actor, id, input) }),
 );
 
@@ -136,5 +144,21 @@ export const deleteCharacterAction = serverAction(
   async (ctx, id) => {
     await deleteCharacter(await prisma(), ctx.actor, id);
     return {};
+  },
+);
+
+/** The character's one video of how it moves (`{ assetId, label? }`, a reference video asset), or null to remove it. */
+export const setCharacterVideoAction = serverAction(
+  { role: "editor", args: [characterId, characterVideoUpdateSchema] },
+  async (ctx, id, video) => ({ character: await setCharacterVideo(await prisma(), ctx.actor, id, video) }),
+);
+
+/** "Use as reference video": `{ startSec, endSec }` of a finished clip become a reference video asset. */
+export const clipToReferenceVideoAction = serverAction(
+  { role: "editor", args: [clipId, clipReferenceVideoSchema] },
+  async (_ctx, id, input) => {
+    const { db, store } = await getRuntime();
+    const { asset } = await clipToReferenceVideo({ prisma: db.prisma, store }, id, input);
+    return { asset };
   },
 );

@@ -79,7 +79,7 @@ export function ClipMedia({
         <video
           data-testid="generation-video"
           ref={start}
-          src={g.videoUrl}
+          src={g.hoverUrl ?? g.videoUrl}
           poster={g.posterUrl ?? undefined}
           muted
           loop

@@ -194,7 +194,7 @@ test.describe("generations", () => {
   let refs: string[];
   test.beforeAll(async ({ request }) => {
     refs = [];
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 11; i++) {
       const res = await upload(
         request,
         `ref-${i}.png`,
@@ -215,8 +215,9 @@ test.describe("generations", () => {
   test("refuse each invalid field with a message naming it, creating nothing", async ({ request }) => {
     const before = await generationCount();
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ referenceIds: [] }, "referenceIds", /at least 1 reference/],
-      [{ referenceIds: refs.slice(0, 6) }, "referenceIds", /at most 5/],
+      [{ referenceIds: [] }, "referenceIds", /at least 1 reference image or video/],
+      // This studio's default is the preview engine, whose limits are the newest version's.
+      [{ referenceIds: refs.slice(0, 11) }, "referenceIds", /at most 10/],
       [{ referenceIds: ["doesnotexist1"] }, "referenceIds", /unknown asset/],
       [{ referenceIds: [refs[0], refs[0]] }, "referenceIds", /twice/],
       [{ prompt: "" }, "prompt", /empty/],
@@ -224,7 +225,9 @@ test.describe("generations", () => {
       [{ prompt: "x".repeat(20_001) }, "prompt", /20,000/],
       [{ prompt: "<IMAGE_REF_1> runs" }, "prompt", /<IMAGE_REF_1> has no reference image/],
       [{ duration: 2 }, "duration", /at least 3/],
-      [{ duration: 11 }, "duration", /at most 10/],
+      [{ duration: 16 }, "duration", /at most 15/],
+      [{ resolution: "8k" }, "resolution", /must be one of 360p, 720p, 1080p, 4k/],
+      [{ model: "fal-v1" }, "model", /fal is not configured/],
       [{ duration: 8.5 }, "duration", /whole number/],
       [{ duration: "8" }, "duration", /whole number/],
       [{ aspectRatio: "1:1" }, "aspectRatio", /"16:9" or "9:16"/],

@@ -6,6 +6,11 @@ export interface CharacterDTO {
   name: string;
   description: string;
   images: (AssetDTO & { position: number; label: string })[];
+  /**
+   * One short video of how the character moves (a reference video: `kind` "video", `video` set), or
+   * null. Inserting the character into a draft brings it as a reference video.
+   */
+  video: (AssetDTO & { label: string }) | null;
   /** Clips that used at least one of its images through the character. */
   clipCount: number;
   /** Their stored cost (completed at cost, failed and canceled free). */

@@ -7,14 +7,16 @@ import { roundUsd } from "@/lib/generations/cost";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
-import { characterSchema } from "@/lib/review/schema";
 import { toAssetDTO } from "@/lib/uploads/ingest";
+import { DURATION_SLACK_SEC, videoLimitsFor } from "@/lib/uploads/video-range";
 import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { CharacterDTO } from "./dto";
+import { characterVideoUpdateSchema, characterWithVideoSchema } from "./schema";
 
 const include = {
   images: { orderBy: { position: "asc" }, include: { asset: true } },
+  video: true,
 } satisfies Prisma.CharacterInclude;
 type CharacterRow = Prisma.CharacterGetPayload<{ include: typeof include }>;
 
@@ -29,7 +31,10 @@ async function usage(prisma: Db, ids: string[]): Promise<Map<string, Usage>> {
   if (ids.length === 0) return out;
   const rows = await prisma.$queryRaw<{ characterId: string; clips: bigint; spend: number | null }[]>`
     SELECT u."characterId", count(*) AS clips, sum(g."actualCostUsd") AS spend
-    FROM (SELECT DISTINCT "characterId", "generationId" FROM "GenerationReference"
+    FROM (SELECT "characterId", "generationId" FROM "GenerationReference"
+          WHERE "characterId" = ANY(${ids})
+          UNION
+          SELECT "characterId", "generationId" FROM "GenerationVideoReference"
           WHERE "characterId" = ANY(${ids})) u
     JOIN "Generation" g ON g."id" = u."generationId" AND g."deletedAt" IS NULL
     GROUP BY u."characterId"`;
@@ -48,6 +53,7 @@ function toDTO(c: CharacterRow, u: Usage): CharacterDTO {
       position: i.position,
       label: i.label || i.asset.originalName,
     })),
+    video: c.video ? { ...toAssetDTO(c.video), label: c.videoLabel || c.video.originalName } : null,
     clipCount: u.clipCount,
     spendUsd: u.spendUsd,
     createdAt: c.createdAt.toISOString(),
@@ -56,7 +62,7 @@ function toDTO(c: CharacterRow, u: Usage): CharacterDTO {
 }
 
 async function checkAssets(prisma: Db, assetIds: string[]) {
-  const found = await prisma.asset.count({ where: { id: { in: assetIds } } });
+  const found = await prisma.asset.count({ where: { id: { in: assetIds }, kind: "image" } });
   if (found !== assetIds.length) {
     throw new AppError(
       "unknown_reference",
@@ -65,6 +71,29 @@ async function checkAssets(prisma: Db, assetIds: string[]) {
       {
         images: "unknown asset id",
       },
+    );
+  }
+}
+
+/** A character's video must be an uploaded reference video, short enough for every version that takes one. */
+async function checkVideo(prisma: Db, video: { assetId: string } | null | undefined) {
+  if (!video) return;
+  const asset = await prisma.asset.findUnique({ where: { id: video.assetId } });
+  if (asset?.kind !== "video") {
+    const message = asset
+      ? "The character's video is an image: upload a video (MP4, MOV or WebM) or cut one from a clip."
+      : "The character's video is not an uploaded video. Upload it again.";
+    throw new AppError("unknown_reference", message, 422, {
+      video: asset ? "not a video" : "unknown asset id",
+    });
+  }
+  const { maxSeconds } = videoLimitsFor();
+  if ((asset.durationSec ?? 0) > maxSeconds + DURATION_SLACK_SEC) {
+    throw new AppError(
+      "video_too_long",
+      `${asset.originalName} is ${asset.durationSec?.toFixed(1)} s long; a character's video can be at most ${maxSeconds} s.`,
+      422,
+      { video: `at most ${maxSeconds} s` },
     );
   }
 }
@@ -85,16 +114,27 @@ export async function getCharacter(prisma: Db, id: string): Promise<CharacterDTO
 }
 
 /** What a character's events record of it: enough to say what it was called and held. */
-function snapshot(c: { name: string; description: string; images: { assetId: string }[] }) {
-  return { name: c.name, description: c.description, images: c.images.map((i) => i.assetId) };
+function snapshot(c: {
+  name: string;
+  description: string;
+  images: { assetId: string }[];
+  videoAssetId?: string | null;
+}) {
+  return {
+    name: c.name,
+    description: c.description,
+    images: c.images.map((i) => i.assetId),
+    ...(c.videoAssetId ? { video: c.videoAssetId } : {}),
+  };
 }
 
 export async function createCharacter(prisma: Db, actor: Actor, raw: unknown): Promise<CharacterDTO> {
-  const input = parseInput(characterSchema, raw);
+  const input = parseInput(characterWithVideoSchema, raw);
   await checkAssets(
     prisma,
     input.images.map((i) => i.assetId),
   );
+  await checkVideo(prisma, input.video);
   const id = newId();
   await prisma.$transaction(async (tx) => {
     await tx.character.create({
@@ -103,28 +143,35 @@ export async function createCharacter(prisma: Db, actor: Actor, raw: unknown): P
         name: input.name,
         description: input.description,
         createdById: makerId(actor),
+        videoAssetId: input.video?.assetId ?? null,
+        videoLabel: input.video?.label ?? "",
         images: { create: input.images.map((img, position) => ({ ...img, position })) },
       },
     });
-    await recordEvents(tx, actor, [{ characterId: id, kind: "character_create", to: snapshot(input) }]);
+    const made = { ...input, videoAssetId: input.video?.assetId ?? null };
+    await recordEvents(tx, actor, [{ characterId: id, kind: "character_create", to: snapshot(made) }]);
   });
   publishChange(prisma, { kind: "character", characterId: id });
   return getCharacter(prisma, id);
 }
 
-/** Replaces name, description and images. Clips made with it keep what they used. */
+/**
+ * Replaces name, description, images and, when `video` is given, the video (null removes it). Clips made
+ * with it keep what they used.
+ */
 export async function updateCharacter(
   prisma: Db,
   actor: Actor,
   id: string,
   raw: unknown,
 ): Promise<CharacterDTO> {
-  const input = parseInput(characterSchema, raw);
+  const input = parseInput(characterWithVideoSchema, raw);
   await getCharacter(prisma, id);
   await checkAssets(
     prisma,
     input.images.map((i) => i.assetId),
   );
+  await checkVideo(prisma, input.video);
   await prisma.$transaction(async (tx) => {
     const before = await tx.character.findUnique({
       where: { id },
@@ -137,11 +184,51 @@ export async function updateCharacter(
       data: {
         name: input.name,
         description: input.description,
+        ...(input.video !== undefined
+          ? { videoAssetId: input.video?.assetId ?? null, videoLabel: input.video?.label ?? "" }
+          : {}),
         images: { create: input.images.map((img, position) => ({ ...img, position })) },
       },
     });
+    const after = {
+      ...input,
+      videoAssetId: input.video === undefined ? before.videoAssetId : (input.video?.assetId ?? null),
+    };
     await recordEvents(tx, actor, [
-      { characterId: id, kind: "character_update", from: snapshot(before), to: snapshot(input) },
+      { characterId: id, kind: "character_update", from: snapshot(before), to: snapshot(after) },
+    ]);
+  });
+  publishChange(prisma, { kind: "character", characterId: id });
+  return getCharacter(prisma, id);
+}
+
+/** Sets (or, with null, removes) the character's video alone: PUT/DELETE /api/characters/:id/video. */
+export async function setCharacterVideo(
+  prisma: Db,
+  actor: Actor,
+  id: string,
+  raw: unknown,
+): Promise<CharacterDTO> {
+  const video = parseInput(characterVideoUpdateSchema, raw);
+  await getCharacter(prisma, id);
+  await checkVideo(prisma, video);
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.character.findUnique({
+      where: { id },
+      include: { images: { orderBy: { position: "asc" } } },
+    });
+    if (!before) throw new AppError("not_found", "That character does not exist.", 404);
+    await tx.character.update({
+      where: { id },
+      data: { videoAssetId: video?.assetId ?? null, videoLabel: video?.label ?? "" },
+    });
+    await recordEvents(tx, actor, [
+      {
+        characterId: id,
+        kind: "character_update",
+        from: snapshot(before),
+        to: snapshot({ ...before, videoAssetId: video?.assetId ?? null }),
+      },
     ]);
   });
   publishChange(prisma, { kind: "character", characterId: id });

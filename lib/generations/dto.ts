@@ -6,6 +6,18 @@ import type { LogLine, ProviderError, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 
+export type AssetKind = "image" | "video";
+
+/** What only a reference video has. */
+export interface VideoAssetInfo {
+  /** Its length in seconds (ffprobe). */
+  durationSec: number;
+  /** Whether it has a sound track (fal ignores it; a preview may play it). */
+  hasAudio: boolean;
+  /** A still frame (WebP); the asset's thumbUrl is its moving thumbnail (animated WebP). */
+  posterUrl: string;
+}
+
 export interface AssetDTO {
   id: string;
   sha256: string;
@@ -16,7 +28,12 @@ export interface AssetDTO {
   /** Original file name as uploaded (sanitized). */
   name: string;
   url: string;
+  /** A small WebP: the image scaled down, or a video's few frames moving (animated). */
   thumbUrl: string;
+  /** Always sent by the server; absent only in drafts a browser saved before videos (images). */
+  kind?: AssetKind;
+  /** Set for videos. */
+  video?: VideoAssetInfo;
 }
 
 export interface GenerationReferenceDTO extends AssetDTO {
@@ -28,11 +45,22 @@ export interface GenerationReferenceDTO extends AssetDTO {
   characterId: string | null;
 }
 
+/** A reference video of a clip: position n is the prompt's <VIDEO_REF_n> (numbered apart from images). */
+export interface GenerationReferenceVideoDTO extends AssetDTO {
+  kind: "video";
+  video: VideoAssetInfo;
+  position: number;
+  label: string;
+  characterId: string | null;
+}
+
 export interface GenerationDTO {
   id: string;
   status: GenerationStatus;
   prompt: string;
   references: GenerationReferenceDTO[];
+  /** Reference videos in order (empty for clips without any). */
+  referenceVideos: GenerationReferenceVideoDTO[];
   duration: number;
   aspectRatio: AspectRatio;
   provider: ProviderId;
@@ -71,6 +99,12 @@ export interface GenerationDTO {
   actualCostUsd: number | null;
   videoUrl: string | null;
   posterUrl: string | null;
+  /**
+   * The small, silent copy gallery cards hover-play (lib/media/hover.ts). Null for a clip stored at 720p
+   * or less (its own file is small enough: play videoUrl) and, above 720p, for the seconds until it is
+   * made after the save (videoUrl plays meanwhile). The clip page always plays videoUrl.
+   */
+  hoverUrl: string | null;
   /** Real duration of the stored file. */
   videoDurationSec: number | null;
   createdAt: string;

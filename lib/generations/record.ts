@@ -18,6 +18,15 @@ export function clipRecordTags(g: GenerationDTO): Record<string, string> {
       label: r.label,
       sha256: r.sha256,
     })),
+    ...(g.referenceVideos?.length
+      ? {
+          referenceVideos: g.referenceVideos.map((r) => ({
+            tag: `<VIDEO_REF_${r.position}>`,
+            label: r.label,
+            sha256: r.sha256,
+          })),
+        }
+      : {}),
     createdAt: g.createdAt,
     preview: g.isPreview,
   };
@@ -35,6 +44,8 @@ export function clipRecordTags(g: GenerationDTO): Record<string, string> {
     omni_references: g.references.map((r) => r.sha256).join(","),
     omni_created_at: g.createdAt,
   };
+  if (g.referenceVideos?.length)
+    tags.omni_reference_videos = g.referenceVideos.map((r) => r.sha256).join(",");
   if (g.seed !== null) tags.omni_seed = String(g.seed);
   if (g.thinkingLevel) tags.omni_thinking_level = g.thinkingLevel;
   if (g.isPreview) tags.omni_preview = "true";

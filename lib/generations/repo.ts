@@ -7,15 +7,16 @@ import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
 import { toAssetDTO } from "@/lib/uploads/ingest";
-import type { GalleryFilter, GenerationDTO, GenerationPage } from "./dto";
+import type { GalleryFilter, GenerationDTO, GenerationPage, GenerationReferenceVideoDTO } from "./dto";
 import type { AspectRatio, GenerationStatus, ThinkingLevel } from "./schema";
 import { IN_FLIGHT_STATUSES } from "./state";
 
 export const generationInclude = {
   references: { orderBy: { position: "asc" }, include: { asset: true } },
+  videoReferences: { orderBy: { position: "asc" }, include: { asset: true } },
 } satisfies Prisma.GenerationInclude;
 
-/** A generation with its references: what the worker needs. */
+/** A generation with its references (images, then videos): what the worker needs. */
 export type GenerationRecord = Prisma.GenerationGetPayload<{ include: typeof generationInclude }>;
 
 /** What people see also says who made the clip (one look-up by primary key for a whole page). */
@@ -56,6 +57,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
       label: r.label || r.asset.originalName,
       characterId: r.characterId,
     })),
+    referenceVideos: row.videoReferences.map((r) => toReferenceVideoDTO(r)),
     duration: row.duration,
     aspectRatio: row.aspectRatio as AspectRatio,
     provider: row.provider as ProviderId,
@@ -84,12 +86,26 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     actualCostUsd: row.actualCostUsd,
     videoUrl: row.videoKey ? mediaUrl(row.videoKey) : null,
     posterUrl: row.posterKey ? mediaUrl(row.posterKey) : null,
+    hoverUrl: row.hoverKey ? mediaUrl(row.hoverKey) : null,
     videoDurationSec: row.videoDurationSec,
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),
     startedAt: iso(row.startedAt),
     completedAt: iso(row.completedAt),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A clip's reference video: its asset (moving thumbnail, poster, length), position and label. */
+function toReferenceVideoDTO(r: GenerationRecord["videoReferences"][number]): GenerationReferenceVideoDTO {
+  const asset = toAssetDTO(r.asset);
+  return {
+    ...asset,
+    kind: "video",
+    video: asset.video ?? { durationSec: 0, hasAudio: false, posterUrl: asset.thumbUrl },
+    position: r.position,
+    label: r.label || r.asset.originalName,
+    characterId: r.characterId,
   };
 }
 
@@ -160,8 +176,16 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   if (options.favorite) and.push({ favorite: true });
   if (options.review) and.push({ reviewStatus: options.review });
   if (options.chosenOnly) and.push({ OR: [{ takeGroupId: null }, { chosen: true }] });
-  if (options.assetId) and.push({ references: { some: { assetId: options.assetId } } });
-  if (options.characterId) and.push({ references: { some: { characterId: options.characterId } } });
+  if (options.assetId) {
+    const assetId = options.assetId;
+    and.push({ OR: [{ references: { some: { assetId } } }, { videoReferences: { some: { assetId } } }] });
+  }
+  if (options.characterId) {
+    const characterId = options.characterId;
+    and.push({
+      OR: [{ references: { some: { characterId } } }, { videoReferences: { some: { characterId } } }],
+    });
+  }
   // Served by the (createdById, createdAt) index.
   if (options.createdById) and.push({ createdById: options.createdById });
   if (options.ids) and.push({ id: { in: options.ids } });

@@ -32,6 +32,14 @@ function sameInputs(deps: GenerationDeps, row: GenerationRecord, idempotencyKey:
     referenceIds: row.references.map((r) => r.assetId),
     referenceNames: row.references.map((r) => r.label || r.asset.originalName),
     referenceCharacterIds: row.references.map((r) => r.characterId),
+    // Reference videos, in order (absent for a clip without any, so its request hashes as before).
+    ...(row.videoReferences.length
+      ? {
+          referenceVideoIds: row.videoReferences.map((r) => r.assetId),
+          referenceVideoNames: row.videoReferences.map((r) => r.label || r.asset.originalName),
+          referenceVideoCharacterIds: row.videoReferences.map((r) => r.characterId),
+        }
+      : {}),
     duration: row.duration,
     aspectRatio: row.aspectRatio,
     idempotencyKey,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { MediaStore } from "@/lib/media/storage";
 import type { VideoProvider } from "@/lib/providers/types";
 import { fakeVideo } from "@/test/fakes/fal-fake-video";
@@ -34,9 +35,28 @@ describe("saveOutput", () => {
   it("stores the video and a 640-wide WebP poster with the probed duration", async () => {
     const saved = await saveOutput(store, provider, { url: "https://fal.example/out.mp4" });
     expect(saved.durationSec).toBeCloseTo(3, 0);
+    // 720p plays on hover as stored.
+    expect(saved).toMatchObject({ width: 1280, height: 720, needsHover: false });
     const poster = await sharp(store.pathOf(saved.posterKey)).metadata();
     expect(poster).toMatchObject({ format: "webp", width: 640, height: 360 });
   });
+
+  it("gives a 4K clip the same small poster, and marks it for a hover rendition", async () => {
+    const uhd = path.join(dir, "uhd.mp4");
+    await runFfmpeg([
+      ..."-f lavfi -i testsrc2=size=3840x2160:rate=25:duration=2".split(" "),
+      ..."-c:v libx264 -preset ultrafast -pix_fmt yuv420p -y".split(" "),
+      uhd,
+    ]);
+    const from4k = {
+      openOutput: async () => Readable.toWeb(createReadStream(uhd)) as ReadableStream<Uint8Array>,
+    } as unknown as VideoProvider;
+    const saved = await saveOutput(store, from4k, { url: "https://fal.example/4k.mp4" });
+    expect(saved).toMatchObject({ width: 3840, height: 2160, needsHover: true });
+    const poster = await sharp(store.pathOf(saved.posterKey)).metadata();
+    expect(poster).toMatchObject({ format: "webp", width: 640, height: 360 });
+    expect((await store.stat(saved.posterKey))!.size).toBeLessThan(40 * 1024);
+  }, 60_000);
 
   it(`probes and makes posters for at most ${SAVES_AT_ONCE} clips at a time when many finish together`, async () => {
     let most = 0;

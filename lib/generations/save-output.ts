@@ -2,6 +2,7 @@ import "server-only";
 import os from "node:os";
 import pLimit from "p-limit";
 import { ToolRunError } from "@/lib/media/ffmpeg";
+import { needsHoverRendition } from "@/lib/media/hover";
 import { extractPoster, probeVideo } from "@/lib/media/probe";
 import type { MediaStore } from "@/lib/media/storage";
 import { ProviderCallError, type ProviderVideo, type VideoProvider } from "@/lib/providers/types";
@@ -24,11 +25,19 @@ export interface SavedOutput {
   posterKey: string;
   bytes: number;
   durationSec: number;
+  /** The stored frame size, from ffprobe. */
+  width: number;
+  height: number;
+  /**
+   * Above 720p: cards hover-play a small rendition instead (lib/media/hover.ts), made after the save so
+   * the clip is playable as soon as its file and poster are stored.
+   */
+  needsHover: boolean;
 }
 
 /**
  * Copies the provider's video into our storage (the provider's URL is temporary), checks it is a real
- * video, and makes its poster. Safe to repeat: files are content-addressed, so a retry after a crash
+ * video, and makes its poster (at most 640 px wide, WebP, about 10 KB, whatever the clip's tier). Safe to repeat: files are content-addressed, so a retry after a crash
  * writes the same keys.
  */
 export async function saveOutput(
@@ -83,5 +92,13 @@ async function checkAndPoster(
     });
   }
   const poster = await store.putBuffer(await posterMaking, "webp");
-  return { videoKey: stored.key, posterKey: poster.key, bytes: stored.bytes, durationSec: probe.durationSec };
+  return {
+    videoKey: stored.key,
+    posterKey: poster.key,
+    bytes: stored.bytes,
+    durationSec: probe.durationSec,
+    width: probe.width,
+    height: probe.height,
+    needsHover: needsHoverRendition(probe),
+  };
 }

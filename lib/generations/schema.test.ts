@@ -43,8 +43,41 @@ describe("createGenerationSchema", () => {
     [{ aspectRatio: "1:1" }, "aspectRatio", '"16:9" or "9:16"'],
     [{ idempotencyKey: "x" }, "idempotencyKey", "8 to 128"],
     [{ negativePrompt: "blur" }, "_", "unknown field(s): negativePrompt"],
+    [
+      { referenceVideoIds: ["video00001", "video00002", "video00003", "video00004"] },
+      "referenceVideoIds",
+      "at most 3",
+    ],
+    [{ referenceVideoIds: ["video00001", "video00001"] }, "referenceVideoIds", "twice"],
+    [{ referenceVideoIds: "video00001" }, "referenceVideoIds", "must be a list"],
+    [
+      { prompt: "<IMAGE_REF_0> moves like <VIDEO_REF_1>", referenceVideoIds: ["video00001"] },
+      "prompt",
+      "<VIDEO_REF_1> has no reference video: with 1 reference video use <VIDEO_REF_0>",
+    ],
+    [
+      { prompt: "<IMAGE_REF_0> moves like <VIDEO_REF_0>" },
+      "prompt",
+      "<VIDEO_REF_0> has no reference video: this request has no reference videos",
+    ],
+    [{ referenceVideoIds: ["video00001"], referenceVideoNames: [] }, "referenceVideoNames", "one entry"],
   ])("refuses %j on %s", (patch, field, message) => {
     expect(errorsFor(patch)[field]).toContain(message);
+  });
+
+  it("takes reference videos beside images, or alone", () => {
+    const withVideo = {
+      ...valid,
+      prompt: `${valid.prompt} <VIDEO_REF_0>`,
+      referenceVideoIds: ["video00001"],
+    };
+    expect(createGenerationSchema.parse(withVideo)).toEqual(withVideo);
+    expect(
+      errorsFor({ prompt: "Moves like <VIDEO_REF_0>", referenceIds: [], referenceVideoIds: ["video00001"] }),
+    ).toEqual({});
+    expect(errorsFor({ prompt: "x", referenceIds: [], referenceVideoIds: [] }).referenceIds).toBe(
+      "add at least 1 reference image or video",
+    );
   });
 
   it("accepts exactly 20,000 characters and the duration bounds", () => {

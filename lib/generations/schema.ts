@@ -16,7 +16,7 @@ import {
   PROVIDER_IDS,
   THINKING_LEVELS,
 } from "./limits";
-import { outOfRangeTags } from "./tags";
+import { outOfRangeMessage } from "./tags";
 
 export * from "./limits";
 
@@ -29,6 +29,7 @@ z.config(en());
 const MAX_REFERENCES = WIDEST.images;
 const MIN_DURATION = WIDEST.minDuration;
 const MAX_DURATION = WIDEST.maxDuration;
+const MAX_VIDEOS = WIDEST.videos;
 
 /** Makes a double click (or a retried request) create once. */
 export const idempotencyKeySchema = z
@@ -38,6 +39,21 @@ export const idempotencyKeySchema = z
 const assetId = z
   .string({ error: "each reference id must be a string" })
   .check(z.regex(ID_PATTERN, "is not a valid asset id"));
+
+const referenceName = z
+  .string({ error: "each reference name must be a string" })
+  .check(
+    z.overwrite(cleanLabel),
+    z.maxLength(MAX_LABEL_CHARS, `reference names must be at most ${MAX_LABEL_CHARS} characters`),
+  );
+
+const characterIds = z.array(
+  z.nullable(
+    z
+      .string({ error: "each character id must be a string or null" })
+      .check(z.regex(ID_PATTERN, "is not a valid character id")),
+  ),
+);
 
 export const createGenerationSchema = z
   .strictObject(
@@ -51,10 +67,18 @@ export const createGenerationSchema = z
           ),
           visibleText("prompt must not be empty (spaces and invisible characters do not count)"),
         ),
+      // At least one reference in all: an image here, or a video in referenceVideoIds (checked below);
+      // each version's own minimum is its profile's.
       referenceIds: z.array(assetId, { error: "referenceIds must be a list of asset ids" }).check(
-        z.minLength(MIN_REFERENCES, `add at least ${MIN_REFERENCES} reference image`),
         z.maxLength(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`),
         z.refine((ids) => new Set(ids).size === ids.length, "the same reference is listed twice"),
+      ),
+      /** Reference videos, in order: position n is the prompt's <VIDEO_REF_n>. */
+      referenceVideoIds: z.optional(
+        z.array(assetId, { error: "referenceVideoIds must be a list of asset ids" }).check(
+          z.maxLength(MAX_VIDEOS, `use at most ${MAX_VIDEOS} reference videos`),
+          z.refine((ids) => new Set(ids).size === ids.length, "the same reference video is listed twice"),
+        ),
       ),
       // z.int: a number that is a whole (safe) integer; one message for "not a number" and "not whole".
       duration: z
@@ -101,26 +125,12 @@ export const createGenerationSchema = z
           ),
       ),
       /** Short display names of the references, in the same order (defaults: their file names). */
-      referenceNames: z.optional(
-        z.array(
-          z
-            .string({ error: "each reference name must be a string" })
-            .check(
-              z.overwrite(cleanLabel),
-              z.maxLength(MAX_LABEL_CHARS, `reference names must be at most ${MAX_LABEL_CHARS} characters`),
-            ),
-        ),
-      ),
+      referenceNames: z.optional(z.array(referenceName)),
       /** The saved character each reference came from (null for loose images), in the same order. */
-      referenceCharacterIds: z.optional(
-        z.array(
-          z.nullable(
-            z
-              .string({ error: "each character id must be a string or null" })
-              .check(z.regex(ID_PATTERN, "is not a valid character id")),
-          ),
-        ),
-      ),
+      referenceCharacterIds: z.optional(characterIds),
+      /** The same two for the reference videos, in the order of referenceVideoIds. */
+      referenceVideoNames: z.optional(z.array(referenceName)),
+      referenceVideoCharacterIds: z.optional(characterIds),
     },
     {
       error: (iss) =>
@@ -147,15 +157,31 @@ export const createGenerationSchema = z
           message: "referenceNames must have one name per reference id",
         });
       }
-      const bad = outOfRangeTags(input.prompt, input.referenceIds.length);
-      if (bad.length > 0) {
-        const n = input.referenceIds.length;
+      const videos = input.referenceVideoIds ?? [];
+      if (input.referenceIds.length + videos.length < MIN_REFERENCES) {
         ctx.addIssue({
           code: "custom",
-          path: ["prompt"],
-          message: `${bad.map((i) => `<IMAGE_REF_${i}>`).join(", ")} ${bad.length === 1 ? "has" : "have"} no reference image: with ${n} reference${n === 1 ? "" : "s"} use <IMAGE_REF_0>${n > 1 ? ` to <IMAGE_REF_${n - 1}>` : ""}`,
+          path: ["referenceIds"],
+          message: `add at least ${MIN_REFERENCES} reference image or video`,
         });
       }
+      for (const [field, list] of [
+        ["referenceVideoNames", input.referenceVideoNames],
+        ["referenceVideoCharacterIds", input.referenceVideoCharacterIds],
+      ] as const) {
+        if (list && list.length !== videos.length) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: `${field} must have one entry per reference video id`,
+          });
+        }
+      }
+      // Tags are checked per kind, each numbered from 0 in its own list (lib/generations/tags.ts).
+      const images = outOfRangeMessage("image", input.prompt, input.referenceIds.length);
+      const moving = outOfRangeMessage("video", input.prompt, videos.length);
+      const message = [images, moving].filter(Boolean).join("; ");
+      if (message) ctx.addIssue({ code: "custom", path: ["prompt"], message });
     }),
   );
 

@@ -12,6 +12,7 @@ import { type ModelProfile, profileById, profileIssues, type Resolution } from "
 import type { VideoProvider } from "@/lib/providers/types";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
+import { requestCharacterIds, resolveReferenceVideos, videoHashFields } from "./reference-videos";
 import {
   findGeneration,
   findVisibleGeneration,
@@ -68,6 +69,7 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
         thinkingLevel,
         ...(model ? { model } : {}),
         ...(resolution ? { resolution } : {}),
+        ...videoHashFields(input),
       }),
     )
     .digest("hex");
@@ -120,6 +122,7 @@ function chooseModel(deps: GenerationDeps, input: CreateGenerationInput): Chosen
   }
   for (const issue of profileIssues(profile, {
     images: input.referenceIds.length,
+    videos: input.referenceVideoIds?.length ?? 0,
     duration: input.duration,
     aspectRatio: input.aspectRatio,
     resolution,
@@ -191,10 +194,9 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
       { referenceIds: `unknown asset id(s): ${missing.map((m) => m.id).join(", ")}` },
     );
   }
+  const videos = await resolveReferenceVideos(prisma, input, profile, byId);
 
-  const characterIds = [
-    ...new Set((input.referenceCharacterIds ?? []).filter((c): c is string => Boolean(c))),
-  ];
+  const characterIds = requestCharacterIds(input);
   if (characterIds.length > 0) {
     const known = await prisma.character.count({ where: { id: { in: characterIds } } });
     if (known !== characterIds.length) {
@@ -241,6 +243,7 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
       draftOfId: deps.draftOfId ?? null,
       createdById: makerId(actor),
       references: { create: references },
+      ...(videos.rows.length ? { videoReferences: { create: videos.rows } } : {}),
     },
   });
   let inserted: Awaited<ReturnType<typeof prisma.generation.create>>[];
@@ -274,6 +277,7 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
   const rows: GenerationRow[] = inserted.map((g) => ({
     ...g,
     references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
+    videoReferences: videos.rowsFor(g.id),
     // The session's name is the account's: no need to read it back.
     createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
     commentCount: 0,

@@ -41,7 +41,8 @@ export class BodyTimeoutError extends AppError {
   }
 }
 
-const STALLED = Symbol("stalled");
+/** What readWithin rejects with when no piece arrived in time. */
+export const STALLED = Symbol("stalled");
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /**
@@ -99,7 +100,7 @@ export async function readBodyLimited(
 }
 
 /** The next piece of the body, or a rejection with STALLED after `ms`; the pending read stays pending. */
-function readWithin(
+export function readWithin(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   ms: number,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {

@@ -6,10 +6,13 @@ export const MEDIA_EXTENSIONS = {
   jpg: "image/jpeg",
   webp: "image/webp",
   mp4: "video/mp4",
+  // Reference videos kept as they were uploaded (lib/uploads/ingest-video.ts).
+  mov: "video/quicktime",
+  webm: "video/webm",
 } as const;
 export type MediaExtension = keyof typeof MEDIA_EXTENSIONS;
 
-const KEY = /^([a-f0-9]{64})\.(png|jpg|webp|mp4)$/;
+const KEY = /^([a-f0-9]{64})\.(png|jpg|webp|mp4|mov|webm)$/;
 
 export function isMediaKey(key: string): boolean {
   return KEY.test(key);

@@ -93,6 +93,16 @@ const BOTH_RATIOS = ["16:9", "9:16"] as const satisfies readonly AspectRatio[];
 /** fal states no size limit for reference videos; 100 MB keeps uploads sane. */
 const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
 
+/** How fal's versions with tiers and videos spell them (v1.2's names follow v1.1's: not confirmed). */
+const FAL_TIERED_REQUEST: ModelProfile["request"] = {
+  images: "image_urls",
+  videos: "reference_video_urls",
+  resolution: {
+    field: "resolution",
+    values: { "360p": "360p", "720p": "720p", "1080p": "1080p", "4k": "4k" },
+  },
+};
+
 export const MODEL_PROFILES: readonly ModelProfile[] = [
   {
     id: "fal-v1",
@@ -130,14 +140,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     resolutions: ["360p", "720p", "1080p", "4k"],
     defaultResolution: "720p",
     tags: ["IMAGE_REF", "VIDEO_REF"],
-    request: {
-      images: "image_urls",
-      videos: "reference_video_urls",
-      resolution: {
-        field: "resolution",
-        values: { "360p": "360p", "720p": "720p", "1080p": "1080p", "4k": "4k" },
-      },
-    },
+    request: FAL_TIERED_REQUEST,
     usdPerSecond: { "360p": 0.03, "720p": 0.1, "1080p": 0.15, "4k": 0.3 },
     minBilledSeconds: 0,
     source: "fal.ai/models/google/gemini-omni-flash/v1.1/reference-to-video, read 2026-12",
@@ -161,14 +164,7 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     resolutions: ["360p", "720p", "1080p", "4k"],
     defaultResolution: "720p",
     tags: ["IMAGE_REF", "VIDEO_REF"],
-    request: {
-      images: "image_urls",
-      videos: "reference_video_urls",
-      resolution: {
-        field: "resolution",
-        values: { "360p": "360p", "720p": "720p", "1080p": "1080p", "4k": "4k" },
-      },
-    },
+    request: FAL_TIERED_REQUEST,
     usdPerSecond: { "360p": 0.0273, "720p": 0.0819, "1080p": 0.1229, "4k": 0.2457 },
     minBilledSeconds: 0,
     source: "fal.ai/models/google/gemini-omni-flash/v1.2/reference-to-video, read 2026-12",

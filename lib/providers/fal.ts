@@ -9,6 +9,7 @@ import {
   isConnectPhaseFailure,
   mapFalError,
   referenceIndex,
+  videoIndex,
 } from "@/lib/providers/fal-errors";
 import { falOutputToResult, falStatusSchema, toLogLines } from "@/lib/providers/fal-output";
 import { createFalFetch } from "@/lib/providers/fal-transport";
@@ -62,8 +63,8 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     const message = err.message.split(key).join("[redacted]");
     return new ProviderCallError({ ...err.error, message }, err.httpStatus);
   };
-  const fail = (err: unknown, refs?: readonly ProviderReference[]) =>
-    scrub(mapFalError(err, { references: refs }));
+  const fail = (err: unknown, refs?: readonly ProviderReference[], videos?: readonly ProviderReference[]) =>
+    scrub(mapFalError(err, { references: refs, videos }));
 
   async function uploadReference(ref: ProviderReference): Promise<string> {
     const cached = await cache.get(ref.assetId);
@@ -74,7 +75,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     } catch {
       throw new ProviderCallError({
         code: "reference_missing",
-        message: `Reference image "${ref.fileName}" is missing from the studio's storage. Upload it again.`,
+        message: `Reference ${ref.mime.startsWith("video/") ? "video" : "image"} "${ref.fileName}" is missing from the studio's storage. Upload it again.`,
         retryable: false,
       });
     }
@@ -99,12 +100,19 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
   }
 
   /** A URL fal could not download is stale in our cache: expire it so the next attempt uploads again. */
-  async function forgetUnreachableReference(err: unknown, refs: readonly ProviderReference[]) {
+  async function forgetUnreachableReference(
+    err: unknown,
+    refs: readonly ProviderReference[],
+    videos: readonly ProviderReference[] = [],
+  ) {
     if (!(err instanceof FalHttpError)) return;
     const detail = (err.body as { detail?: unknown } | undefined)?.detail;
     if (!Array.isArray(detail)) return;
     for (const item of detail as { type?: string; loc?: unknown[] }[]) {
-      const ref = item.type === "file_download_error" ? refs[referenceIndex(item.loc) ?? -1] : undefined;
+      if (item.type !== "file_download_error") continue;
+      // ["body", "reference_video_urls", 1]: the second video; ["body", "image_urls", 1]: the second image.
+      const video = videoIndex(item.loc);
+      const ref = video !== undefined ? videos[video] : refs[referenceIndex(item.loc) ?? -1];
       if (ref) await cache.set(ref.assetId, "", new Date(0)).catch(() => {});
     }
   }
@@ -126,14 +134,25 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     pricing,
     profiles,
     defaultProfile,
-    capabilities: { ...OMNI_FLASH_LIMITS, webhooks: true },
+    // The default version's lengths and image count; each version's own are in its profile.
+    capabilities: {
+      ...OMNI_FLASH_LIMITS,
+      durations: defaultProfile.durations,
+      maxReferences: defaultProfile.images.max,
+      webhooks: true,
+    },
 
     async submit(input, { webhookUrl }) {
       const refs = input.references;
-      const imageUrls = await Promise.all(refs.map(referenceUrl));
+      const videos = input.videos ?? [];
+      if (videos.length > 0 && !input.profile.request.videos) throw noVideos(input.profile.label);
+      const [imageUrls, videoUrls] = await Promise.all([
+        Promise.all(refs.map(referenceUrl)),
+        Promise.all(videos.map(referenceUrl)),
+      ]);
       try {
         const queued = await client.queue.submit(input.modelId, {
-          input: falRequestBody(input, imageUrls),
+          input: falRequestBody(input, imageUrls, videoUrls),
           webhookUrl,
         });
         const position = (queued as { queue_position?: unknown }).queue_position;
@@ -142,7 +161,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
           queuePosition: typeof position === "number" ? position : null,
         };
       } catch (err) {
-        await forgetUnreachableReference(err, refs);
+        await forgetUnreachableReference(err, refs, videos);
         // The connection broke after the body may have left: fal may have queued (and will bill) the job.
         if (err instanceof FalNetworkError && !isConnectPhaseFailure(err)) {
           throw new ProviderCallError({
@@ -152,7 +171,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
             retryable: false,
           });
         }
-        throw fail(err, refs);
+        throw fail(err, refs, videos);
       }
     },
 
@@ -161,7 +180,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
       try {
         raw = await client.queue.status(job.input.modelId, { requestId: job.requestId, logs: true });
       } catch (err) {
-        throw fail(err, job.input.references);
+        throw fail(err, job.input.references, job.input.videos);
       }
       const parsed = falStatusSchema.safeParse(raw);
       if (!parsed.success) throw unexpectedAnswer("status");
@@ -181,7 +200,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
         const { data } = await client.queue.result(job.input.modelId, { requestId: job.requestId });
         return falOutputToResult(data);
       } catch (err) {
-        const mapped = fail(err, refs);
+        const mapped = fail(err, refs, job.input.videos);
         if (!(err instanceof FalHttpError) || [401, 403, 404, 429].includes(err.status)) throw mapped;
         // 422 is the model's verdict on the input. Any other error may be the job's own failure or a
         // hiccup of the result endpoint; the status (COMPLETED with an `error`, or not) tells which.
@@ -190,7 +209,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
           if (state === "pending") throw mapped.error.retryable ? mapped : notReady();
           if (state !== "failed") throw mapped;
         }
-        await forgetUnreachableReference(err, refs);
+        await forgetUnreachableReference(err, refs, job.input.videos);
         return { ok: false, error: mapped.error };
       }
     },
@@ -209,7 +228,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
         const said = err instanceof FalHttpError ? (err.body as { status?: unknown })?.status : undefined;
         if (said === "ALREADY_COMPLETED") return "already_completed";
         if (said === "NOT_FOUND" || (err instanceof FalHttpError && err.status === 404)) return "not_found";
-        throw fail(err, job.input.references);
+        throw fail(err, job.input.references, job.input.videos);
       }
       const said = (body as { status?: unknown } | undefined)?.status;
       if (said === "ALREADY_COMPLETED") return "already_completed";
@@ -278,6 +297,15 @@ export function falRequestBody(
   if (request.videos && videoUrls.length > 0) body[request.videos] = videoUrls;
   if (request.resolution) body[request.resolution.field] = request.resolution.values[input.resolution];
   return body;
+}
+
+/** A version without reference videos was handed some: the service refuses this first, so it is a bug. */
+function noVideos(label: string) {
+  return new ProviderCallError({
+    code: "invalid_request",
+    message: `${label} takes no reference videos; the clip was not sent.`,
+    retryable: false,
+  });
 }
 
 function notReady() {

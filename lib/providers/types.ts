@@ -13,7 +13,7 @@ import type { ModelProfile, Resolution } from "@/lib/models/profiles";
 
 export { PROVIDER_IDS, type ProviderId, THINKING_LEVELS, type ThinkingLevel } from "@/lib/generations/schema";
 
-/** A reference image as the provider sees it: ordered, position n is <IMAGE_REF_n>. */
+/** A reference image (or video) as the provider sees it: ordered, position n is <IMAGE_REF_n> (<VIDEO_REF_n>). */
 export interface ProviderReference {
   assetId: string;
   sha256: string;
@@ -34,6 +34,11 @@ export interface ProviderInput {
   duration: number;
   aspectRatio: AspectRatio;
   references: ProviderReference[];
+  /**
+   * Reference videos, ordered: position n is <VIDEO_REF_n>. Only where the profile takes videos; absent
+   * or empty: none (the service refuses videos for a version without them before any provider is asked).
+   */
+  videos?: ProviderReference[];
   /** Only for providers whose capabilities say `seed`; -1 asks for a random seed. */
   seed?: number;
   /** Only for providers that list thinking levels. */

@@ -1,9 +1,13 @@
 import "server-only";
+import { rm } from "node:fs/promises";
 import pLimit from "p-limit";
 import { BodyAbortedError, type BodyDeadline, BodyTimeoutError, readBodyLimited } from "@/lib/http/body";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import type { Runtime } from "@/lib/server/runtime";
-import { ingestImage, MAX_UPLOAD_BYTES } from "./ingest";
+import { MAX_UPLOAD_BYTES } from "./ingest";
+import { checkLargeFileHead, ingestUploadBytes, ingestUploadFile, uploadOptions } from "./ingest-upload";
+import { receiveMultipartToFile } from "./multipart-stream";
+import { videoLimitsFor } from "./video-range";
 
 // Room for the multipart envelope around a file at the size limit.
 const ENVELOPE_BYTES = 64 * 1024;
@@ -25,6 +29,15 @@ export const RECEIVED_AT_ONCE = 16;
  */
 export const PROCESSED_AT_ONCE = 4;
 
+/**
+ * Bodies larger than an image may be (a reference video's source, up to the profile's limit) are streamed
+ * to disk rather than held, so they cost no memory; a few at once keep the disk and the cores for the rest.
+ */
+export const LARGE_AT_ONCE = 2;
+
+const MB = 1024 * 1024;
+const TOO_LARGE_FOR_IMAGE = "The file is larger than 20 MB; reference images can be at most 20 MB.";
+
 export interface UploadHandlerOptions {
   runtime: () => Promise<Pick<Runtime, "db" | "store">>;
   deadline?: BodyDeadline;
@@ -40,7 +53,10 @@ function serverTiming(marks: Record<string, number>): string {
     .join(", ");
 }
 
-/** POST /api/uploads, after the access check: one image as multipart/form-data in the field `file`. */
+/**
+ * POST /api/uploads, after the access check: one image or video as multipart/form-data in the field
+ * `file`, with, for a video, `startSec` and `endSec` (the range to keep of a longer one) and `model`.
+ */
 export function createUploadHandler({
   runtime,
   deadline,
@@ -50,6 +66,8 @@ export function createUploadHandler({
 }: UploadHandlerOptions): (request: Request) => Promise<Response> {
   const receiving = pLimit(receivedAtOnce);
   const processing = pLimit(processedAtOnce);
+  const large = pLimit(LARGE_AT_ONCE);
+  const videoMax = videoLimitsFor().maxBytes;
 
   async function handle(request: Request): Promise<Response> {
     const type = request.headers.get("content-type") ?? "";
@@ -60,20 +78,24 @@ export function createUploadHandler({
         415,
       );
     }
+    const declared = Number(request.headers.get("content-length") ?? "NaN");
+    if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)
+      return large(() => handleLarge(request, type, declared));
     const t0 = performance.now();
     const body = await readBodyLimited(
       request,
       MAX_UPLOAD_BYTES + ENVELOPE_BYTES,
-      "The file is larger than 20 MB; reference images can be at most 20 MB.",
+      TOO_LARGE_FOR_IMAGE,
       deadline,
     );
     const t1 = performance.now();
     return processing(async () => {
       const t2 = performance.now();
-      const { bytes, fileName } = await readForm(body, type);
+      const { bytes, fileName, fields } = await readForm(body, type);
+      const options = uploadOptions(fields);
       const t3 = performance.now();
       const { store, db } = await runtime();
-      const { asset } = await ingestImage(db.prisma, store, { bytes, fileName });
+      const { asset } = await ingestUploadBytes(db.prisma, store, { bytes, fileName }, options);
       const t4 = performance.now();
       // 201 for a repeat too: the contract is one answer shape; the asset is the same either way.
       return Response.json(
@@ -97,6 +119,59 @@ export function createUploadHandler({
     });
   }
 
+  /**
+   * A body declared larger than an image may be: only a reference video may be that large. Its file is
+   * written to disk as it arrives; anything that does not start like a video is refused at its first bytes.
+   */
+  async function handleLarge(request: Request, type: string, declared: number): Promise<Response> {
+    if (declared > videoMax + ENVELOPE_BYTES) {
+      throw new AppError(
+        "body_too_large",
+        `The file is larger than ${videoMax / MB} MB; reference images can be at most 20 MB and reference videos ${videoMax / MB} MB.`,
+        413,
+      );
+    }
+    const { store, db } = await runtime();
+    const filePath = await store.tempPath(".upload");
+    try {
+      const t0 = performance.now();
+      const form = await receiveMultipartToFile(request, type, {
+        filePath,
+        limit: videoMax + ENVELOPE_BYTES,
+        tooLarge: `The file is larger than ${videoMax / MB} MB; reference videos can be at most ${videoMax / MB} MB.`,
+        deadline,
+        onHead: (head) => checkLargeFileHead(head, TOO_LARGE_FOR_IMAGE),
+      });
+      const t1 = performance.now();
+      if (form.fileParts > 1) throw tooManyFiles();
+      if (!form.file) throw missingFile();
+      const options = uploadOptions(form.fields);
+      const file = form.file;
+      return await processing(async () => {
+        const t2 = performance.now();
+        const { asset } = await ingestUploadFile(db.prisma, store, file, options);
+        const t3 = performance.now();
+        return Response.json(
+          { asset },
+          {
+            status: 201,
+            headers: {
+              "Server-Timing": serverTiming({
+                receive: t1 - t0,
+                wait: t2 - t1,
+                parse: 0,
+                ingest: t3 - t2,
+                process: t3 - t2,
+              }),
+            },
+          },
+        );
+      });
+    } finally {
+      await rm(filePath, { force: true });
+    }
+  }
+
   return (request) =>
     receiving(() =>
       handle(request).catch((err: unknown) => {
@@ -112,8 +187,20 @@ export function createUploadHandler({
     );
 }
 
-/** The one file of a multipart body. */
-async function readForm(body: Uint8Array, type: string): Promise<{ bytes: Uint8Array; fileName: string }> {
+const missingFile = () =>
+  new AppError("missing_file", "No file was sent: put the image or video in the field named file.", 400);
+const tooManyFiles = () =>
+  new AppError(
+    "too_many_files",
+    "Send one image or video per upload (the field file appears more than once).",
+    400,
+  );
+
+/** The one file of a multipart body, and its text fields (a video's startSec, endSec; model). */
+async function readForm(
+  body: Uint8Array,
+  type: string,
+): Promise<{ bytes: Uint8Array; fileName: string; fields: Record<string, string | undefined> }> {
   let form: FormData;
   try {
     form = await new Response(new Blob([body as Uint8Array<ArrayBuffer>]), {
@@ -123,16 +210,16 @@ async function readForm(body: Uint8Array, type: string): Promise<{ bytes: Uint8A
     throw new AppError("invalid_multipart", "The upload could not be read as multipart/form-data.", 400);
   }
   const files = form.getAll("file");
-  if (files.length === 0 || !(files[0] instanceof File)) {
-    throw new AppError("missing_file", "No file was sent: put the image in the field named file.", 400);
-  }
-  if (files.length > 1) {
-    throw new AppError(
-      "too_many_files",
-      "Send one image per upload (the field file appears more than once).",
-      400,
-    );
-  }
+  if (files.length === 0 || !(files[0] instanceof File)) throw missingFile();
+  if (files.length > 1) throw tooManyFiles();
   const file = files[0] as File;
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : undefined;
+  };
+  return {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    fileName: file.name,
+    fields: { startSec: text("startSec"), endSec: text("endSec"), model: text("model") },
+  };
 }

@@ -31,12 +31,12 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 /** Keeps a file name displayable: no path, no control or bidi characters, bounded length. */
-export function cleanFileName(name: string | undefined | null): string {
+export function cleanFileName(name: string | undefined | null, fallback = "image"): string {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
   const cleaned = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").trim();
   const short = cleaned.length > 120 ? `${cleaned.slice(0, 100)}…${cleaned.slice(-19)}` : cleaned;
-  return short || "image";
+  return short || fallback;
 }
 
 export function toAssetDTO(asset: Asset): AssetDTO {
@@ -50,6 +50,16 @@ export function toAssetDTO(asset: Asset): AssetDTO {
     name: asset.originalName,
     url: mediaUrl(asset.mediaKey),
     thumbUrl: mediaUrl(asset.thumbKey),
+    kind: asset.kind,
+    ...(asset.kind === "video"
+      ? {
+          video: {
+            durationSec: asset.durationSec ?? 0,
+            hasAudio: asset.hasAudio ?? false,
+            posterUrl: mediaUrl(asset.posterKey ?? asset.thumbKey),
+          },
+        }
+      : {}),
   };
 }
 
@@ -88,14 +98,18 @@ export async function ingestImage(
   } catch {
     throw new AppError(
       "unsupported_type",
-      `${name} is not an image we can read. Use a PNG, JPEG or WebP image.`,
+      `${name} is not an image or video we can read. Use a PNG, JPEG or WebP image, or an MP4, MOV or WebM video.`,
       415,
     );
   }
   const format = meta.format ? FORMATS[meta.format] : undefined;
   if (!format) {
     const what = (meta.format && FORMAT_NAMES[meta.format]) ?? `a ${String(meta.format).toUpperCase()} file`;
-    throw new AppError("unsupported_type", `${name} is ${what}. Use a PNG, JPEG or WebP image.`, 415);
+    throw new AppError(
+      "unsupported_type",
+      `${name} is ${what}. Use a PNG, JPEG or WebP image, or an MP4, MOV or WebM video.`,
+      415,
+    );
   }
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;

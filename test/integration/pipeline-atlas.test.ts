@@ -116,7 +116,8 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
   it("refuses AtlasCloud-only settings on fal, naming the field", async () => {
     const err = await make(rt, { provider: "fal", seed: 5 }).catch((e: unknown) => e);
     expect((err as AppError).code).toBe("unsupported_setting");
-    expect((err as AppError).fields?.seed).toContain("fal.ai has no seed control");
+    // Controls belong to the version (lib/models/profiles.ts): fal's default here is Omni Flash 1.0.
+    expect((err as AppError).fields?.seed).toContain("Omni Flash 1.0 has no seed control");
   });
 
   it("finishes a job after a restart mid-run", async () => {

@@ -41,6 +41,7 @@ import { createShareLink } from "@/lib/share/links";
 import { asActor } from "../support/accounts";
 import { makeImage } from "../support/images";
 import { BASE, type Expected, from, useRoleMatrix, WHO, type Who } from "../support/role-matrix";
+import { referenceVideoRouteCells } from "../support/role-matrix-videos";
 import { newKey } from "../support/runtime";
 
 describe("the role matrix: every route, as every role, a guest link and signed out", () => {
@@ -107,7 +108,7 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       handler: finalRoute.POST,
       make: async () => ({
         params: { id: clip.id },
-        body: { resolution: "1080p", idempotencyKey: newKey() },
+        body: { resolution: "720p", idempotencyKey: newKey() },
       }),
       expect: from("editor", 202),
     },
@@ -334,6 +335,7 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       },
       expect: from("editor", 200),
     },
+    ...referenceVideoRouteCells(m),
   ];
 
   async function callRoute(cell: RouteCell, who: Who): Promise<number> {

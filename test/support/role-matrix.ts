@@ -82,8 +82,17 @@ export function useRoleMatrix(): Matrix {
     m.people.admin = await addMember(studio.rt, "admin", { name: "Ada Admin" });
     m.people.editor = await addMember(studio.rt, "editor", { name: "Eli Editor" });
     m.people.reviewer = await addMember(studio.rt, "reviewer", { name: "Rey Reviewer" });
-    const made = await submit(studio.rt, { referenceIds: studio.refs }, asActor(m.people.owner));
-    const second = await submit(studio.rt, { referenceIds: studio.refs }, asActor(m.people.owner));
+    // At 360p, the cheapest tier to render: the matrix makes many clips, and Make final takes them to 720p.
+    const made = await submit(
+      studio.rt,
+      { referenceIds: studio.refs, resolution: "360p" },
+      asActor(m.people.owner),
+    );
+    const second = await submit(
+      studio.rt,
+      { referenceIds: studio.refs, resolution: "360p" },
+      asActor(m.people.owner),
+    );
     await waitFor(studio.rt, made.generation.id);
     await waitFor(studio.rt, second.generation.id);
     const read = async (id: string) =>

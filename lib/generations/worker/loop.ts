@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { errorLine, isDatabaseUnavailable } from "@/lib/db/errors";
 import type { Generation } from "@/lib/db/generated/client";
+import { HoverRenditions } from "../hover-renditions";
 import type { GenerationRecord } from "../repo";
 import { isInFlight } from "../state";
 import { type Claimed, Leases } from "./leases";
@@ -21,6 +22,8 @@ export class GenerationWorker {
   readonly owner: string;
   /** Passes run since start (each one claim statement): for tests and the idle benchmark. */
   passes = 0;
+  /** Hover renditions of the clips it saves above 720p (lib/media/hover.ts), made after each save. */
+  readonly renditions: HoverRenditions;
   private readonly leases: Leases;
   private readonly steps: JobSteps;
   private readonly load: ProviderLoad;
@@ -62,13 +65,22 @@ export class GenerationWorker {
     this.leases = new Leases(deps.prisma, this.owner, deps.leaseMs ?? 120_000);
     this.load = new ProviderLoad(deps.prisma);
     const schedule = deps.schedule ?? { poll: pollDelayMs, backoff: (n: number) => backoffMs(n) };
-    this.steps = new JobSteps({ ...deps, schedule }, this.leases, this.load, () => this.stopped);
+    this.renditions = deps.renditions ?? new HoverRenditions(deps);
+    this.steps = new JobSteps(
+      { ...deps, schedule, renditions: this.renditions },
+      this.leases,
+      this.load,
+      () => this.stopped,
+    );
   }
 
   start() {
     if (!this.stopped) return;
     this.stopped = false;
     this.wake();
+    this.renditions
+      .start()
+      .catch((err) => this.deps.log?.(`hover renditions: ${err instanceof Error ? err.message : err}`));
   }
 
   async stop() {
@@ -76,6 +88,7 @@ export class GenerationWorker {
     this.clearTimer();
     await this.pass;
     await Promise.all(this.active.values());
+    await this.renditions.stop();
   }
 
   /**

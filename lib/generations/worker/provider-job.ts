@@ -9,12 +9,26 @@ import { findGenerationRecord, type GenerationRecord } from "../repo";
 import { AT_PROVIDER_STATUSES } from "../state";
 
 export type References = GenerationRecord["references"];
+export type VideoReferences = GenerationRecord["videoReferences"];
+
+const toProviderReference = (store: MediaStore, asset: References[number]["asset"]) => ({
+  assetId: asset.id,
+  sha256: asset.sha256,
+  mime: asset.mime,
+  filePath: store.pathOf(asset.mediaKey),
+  fileName: asset.originalName,
+});
 
 /**
  * The provider's view of a job. `references` are the row's, for the steps that send them or name them
  * in an error (submit, result, cancel); a status poll needs only the request id.
  */
-export function providerJob(store: MediaStore, row: Generation, references: References = []): ProviderJob {
+export function providerJob(
+  store: MediaStore,
+  row: Generation,
+  references: References = [],
+  videos: VideoReferences = [],
+): ProviderJob {
   return {
     generationId: row.id,
     requestId: row.requestId ?? "",
@@ -27,13 +41,8 @@ export function providerJob(store: MediaStore, row: Generation, references: Refe
       aspectRatio: row.aspectRatio as AspectRatio,
       ...(row.seed !== null ? { seed: row.seed } : {}),
       ...(row.thinkingLevel ? { thinkingLevel: row.thinkingLevel as ThinkingLevel } : {}),
-      references: references.map((r) => ({
-        assetId: r.asset.id,
-        sha256: r.asset.sha256,
-        mime: r.asset.mime,
-        filePath: store.pathOf(r.asset.mediaKey),
-        fileName: r.asset.originalName,
-      })),
+      references: references.map((r) => toProviderReference(store, r.asset)),
+      ...(videos.length ? { videos: videos.map((r) => toProviderReference(store, r.asset)) } : {}),
     },
   };
 }

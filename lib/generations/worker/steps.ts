@@ -84,7 +84,9 @@ export class JobSteps {
     const { prisma, store } = this.deps;
     // A provider that may start the job again from its input gets it whole, or the step waits.
     const full = provider.statusNeedsInput ? await findGenerationRecord(prisma, row.id) : null;
-    const status = await provider.status(providerJob(store, row, full?.references ?? []));
+    const status = await provider.status(
+      providerJob(store, row, full?.references ?? [], full?.videoReferences ?? []),
+    );
     const logs = mergeLogs(row.logs, status.logs);
     const age = now - (row.submittedAt ?? row.createdAt).getTime();
     // Counted from the answer, not from the start of this step: a slow database read before one call
@@ -155,7 +157,7 @@ export class JobSteps {
   /** Sends a claimed, queued row whose submitStartedAt is written, and records the answer. */
   async send(row: GenerationRecord, provider: VideoProvider): Promise<Date> {
     try {
-      const job = providerJob(this.deps.store, row, row.references);
+      const job = providerJob(this.deps.store, row, row.references, row.videoReferences);
       const { requestId, queuePosition } = await provider.submit(job.input, {
         generationId: row.id,
         webhookUrl: this.deps.webhookUrlFor?.(row.id, provider),
@@ -253,6 +255,7 @@ export class JobSteps {
       });
       if (!done)
         this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
+      else if (saved.needsHover) void this.deps.renditions?.request(row.id);
       return new Date();
     } catch (err) {
       return this.transient(row, "saving", err);

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { MediaStore } from "@/lib/media/storage";
 import type { VideoProvider } from "@/lib/providers/types";
+import type { HoverRenditions } from "../hover-renditions";
 import type { pollDelayMs } from "./schedule";
 
 export interface WorkerDeps {
@@ -21,4 +22,6 @@ export interface WorkerDeps {
   /** Poll and backoff timing; tests shorten it, production uses the budgeted defaults. */
   schedule?: { poll: typeof pollDelayMs; backoff: (attempt: number) => number };
   log?: (message: string) => void;
+  /** Makes the hover renditions of clips saved above 720p; the worker makes its own when left out. */
+  renditions?: HoverRenditions;
 }

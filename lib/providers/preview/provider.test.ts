@@ -112,6 +112,23 @@ describe("preview provider", () => {
     expect(Math.abs(probe.durationSec - 3)).toBeLessThanOrEqual(0.1);
   }, 60_000);
 
+  it("renders the clip's own tier and length: 360p 9:16 for 15 s, with sound, free", async () => {
+    const provider = createPreviewProvider({ workDir });
+    expect(provider.capabilities.durations).toEqual({ min: 3, max: 15, default: 8 });
+    expect(provider.estimateCostUsd({ duration: 15 })).toBe(0);
+    const job = jobOf("gen_tier", { resolution: "360p", aspectRatio: "9:16", duration: 15 });
+    await provider.submit(job.input, { generationId: "gen_tier" });
+    const seen = await pollUntilDone(provider, job, 120_000);
+    expect(seen.flatMap((s) => s.logs.map((l) => l.message))).toContain(
+      "Preparing 2 reference images for 360p",
+    );
+    const result = await provider.result(job);
+    if (!result.ok) throw new Error(result.error.message);
+    const probe = await probeVideo(path.join(workDir, "preview_gen_tier.mp4"));
+    expect([probe.width, probe.height, probe.hasAudio]).toEqual([360, 640, true]);
+    expect(Math.abs(probe.durationSec - 15)).toBeLessThanOrEqual(0.1);
+  }, 120_000);
+
   it("reports the queue position of renders waiting behind others", async () => {
     const provider = createPreviewProvider({ workDir, stepDelayMs: 300 });
     const a = jobOf("gen_queue_a");

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_PRICING } from "@/lib/generations/cost";
 import { removeStale } from "@/lib/media/storage";
-import { profileById } from "@/lib/models/profiles";
+import { profileById, RESOLUTION_LABELS } from "@/lib/models/profiles";
 import {
   type LogLine,
   OMNI_FLASH_LIMITS,
@@ -42,6 +42,7 @@ interface Job {
   finishedAt?: number;
 }
 
+const PROFILE = profileById("preview");
 const REQUEST_ID = /^preview_[A-Za-z0-9_-]{1,120}$/;
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 const MAX_LOGS = 30;
@@ -108,13 +109,17 @@ export function createPreviewProvider({
       job.state = "running";
       job.startedAt = Date.now();
       const n = job.input.references.length;
-      log(job, `Preparing ${n} reference image${n === 1 ? "" : "s"}`);
+      log(
+        job,
+        `Preparing ${n} reference image${n === 1 ? "" : "s"} for ${RESOLUTION_LABELS[job.input.resolution]}`,
+      );
       await mkdir(workDir, { recursive: true });
       let lastLogged = -10;
       await renderPreview({
         imagePaths: job.input.references.map((r) => r.filePath),
         duration: job.input.duration,
         aspectRatio: job.input.aspectRatio,
+        resolution: job.input.resolution,
         prompt: job.input.prompt,
         outPath: outPathOf(job.requestId),
         signal,
@@ -184,9 +189,10 @@ export function createPreviewProvider({
     label: "Preview engine",
     pricing: DEFAULT_PRICING.preview,
     modelId: "omni-studio/preview-engine",
-    capabilities: { ...OMNI_FLASH_LIMITS, webhooks: false },
-    profiles: [profileById("preview")],
-    defaultProfile: profileById("preview"),
+    // Its own profile's limits (up to 15 s), not the first version's.
+    capabilities: { ...OMNI_FLASH_LIMITS, durations: PROFILE.durations, webhooks: false },
+    profiles: [PROFILE],
+    defaultProfile: PROFILE,
     // A render lost in a restart is started again from the job's input, references included.
     statusNeedsInput: true,
 

@@ -98,6 +98,32 @@ describe("renderPreview", () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(1.001);
   }, 60_000);
 
+  it("renders each tier's frame size, turned for 9:16: 1080p portrait and 4K landscape", async () => {
+    const portrait = img("tier-1080p.mp4");
+    const uhd = img("tier-4k.mp4");
+    const refs = [img("a.png"), img("c.webp")];
+    await renderPreview({
+      imagePaths: refs,
+      duration: 3,
+      aspectRatio: "9:16",
+      resolution: "1080p",
+      outPath: portrait,
+    });
+    await renderPreview({
+      imagePaths: refs,
+      duration: 3,
+      aspectRatio: "16:9",
+      resolution: "4k",
+      outPath: uhd,
+    });
+    const [p, u] = await Promise.all([probeVideo(portrait), probeVideo(uhd)]);
+    expect([p.width, p.height, p.videoCodec, p.audioCodec]).toEqual([1080, 1920, "h264", "aac"]);
+    expect([u.width, u.height, u.videoCodec, u.audioCodec]).toEqual([3840, 2160, "h264", "aac"]);
+    expect(Math.abs(u.durationSec - 3)).toBeLessThanOrEqual(0.1);
+    // Small for its size: well under 1 MB a second of 4K for these pictures.
+    expect((await stat(uhd)).size).toBeLessThan(3 * 1024 * 1024);
+  }, 120_000);
+
   it("shows EXIF-rotated photos upright", async () => {
     const out = img("rotated.mp4");
     await renderPreview({ imagePaths: [img("rotated.jpg")], duration: 3, aspectRatio: "9:16", outPath: out });

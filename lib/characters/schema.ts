@@ -1,0 +1,36 @@
+// zod/mini, browser-safe: a saved character with, beside its images, one short video of how it moves.
+import * as z from "zod/mini";
+import { cleanLabel, MAX_LABEL_CHARS } from "@/lib/generations/limits";
+import { characterSchema } from "@/lib/review/schema";
+import { idSchema } from "@/lib/validation/fields";
+
+/** The character's video: a reference video asset (uploaded, or cut from a clip), with a short name. */
+export const characterVideoSchema = z.strictObject(
+  {
+    assetId: idSchema("video.assetId"),
+    label: z._default(
+      z
+        .string({ error: "video.label must be a string" })
+        .check(
+          z.overwrite(cleanLabel),
+          z.maxLength(MAX_LABEL_CHARS, `video.label must be at most ${MAX_LABEL_CHARS} characters`),
+        ),
+      "",
+    ),
+  },
+  { error: (iss) => (iss.code === "invalid_type" ? "video must be { assetId, label? } or null" : undefined) },
+);
+
+/**
+ * A character as created or replaced: name, description, images and, optionally, `video` (null removes
+ * it; absent on an update keeps the one it has, so a client that knows nothing of videos loses none).
+ */
+export const characterWithVideoSchema = z.extend(characterSchema, {
+  video: z.optional(z.nullable(characterVideoSchema)),
+});
+
+/** PUT /api/characters/:id/video and setCharacterVideoAction: the video, or null to remove it. */
+export const characterVideoUpdateSchema = z.nullable(characterVideoSchema);
+
+export type CharacterVideoInput = z.input<typeof characterVideoSchema>;
+export type CharacterWithVideoInput = z.input<typeof characterWithVideoSchema>;

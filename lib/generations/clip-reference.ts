@@ -1,0 +1,67 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { AssetDTO } from "@/lib/generations/dto";
+import { AppError } from "@/lib/http/errors";
+import { probeVideo } from "@/lib/media/probe";
+import type { MediaStore } from "@/lib/media/storage";
+import { profileById } from "@/lib/models/profiles";
+import { cutName, cutVideoAsset } from "@/lib/uploads/ingest-video";
+import { planRange, videoLimitsFor } from "@/lib/uploads/video-range";
+import { parseInput } from "@/lib/validation/parse";
+import { clipReferenceVideoSchema } from "./clip-reference-schema";
+import { findVisibleGeneration } from "./repo";
+
+/**
+ * "Use as reference video": cuts the range asked of a finished clip's stored video into a reference video
+ * asset (H.264/AAC MP4, at most the version's length; lib/uploads/ingest-video.ts cutVideoAsset). The same
+ * clip and range give the same asset. Refused, changing nothing, for a clip that is not finished or a
+ * range that does not fit.
+ */
+export async function clipToReferenceVideo(
+  deps: { prisma: Db; store: MediaStore },
+  id: string,
+  raw: unknown,
+): Promise<{ asset: AssetDTO; created: boolean }> {
+  const input = parseInput(clipReferenceVideoSchema, raw);
+  const { prisma, store } = deps;
+  const row = await findVisibleGeneration(prisma, id);
+  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
+  if (row.status !== "completed" || !row.videoKey) {
+    throw new AppError(
+      "not_finished",
+      `This clip is ${row.status}: only a finished clip can become a reference video.`,
+      409,
+    );
+  }
+  const filePath = store.pathOf(row.videoKey);
+  if (!(await store.exists(row.videoKey))) {
+    throw new AppError("media_missing", "This clip's video is missing from the studio's storage.", 410);
+  }
+  let limits = videoLimitsFor();
+  if (input.model) {
+    const profile = profileById(input.model);
+    if (!profile.videos) {
+      throw new AppError("unsupported_setting", `${profile.label} takes no reference videos.`, 422, {
+        model: `${profile.label} takes no reference videos: pick a version that does`,
+      });
+    }
+    limits = videoLimitsFor(profile);
+  }
+  const probe = await probeVideo(filePath);
+  const name = `clip-${row.id.slice(-8)}.mp4`;
+  const plan = planRange("the clip", probe.durationSec, input, limits);
+  if (!plan.ok) {
+    // "the clip is 8 s long; ..." starts a sentence here.
+    const message = plan.message.replace(/^the clip/, "The clip");
+    throw new AppError(plan.code, message, 422, { [plan.field]: message });
+  }
+  const range = plan.keep === "range" ? plan.range : { startSec: 0, endSec: probe.durationSec };
+  return cutVideoAsset(prisma, store, {
+    input: filePath,
+    // The stored file's key is its content hash.
+    sourceSha256: row.videoKey.slice(0, 64),
+    name: cutName(name, range),
+    range,
+    hasAudio: probe.hasAudio,
+  });
+}

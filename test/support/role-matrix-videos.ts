@@ -1,0 +1,42 @@
+// The role matrix's cells for the reference video routes (test/integration/role-matrix-routes.test.ts):
+// "Use as reference video" on the matrix's finished clip, and the character's video.
+import * as characterVideoRoute from "@/app/api/characters/[id]/video/route";
+import * as referenceVideoRoute from "@/app/api/generations/[id]/reference-video/route";
+import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
+import { from, type Matrix } from "./role-matrix";
+
+/** The first two seconds of the matrix's clip as a reference video asset, made once. */
+function videoOf(m: Matrix): () => Promise<string> {
+  let made: Promise<string> | undefined;
+  return () => {
+    const { db, store } = m.studio.rt;
+    made ??= clipToReferenceVideo({ prisma: db.prisma, store }, m.clip.id, { startSec: 0, endSec: 2 }).then(
+      (r) => r.asset.id,
+    );
+    return made;
+  };
+}
+
+export function referenceVideoRouteCells(m: Matrix) {
+  const video = videoOf(m);
+  return [
+    {
+      name: "POST /api/generations/:id/reference-video",
+      handler: referenceVideoRoute.POST,
+      make: async () => ({ params: { id: m.clip.id }, body: { startSec: 0, endSec: 2 } }),
+      expect: from("editor", 201),
+    },
+    {
+      name: "PUT /api/characters/:id/video",
+      handler: characterVideoRoute.PUT,
+      make: async () => ({ params: { id: m.characterId }, body: { assetId: await video() } }),
+      expect: from("editor", 200),
+    },
+    {
+      name: "DELETE /api/characters/:id/video",
+      handler: characterVideoRoute.DELETE,
+      make: async () => ({ params: { id: m.characterId } }),
+      expect: from("editor", 200),
+    },
+  ];
+}
