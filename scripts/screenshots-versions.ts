@@ -110,9 +110,18 @@ async function seed(api: Api, base: string) {
 async function shootClipPages(page: Page, width: number, ids: { draft: string; final: string }) {
   await page.goto(`/clips/${ids.final}`);
   await page.getByTestId("clip-tier").waitFor();
+  // Played a moment and paused, so a decoded frame shows and no loading spinner (as scripts/screenshots.ts).
+  await page.getByTestId("clip-player").evaluate(async (v: HTMLVideoElement) => {
+    if (v.readyState < 4) await new Promise((r) => v.addEventListener("canplaythrough", r, { once: true }));
+    v.muted = true;
+    await v.play();
+    await new Promise((r) => setTimeout(r, 1_200));
+    v.pause();
+  });
   await settle(page);
   let file = path.join(outDir, `versions-clip-${width}.png`);
-  await page.screenshot({ path: file, animations: "disabled" });
+  // Not animations: "disabled": Chromium then freezes its media controls with the loading spinner up.
+  await page.screenshot({ path: file });
   console.log(`wrote ${path.relative(root, file)}`);
   await page.goto(`/compare?a=${ids.draft}&b=${ids.final}`);
   await page.getByTestId("compare-tiers").waitFor();

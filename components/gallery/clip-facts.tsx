@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes, formatElapsed } from "@/lib/client/format";
-import { providerLabel } from "@/lib/client/providers";
+import { providerLabel } from "@/lib/client/provider-label";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { imageTag } from "@/lib/generations/tags";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { TierBadge } from "@/components/gallery/tier-badge";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { providerLabel } from "@/lib/client/providers";
+import { providerLabel } from "@/lib/client/provider-label";
 import { compareQueryOptions } from "@/lib/client/review";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { imageTag } from "@/lib/generations/tags";

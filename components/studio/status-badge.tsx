@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { providerLabel } from "@/lib/client/providers";
+import { providerLabel } from "@/lib/client/provider-label";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { GenerationStatus } from "@/lib/generations/limits";
 

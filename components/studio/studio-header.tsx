@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
 import type { Me } from "@/lib/auth/me";
-import { providerLabel } from "@/lib/client/providers";
+import { providerLabel } from "@/lib/client/provider-label";
 import { healthQueryOptions } from "@/lib/client/queries";
 import { InboxButton } from "./inbox-button";
 import { MainNav } from "./main-nav";

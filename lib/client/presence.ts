@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/events";
+import { PRESENCE_HEARTBEAT_MS } from "@/lib/live/heartbeat";
 import { getJson } from "./http";
 
 /** Who else has a clip open: refreshed by the live stream's `presence` changes, and every half minute. */

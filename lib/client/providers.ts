@@ -6,6 +6,7 @@ import {
   type ProviderId,
   type ThinkingLevel,
 } from "@/lib/generations/limits";
+import { providerLabel } from "./provider-label";
 import { type ProviderVersions, readVersions } from "./versions";
 
 // The providers a person can pick in the composer, as /api/health describes them, and the per-provider
@@ -25,12 +26,7 @@ export interface ProviderOption extends ProviderVersions {
   };
 }
 
-const LABELS: Record<ProviderId, string> = { fal: "fal.ai", atlas: "AtlasCloud", preview: "Preview" };
-
-/** "fal.ai", "AtlasCloud", "Preview": what a person knows each provider by. */
-export function providerLabel(id: ProviderId): string {
-  return LABELS[id] ?? id;
-}
+export { providerLabel } from "./provider-label";
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 

@@ -3,11 +3,18 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { profilesOf, RESOLUTION_LABELS } from "@/lib/models/profiles";
 import { type Draft, type DraftAction, type DraftContent, draftContent, isDraftEmpty } from "./draft";
 import { contentFromGeneration } from "./draft-storage";
 import { getJson } from "./http";
 import { newIdempotencyKey } from "./idempotency";
 import { newReferenceKey } from "./use-reference-files";
+
+/** "1080p on Omni Flash 1.2", or "720p" for a clip of its provider's first version. */
+function versionWords(g: GenerationDTO): string {
+  const tier = RESOLUTION_LABELS[g.resolution] ?? g.resolution;
+  return profilesOf(g.provider)[0]?.id === g.modelVersion ? tier : `${tier} on ${g.modelLabel}`;
+}
 
 /**
  * "Use these settings": a clip's inputs (its version and tier too) replace the draft, after asking when
@@ -33,7 +40,7 @@ export function useClipSettings(options: {
       dispatch({ type: "draft/replaced", content, idempotencyKey: newIdempotencyKey() });
       const empty = isDraftEmpty(previous.content);
       toast.success("Settings loaded into the composer", {
-        description: `${source.references.length} reference${source.references.length === 1 ? "" : "s"}, ${source.duration} s, ${source.aspectRatio}.`,
+        description: `${source.references.length} reference${source.references.length === 1 ? "" : "s"}, ${source.duration} s, ${source.aspectRatio}, ${versionWords(source)}.`,
         action: empty
           ? undefined
           : {

@@ -25,8 +25,7 @@ export const CHANGE_KINDS = [
   "inbox",
 ] as const;
 
-/** How often a tab on a clip's page says it is still there (lib/live/presence.ts, lib/client/presence.ts). */
-export const PRESENCE_HEARTBEAT_MS = 15_000;
+export { PRESENCE_HEARTBEAT_MS } from "./heartbeat";
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
