@@ -4,6 +4,9 @@
 // state that every other project starts from; specs that start their own server call signUpOwner.
 import path from "node:path";
 import type { BrowserContext } from "@playwright/test";
+import { postAuth, SESSION_COOKIES, type SignedIn, sessionFrom } from "../../test/support/auth-http";
+
+export { SESSION_COOKIES, type SignedIn };
 
 export const OWNER = { name: "Olivia Owner", email: "owner@e2e.test", password: "e2e owner password 1" };
 
@@ -14,53 +17,9 @@ export function storageStatePath(server: string): string {
   return path.join(root, `auth-${server}.json`);
 }
 
-/**
- * better-auth's session cookie: `__Secure-` and Secure where browsers keep a Secure cookie (https, or a
- * studio on loopback without PUBLIC_BASE_URL, as most test servers are), plain otherwise (lib/auth/auth.ts
- * secureCookies).
- */
-export const SESSION_COOKIES = ["omni.session_token", "__Secure-omni.session_token"];
-
-export interface SignedIn {
-  /** `omni.session_token=...` or `__Secure-omni.session_token=...` */
-  cookie: string;
-  /** The cookie's name, as the studio set it. */
-  name: string;
-  /** The cookie's value. */
-  value: string;
-  /** Whether the studio set it Secure. */
-  secure: boolean;
-  /** Headers for fetch: the session cookie. */
-  headers: Record<string, string>;
-}
-
-function sessionFrom(res: Response): SignedIn {
-  const set = res.headers
-    .getSetCookie()
-    .find((c) => SESSION_COOKIES.some((name) => c.startsWith(`${name}=`)));
-  if (!set) throw new Error(`no session cookie (status ${res.status})`);
-  const pair = set.split(";")[0]!;
-  const eq = pair.indexOf("=");
-  return {
-    cookie: pair,
-    name: pair.slice(0, eq),
-    value: pair.slice(eq + 1),
-    secure: /;\s*secure\b/i.test(set),
-    headers: { cookie: pair },
-  };
-}
-
-async function post(base: string, route: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${base}/api/auth${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base, ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 /** Makes the owner on a fresh studio, or signs them in when it already has one. */
 export async function signUpOwner(base: string, owner = OWNER): Promise<SignedIn> {
-  const made = await post(base, "/sign-up/email", owner);
+  const made = await postAuth(base, "/sign-up/email", owner);
   if (made.ok) return sessionFrom(made);
   return signIn(base, owner.email, owner.password);
 }
@@ -73,7 +32,7 @@ export async function signIn(base: string, email: string, password: string): Pro
   // that sign in from starving each other; e2e/access and test/integration/accounts.test.ts test the limit.
   clients += 1;
   const client = { "x-forwarded-for": `198.18.${(process.pid % 250) + 1}.${(clients % 250) + 1}` };
-  const res = await post(base, "/sign-in/email", { email, password }, client);
+  const res = await postAuth(base, "/sign-in/email", { email, password }, client);
   if (!res.ok) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
   return sessionFrom(res);
 }
@@ -120,7 +79,7 @@ export async function inviteMember(
   });
   if (!res.ok) throw new Error(`inviting ${member.email} failed: ${res.status} ${await res.text()}`);
   const { token } = (await res.json()) as { token: string };
-  const made = await post(base, "/sign-up/email", { ...member, invitation: token });
+  const made = await postAuth(base, "/sign-up/email", { ...member, invitation: token });
   if (!made.ok) throw new Error(`sign-up of ${member.email} failed: ${made.status} ${await made.text()}`);
   return sessionFrom(made);
 }

@@ -24,8 +24,19 @@ export const SESSION_DAYS = 30;
 export const MIN_PASSWORD = 10;
 /** Sign-in attempts allowed per client address per minute. */
 export const SIGN_IN_PER_MINUTE = 5;
-/** better-auth's routes that change nothing about who is signed in or what they may do. */
-const READ_ONLY_PATHS = new Set(["/get-session", "/list-sessions", "/ok", "/error"]);
+/**
+ * better-auth's routes that leave every existing session and account as it was, so nothing remembered
+ * about who is asking goes stale: reads, and making a new session or account (a sign-in, a sign-up). Every
+ * other route (sign-out, revoking sessions, a password or name change...) clears what is remembered.
+ */
+const LEAVES_SESSIONS_AS_THEY_WERE = new Set([
+  "/get-session",
+  "/list-sessions",
+  "/ok",
+  "/error",
+  "/sign-in/email",
+  "/sign-up/email",
+]);
 
 export interface AuthDeps {
   prisma: Db;
@@ -133,7 +144,7 @@ export function createAuth(deps: AuthDeps) {
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (!READ_ONLY_PATHS.has(ctx.path)) actorsChanged(prisma);
+        if (!LEAVES_SESSIONS_AS_THEY_WERE.has(ctx.path)) actorsChanged(prisma);
       }),
     },
     databaseHooks: {

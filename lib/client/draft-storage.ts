@@ -148,34 +148,9 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
   }
   const stored = readStored(json);
   if (!stored) return null;
-  const {
-    references,
-    prompt,
-    duration,
-    aspectRatio,
-    takes,
-    provider,
-    version,
-    resolution,
-    seedText,
-    thinkingLevel,
-    idempotencyKey,
-  } = stored;
-  return {
-    content: {
-      references: references.map(storedReference),
-      prompt,
-      duration,
-      aspectRatio,
-      takes,
-      provider,
-      version,
-      resolution,
-      seedText,
-      thinkingLevel,
-    },
-    idempotencyKey,
-  };
+  // readStored builds exactly the stored fields, so the rest is the draft's content as it is.
+  const { references, idempotencyKey, ...rest } = stored;
+  return { content: { ...rest, references: references.map(storedReference) }, idempotencyKey };
 }
 
 export function readStoredDraft() {

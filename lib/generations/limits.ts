@@ -9,6 +9,8 @@ export const THINKING_LEVELS = ["default", "high", "low"] as const;
 export type ThinkingLevel = (typeof THINKING_LEVELS)[number];
 export const MAX_SEED = 2_147_483_647;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+// The first version's limits: what the browser assumes until /api/health has said which versions the
+// providers serve, and what a character holds. Each version's own are in lib/models/profiles.ts.
 export const MIN_DURATION = 3;
 export const MAX_DURATION = 10;
 export const DEFAULT_DURATION = 8;

@@ -26,9 +26,10 @@ z.config(en());
 // One schema for the browser form, the server action and POST /api/generations. Its counts and lengths
 // are the widest any model version allows; the chosen version's own limits are checked against its
 // profile (lib/models/profiles.ts profileIssues) by the service and by the composer.
-const MAX_REFERENCES = WIDEST.images;
-const MIN_DURATION = WIDEST.minDuration;
-const MAX_DURATION = WIDEST.maxDuration;
+// Named apart from ./limits' MAX_REFERENCES and MAX_DURATION, which are the first version's.
+const ANY_VERSION_MAX_IMAGES = WIDEST.images;
+const ANY_VERSION_MIN_SECONDS = WIDEST.minDuration;
+const ANY_VERSION_MAX_SECONDS = WIDEST.maxDuration;
 const MAX_VIDEOS = WIDEST.videos;
 
 /** Makes a double click (or a retried request) create once. */
@@ -70,7 +71,7 @@ export const createGenerationSchema = z
       // At least one reference in all: an image here, or a video in referenceVideoIds (checked below);
       // each version's own minimum is its profile's.
       referenceIds: z.array(assetId, { error: "referenceIds must be a list of asset ids" }).check(
-        z.maxLength(MAX_REFERENCES, `use at most ${MAX_REFERENCES} reference images`),
+        z.maxLength(ANY_VERSION_MAX_IMAGES, `use at most ${ANY_VERSION_MAX_IMAGES} reference images`),
         z.refine((ids) => new Set(ids).size === ids.length, "the same reference is listed twice"),
       ),
       /** Reference videos, in order: position n is the prompt's <VIDEO_REF_n>. */
@@ -83,11 +84,11 @@ export const createGenerationSchema = z
       // z.int: a number that is a whole (safe) integer; one message for "not a number" and "not whole".
       duration: z
         .int({
-          error: `duration must be a whole number of seconds from ${MIN_DURATION} to ${MAX_DURATION}`,
+          error: `duration must be a whole number of seconds from ${ANY_VERSION_MIN_SECONDS} to ${ANY_VERSION_MAX_SECONDS}`,
         })
         .check(
-          z.minimum(MIN_DURATION, `duration must be at least ${MIN_DURATION} seconds`),
-          z.maximum(MAX_DURATION, `duration must be at most ${MAX_DURATION} seconds`),
+          z.minimum(ANY_VERSION_MIN_SECONDS, `duration must be at least ${ANY_VERSION_MIN_SECONDS} seconds`),
+          z.maximum(ANY_VERSION_MAX_SECONDS, `duration must be at most ${ANY_VERSION_MAX_SECONDS} seconds`),
         ),
       aspectRatio: z.enum(ASPECT_RATIOS, { error: 'aspectRatio must be "16:9" or "9:16"' }),
       idempotencyKey: idempotencyKeySchema,

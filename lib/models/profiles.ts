@@ -92,6 +92,8 @@ export interface ModelProfile {
 const BOTH_RATIOS = ["16:9", "9:16"] as const satisfies readonly AspectRatio[];
 /** fal states no size limit for reference videos; 100 MB keeps uploads sane. */
 const VIDEO_MAX_BYTES = 100 * 1024 * 1024;
+/** The newer versions' reference videos: up to three of at most 3 s each [3P for the length]. */
+const THREE_SHORT_VIDEOS: ModelProfile["videos"] = { max: 3, maxSeconds: 3, maxBytes: VIDEO_MAX_BYTES };
 
 /** How fal's versions with tiers and videos spell them (v1.2's names follow v1.1's: not confirmed). */
 const FAL_TIERED_REQUEST: ModelProfile["request"] = {
@@ -134,10 +136,10 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     summary: "reference videos, 360p to 4K",
     // fal states no maximum; third parties say 7 or 10.
     images: { min: 0, max: 7 },
-    videos: { max: 3, maxSeconds: 3, maxBytes: VIDEO_MAX_BYTES },
+    videos: THREE_SHORT_VIDEOS,
     durations: { min: 3, max: 10, default: 8 },
     aspectRatios: BOTH_RATIOS,
-    resolutions: ["360p", "720p", "1080p", "4k"],
+    resolutions: RESOLUTIONS,
     defaultResolution: "720p",
     tags: ["IMAGE_REF", "VIDEO_REF"],
     request: FAL_TIERED_REQUEST,
@@ -158,10 +160,10 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     label: "Omni Flash 1.2",
     summary: "up to 10 images and 3 videos, 3 to 15 s, 360p to 4K",
     images: { min: 0, max: 10 },
-    videos: { max: 3, maxSeconds: 3, maxBytes: VIDEO_MAX_BYTES },
+    videos: THREE_SHORT_VIDEOS,
     durations: { min: 3, max: 15, default: 8 },
     aspectRatios: BOTH_RATIOS,
-    resolutions: ["360p", "720p", "1080p", "4k"],
+    resolutions: RESOLUTIONS,
     defaultResolution: "720p",
     tags: ["IMAGE_REF", "VIDEO_REF"],
     request: FAL_TIERED_REQUEST,
@@ -205,10 +207,10 @@ export const MODEL_PROFILES: readonly ModelProfile[] = [
     label: "Preview engine",
     summary: "free, offline: every input the newest version takes",
     images: { min: 0, max: 10 },
-    videos: { max: 3, maxSeconds: 3, maxBytes: VIDEO_MAX_BYTES },
+    videos: THREE_SHORT_VIDEOS,
     durations: { min: 3, max: 15, default: 8 },
     aspectRatios: BOTH_RATIOS,
-    resolutions: ["360p", "720p", "1080p", "4k"],
+    resolutions: RESOLUTIONS,
     defaultResolution: "720p",
     tags: ["IMAGE_REF", "VIDEO_REF"],
     request: { images: "references" },

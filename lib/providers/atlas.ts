@@ -1,13 +1,12 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { costOf, DEFAULT_PRICING, type Pricing } from "@/lib/generations/cost";
-import { THINKING_LEVELS } from "@/lib/generations/schema";
 import { profileById } from "@/lib/models/profiles";
 import type { ReferenceUrlCache } from "./fal";
 import { API_TIMEOUT_MS, DOWNLOAD_TIMEOUT_MS } from "./fal-transport";
 import {
+  capabilitiesOf,
   type LogLine,
-  OMNI_FLASH_LIMITS,
   ProviderCallError,
   type ProviderError,
   type ProviderJob,
@@ -231,15 +230,8 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
     pricing,
     profiles: [profile],
     defaultProfile: profile,
-    capabilities: {
-      ...OMNI_FLASH_LIMITS,
-      durations: { ...OMNI_FLASH_LIMITS.durations, default: 10 },
-      webhooks: false,
-      seed: true,
-      thinkingLevels: THINKING_LEVELS,
-      // No documented way to stop a started job.
-      cancel: false,
-    },
+    // No documented way to stop a started job.
+    capabilities: capabilitiesOf(profile, { webhooks: false, cancel: false }),
 
     async submit(input) {
       const images = [];

@@ -15,7 +15,7 @@ import { falOutputToResult, falStatusSchema, toLogLines } from "@/lib/providers/
 import { createFalFetch } from "@/lib/providers/fal-transport";
 import {
   type CancelOutcome,
-  OMNI_FLASH_LIMITS,
+  capabilitiesOf,
   ProviderCallError,
   type ProviderInput,
   type ProviderJob,
@@ -134,13 +134,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     pricing,
     profiles,
     defaultProfile,
-    // The default version's lengths and image count; each version's own are in its profile.
-    capabilities: {
-      ...OMNI_FLASH_LIMITS,
-      durations: defaultProfile.durations,
-      maxReferences: defaultProfile.images.max,
-      webhooks: true,
-    },
+    capabilities: capabilitiesOf(defaultProfile, { webhooks: true, cancel: true }),
 
     async submit(input, { webhookUrl }) {
       const refs = input.references;

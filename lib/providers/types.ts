@@ -1,14 +1,5 @@
 import type { Pricing } from "@/lib/generations/cost";
-import {
-  ASPECT_RATIOS,
-  type AspectRatio,
-  DEFAULT_DURATION,
-  MAX_DURATION,
-  MAX_REFERENCES,
-  MIN_DURATION,
-  type ProviderId,
-  type ThinkingLevel,
-} from "@/lib/generations/schema";
+import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/schema";
 import type { ModelProfile, Resolution } from "@/lib/models/profiles";
 
 export { PROVIDER_IDS, type ProviderId, THINKING_LEVELS, type ThinkingLevel } from "@/lib/generations/schema";
@@ -118,15 +109,23 @@ export interface ProviderCapabilities {
   cancel: boolean;
 }
 
-/** What Gemini Omni Flash accepts, whoever sells it. */
-export const OMNI_FLASH_LIMITS = {
-  durations: { min: MIN_DURATION, max: MAX_DURATION, default: DEFAULT_DURATION },
-  aspectRatios: ASPECT_RATIOS,
-  maxReferences: MAX_REFERENCES,
-  seed: false,
-  thinkingLevels: [],
-  cancel: true,
-} as const satisfies Omit<ProviderCapabilities, "webhooks">;
+/**
+ * A provider's capabilities: what its default version takes (lib/models/profiles.ts, the one place a
+ * version's limits live) and what the provider itself can do (webhooks, stopping a started job).
+ */
+export function capabilitiesOf(
+  profile: ModelProfile,
+  own: Pick<ProviderCapabilities, "webhooks" | "cancel">,
+): ProviderCapabilities {
+  return {
+    durations: profile.durations,
+    aspectRatios: profile.aspectRatios,
+    maxReferences: profile.images.max,
+    seed: profile.seed,
+    thinkingLevels: profile.thinkingLevels,
+    ...own,
+  };
+}
 
 export interface VideoProvider {
   readonly id: ProviderId;

@@ -11,7 +11,9 @@
 // production server without PUBLIC_BASE_URL, as the benchmarks start it; Chromium keeps Secure cookies for
 // loopback addresses, so browsers on 127.0.0.1 sign in as they would over https.
 import type { Browser, BrowserContext, BrowserContextOptions } from "@playwright/test";
-import { SESSION_COOKIES } from "@/lib/auth/paths";
+import { postAuth, type SignedIn, sessionFrom } from "@/test/support/auth-http";
+
+export type { SignedIn };
 
 /** The account every benchmark's studio is owned by. */
 export const OWNER_ACCOUNT = {
@@ -19,32 +21,6 @@ export const OWNER_ACCOUNT = {
   email: "owner@bench.test",
   password: "bench owner password 1",
 };
-
-export interface SignedIn {
-  /** The session cookie's name and value. */
-  name: string;
-  value: string;
-  /** Headers for fetch: `{ cookie: "<name>=<value>" }`. */
-  headers: Record<string, string>;
-}
-
-function sessionFrom(res: Response): SignedIn {
-  const pair = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0] as string)
-    .find((c) => SESSION_COOKIES.some((name) => c.startsWith(`${name}=`)));
-  if (!pair) throw new Error(`no session cookie in the answer (status ${res.status})`);
-  const eq = pair.indexOf("=");
-  return { name: pair.slice(0, eq), value: pair.slice(eq + 1), headers: { cookie: pair } };
-}
-
-function postAuth(base: string, route: string, body: unknown): Promise<Response> {
-  return fetch(`${base}/api/auth${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify(body),
-  });
-}
 
 /** A new session for an existing account, as the sign-in page makes one. */
 export async function signIn(base: string, email: string, password: string): Promise<SignedIn> {

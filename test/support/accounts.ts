@@ -8,6 +8,7 @@ import { signUp } from "@/lib/accounts/signup";
 import { createApiToken } from "@/lib/accounts/tokens";
 import type { MemberActor, MemberRole } from "@/lib/auth/actor";
 import type { Runtime } from "@/lib/server/runtime";
+import { sessionFrom } from "./auth-http";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -35,12 +36,7 @@ export function asActor(m: TestMember): MemberActor {
 
 /** The session cookie pair from a better-auth response's Set-Cookie headers. */
 export function sessionCookieFrom(response: Response): string {
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("omni.session_token=") || c.startsWith("__Secure-omni.session_token="));
-  if (!cookie) throw new Error(`no session cookie in the response (status ${response.status})`);
-  return cookie;
+  return sessionFrom(response).cookie;
 }
 
 /**

@@ -7,8 +7,8 @@ import { DEFAULT_PRICING } from "@/lib/generations/cost";
 import { removeStale } from "@/lib/media/storage";
 import { profileById, RESOLUTION_LABELS } from "@/lib/models/profiles";
 import {
+  capabilitiesOf,
   type LogLine,
-  OMNI_FLASH_LIMITS,
   ProviderCallError,
   type ProviderError,
   type ProviderInput,
@@ -190,7 +190,7 @@ export function createPreviewProvider({
     pricing: DEFAULT_PRICING.preview,
     modelId: "omni-studio/preview-engine",
     // Its own profile's limits (up to 15 s), not the first version's.
-    capabilities: { ...OMNI_FLASH_LIMITS, durations: PROFILE.durations, webhooks: false },
+    capabilities: capabilitiesOf(PROFILE, { webhooks: false, cancel: true }),
     profiles: [PROFILE],
     defaultProfile: PROFILE,
     // A render lost in a restart is started again from the job's input, references included.
