@@ -77,7 +77,7 @@ afterAll(async () => {
 describe("preview provider", () => {
   it("goes queued -> running -> completed and hands over a real MP4", async () => {
     const provider = createPreviewProvider({ workDir, stepDelayMs: 150 });
-    expect(provider.capabilities).toMatchObject({ maxReferences: 5, webhooks: false });
+    expect(provider.capabilities).toMatchObject({ maxReferences: 10, webhooks: false });
     expect(provider.estimateCostUsd({ duration: 8 })).toBe(0);
 
     const job = jobOf("gen_one");
