@@ -47,6 +47,8 @@ const REQUEST_ID = /^preview_[A-Za-z0-9_-]{1,120}$/;
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 const MAX_LOGS = 30;
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+
 const notFound = (what: string) =>
   new ProviderCallError(
     { code: "not_found", message: `${what} is not a preview render`, retryable: false },
@@ -108,15 +110,20 @@ export function createPreviewProvider({
       if (stepDelayMs > 0) await sleep(stepDelayMs, undefined, { signal });
       job.state = "running";
       job.startedAt = Date.now();
-      const n = job.input.references.length;
-      log(
-        job,
-        `Preparing ${n} reference image${n === 1 ? "" : "s"} for ${RESOLUTION_LABELS[job.input.resolution]}`,
-      );
+      const videos = job.input.videos ?? [];
+      const n = job.input.references.length + videos.length;
+      const what = [
+        job.input.references.length || !videos.length
+          ? plural(job.input.references.length, "reference image")
+          : "",
+        videos.length ? plural(videos.length, "reference video") : "",
+      ].filter(Boolean);
+      log(job, `Preparing ${what.join(" and ")} for ${RESOLUTION_LABELS[job.input.resolution]}`);
       await mkdir(workDir, { recursive: true });
       let lastLogged = -10;
       await renderPreview({
         imagePaths: job.input.references.map((r) => r.filePath),
+        videoPaths: videos.map((v) => v.filePath),
         duration: job.input.duration,
         aspectRatio: job.input.aspectRatio,
         resolution: job.input.resolution,

@@ -157,6 +157,59 @@ describe("renderPreview", () => {
     expect((await readdir(dir)).filter((f) => f.startsWith(".aborted.mp4"))).toEqual([]);
   }, 60_000);
 
+  it("shows a reference video moving and looped after the pictures, and renders a clip of videos only", async () => {
+    // 1 s of video: green for half a second, then magenta. Odd size, 4:3, to exercise the cover fit.
+    const source = img("motion.mp4");
+    await runFfmpeg([
+      ...["-f", "lavfi", "-i", "color=c=0x00ff00:s=400x300:r=25:d=0.5"],
+      ...["-f", "lavfi", "-i", "color=c=0xff00ff:s=400x300:r=25:d=0.5"],
+      ...["-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0[v]", "-map", "[v]"],
+      ...["-c:v", "libx264", "-pix_fmt", "yuv420p", "-y", source],
+    ]);
+    const centre = async (file: string, atSec: number) => {
+      const { data, info } = await sharp(await extractPoster(file, { atSec }))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const i = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;
+      return [data[i]!, data[i + 1]!, data[i + 2]!];
+    };
+    const isGreen = ([r, g, b]: number[]) => g! > 180 && r! < 80 && b! < 80;
+    const isMagenta = ([r, g, b]: number[]) => r! > 180 && b! > 180 && g! < 80;
+
+    // Two segments of 2 s: the picture, then the video from 2 s on, looping every second.
+    const mixed = img("mixed.mp4");
+    await renderPreview({
+      imagePaths: [img("a.png")],
+      videoPaths: [source],
+      duration: 4,
+      aspectRatio: "16:9",
+      resolution: "360p",
+      outPath: mixed,
+      parts: 2,
+    });
+    const probe = await probeVideo(mixed);
+    expect([probe.width, probe.height, probe.hasAudio]).toEqual([640, 360, true]);
+    expect(Math.abs(probe.durationSec - 4)).toBeLessThanOrEqual(0.1);
+    expect(isGreen(await centre(mixed, 2.25))).toBe(true);
+    expect(isMagenta(await centre(mixed, 2.75))).toBe(true);
+    expect(isGreen(await centre(mixed, 3.25))).toBe(true); // looped
+    expect(isGreen(await centre(mixed, 1))).toBe(false); // the picture, not the video
+
+    const videosOnly = img("videos-only.mp4");
+    await renderPreview({
+      imagePaths: [],
+      videoPaths: [source, source],
+      duration: 3,
+      aspectRatio: "9:16",
+      resolution: "360p",
+      outPath: videosOnly,
+    });
+    const only = await probeVideo(videosOnly);
+    expect([only.width, only.height]).toEqual([360, 640]);
+    expect(Math.abs(only.durationSec - 3)).toBeLessThanOrEqual(0.1);
+    expect(isMagenta(await centre(videosOnly, 0.75))).toBe(true);
+  }, 60_000);
+
   it("renders the same clip in pieces as in one: every frame, seamless at the cuts", async () => {
     // 75 frames of two references (38 + 37): three pieces cut inside both segments, at 25 and 50.
     const refs = [img("a.png"), img("c.webp")];

@@ -8,10 +8,12 @@ import type { AspectRatio } from "@/lib/generations/schema";
 import { abortError, runFfmpeg } from "@/lib/media/ffmpeg";
 import { RESOLUTION_SIZES, type Resolution } from "@/lib/models/profiles";
 import { SAMPLE_RATE, synthSoundtrack } from "./sound";
-import { FPS, preparedSize, shares, sliceVideo, splitTimeline } from "./timeline";
+import { FPS, preparedSize, shares, sliceMovingVideo, sliceVideo, splitTimeline } from "./timeline";
 
 export interface RenderPreviewOptions {
   imagePaths: string[];
+  /** Reference videos, shown moving after the pictures, each looped to fill its share of the clip. */
+  videoPaths?: string[];
   duration: number;
   aspectRatio: AspectRatio;
   /** Frame size (RESOLUTION_SIZES, turned for 9:16); 720p when left out. */
@@ -55,7 +57,8 @@ const MUX_ARGS = [
 const PREVIEW_PARTS = Math.max(1, Math.min(4, availableParallelism()));
 
 /**
- * Renders the preview engine's clip: a Ken Burns slideshow of the references with a soundtrack.
+ * Renders the preview engine's clip: a Ken Burns slideshow of the reference pictures, then the reference
+ * videos playing (looped to their share of the clip), with a soundtrack.
  *
  * zoompan and the rest of a filter graph run on one thread, so one ffmpeg keeps a single core busy for
  * most of the render. Instead the timeline is cut into `PREVIEW_PARTS` pieces rendered by one ffmpeg
@@ -63,13 +66,15 @@ const PREVIEW_PARTS = Math.max(1, Math.min(4, availableParallelism()));
  */
 export async function renderPreview(options: RenderPreviewOptions): Promise<void> {
   const { imagePaths, duration, aspectRatio, outPath, prompt = "", signal, onProgress } = options;
-  if (imagePaths.length === 0) throw new Error("renderPreview needs at least one image");
+  const videoPaths = options.videoPaths ?? [];
+  const count = imagePaths.length + videoPaths.length;
+  if (count === 0) throw new Error("renderPreview needs at least one image or video");
   if (!(duration > 0 && duration <= 60)) throw new Error(`invalid preview duration: ${duration}`);
   const resolution = options.resolution ?? "720p";
   const size = RESOLUTION_SIZES[resolution];
   const [width, height] = aspectRatio === "9:16" ? [size.height, size.width] : [size.width, size.height];
-  const frames = shares(Math.round(duration * FPS), imagePaths.length);
-  if (frames.some((f) => f < 2)) throw new Error("too many images for so short a preview");
+  const frames = shares(Math.round(duration * FPS), count);
+  if (frames.some((f) => f < 2)) throw new Error("too many references for so short a preview");
   const pieces = splitTimeline(frames, options.parts ?? PREVIEW_PARTS);
 
   await mkdir(path.dirname(outPath), { recursive: true });
@@ -132,18 +137,25 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<void
       { signal: stop.signal },
     );
     encodeAudio.catch(() => {}); // awaited with the pieces below
-    const images = await imagesReady;
+    // Segment i shows picture i, then the videos in their order.
+    const sources = [...(await imagesReady), ...videoPaths];
+    const isVideo = (index: number) => index >= imagePaths.length;
     signal?.throwIfAborted();
 
     const done = pieces.map(() => 0);
     const threads = String(Math.max(1, Math.floor(availableParallelism() / pieces.length)));
     const renders = pieces.map((slices, k) => {
-      const graph = slices.map((slice, i) => sliceVideo(slice, i, width, height));
+      const graph = slices.map((slice, i) =>
+        (isVideo(slice.index) ? sliceMovingVideo : sliceVideo)(slice, i, width, height),
+      );
       graph.push(`${slices.map((_, i) => `[v${i}]`).join("")}concat=n=${slices.length}:v=1:a=0[v]`);
       const length = slices.reduce((a, s) => a + s.length, 0);
       return runFfmpeg(
         [
-          ...slices.flatMap((s) => ["-i", images[s.index] as string]),
+          ...slices.flatMap((s) => [
+            ...(isVideo(s.index) ? ["-stream_loop", "-1"] : []),
+            ...["-i", sources[s.index] as string],
+          ]),
           ...["-filter_complex", graph.join(";"), "-map", "[v]"],
           ...videoArgs(resolution),
           ...["-threads", threads, "-r", String(FPS), "-frames:v", String(length), "-f", "mp4", "-y"],

@@ -96,3 +96,25 @@ export function sliceVideo(slice: SegmentSlice, input: number, width: number, he
   if (offset + length === frames) filters.push(`fade=t=out:s=${frames - fade - offset}:n=${fade}`);
   return `${filters.join(",")}[v${input}]`;
 }
+
+/**
+ * The filter for one slice of a reference video's segment, read from input `input` (opened with
+ * `-stream_loop -1`, so a segment longer than the video loops it), labelled `[v<input>]`: the video
+ * itself, moving, cover-fitted to the frame, with the same fades as a picture's segment.
+ */
+export function sliceMovingVideo(slice: SegmentSlice, input: number, width: number, height: number): string {
+  const { frames, offset, length } = slice;
+  const fade = fadeFrames(frames);
+  const filters = [
+    `[${input}:v]fps=${FPS}`,
+    `scale=${width}:${height}:force_original_aspect_ratio=increase:out_range=tv:out_color_matrix=bt709`,
+    `crop=${width}:${height}`,
+    "format=yuv420p",
+    `trim=start_frame=${offset}:end_frame=${offset + length}`,
+    "setpts=PTS-STARTPTS",
+    "setsar=1",
+  ];
+  if (offset === 0) filters.push(`fade=t=in:s=0:n=${fade}`);
+  if (offset + length === frames) filters.push(`fade=t=out:s=${frames - fade - offset}:n=${fade}`);
+  return `${filters.join(",")}[v${input}]`;
+}
