@@ -3,19 +3,15 @@ import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { type ProviderOption, randomSeed } from "@/lib/client/providers";
+import { priceFrom } from "@/lib/client/versions";
 import { MAX_SEED, type ProviderId, type ThinkingLevel } from "@/lib/generations/limits";
 
-/** "$0.135/s", or "free" for the preview engine. */
-function perSecond(p: ProviderOption): string {
-  const usd = p.pricing.usdPerSecond;
-  if (usd === 0) return "free";
-  return `$${usd.toFixed(3).replace(/0$/, "")}/s`;
-}
-
+/** What a provider costs across the versions and tiers it serves, read out in words. */
 function priceWords(p: ProviderOption): string {
-  if (p.pricing.usdPerSecond === 0) return "free, rendered locally";
+  const label = priceFrom(p.versions);
+  if (label === "free") return "free, rendered locally";
   const min = p.pricing.minBilledSeconds > 0 ? `, at least ${p.pricing.minBilledSeconds} seconds billed` : "";
-  return `$${p.pricing.usdPerSecond} per second${min}`;
+  return `${label.replace("/s", " per second")}${min}`;
 }
 
 export interface ProviderPickerProps {
@@ -42,7 +38,7 @@ export function ProviderPicker({ providers, value, onChange }: ProviderPickerPro
           label: (
             <>
               <span className="truncate">{p.label}</span>
-              <span className="text-[11px] font-normal">{perSecond(p)}</span>
+              <span className="text-[11px] font-normal">{priceFrom(p.versions)}</span>
             </>
           ),
         }))}

@@ -1,20 +1,12 @@
 import { FieldMessage } from "@/components/ui/field-message";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { perSecondPrice } from "@/lib/client/versions";
+import { perSecondPrice, priceFrom } from "@/lib/client/versions";
 import {
   type ModelProfile,
   type ModelVersionId,
   RESOLUTION_LABELS,
   type Resolution,
 } from "@/lib/models/profiles";
-
-/** "$0.13/s", "from $0.0273/s", or "free". */
-function priceFrom(version: ModelProfile): string {
-  const prices = version.resolutions.map((r) => version.usdPerSecond[r] ?? 0);
-  const low = Math.min(...prices);
-  if (Math.max(...prices) === 0) return "free";
-  return `${prices.length > 1 ? "from " : ""}${perSecondPrice(low)}/s`;
-}
 
 export interface VersionPickerProps {
   versions: readonly ModelProfile[];
@@ -43,7 +35,7 @@ export function VersionPicker({ versions, value, onChange }: VersionPickerProps)
             <span className="flex w-full min-w-0 flex-col gap-0.5 text-left leading-tight">
               <span className="flex items-baseline justify-between gap-3">
                 <span>{v.label}</span>
-                <span className="shrink-0 text-[11px] font-normal">{priceFrom(v)}</span>
+                <span className="shrink-0 text-[11px] font-normal">{priceFrom([v])}</span>
               </span>
               <span className="text-[11px] font-normal leading-4">{v.summary}</span>
             </span>

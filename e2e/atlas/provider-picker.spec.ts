@@ -39,7 +39,8 @@ test("AtlasCloud: pick it, set a seed and thinking level, generate, and get them
 
   // fal is the server's default: 8 s, fal's price, no AtlasCloud controls.
   await expect(providerRadio(page, "fal.ai")).toHaveAttribute("aria-checked", "true");
-  await expect(providerRadio(page, "fal.ai")).toContainText("$0.13/s");
+  // fal serves three versions: its label names the lowest price (v1.2 at 360p).
+  await expect(providerRadio(page, "fal.ai")).toContainText("from $0.0273/s");
   await expect(providerRadio(page, "AtlasCloud")).toContainText("$0.135/s");
   await expect(page.getByTestId("duration-value")).toHaveText("8 seconds");
   await expect(studio.costEstimate).toContainText("≈ $1.04");

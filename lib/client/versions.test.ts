@@ -7,6 +7,7 @@ import {
   draftResolution,
   imageLimit,
   perSecondPrice,
+  priceFrom,
   versionFields,
 } from "./versions";
 
@@ -133,5 +134,16 @@ describe("perSecondPrice", () => {
     expect(perSecondPrice(0.0273)).toBe("$0.0273");
     expect(perSecondPrice(0.1)).toBe("$0.10");
     expect(perSecondPrice(0)).toBe("$0.00");
+  });
+});
+
+describe("priceFrom", () => {
+  it("names the lowest price across versions and tiers, and says 'from' only where prices differ", () => {
+    const [v1, v11, v12] = (["fal-v1", "fal-v1.1", "fal-v1.2"] as const).map(profileById);
+    expect(priceFrom([v1!])).toBe("$0.13/s");
+    expect(priceFrom([v11!])).toBe("from $0.03/s");
+    expect(priceFrom([v1!, v11!, v12!])).toBe("from $0.0273/s");
+    expect(priceFrom([profileById("atlas")])).toBe("$0.135/s");
+    expect(priceFrom([profileById("preview")])).toBe("free");
   });
 });

@@ -160,6 +160,17 @@ export function perSecondPrice(usd: number): string {
   return `$${whole}.${fraction.replace(/0+$/, "").padEnd(2, "0")}`;
 }
 
+/**
+ * The lowest price per second across some versions' tiers, for a picker's label: "$0.13/s" where there
+ * is one price, "from $0.0273/s" where there are several, "free" where all are free.
+ */
+export function priceFrom(versions: readonly ModelProfile[]): string {
+  const prices = versions.flatMap((v) => v.resolutions.map((r) => v.usdPerSecond[r] ?? 0));
+  if (prices.length === 0 || Math.max(...prices) === 0) return "free";
+  const low = Math.min(...prices);
+  return `${new Set(prices).size > 1 ? "from " : ""}${perSecondPrice(low)}/s`;
+}
+
 /** How many images the tray holds, and how a refusal names it. */
 export interface ImageLimit {
   max: number;
