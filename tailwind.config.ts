@@ -27,6 +27,7 @@ const config: Config = {
         ok: token("ok"),
         warn: token("warn"),
         danger: token("danger"),
+        video: { DEFAULT: token("video"), soft: token("video-soft") },
       },
       fontFamily: {
         sans: ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"],

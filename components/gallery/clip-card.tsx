@@ -144,10 +144,10 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         title={g.prompt}
         data-testid="generation-prompt"
       >
-        <PromptWithChips prompt={g.prompt} references={g.references} />
+        <PromptWithChips prompt={g.prompt} references={g.references} videos={g.referenceVideos} />
       </p>
       <div className="mt-auto flex min-h-8 items-center gap-x-3 gap-y-2">
-        <ReferenceThumbs references={g.references} />
+        <ReferenceThumbs references={g.references} videos={g.referenceVideos} />
         <p
           className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums"
           data-testid="generation-meta"

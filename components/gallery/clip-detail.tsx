@@ -316,7 +316,7 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
                 className="whitespace-pre-wrap break-words rounded-card border border-ink-700 bg-ink-900 p-4 text-[15px] leading-7 text-ink-100"
                 data-testid="clip-prompt"
               >
-                <PromptWithChips prompt={g.prompt} references={g.references} />
+                <PromptWithChips prompt={g.prompt} references={g.references} videos={g.referenceVideos} />
               </p>
             </section>
           </div>

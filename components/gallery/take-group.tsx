@@ -77,10 +77,14 @@ export function TakeGroup({
           title={first.prompt}
           data-testid="take-group-prompt"
         >
-          <PromptWithChips prompt={first.prompt} references={first.references} />
+          <PromptWithChips
+            prompt={first.prompt}
+            references={first.references}
+            videos={first.referenceVideos}
+          />
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <ReferenceThumbs references={first.references} />
+          <ReferenceThumbs references={first.references} videos={first.referenceVideos} />
           <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums">
             <span>{first.duration} s</span>
             <span aria-hidden>·</span>

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { TierBadge } from "@/components/gallery/tier-badge";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { providerLabel } from "@/lib/client/provider-label";
 import { compareQueryOptions } from "@/lib/client/review";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { imageTag } from "@/lib/generations/tags";
+import { imageTag, videoTag } from "@/lib/generations/tags";
 import { RESOLUTION_LABELS } from "@/lib/models/profiles";
 import type { InputDiff, ReferenceChange } from "@/lib/review/compare";
 import { ComparePlayers } from "./compare-players";
@@ -95,23 +96,34 @@ function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
 }
 
 function References({ diff }: { diff: InputDiff }) {
+  const tag = (r: ReferenceChange, at: number | null) =>
+    at === null ? "—" : r.kind === "video" ? videoTag(at) : imageTag(at);
   return (
     <ul className="flex flex-col gap-2" data-testid="reference-diff">
       {diff.references.map((r) => (
-        <li key={`${r.sha256}-${r.from}-${r.to}`} className="flex items-center gap-3" data-status={r.status}>
+        <li
+          key={`${r.kind}-${r.sha256}-${r.from}-${r.to}`}
+          className="flex items-center gap-3"
+          data-status={r.status}
+          data-kind={r.kind}
+        >
           {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
           <img
             src={r.thumbUrl}
             alt=""
             width={40}
             height={40}
-            className="size-10 shrink-0 rounded-lg border border-ink-700 object-cover"
+            className={cn(
+              "size-10 shrink-0 rounded-lg border object-cover",
+              r.kind === "video" ? "border-video/60" : "border-ink-700",
+            )}
           />
-          <span className="min-w-0 flex-1 truncate text-sm text-ink-100">{r.label}</span>
+          <span className="min-w-0 flex-1 truncate text-sm text-ink-100">
+            {r.label}
+            {r.kind === "video" && <span className="text-ink-400"> · video</span>}
+          </span>
           <span className="shrink-0 font-mono text-[11px] text-ink-400">
-            {r.status === "same"
-              ? imageTag(r.from ?? 0)
-              : `${r.from !== null ? imageTag(r.from) : "—"} → ${r.to !== null ? imageTag(r.to) : "—"}`}
+            {r.status === "same" ? tag(r, r.from) : `${tag(r, r.from)} → ${tag(r, r.to)}`}
           </span>
           <Badge tone={refTone[r.status]}>{r.status}</Badge>
         </li>

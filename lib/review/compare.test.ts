@@ -14,6 +14,7 @@ const clip = (over: Partial<GenerationDTO>) =>
   ({
     prompt: "<IMAGE_REF_0> walks in the rain",
     references: [ref("a", 0), ref("b", 1)],
+    referenceVideos: [],
     duration: 8,
     aspectRatio: "16:9",
     provider: "fal",
@@ -48,6 +49,26 @@ describe("diffInputs", () => {
       ["moved", "b", 1, 0],
       ["added", "c", null, 1],
     ]);
+  });
+
+  it("keeps video tags whole and diffs reference videos apart from images", () => {
+    expect(diffPrompts("<VIDEO_REF_0> moves", "<VIDEO_REF_1> moves")).toEqual([
+      { op: "removed", text: "<VIDEO_REF_0>" },
+      { op: "added", text: "<VIDEO_REF_1>" },
+      { op: "same", text: " moves" },
+    ]);
+    const a = clip({ referenceVideos: [ref("v", 0)] as GenerationDTO["referenceVideos"] });
+    const b = clip({ referenceVideos: [ref("w", 0), ref("v", 1)] as GenerationDTO["referenceVideos"] });
+    const d = diffInputs(a, b);
+    expect(
+      d.references.filter((r) => r.kind === "video").map((r) => [r.status, r.sha256[0], r.from, r.to]),
+    ).toEqual([
+      ["moved", "v", 0, 1],
+      ["added", "w", null, 0],
+    ]);
+    expect(d.references.filter((r) => r.kind === "image").every((r) => r.status === "same")).toBe(true);
+    expect(d.identical).toBe(false);
+    expect(diffInputs(a, clip({})).references.at(-1)).toMatchObject({ kind: "video", status: "removed" });
   });
 
   it("lists changed settings and says when inputs are identical", () => {

@@ -1,7 +1,8 @@
 import { diffArrays } from "diff";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
-// The difference between two clips' inputs: prompt word by word, references by image (sha256), settings.
+// The difference between two clips' inputs: prompt word by word, references by content (sha256; images
+// and reference videos each in their own numbering), settings.
 // Browser-safe, so the compare view can compute it from two GenerationDTOs.
 
 export interface PromptPart {
@@ -11,6 +12,8 @@ export interface PromptPart {
 
 export interface ReferenceChange {
   status: "same" | "moved" | "added" | "removed";
+  /** An image (<IMAGE_REF_n>) or a reference video (<VIDEO_REF_n>). */
+  kind: "image" | "video";
   sha256: string;
   label: string;
   thumbUrl: string;
@@ -32,9 +35,9 @@ export interface InputDiff {
   identical: boolean;
 }
 
-/** Words, runs of space, and whole `<IMAGE_REF_n>` tags, so a changed tag reads as one change. */
+/** Words, runs of space, and whole `<IMAGE_REF_n>`/`<VIDEO_REF_n>` tags, so a changed tag reads as one change. */
 function tokens(text: string): string[] {
-  return text.match(/<IMAGE_REF_\d+>|\s+|[^\s<]+|</g) ?? [];
+  return text.match(/<(?:IMAGE|VIDEO)_REF_\d+>|\s+|[^\s<]+|</g) ?? [];
 }
 
 export function diffPrompts(a: string, b: string): PromptPart[] {
@@ -49,9 +52,12 @@ export function diffPrompts(a: string, b: string): PromptPart[] {
   return parts;
 }
 
+type Reference = Pick<GenerationDTO["references"][number], "sha256" | "label" | "thumbUrl" | "position">;
+
 export function diffReferences(
-  a: GenerationDTO["references"],
-  b: GenerationDTO["references"],
+  a: readonly Reference[],
+  b: readonly Reference[],
+  kind: ReferenceChange["kind"] = "image",
 ): ReferenceChange[] {
   const inB = new Map(b.map((r) => [r.sha256, r]));
   const inA = new Map(a.map((r) => [r.sha256, r]));
@@ -60,6 +66,7 @@ export function diffReferences(
     if (!other)
       return {
         status: "removed",
+        kind,
         sha256: r.sha256,
         label: r.label,
         thumbUrl: r.thumbUrl,
@@ -68,6 +75,7 @@ export function diffReferences(
       };
     return {
       status: other.position === r.position ? "same" : "moved",
+      kind,
       sha256: r.sha256,
       label: other.label,
       thumbUrl: r.thumbUrl,
@@ -79,6 +87,7 @@ export function diffReferences(
     if (!inA.has(r.sha256))
       out.push({
         status: "added",
+        kind,
         sha256: r.sha256,
         label: r.label,
         thumbUrl: r.thumbUrl,
@@ -93,7 +102,10 @@ const show = (v: unknown) => (v === null || v === undefined ? "—" : String(v))
 
 export function diffInputs(a: GenerationDTO, b: GenerationDTO): InputDiff {
   const prompt = diffPrompts(a.prompt, b.prompt);
-  const references = diffReferences(a.references, b.references);
+  const references = [
+    ...diffReferences(a.references, b.references, "image"),
+    ...diffReferences(a.referenceVideos, b.referenceVideos, "video"),
+  ];
   const settings: SettingChange[] = [];
   for (const field of ["duration", "aspectRatio", "provider", "seed", "thinkingLevel"] as const) {
     if (show(a[field]) !== show(b[field])) settings.push({ field, a: show(a[field]), b: show(b[field]) });

@@ -35,6 +35,12 @@ export interface CreatedShareLinkDTO {
  * provider, request ids, logs, errors, creator, other clips). Media URLs go through the link
  * (/api/r/<token>/media/<key>).
  */
+export interface GuestReferenceDTO {
+  position: number;
+  label: string;
+  thumbUrl: string;
+}
+
 export interface GuestClipDTO {
   id: string;
   status: GenerationStatus;
@@ -48,7 +54,9 @@ export interface GuestClipDTO {
   takeCount: number;
   reviewStatus: ReviewStatus;
   commentCount: number;
-  references: { position: number; label: string; thumbUrl: string }[];
+  references: GuestReferenceDTO[];
+  /** Reference videos (position n is <VIDEO_REF_n>); their thumbnails are short animated WebPs. */
+  referenceVideos: GuestReferenceDTO[];
   videoUrl: string | null;
   posterUrl: string | null;
   createdAt: string;

@@ -93,9 +93,11 @@ export interface ShareScope {
 /** The media keys of a clip a guest may load: what its page shows, and not the references' full originals. */
 export function guestMediaKeys(g: GenerationDTO): string[] {
   const keyOf = (url: string | null) => (url ? url.slice(url.lastIndexOf("/") + 1) : null);
-  return [keyOf(g.videoUrl), keyOf(g.posterUrl), ...g.references.map((r) => keyOf(r.thumbUrl))].filter(
-    (k): k is string => k !== null,
-  );
+  return [
+    keyOf(g.videoUrl),
+    keyOf(g.posterUrl),
+    ...[...g.references, ...g.referenceVideos].map((r) => keyOf(r.thumbUrl)),
+  ].filter((k): k is string => k !== null);
 }
 
 export function scopeOf(prisma: Db, link: { kind: ShareKind; target: string }): ShareScope {
@@ -147,7 +149,7 @@ function viewScope(prisma: Db, query: string): ShareScope {
     },
     async hasMedia(key) {
       // Indexed look-ups (Generation.posterKey, .videoKey, Asset.thumbKey): the clips this file belongs to.
-      const [own, refs] = await Promise.all([
+      const [own, refs, videoRefs] = await Promise.all([
         prisma.generation.findMany({
           where: { OR: [{ posterKey: key }, { videoKey: key }], deletedAt: null },
           select: { id: true },
@@ -158,8 +160,15 @@ function viewScope(prisma: Db, query: string): ShareScope {
           select: { generationId: true },
           take: 50,
         }),
+        prisma.generationVideoReference.findMany({
+          where: { asset: { thumbKey: key }, generation: { deletedAt: null } },
+          select: { generationId: true },
+          take: 50,
+        }),
       ]);
-      const ids = [...new Set([...own.map((g) => g.id), ...refs.map((r) => r.generationId)])];
+      const ids = [
+        ...new Set([...own.map((g) => g.id), ...[...refs, ...videoRefs].map((r) => r.generationId)]),
+      ];
       return (await inView(ids)).length > 0;
     },
   };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import type { GuestClipDTO, GuestViewDTO } from "./dto";
+import type { GuestClipDTO, GuestReferenceDTO, GuestViewDTO } from "./dto";
 import type { ReadyGuest } from "./guest";
 import { linkPermissions } from "./links";
 
@@ -10,6 +10,11 @@ import { linkPermissions } from "./links";
 /** `/api/r/<token>/media/<key>` for a member's `/api/media/<key>`. */
 export function guestMediaUrl(token: string, memberUrl: string | null): string | null {
   return memberUrl ? `/api/r/${token}/media/${memberUrl.slice(memberUrl.lastIndexOf("/") + 1)}` : null;
+}
+
+/** A reference as a guest sees it: its name and thumbnail through the link, not its original file. */
+function guestReference(r: GenerationDTO["references"][number], token: string): GuestReferenceDTO {
+  return { position: r.position, label: r.label, thumbUrl: guestMediaUrl(token, r.thumbUrl)! };
 }
 
 export function toGuestClip(g: GenerationDTO, token: string): GuestClipDTO {
@@ -25,11 +30,8 @@ export function toGuestClip(g: GenerationDTO, token: string): GuestClipDTO {
     takeCount: g.takeCount,
     reviewStatus: g.reviewStatus,
     commentCount: g.commentCount,
-    references: g.references.map((r) => ({
-      position: r.position,
-      label: r.label,
-      thumbUrl: guestMediaUrl(token, r.thumbUrl)!,
-    })),
+    references: g.references.map((r) => guestReference(r, token)),
+    referenceVideos: g.referenceVideos.map((r) => guestReference(r, token)),
     videoUrl: guestMediaUrl(token, g.videoUrl),
     posterUrl: guestMediaUrl(token, g.posterUrl),
     createdAt: g.createdAt,

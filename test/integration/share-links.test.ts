@@ -3,6 +3,9 @@
 // review, download), with what a link must refuse: other clips, the studio's own routes, missing
 // permissions. The gate, revocation and rate limits: share-links-access.test.ts.
 import { createHash } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listGenerationsRoute } from "@/app/api/generations/route";
 import { GET as mediaRoute } from "@/app/api/media/[key]/route";
@@ -13,7 +16,8 @@ import { GUEST_COOKIE } from "@/lib/share/cookie";
 import type { GuestViewDTO } from "@/lib/share/dto";
 import type { TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
-import type { TestRuntime } from "../support/runtime";
+import { uploadVideos } from "../support/reference-videos";
+import { submit, type TestRuntime, waitFor } from "../support/runtime";
 
 import { BASE, call, ctx, errorOf, Guest, keyOf, useShareStudio } from "../support/share-links";
 
@@ -176,6 +180,36 @@ for (const kind of await dbKinds()) {
         ).status,
       ).toBe(401);
       expect(await resolveActor(() => new Headers(asStudio))).toBeNull();
+    });
+
+    it("shows a shared clip's reference videos by their moving thumbnails, never their files", async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), "omni-share-videos-"));
+      try {
+        const [video] = await uploadVideos(rt, dir, 1, 70);
+        const { generation } = await submit(rt, {
+          prompt: "<IMAGE_REF_0> moves like <VIDEO_REF_0>.",
+          referenceIds: [clipA.references[0]!.id],
+          referenceVideoIds: [video!],
+        });
+        const clip = await waitFor(rt, generation.id);
+        expect(clip.referenceVideos).toHaveLength(1);
+        const { token } = await shareOk({ kind: "generation", target: clip.id });
+        const guest = new Guest(token);
+        await guest.name("Vi");
+        const shared = ((await (await guest.view()).json()) as GuestViewDTO).clips[0]!;
+        const thumbKey = keyOf(clip.referenceVideos[0]!.thumbUrl);
+        expect(shared.referenceVideos).toEqual([
+          {
+            position: 0,
+            label: clip.referenceVideos[0]!.label,
+            thumbUrl: `/api/r/${token}/media/${thumbKey}`,
+          },
+        ]);
+        expect((await guest.media(thumbKey)).status).toBe(200);
+        expect((await guest.media(keyOf(clip.referenceVideos[0]!.url))).status).toBe(404);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
 
     it("enforces each permission, signs a guest's comment with their name, and tells members live", async () => {

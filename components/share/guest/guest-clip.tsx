@@ -10,7 +10,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon, DownloadIcon, EditNoteIcon, LayersIcon, ThumbUpIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { imageTag } from "@/lib/generations/tags";
+import { imageTag, videoTag } from "@/lib/generations/tags";
 import type { ReviewStatus } from "@/lib/review/limits";
 import type { GuestClipDTO, GuestViewDTO } from "@/lib/share/dto";
 import { guestApi, guestKeys } from "./api";
@@ -241,14 +241,21 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
           className="rounded-card border border-ink-700 bg-ink-900 p-4 text-[15px] leading-7 break-words whitespace-pre-wrap text-ink-100"
           data-testid="guest-prompt"
         >
-          <PromptWithChips prompt={clip.prompt} references={clip.references} />
+          <PromptWithChips prompt={clip.prompt} references={clip.references} videos={clip.referenceVideos} />
         </p>
-        {clip.references.length > 0 && (
+        {clip.references.length + clip.referenceVideos.length > 0 && (
           <ul className="flex flex-wrap gap-3" aria-label="References">
-            {clip.references.map((r) => (
+            {[
+              ...clip.references.map((r) => ({ ...r, tag: imageTag(r.position), video: false })),
+              ...clip.referenceVideos.map((r) => ({ ...r, tag: videoTag(r.position), video: true })),
+            ].map((r) => (
               <li
-                key={r.position}
-                className="flex items-center gap-2 rounded-lg border border-ink-700 bg-ink-900 p-1.5 pr-3"
+                key={r.tag}
+                data-testid={r.video ? "guest-reference-video" : "guest-reference"}
+                className={cn(
+                  "flex items-center gap-2 rounded-lg border bg-ink-900 p-1.5 pr-3",
+                  r.video ? "border-video/40" : "border-ink-700",
+                )}
               >
                 {/* biome-ignore lint/performance/noImgElement: thumbnails through the share link's media route */}
                 <img
@@ -262,7 +269,10 @@ export function GuestClip({ token, view, clip }: { token: string; view: GuestVie
                   <span className="max-w-[12rem] truncate text-sm font-medium text-ink-100" title={r.label}>
                     {shortLabel(r.label)}
                   </span>
-                  <code className="font-mono text-[11px] text-ink-400">{imageTag(r.position)}</code>
+                  <code className="font-mono text-[11px] text-ink-400">
+                    {r.tag}
+                    {r.video && <span className="font-sans"> · video</span>}
+                  </code>
                 </span>
               </li>
             ))}
