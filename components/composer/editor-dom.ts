@@ -1,13 +1,21 @@
 import { segmentPrompt, snapOffset, type TextRange } from "@/lib/client/prompt-model";
-import { imageTag } from "@/lib/generations/tags";
+import { type RefKind, refTag } from "@/lib/generations/tags";
 
 // The prompt editor's DOM: text nodes for text, one `contenteditable=false` chip per tag (carrying the
 // raw tag in `data-tag`), and a trailing <br> so a final empty line shows. Offsets are indexes into the
 // prompt string, where a chip counts as its raw tag.
 
 export interface ChipInfo {
+  /** Which tag the chip stands for: `<IMAGE_REF_{index}>` or `<VIDEO_REF_{index}>`. */
+  kind: RefKind;
+  index: number;
   name: string;
   thumbUrl: string | null;
+}
+
+/** The chip of tag (kind, index) in a list that holds the images, then the videos. */
+export function chipFor(chips: readonly ChipInfo[], kind: RefKind, index: number): ChipInfo | undefined {
+  return chips.find((c) => c.kind === kind && c.index === index);
 }
 
 const SENTINEL = "data-sentinel";
@@ -27,19 +35,21 @@ function isSentinel(node: Node | null): boolean {
   return node instanceof HTMLElement && node.hasAttribute(SENTINEL);
 }
 
-function chipKey(index: number, info: ChipInfo | undefined): string {
-  return info ? `${index}\u0000${info.name}\u0000${info.thumbUrl ?? ""}` : `${index}\u0000missing`;
+function chipKey(kind: RefKind, index: number, info: ChipInfo | undefined): string {
+  const id = `${kind}${index}`;
+  return info ? `${id}\u0000${info.name}\u0000${info.thumbUrl ?? ""}` : `${id}\u0000missing`;
 }
 
-function makeChip(doc: Document, index: number, info: ChipInfo | undefined): HTMLElement {
-  const tag = imageTag(index);
+function makeChip(doc: Document, kind: RefKind, index: number, info: ChipInfo | undefined): HTMLElement {
+  const tag = refTag(kind, index);
   const chip = doc.createElement("span");
   chip.setAttribute(TAG_ATTR, tag);
-  chip.setAttribute(KEY_ATTR, chipKey(index, info));
+  chip.setAttribute(KEY_ATTR, chipKey(kind, index, info));
+  chip.dataset.kind = kind;
   chip.contentEditable = "false";
   chip.draggable = false;
   chip.className = `${CHIP_CLASS} ${info ? CHIP_OK : CHIP_MISSING}`;
-  chip.title = info ? `${tag} · ${info.name}` : `${tag} has no reference image`;
+  chip.title = info ? `${tag} · ${info.name}` : `${tag} has no reference ${kind}`;
   if (info) {
     if (info.thumbUrl) {
       const img = doc.createElement("img");
@@ -48,6 +58,14 @@ function makeChip(doc: Document, index: number, info: ChipInfo | undefined): HTM
       img.draggable = false;
       img.className = "size-4 shrink-0 rounded-[4px] object-cover";
       chip.append(img);
+    }
+    if (kind === "video") {
+      // A small play mark says "video" where the thumbnails alone may not.
+      const mark = doc.createElement("span");
+      mark.setAttribute("aria-hidden", "true");
+      mark.className = "text-[9px] leading-none opacity-80";
+      mark.textContent = "▶";
+      chip.append(mark);
     }
     const name = doc.createElement("span");
     name.className = "max-w-40 truncate";
@@ -65,8 +83,11 @@ function makeChip(doc: Document, index: number, info: ChipInfo | undefined): HTM
  */
 export function renderPrompt(root: HTMLElement, prompt: string, chips: readonly ChipInfo[]): boolean {
   const doc = root.ownerDocument;
-  const wanted = segmentPrompt(prompt).map((s): { text: string } | { index: number; key: string } =>
-    s.kind === "text" ? { text: s.text } : { index: s.index, key: chipKey(s.index, chips[s.index]) },
+  const wanted = segmentPrompt(prompt).map(
+    (s): { text: string } | { ref: RefKind; index: number; key: string } =>
+      s.kind === "text"
+        ? { text: s.text }
+        : { ref: s.ref, index: s.index, key: chipKey(s.ref, s.index, chipFor(chips, s.ref, s.index)) },
   );
   const nodes = Array.from(root.childNodes);
   const last = nodes.at(-1) ?? null;
@@ -94,7 +115,11 @@ export function renderPrompt(root: HTMLElement, prompt: string, chips: readonly 
   const sentinel = doc.createElement("br");
   sentinel.setAttribute(SENTINEL, "");
   root.replaceChildren(
-    ...wanted.map((w) => ("text" in w ? doc.createTextNode(w.text) : makeChip(doc, w.index, chips[w.index]))),
+    ...wanted.map((w) =>
+      "text" in w
+        ? doc.createTextNode(w.text)
+        : makeChip(doc, w.ref, w.index, chipFor(chips, w.ref, w.index)),
+    ),
     sentinel,
   );
   return true;

@@ -1,5 +1,6 @@
 import type { ClipboardEvent, DragEvent } from "react";
 import { insertTag, normalizeInsertedText, replaceRange } from "@/lib/client/prompt-model";
+import type { RefKind } from "@/lib/generations/tags";
 import { REFERENCE_DRAG_TYPE } from "./drag";
 import { type EditorCore, filesOf } from "./editor-core";
 import { pointToOffset } from "./editor-dom";
@@ -37,7 +38,7 @@ export function dropInto(
   core: EditorCore,
   event: DragEvent,
   onFiles: (files: File[]) => void,
-  indexOfReference: (key: string) => number | null,
+  indexOfReference: (key: string) => { kind: RefKind; index: number } | null,
 ) {
   if (!acceptsDrop(event)) return;
   event.preventDefault();
@@ -48,10 +49,10 @@ export function dropInto(
   const range = { start: at, end: at };
   const key = data.getData(REFERENCE_DRAG_TYPE);
   if (key) {
-    const index = indexOfReference(key);
-    if (index === null) return;
+    const target = indexOfReference(key);
+    if (target === null) return;
     el.focus({ preventScroll: true });
-    core.apply(insertTag(value, range, index), "other", range, true);
+    core.apply(insertTag(value, range, target.index, target.kind), "other", range, true);
     return;
   }
   const files = filesOf(data);

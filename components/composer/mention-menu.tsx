@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import { imageTag } from "@/lib/generations/tags";
+import { type RefKind, refTag } from "@/lib/generations/tags";
 
 export interface MentionOption {
+  kind: RefKind;
   index: number;
   name: string;
   thumbUrl: string | null;
@@ -19,7 +20,8 @@ export interface MentionMenuProps {
   active: number;
   hasReferences: boolean;
   onHover: (position: number) => void;
-  onChoose: (index: number) => void;
+  /** The option's position in `options`. */
+  onChoose: (position: number) => void;
 }
 
 const WIDTH = 256;
@@ -70,14 +72,15 @@ export function MentionMenu(props: MentionMenuProps) {
         <div id={id} role="listbox" aria-label="References" className="max-h-60 overflow-y-auto p-1">
           {options.map((option, position) => (
             <div
-              key={option.index}
+              key={`${option.kind}${option.index}`}
+              data-kind={option.kind}
               id={`${id}-${position}`}
               data-position={position}
               role="option"
               aria-selected={position === active}
               tabIndex={-1}
               onMouseMove={() => onHover(position)}
-              onClick={() => onChoose(option.index)}
+              onClick={() => onChoose(position)}
               onKeyDown={() => {}}
               className={cn(
                 "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
@@ -90,8 +93,13 @@ export function MentionMenu(props: MentionMenuProps) {
               ) : (
                 <span className="size-7 shrink-0 rounded-md bg-ink-700" />
               )}
-              <span className="min-w-0 flex-1 truncate font-medium">{option.name}</span>
-              <code className="shrink-0 font-mono text-[10px] text-ink-400">{imageTag(option.index)}</code>
+              <span className="min-w-0 flex-1 truncate font-medium">
+                {option.name}
+                {option.kind === "video" && <span className="sr-only"> (video)</span>}
+              </span>
+              <code className="shrink-0 font-mono text-[10px] text-ink-400">
+                {refTag(option.kind, option.index)}
+              </code>
             </div>
           ))}
         </div>
@@ -99,7 +107,7 @@ export function MentionMenu(props: MentionMenuProps) {
         <p id={id} className="px-3 py-2.5 text-xs text-ink-400">
           {hasReferences
             ? `No reference is named “${query}”.`
-            : "Add reference images first; then @ names them."}
+            : "Add reference images or videos first; then @ names them."}
         </p>
       )}
       <p className="border-ink-700 border-t px-3 py-1.5 text-[11px] text-ink-400">

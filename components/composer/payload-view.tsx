@@ -5,24 +5,30 @@ import { FieldMessage } from "@/components/ui/field-message";
 import { CopyIcon } from "@/components/ui/icons";
 import { sentence } from "@/lib/client/format";
 import { formatPayload, type ProviderPayload } from "@/lib/client/payload";
-import { imageTag } from "@/lib/generations/tags";
+import { refTag } from "@/lib/generations/tags";
 import type { ProviderId } from "@/lib/providers/types";
+import type { ChipInfo } from "./editor-dom";
 
 export interface PayloadViewProps {
   id: string;
   payload: ProviderPayload;
-  references: ReadonlyArray<{ name: string; thumbUrl: string | null }>;
+  /** The images, then the videos, in tag order. */
+  references: readonly ChipInfo[];
   takes: number;
   provider: ProviderId | undefined;
   /** The field the images go in (the version's profile names it). */
   imagesField: string;
+  /** The field the reference videos go in; null where the version takes none. */
+  videosField?: string | null;
   /** What the chosen version would refuse in this draft, in the server's words; the studio will not send it. */
   refusal?: string;
 }
 
 /** The exact JSON the model's endpoint receives for this draft, with the images named in tag order. */
 export function PayloadView(props: PayloadViewProps) {
-  const { id, payload, references, takes, provider, imagesField, refusal } = props;
+  const { id, payload, references, takes, provider, imagesField, videosField, refusal } = props;
+  const fieldOf = (r: ChipInfo) =>
+    r.kind === "video" ? (videosField ?? "reference_video_urls") : imagesField;
   const json = formatPayload(payload);
 
   async function copy() {
@@ -71,18 +77,24 @@ export function PayloadView(props: PayloadViewProps) {
         {json}
       </pre>
       {references.length > 0 && (
-        <ol className="flex flex-col gap-1 text-xs text-ink-400" aria-label="Images in order">
-          {references.map((r, i) => (
-            <li key={i} className="flex min-w-0 items-center gap-2" data-testid="payload-image">
+        <ol className="flex flex-col gap-1 text-xs text-ink-400" aria-label="References in order">
+          {references.map((r) => (
+            <li
+              key={`${r.kind}${r.index}`}
+              className="flex min-w-0 items-center gap-2"
+              data-testid={r.kind === "video" ? "payload-video" : "payload-image"}
+            >
               <code className="shrink-0 font-mono text-[11px] text-ink-300">
-                {imagesField}[{i}]
+                {fieldOf(r)}[{r.index}]
               </code>
               {r.thumbUrl && (
                 // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
                 <img src={r.thumbUrl} alt="" className="size-5 shrink-0 rounded object-cover" />
               )}
               <span className="min-w-0 truncate text-ink-100">{r.name}</span>
-              <code className="ml-auto shrink-0 font-mono text-[10px] text-accent-soft">{imageTag(i)}</code>
+              <code className="ml-auto shrink-0 font-mono text-[10px] text-accent-soft">
+                {refTag(r.kind, r.index)}
+              </code>
             </li>
           ))}
         </ol>

@@ -13,7 +13,7 @@ import {
 import { cn } from "@/components/ui/cn";
 import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
 import { insertTag, snapRange, stepCaret, type TextRange, tagNextTo } from "@/lib/client/prompt-model";
-import { parseImageTags } from "@/lib/generations/tags";
+import { parseRefTags, type RefKind } from "@/lib/generations/tags";
 import type { EditorCore } from "./editor-core";
 import {
   type ChipInfo,
@@ -30,8 +30,8 @@ import { useMention } from "./use-mention";
 import { useNativeInput } from "./use-native-input";
 
 export interface PromptEditorHandle {
-  /** Inserts tag `index` where the caret was last (the end if the prompt was never focused). */
-  insertTag(index: number): void;
+  /** Inserts tag `index` of `kind` where the caret was last (the end if the prompt was never focused). */
+  insertTag(index: number, kind?: RefKind): void;
   focus(): void;
 }
 
@@ -39,7 +39,7 @@ export interface PromptEditorProps {
   id: string;
   value: string;
   caret: CaretRequest;
-  /** One per reference, in tag order. */
+  /** One per reference: the images in tag order, then the videos in theirs. */
   chips: readonly ChipInfo[];
   placeholder: string;
   invalid?: boolean;
@@ -49,8 +49,8 @@ export interface PromptEditorProps {
   onRedo: (selection: TextRange) => void;
   /** Image files pasted or dropped on the prompt become references. */
   onFiles: (files: File[]) => void;
-  /** The current index of a dragged reference tile, or null. */
-  indexOfReference: (key: string) => number | null;
+  /** The tag of a dragged reference tile (its kind and current index), or null. */
+  indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
   ref?: Ref<PromptEditorHandle>;
 }
 
@@ -95,7 +95,7 @@ export function PromptEditor(props: PromptEditorProps) {
         const el = root.current!;
         // Removing a chip is an undo step of its own, not part of a run of deleted characters.
         const chipGone =
-          kind === "delete" && parseImageTags(edit.prompt).length < parseImageTags(valueRef.current).length;
+          kind === "delete" && parseRefTags(edit.prompt).length < parseRefTags(valueRef.current).length;
         const end = edit.selection.end;
         autoSpace.current =
           tagInserted && edit.prompt[end - 1] === " " && edit.prompt[end - 2] === ">" ? end : null;
@@ -150,13 +150,13 @@ export function PromptEditor(props: PromptEditorProps) {
   useImperativeHandle(
     ref,
     () => ({
-      insertTag(index: number) {
+      insertTag(index: number, kind: RefKind = "image") {
         const el = root.current;
         if (!el) return;
         const length = valueRef.current.length;
         const at = lastSelection.current ?? { start: length, end: length };
         el.focus({ preventScroll: true });
-        core.apply(insertTag(valueRef.current, at, index), "other", at, true);
+        core.apply(insertTag(valueRef.current, at, index, kind), "other", at, true);
       },
       focus() {
         root.current?.focus();
@@ -165,11 +165,11 @@ export function PromptEditor(props: PromptEditorProps) {
     [core],
   );
 
-  function chooseMention(index: number) {
+  function chooseMention(chip: ChipInfo) {
     if (!mention.mention) return;
     const sel = core.selection();
     const range = { start: mention.mention.start, end: sel.end };
-    core.apply(insertTag(valueRef.current, range, index), "other", sel, true);
+    core.apply(insertTag(valueRef.current, range, chip.index, chip.kind), "other", sel, true);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -187,7 +187,7 @@ export function PromptEditor(props: PromptEditorProps) {
         }
         if (event.key === "Enter" || event.key === "Tab") {
           event.preventDefault();
-          return chooseMention(mention.options[mention.active]!.index);
+          return chooseMention(mention.options[mention.active]!.item);
         }
       }
     }
@@ -293,15 +293,14 @@ export function PromptEditor(props: PromptEditorProps) {
           top={open.top}
           lineTop={open.lineTop}
           query={open.query}
-          options={mention.options.map(({ item, index }) => ({
-            index,
-            name: item.name,
-            thumbUrl: item.thumbUrl,
-          }))}
+          options={mention.options.map(({ item }) => item)}
           active={mention.active}
           hasReferences={chips.length > 0}
           onHover={mention.setActive}
-          onChoose={chooseMention}
+          onChoose={(position) => {
+            const option = mention.options[position];
+            if (option) chooseMention(option.item);
+          }}
         />
       )}
     </div>

@@ -1,12 +1,23 @@
 import { FieldMessage } from "@/components/ui/field-message";
 import { formatCount } from "@/lib/client/format";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
-import { findMalformedTags, imageTag, outOfRangeTags, unusedReferences } from "@/lib/generations/tags";
+import {
+  findMalformedTags,
+  findMalformedVideoTags,
+  imageTag,
+  outOfRangeTags,
+  outOfRangeVideoTags,
+  unusedReferences,
+  unusedVideoReferences,
+  videoTag,
+} from "@/lib/generations/tags";
 
 export interface PromptLintProps {
   prompt: string;
   /** Reference names in tag order (tiles still uploading included: they will be there). */
   names: readonly string[];
+  /** Reference video names in `<VIDEO_REF_n>` order (none when the draft has no videos). */
+  videoNames?: readonly string[];
   /** The server's answer about the prompt, if the last submit was refused for it. */
   serverError?: string;
   onFixMalformed: () => void;
@@ -26,14 +37,24 @@ const fix =
 export function PromptLint({
   prompt,
   names,
+  videoNames = [],
   serverError,
   onFixMalformed,
   onRemoveOutOfRange,
 }: PromptLintProps) {
   const n = names.length;
+  const v = videoNames.length;
   const outOfRange = outOfRangeTags(prompt, n);
-  const malformed = findMalformedTags(prompt);
-  const unused = prompt.trim() ? unusedReferences(prompt, n) : [];
+  const videosOutOfRange = outOfRangeVideoTags(prompt, v);
+  const malformed = [...findMalformedTags(prompt), ...findMalformedVideoTags(prompt)].sort(
+    (a, b) => a.start - b.start,
+  );
+  const unused = prompt.trim()
+    ? [
+        ...unusedReferences(prompt, n).map((i) => `${names[i]} (${imageTag(i)})`),
+        ...unusedVideoReferences(prompt, v).map((i) => `${videoNames[i]} (${videoTag(i)})`),
+      ]
+    : [];
   const over = prompt.length - MAX_PROMPT_CHARS;
 
   return (
@@ -54,6 +75,21 @@ export function PromptLint({
           </button>
         </FieldMessage>
       )}
+      {!serverError && videosOutOfRange.length > 0 && (
+        <FieldMessage
+          id={outOfRange.length > 0 ? undefined : "prompt-error"}
+          data-testid="prompt-video-error"
+        >
+          {list(videosOutOfRange.map(videoTag))} {videosOutOfRange.length === 1 ? "has" : "have"} no reference
+          video:{" "}
+          {v === 0
+            ? "add a video first."
+            : `with ${v} video${v === 1 ? "" : "s"} use ${videoTag(0)}${v > 1 ? ` to ${videoTag(v - 1)}` : ""}.`}
+          <button type="button" className={fix} onClick={onRemoveOutOfRange}>
+            Remove {videosOutOfRange.length === 1 ? "it" : "them"}
+          </button>
+        </FieldMessage>
+      )}
       {over > 0 && (
         <FieldMessage data-testid="prompt-too-long">
           The prompt is {formatCount(over)} character{over === 1 ? "" : "s"} over the limit of{" "}
@@ -63,7 +99,8 @@ export function PromptLint({
       {malformed.length > 0 && (
         <FieldMessage tone="warning" data-testid="prompt-malformed">
           {list(malformed.map((m) => `“${m.raw.trim()}”`))} {malformed.length === 1 ? "is" : "are"} read as
-          plain text, not a tag; tags are written exactly like {imageTag(0)}.
+          plain text, not a tag; tags are written exactly like {imageTag(0)}
+          {v > 0 ? ` or ${videoTag(0)}` : ""}.
           {malformed.some((m) => /\d/.test(m.raw)) && (
             <button type="button" className={fix} onClick={onFixMalformed}>
               Fix
@@ -73,11 +110,11 @@ export function PromptLint({
       )}
       {unused.length > 0 && (
         <FieldMessage tone="hint" data-testid="prompt-unused">
-          Not named in the prompt yet: {list(unused.map((i) => `${names[i]} (${imageTag(i)})`))}. A tag tells
-          the model what each image is for.
+          Not named in the prompt yet: {list(unused)}. A tag tells the model what each{" "}
+          {v > 0 ? "reference" : "image"} is for.
         </FieldMessage>
       )}
-      {!prompt.trim() && n > 0 && (
+      {!prompt.trim() && n + v > 0 && (
         <FieldMessage tone="hint" data-testid="prompt-empty">
           The prompt is empty. Describe one continuous shot; type @ to name a reference.
         </FieldMessage>

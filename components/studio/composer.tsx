@@ -1,27 +1,32 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
 import { CharacterBar } from "@/components/composer/character-bar";
 import type { ChipInfo } from "@/components/composer/editor-dom";
 import { InsertCharacterParam } from "@/components/composer/insert-character-param";
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
+import { ReferenceVideoParam } from "@/components/composer/reference-video-param";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
 import { useDocumentPaste } from "@/components/composer/use-document-paste";
 import { UseSettingsParam } from "@/components/composer/use-settings-param";
 import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
-import { buildPayload, imagesField } from "@/lib/client/payload";
+import { buildPayload, imagesField, videosField } from "@/lib/client/payload";
 import { fixMalformedTags } from "@/lib/client/prompt-model";
 import { useComposer } from "@/lib/client/use-composer";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
-import { outOfRangeTags } from "@/lib/generations/tags";
+import { outOfRangeTags, outOfRangeVideoTags, type RefKind } from "@/lib/generations/tags";
 import { GenerateBar } from "./generate-bar";
 import { PromptField } from "./prompt-field";
 import { ProviderControls, ProviderPicker } from "./provider-fields";
 import { ReferenceTray } from "./reference-tray";
 import { SettingsFields } from "./settings-fields";
 import { ResolutionPicker, VersionPicker } from "./version-fields";
+
+// The trim scrubber loads the first time a video longer than the version keeps is added, never before.
+const VideoTrimmer = dynamic(() => import("./video-trimmer").then((m) => m.VideoTrimmer), { ssr: false });
 
 /** The composer card: references, prompt, settings, cost and Generate. Server errors sit by their field. */
 export function Composer() {
@@ -33,12 +38,33 @@ export function Composer() {
   const editor = useRef<PromptEditorHandle>(null);
   useDocumentPaste(form, c.addFiles);
 
+  // Images, then videos (a video's chip shows its still poster: a chip is too small for motion).
   const chips = useMemo<ChipInfo[]>(
-    () => draft.references.map((r) => ({ name: r.name || r.fileName, thumbUrl: r.previewUrl || null })),
-    [draft.references],
+    () => [
+      ...draft.references.map((r, index) => ({
+        kind: "image" as const,
+        index,
+        name: r.name || r.fileName,
+        thumbUrl: r.previewUrl || null,
+      })),
+      ...draft.videos.map((r, index) => ({
+        kind: "video" as const,
+        index,
+        name: r.name || r.fileName,
+        thumbUrl: r.asset ? (r.asset.video?.posterUrl ?? r.asset.thumbUrl) : null,
+      })),
+    ],
+    [draft.references, draft.videos],
   );
-  const keyToIndex = useMemo(() => new Map(draft.references.map((r, i) => [r.key, i])), [draft.references]);
-  const indexOfReference = useCallback((key: string) => keyToIndex.get(key) ?? null, [keyToIndex]);
+  const keyToTag = useMemo(
+    () =>
+      new Map<string, { kind: RefKind; index: number }>([
+        ...draft.references.map((r, index) => [r.key, { kind: "image" as const, index }] as const),
+        ...draft.videos.map((r, index) => [r.key, { kind: "video" as const, index }] as const),
+      ]),
+    [draft.references, draft.videos],
+  );
+  const indexOfReference = useCallback((key: string) => keyToTag.get(key) ?? null, [keyToTag]);
 
   /** Whole-prompt rewrites (lint fixes) go through the editor's undo like any edit. */
   function rewrite(prompt: string) {
@@ -67,9 +93,11 @@ export function Composer() {
   const server = draft.serverErrors;
   const show = (message: string | undefined) => (message ? sentence(message) : undefined);
   const count = draft.references.length;
+  const videoCount = draft.videos.length;
   const blocking =
     Boolean(server.prompt) ||
     outOfRangeTags(draft.prompt, count).length > 0 ||
+    outOfRangeVideoTags(draft.prompt, videoCount).length > 0 ||
     draft.prompt.length > MAX_PROMPT_CHARS;
   const origin = typeof window === "undefined" ? "" : window.location.origin;
 
@@ -87,18 +115,29 @@ export function Composer() {
     >
       <Suspense fallback={null}>
         <UseSettingsParam onUse={c.requestUse} />
+        <ReferenceVideoParam onAdd={c.addReferenceVideo} />
         <InsertCharacterParam ready={c.restored} onInsert={c.insertCharacter} />
       </Suspense>
       <ReferenceTray
         references={draft.references}
+        videos={draft.videos}
+        videoLimit={c.videoLimit}
         limit={c.imageLimit}
         notices={c.notices}
-        error={show(server.referenceIds ?? server.referenceNames ?? issues.referenceIds)}
+        error={show(
+          server.referenceIds ??
+            server.referenceNames ??
+            server.referenceVideoIds ??
+            server.referenceVideoNames ??
+            issues.referenceIds ??
+            issues.referenceVideoIds,
+        )}
         onFiles={c.addFiles}
         onDismissNotice={c.dismissNotice}
-        onInsert={(index) => editor.current?.insertTag(index)}
+        onInsert={(index, kind) => editor.current?.insertTag(index, kind)}
         onRemove={c.removeReference}
         onMove={c.moveReference}
+        onMoveVideo={c.moveVideo}
         onRename={c.renameReference}
       />
       <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
@@ -115,12 +154,21 @@ export function Composer() {
         onFiles={c.addFiles}
         indexOfReference={indexOfReference}
         onFixMalformed={() => rewrite(fixMalformedTags(draft.prompt))}
-        onRemoveOutOfRange={() => rewrite(dropTags(draft.prompt, (i) => i >= count))}
+        onRemoveOutOfRange={() =>
+          rewrite(
+            dropTags(
+              dropTags(draft.prompt, (i) => i >= count),
+              (i) => i >= videoCount,
+              "video",
+            ),
+          )
+        }
         payload={(id) => (
           <PayloadView
             id={id}
             provider={c.provider?.id}
             imagesField={imagesField(c.provider?.id, version)}
+            videosField={videosField(c.provider?.id, version)}
             refusal={Object.values(issues)[0]}
             takes={draft.takes}
             references={chips}
@@ -130,6 +178,7 @@ export function Composer() {
                 aspectRatio: draft.aspectRatio,
                 duration: draft.duration,
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
+                videos: draft.videos.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
                 seed: validation.input.seed,
                 thinkingLevel: validation.input.thinkingLevel,
               },
@@ -197,6 +246,7 @@ export function Composer() {
         error={show(server._ ?? server.idempotencyKey)}
         started={c.started}
       />
+      {c.trim && <VideoTrimmer request={c.trim} />}
       <ReplaceDraftDialog
         source={c.pendingReplace?.source ?? null}
         onReplace={c.confirmReplace}

@@ -11,6 +11,7 @@ import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
 import { formatCount } from "@/lib/client/format";
 import type { TextRange } from "@/lib/client/prompt-model";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
+import type { RefKind } from "@/lib/generations/tags";
 
 export interface PromptFieldProps {
   value: string;
@@ -24,7 +25,7 @@ export interface PromptFieldProps {
   onUndo: (selection: TextRange) => void;
   onRedo: (selection: TextRange) => void;
   onFiles: (files: File[]) => void;
-  indexOfReference: (key: string) => number | null;
+  indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
   onFixMalformed: () => void;
   onRemoveOutOfRange: () => void;
   /** The Payload view, rendered when its disclosure is open. */
@@ -106,7 +107,8 @@ export function PromptField(props: PromptFieldProps) {
       {panel === "payload" && props.payload("prompt-payload")}
       <PromptLint
         prompt={value}
-        names={chips.map((c) => c.name)}
+        names={chips.filter((c) => c.kind === "image").map((c) => c.name)}
+        videoNames={chips.filter((c) => c.kind === "video").map((c) => c.name)}
         serverError={props.serverError}
         onFixMalformed={props.onFixMalformed}
         onRemoveOutOfRange={props.onRemoveOutOfRange}

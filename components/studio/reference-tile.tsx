@@ -8,10 +8,13 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
 import { MAX_LABEL_CHARS } from "@/lib/generations/limits";
-import { imageTag } from "@/lib/generations/tags";
+import { type RefKind, refTag } from "@/lib/generations/tags";
+import { VideoThumb } from "./video-thumb";
 
 export interface ReferenceTileProps {
   reference: DraftReference;
+  /** An image (`<IMAGE_REF_n>`) or a reference video (`<VIDEO_REF_n>`, a moving thumbnail). */
+  kind?: RefKind;
   index: number;
   count: number;
   /** Another tile is being dragged over this one. */
@@ -31,6 +34,7 @@ const iconButton =
   "flex size-7 shrink-0 items-center justify-center rounded-md border border-ink-600 bg-ink-800 text-ink-300 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:pointer-events-none disabled:opacity-35";
 
 function statusText(ref: DraftReference): string {
+  if (ref.status === "failed") return "Not usable";
   if (ref.status === "preparing") return "Preparing…";
   if (ref.progress >= 1) return "Checking…";
   return `Uploading ${Math.round(ref.progress * 100)}%`;
@@ -43,15 +47,17 @@ function statusText(ref: DraftReference): string {
  */
 export function ReferenceTile(props: ReferenceTileProps) {
   const { reference: ref, index, count, dropTarget, over, onInsert, onRemove, onMove, onRename } = props;
+  const kind = props.kind ?? "image";
   const [dragging, setDragging] = useState(false);
-  const tag = imageTag(index);
-  const busy = ref.status !== "ready";
+  const tag = refTag(kind, index);
+  const failed = ref.status === "failed";
+  const busy = ref.status !== "ready" && !failed;
 
   function onDragStart(event: DragEvent<HTMLDivElement>) {
     event.dataTransfer.setData(REFERENCE_DRAG_TYPE, ref.key);
     event.dataTransfer.setData("text/plain", tag);
     event.dataTransfer.effectAllowed = "copyMove";
-    const img = event.currentTarget.querySelector("img");
+    const img = event.currentTarget.querySelector("img, video");
     if (img) event.dataTransfer.setDragImage(img, 24, 24);
     setDragging(true);
     props.onDragState(ref.key);
@@ -74,7 +80,7 @@ export function ReferenceTile(props: ReferenceTileProps) {
 
   return (
     <li
-      data-testid="reference-tile"
+      data-testid={kind === "video" ? "reference-video-tile" : "reference-tile"}
       data-key={ref.key}
       data-status={ref.status}
       data-over={over ? true : undefined}
@@ -99,17 +105,30 @@ export function ReferenceTile(props: ReferenceTileProps) {
         title={`Drag onto another tile to reorder, or into the prompt to insert ${tag}`}
         className={cn(
           "relative aspect-square cursor-grab overflow-hidden rounded-lg border bg-ink-800 active:cursor-grabbing",
-          over ? "border-danger ring-1 ring-danger/60" : "border-ink-700",
+          over || failed ? "border-danger ring-1 ring-danger/60" : "border-ink-700",
         )}
       >
-        {ref.previewUrl && (
-          // biome-ignore lint/performance/noImgElement: a local object URL or a stored thumbnail
-          <img
-            src={ref.previewUrl}
-            alt={ref.name}
-            draggable={false}
-            className={cn("size-full object-cover transition-opacity", busy && "opacity-50")}
-          />
+        {kind === "video" ? (
+          <VideoThumb reference={ref} dimmed={busy || failed} />
+        ) : (
+          ref.previewUrl && (
+            // biome-ignore lint/performance/noImgElement: a local object URL or a stored thumbnail
+            <img
+              src={ref.previewUrl}
+              alt={ref.name}
+              draggable={false}
+              className={cn("size-full object-cover transition-opacity", busy && "opacity-50")}
+            />
+          )
+        )}
+        {failed && (
+          <p
+            role="alert"
+            data-testid="reference-error"
+            className="absolute inset-x-0 bottom-0 max-h-full overflow-y-auto bg-black/85 p-2 text-[11px] leading-4 text-white"
+          >
+            {ref.error}
+          </p>
         )}
         {over && (
           <span
@@ -165,7 +184,9 @@ export function ReferenceTile(props: ReferenceTileProps) {
         >
           {tag}
         </code>
-        {busy ? (
+        {failed ? (
+          <XIcon className="size-3 shrink-0 text-danger" aria-label="Refused" />
+        ) : busy ? (
           <Spinner className="size-3 shrink-0 text-ink-400" />
         ) : (
           <span title="Stored" className="flex shrink-0 text-ok">
@@ -178,7 +199,7 @@ export function ReferenceTile(props: ReferenceTileProps) {
         <button
           type="button"
           aria-label="Move left"
-          title={`Move left (becomes ${imageTag(index - 1)})`}
+          title={`Move left (becomes ${refTag(kind, index - 1)})`}
           data-control="move-left"
           disabled={index === 0}
           onClick={() => onMove(index, index - 1)}
@@ -189,16 +210,17 @@ export function ReferenceTile(props: ReferenceTileProps) {
         <button
           type="button"
           data-control="insert"
+          disabled={failed}
           onClick={() => onInsert(index)}
           title={`Insert ${tag} at the caret in the prompt`}
-          className="flex h-7 min-w-0 flex-1 items-center justify-center rounded-md border border-ink-600 bg-ink-800 px-1 text-xs font-medium text-ink-100 transition-colors hover:border-accent/60 hover:bg-accent/15 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft"
+          className="flex h-7 min-w-0 flex-1 items-center justify-center rounded-md border border-ink-600 bg-ink-800 px-1 text-xs font-medium text-ink-100 transition-colors hover:border-accent/60 hover:bg-accent/15 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:opacity-35"
         >
           Insert
         </button>
         <button
           type="button"
           aria-label="Move right"
-          title={`Move right (becomes ${imageTag(index + 1)})`}
+          title={`Move right (becomes ${refTag(kind, index + 1)})`}
           data-control="move-right"
           disabled={index === count - 1}
           onClick={() => onMove(index, index + 1)}

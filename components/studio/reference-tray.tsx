@@ -6,33 +6,42 @@ import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
 import { UploadIcon, XIcon } from "@/components/ui/icons";
 import type { DraftReference } from "@/lib/client/draft";
+import { noVideosWords, type VideoLimit } from "@/lib/client/reference-files";
 import type { Notice } from "@/lib/client/use-composer";
 import type { ImageLimit } from "@/lib/client/versions";
-import { imageTag } from "@/lib/generations/tags";
+import { type RefKind, refTag } from "@/lib/generations/tags";
 import { ReferenceTile } from "./reference-tile";
 
 export interface ReferenceTrayProps {
   references: DraftReference[];
+  /** Reference videos in `<VIDEO_REF_n>` order. */
+  videos: DraftReference[];
+  /** What the chosen version takes in videos (none: the picker offers images only). */
+  videoLimit: VideoLimit;
   /** How many images the chosen version takes: the tray holds that many (a draft over it keeps them all). */
   limit: ImageLimit;
   notices: Notice[];
   error?: string;
   onFiles: (files: File[]) => void;
   onDismissNotice: (id: number) => void;
-  onInsert: (index: number) => void;
+  onInsert: (index: number, kind: RefKind) => void;
   onRemove: (key: string) => void;
   onMove: (from: number, to: number) => void;
+  onMoveVideo: (from: number, to: number) => void;
   onRename: (key: string, name: string, final?: boolean) => void;
 }
 
 // The picker offers only what the model takes; every file, however it arrives, is still checked by
 // name, size, type and content before it becomes a tile.
 const PICKER_ACCEPT = "image/png,image/jpeg,image/webp,.png,.jpg,.jpeg,.webp";
+const PICKER_ACCEPT_VIDEOS = `${PICKER_ACCEPT},video/mp4,video/quicktime,video/webm,.mp4,.mov,.webm`;
 
 /** The drop zone (drop, browse, or paste anywhere) and the ordered reference tiles. */
 export function ReferenceTray(props: ReferenceTrayProps) {
   const {
     references,
+    videos,
+    videoLimit,
     limit,
     notices,
     error,
@@ -41,9 +50,12 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     onInsert,
     onRemove,
     onMove,
+    onMoveVideo,
     onRename,
   } = props;
   const max = limit.max;
+  const takesVideos = videoLimit.videos !== null;
+  const videoMax = videoLimit.videos?.max ?? 0;
   const full = references.length >= max;
   const overBy = references.length - max;
   const list = useRef<HTMLUListElement>(null);
@@ -53,6 +65,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
   const [announcement, setAnnouncement] = useState("");
   const [draggedKey, setDraggedKey] = useState<string | null>(null);
   const [overIndex, setOverIndex] = useState<number | null>(null);
+  const [overVideo, setOverVideo] = useState<number | null>(null);
 
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     multiple: true,
@@ -77,22 +90,29 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     )?.focus();
   });
 
-  function move(from: number, to: number) {
-    const ref = references[from];
-    if (!ref || to < 0 || to >= references.length) return;
+  function move(from: number, to: number, kind: RefKind = "image") {
+    const list = kind === "video" ? videos : references;
+    const ref = list[from];
+    if (!ref || to < 0 || to >= list.length) return;
     refocus.current = { key: ref.key, control: to < from ? "move-left" : "move-right" };
-    onMove(from, to);
-    setAnnouncement(`${ref.name} moved to position ${to + 1}; it is now ${imageTag(to)}. Tags renumbered.`);
+    (kind === "video" ? onMoveVideo : onMove)(from, to);
+    setAnnouncement(
+      `${ref.name} moved to position ${to + 1}; it is now ${refTag(kind, to)}. Tags renumbered.`,
+    );
   }
 
   function remove(key: string) {
-    const index = references.findIndex((r) => r.key === key);
-    const next = references[index + 1] ?? references[index - 1];
+    const list = videos.some((v) => v.key === key) ? videos : references;
+    const index = list.findIndex((r) => r.key === key);
+    const next = list[index + 1] ?? list[index - 1];
     refocus.current = { key: next?.key ?? null, control: "remove" };
     onRemove(key);
   }
 
-  const empty = references.length === 0;
+  const empty = references.length === 0 && videos.length === 0;
+  const videoWords = videoLimit.videos
+    ? `up to ${videoMax} video${videoMax === 1 ? "" : "s"} (longer ones are trimmed to ${videoLimit.videos.maxSeconds} s)`
+    : "";
 
   return (
     <section aria-labelledby="references-heading" className="flex flex-col gap-2.5">
@@ -121,7 +141,12 @@ export function ReferenceTray(props: ReferenceTrayProps) {
           ),
         })}
       >
-        <input {...getInputProps({ "aria-label": "Reference images", accept: PICKER_ACCEPT } as object)} />
+        <input
+          {...getInputProps({
+            "aria-label": takesVideos ? "Reference images or videos" : "Reference images",
+            accept: takesVideos ? PICKER_ACCEPT_VIDEOS : PICKER_ACCEPT,
+          } as object)}
+        />
         {empty ? (
           <button
             ref={addButton}
@@ -133,10 +158,16 @@ export function ReferenceTray(props: ReferenceTrayProps) {
               <UploadIcon className="size-5" />
             </span>
             <span className="text-sm font-medium text-ink-100">
-              {isDragActive ? "Drop to add" : `Drop 1 to ${max} images, browse, or paste`}
+              {isDragActive
+                ? "Drop to add"
+                : takesVideos
+                  ? `Drop up to ${max} images and ${videoWords}, browse, or paste`
+                  : `Drop 1 to ${max} images, browse, or paste`}
             </span>
             <span className="text-xs text-ink-400">
-              PNG, JPEG or WebP up to 20 MB: a character, a place, a look.
+              {takesVideos
+                ? "PNG, JPEG or WebP up to 20 MB; MP4, MOV or WebM for motion."
+                : "PNG, JPEG or WebP up to 20 MB: a character, a place, a look."}
             </span>
           </button>
         ) : (
@@ -153,9 +184,9 @@ export function ReferenceTray(props: ReferenceTrayProps) {
                     ? `over the limit of ${max} images${limit.version ? ` on ${limit.version}` : ""}`
                     : undefined
                 }
-                onInsert={onInsert}
+                onInsert={(index) => onInsert(index, "image")}
                 onRemove={remove}
-                onMove={move}
+                onMove={(from, to) => move(from, to)}
                 onRename={onRename}
                 onDragState={(key) => {
                   setDraggedKey(key);
@@ -178,12 +209,75 @@ export function ReferenceTray(props: ReferenceTrayProps) {
                   className="flex aspect-square w-full flex-col items-center justify-center gap-1.5 rounded-lg border border-ink-700 border-dashed text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
                 >
                   <UploadIcon className="size-5" />
-                  <span className="text-xs font-medium">Add image</span>
+                  <span className="text-xs font-medium">
+                    {takesVideos ? "Add image or video" : "Add image"}
+                  </span>
                   <span className="text-[11px]">{max - references.length} left · or paste</span>
                 </button>
               </li>
             )}
           </ul>
+        )}
+        {(videos.length > 0 || (!empty && takesVideos)) && (
+          <div className="mt-1.5 border-ink-700 border-t pt-1.5" data-testid="reference-videos">
+            <div className="flex items-baseline justify-between gap-3 px-1 pb-1">
+              <h3 className="text-xs font-medium text-ink-300">Reference videos</h3>
+              <span
+                className={cn(
+                  "text-xs tabular-nums",
+                  videos.length > videoMax ? "font-semibold text-danger" : "text-ink-400",
+                )}
+                data-testid="reference-video-count"
+              >
+                {videos.length} / {videoMax}
+                {videoLimit.videos ? ` · up to ${videoLimit.videos.maxSeconds} s each` : ""}
+              </span>
+            </div>
+            {videos.length === 0 ? (
+              <button
+                type="button"
+                onClick={open}
+                className="w-full rounded-lg border border-ink-700 border-dashed px-3 py-2.5 text-left text-xs text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+              >
+                Add a short video to carry motion or a scene: MP4, MOV or WebM; a longer one opens a scrubber
+                to pick {videoLimit.videos?.maxSeconds ?? 3} s.
+              </button>
+            ) : (
+              <ul className="grid grid-cols-2 gap-1 min-[420px]:grid-cols-3">
+                {videos.map((ref, i) => (
+                  <ReferenceTile
+                    key={ref.key}
+                    kind="video"
+                    reference={ref}
+                    index={i}
+                    count={videos.length}
+                    dropTarget={draggedKey !== null && draggedKey !== ref.key && overVideo === i}
+                    over={
+                      i >= videoMax
+                        ? videoLimit.videos
+                          ? `over the limit of ${videoMax} videos on ${videoLimit.version}`
+                          : noVideosWords(videoLimit)
+                        : undefined
+                    }
+                    onInsert={(index) => onInsert(index, "video")}
+                    onRemove={remove}
+                    onMove={(from, to) => move(from, to, "video")}
+                    onRename={onRename}
+                    onDragState={(key) => {
+                      setDraggedKey(key);
+                      if (!key) setOverVideo(null);
+                    }}
+                    onDragOverTile={setOverVideo}
+                    onDropOnTile={(key, to) => {
+                      setOverVideo(null);
+                      const from = videos.findIndex((r) => r.key === key);
+                      if (from >= 0 && from !== to) move(from, to, "video");
+                    }}
+                  />
+                ))}
+              </ul>
+            )}
+          </div>
         )}
       </div>
       <p aria-live="polite" className="sr-only">

@@ -1,4 +1,4 @@
-import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
+import type { AssetDTO, GenerationDTO, VideoAssetInfo } from "@/lib/generations/dto";
 import {
   ASPECT_RATIOS,
   MAX_PROMPT_CHARS,
@@ -26,8 +26,9 @@ export interface StoredReference {
 }
 
 /** A draft's content as stored: references that finished uploading, and the draft's idempotency key. */
-export type StoredDraft = Omit<DraftContent, "references"> & {
+export type StoredDraft = Omit<DraftContent, "references" | "videos"> & {
   references: StoredReference[];
+  videos: StoredReference[];
   idempotencyKey: string;
 };
 
@@ -40,19 +41,30 @@ const isIntIn = (v: unknown, min: number, max: number): v is number =>
   Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max;
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T => list.includes(v as T);
 
+/** A video's own fields (length, sound, poster), or null when one is missing or of the wrong kind. */
+function readVideoInfo(v: unknown): VideoAssetInfo | null {
+  if (!isObject(v)) return null;
+  const { durationSec, hasAudio, posterUrl } = v;
+  if (!isNumber(durationSec) || typeof hasAudio !== "boolean" || !isString(posterUrl)) return null;
+  return { durationSec, hasAudio, posterUrl };
+}
+
 /** The fields of an AssetDTO, and only those; null when one is missing or of the wrong kind. */
-function readAsset(v: unknown): AssetDTO | null {
+function readAsset(v: unknown, kind: "image" | "video" = "image"): AssetDTO | null {
   if (!isObject(v)) return null;
   const { id, sha256, mime, width, height, bytes, name, url, thumbUrl } = v;
   if (!isString(id, 1, 64) || !isString(sha256) || !isString(mime) || !isString(name)) return null;
   if (!isString(url) || !isString(thumbUrl)) return null;
   if (!isNumber(width) || !isNumber(height) || !isNumber(bytes)) return null;
-  return { id, sha256, mime, width, height, bytes, name, url, thumbUrl };
+  const asset: AssetDTO = { id, sha256, mime, width, height, bytes, name, url, thumbUrl };
+  if (kind === "image") return v.kind === "video" ? null : asset;
+  const video = readVideoInfo(v.video);
+  return v.kind === "video" && video ? { ...asset, kind: "video", video } : null;
 }
 
-function readReference(v: unknown): StoredReference | null {
+function readReference(v: unknown, kind: "image" | "video" = "image"): StoredReference | null {
   if (!isObject(v) || !isString(v.key, 1, 64) || !isString(v.name, 0, 200)) return null;
-  const asset = readAsset(v.asset);
+  const asset = readAsset(v.asset, kind);
   if (!asset) return null;
   const { characterId } = v;
   if (characterId !== undefined && characterId !== null && !isString(characterId, 0, 64)) return null;
@@ -72,6 +84,15 @@ function readStored(v: unknown): StoredDraft | null {
     if (!ref) return null;
     references.push(ref);
   }
+  // Drafts stored before reference videos have none.
+  const rawVideos = v.videos === undefined ? [] : v.videos;
+  if (!Array.isArray(rawVideos) || rawVideos.length > WIDEST.videos) return null;
+  const videos: StoredReference[] = [];
+  for (const r of rawVideos) {
+    const ref = readReference(r, "video");
+    if (!ref) return null;
+    videos.push(ref);
+  }
   const { prompt, duration, aspectRatio, takes, idempotencyKey } = v;
   // A stored draft may be over the limit (the lint says so); cap only absurd sizes.
   if (!isString(prompt, 0, MAX_PROMPT_CHARS * 4)) return null;
@@ -81,6 +102,7 @@ function readStored(v: unknown): StoredDraft | null {
   if (!isString(idempotencyKey) || !/^[A-Za-z0-9_-]{8,128}$/.test(idempotencyKey)) return null;
   return {
     references,
+    videos,
     prompt,
     duration,
     aspectRatio,
@@ -97,20 +119,25 @@ function readStored(v: unknown): StoredDraft | null {
   };
 }
 
+/** The references that finished uploading, as stored. */
+const storedList = (list: readonly DraftReference[]): StoredReference[] =>
+  list.flatMap((r) =>
+    r.asset
+      ? [
+          {
+            key: r.key,
+            name: r.name,
+            asset: r.asset,
+            ...(r.characterId ? { characterId: r.characterId } : {}),
+          },
+        ]
+      : [],
+  );
+
 export function toStored(draft: Draft): StoredDraft {
   return {
-    references: draft.references.flatMap((r) =>
-      r.asset
-        ? [
-            {
-              key: r.key,
-              name: r.name,
-              asset: r.asset,
-              ...(r.characterId ? { characterId: r.characterId } : {}),
-            },
-          ]
-        : [],
-    ),
+    references: storedList(draft.references),
+    videos: storedList(draft.videos),
     prompt: draft.prompt,
     duration: draft.duration,
     aspectRatio: draft.aspectRatio,
@@ -129,7 +156,7 @@ export function storedReference(ref: StoredReference): DraftReference {
     key: ref.key,
     name: cleanReferenceName(ref.name) || defaultReferenceName(ref.asset.name),
     fileName: ref.asset.name,
-    previewUrl: ref.asset.thumbUrl,
+    previewUrl: previewOf(ref.asset),
     status: "ready",
     progress: 1,
     asset: ref.asset,
@@ -149,8 +176,11 @@ export function parseStored(raw: string | null): { content: DraftContent; idempo
   const stored = readStored(json);
   if (!stored) return null;
   // readStored builds exactly the stored fields, so the rest is the draft's content as it is.
-  const { references, idempotencyKey, ...rest } = stored;
-  return { content: { ...rest, references: references.map(storedReference) }, idempotencyKey };
+  const { references, videos, idempotencyKey, ...rest } = stored;
+  return {
+    content: { ...rest, references: references.map(storedReference), videos: videos.map(storedReference) },
+    idempotencyKey,
+  };
 }
 
 export function readStoredDraft() {
@@ -169,24 +199,45 @@ export function writeStoredDraft(draft: Draft): void {
   }
 }
 
+/** A stored reference as the draft holds it. */
+export function readyReference(
+  asset: AssetDTO,
+  label: string,
+  key: string,
+  characterId?: string | null,
+): DraftReference {
+  return {
+    key,
+    name: cleanReferenceName(label) || defaultReferenceName(asset.name),
+    fileName: asset.name,
+    previewUrl: previewOf(asset),
+    status: "ready",
+    progress: 1,
+    asset,
+    ...(characterId !== undefined ? { characterId } : {}),
+  };
+}
+
+/** What a tile shows first: an image's thumbnail, a video's still poster (its moving thumbnail plays on top). */
+export function previewOf(asset: AssetDTO): string {
+  return asset.video?.posterUrl ?? asset.thumbUrl;
+}
+
 /** A clip's inputs as draft content, for "Use these settings". */
 export function contentFromGeneration(generation: GenerationDTO, key: (i: number) => string): DraftContent {
-  const references = [...generation.references]
-    .sort((a, b) => a.position - b.position)
-    .map(
-      ({ position: _position, label, characterId, ...asset }, i): DraftReference => ({
-        key: key(i),
-        name: cleanReferenceName(label) || defaultReferenceName(asset.name),
-        fileName: asset.name,
-        previewUrl: asset.thumbUrl,
-        status: "ready",
-        progress: 1,
-        asset,
-        characterId,
-      }),
-    );
+  const byPosition = <T extends { position: number }>(list: readonly T[]) =>
+    [...list].sort((a, b) => a.position - b.position);
+  const references = byPosition(generation.references).map(
+    ({ position: _position, label, characterId, ...asset }, i) =>
+      readyReference(asset, label, key(i), characterId),
+  );
+  const videos = byPosition(generation.referenceVideos ?? []).map(
+    ({ position: _position, label, characterId, ...asset }, i) =>
+      readyReference(asset, label, key(references.length + i), characterId),
+  );
   return {
     references,
+    videos,
     prompt: generation.prompt,
     duration: generation.duration,
     aspectRatio: generation.aspectRatio,

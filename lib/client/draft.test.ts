@@ -171,6 +171,7 @@ describe("draftReducer", () => {
       type: "draft/replaced",
       content: {
         references: [ref("z")],
+        videos: [],
         prompt: "<IMAGE_REF_0> new",
         duration: 4,
         aspectRatio: "9:16",

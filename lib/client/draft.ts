@@ -5,7 +5,13 @@ import {
   type ProviderId,
   type ThinkingLevel,
 } from "@/lib/generations/limits";
-import { parseImageTags, remapImageTags } from "@/lib/generations/tags";
+import {
+  parseImageTags,
+  parseVideoTags,
+  type RefKind,
+  remapImageTags,
+  remapVideoTags,
+} from "@/lib/generations/tags";
 import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
 import {
   type EditKind,
@@ -20,7 +26,8 @@ import type { TextRange } from "./prompt-model";
 
 // The composer's draft as a pure reducer: references (in tag order), prompt with its undo stack,
 // settings, the idempotency key and the server's last field errors. Position n in `references` is the
-// prompt's <IMAGE_REF_n>; every change of order rewrites the tags so each still names the same image.
+// prompt's <IMAGE_REF_n>, position n in `videos` its <VIDEO_REF_n> (numbered apart, as the model reads
+// them); every change of order rewrites the tags of that kind so each still names the same image or video.
 
 export interface DraftReference {
   /** Local id, stable across uploads, renames and reorders. */
@@ -30,8 +37,15 @@ export interface DraftReference {
   fileName: string;
   /** What the tile shows: the local file at once, the stored thumbnail once uploaded. */
   previewUrl: string;
-  /** preparing: decoding and maybe scaling down; uploading: bytes on the way; ready: stored. */
-  status: "preparing" | "uploading" | "ready";
+  /**
+   * preparing: decoding and maybe scaling down; uploading: bytes on the way; ready: stored; failed: the
+   * server refused it (a video whose content it could not use), with its answer in `error`.
+   */
+  status: "preparing" | "uploading" | "ready" | "failed";
+  /** The server's refusal, shown on the tile until it is removed. */
+  error?: string;
+  /** A video's length in seconds as kept (the range picked on the scrubber, else the whole file). */
+  seconds?: number;
   /** 0..1 of the bytes sent. */
   progress: number;
   asset: AssetDTO | null;
@@ -54,6 +68,8 @@ export interface CaretRequest extends TextRange {
 
 export interface Draft {
   references: DraftReference[];
+  /** Reference videos in tag order (their asset's `video` holds the length and poster). */
+  videos: DraftReference[];
   prompt: string;
   history: PromptHistory;
   caret: CaretRequest;
@@ -78,6 +94,7 @@ export interface Draft {
 /** What a draft is made of, without editing state: what is stored, restored and loaded from a clip. */
 export interface DraftContent {
   references: DraftReference[];
+  videos: DraftReference[];
   prompt: string;
   duration: number;
   aspectRatio: AspectRatio;
@@ -91,18 +108,23 @@ export interface DraftContent {
 
 export type DraftAction =
   | { type: "references/added"; items: DraftReference[] }
+  | { type: "videos/added"; items: DraftReference[] }
   | { type: "references/progress"; key: string; progress: number }
   | { type: "references/uploaded"; key: string; asset: AssetDTO; previewUrl?: string }
+  | { type: "references/failed"; key: string; error: string }
+  /** Progress, upload, rename and removal find the key among the images and the videos. */
   | { type: "references/removed"; key: string }
   | {
       type: "references/restored";
       reference: DraftReference;
       index: number;
+      /** Which list it goes back to (images when unset). */
+      kind?: RefKind;
       /** The prompt and history before and right after the removal being undone. */
       before: { prompt: string; history: PromptHistory };
       promptAfter: string;
     }
-  | { type: "references/moved"; from: number; to: number }
+  | { type: "references/moved"; from: number; to: number; kind?: RefKind }
   | { type: "references/renamed"; key: string; name: string }
   | { type: "prompt/edited"; prompt: string; before: TextRange; after: TextRange; kind: EditKind; at: number }
   | { type: "prompt/undo"; selection: TextRange }
@@ -124,6 +146,7 @@ export type DraftAction =
 export function initialDraft(idempotencyKey: string): Draft {
   return {
     references: [],
+    videos: [],
     prompt: "",
     history: emptyHistory(),
     caret: { start: 0, end: 0, seq: 0 },
@@ -140,18 +163,19 @@ export function initialDraft(idempotencyKey: string): Draft {
   };
 }
 
-export function isDraftEmpty(draft: Pick<Draft, "references" | "prompt">): boolean {
-  return draft.references.length === 0 && draft.prompt.trim() === "";
+export function isDraftEmpty(draft: Pick<Draft, "references" | "prompt"> & { videos?: unknown[] }): boolean {
+  return draft.references.length === 0 && (draft.videos?.length ?? 0) === 0 && draft.prompt.trim() === "";
 }
 
 /**
- * Takes tags out of the prompt together with one neighbouring space, so no double space is left.
+ * Takes tags (of `kind`: images by default) out of the prompt together with one neighbouring space, so no
+ * double space is left.
  */
-export function dropTags(prompt: string, drop: (index: number) => boolean): string {
+export function dropTags(prompt: string, drop: (index: number) => boolean, kind: RefKind = "image"): string {
   const space = (i: number) => /\s/.test(prompt[i] ?? "");
   let out = "";
   let last = 0;
-  for (const tag of parseImageTags(prompt)) {
+  for (const tag of kind === "video" ? parseVideoTags(prompt) : parseImageTags(prompt)) {
     if (!drop(tag.index)) continue;
     let { start, end } = tag;
     if (space(end) && (start === 0 || space(start - 1))) end++;
@@ -170,6 +194,14 @@ export function promptWithoutReference(prompt: string, removed: number): string 
   );
 }
 
+/** Removing reference video `removed` drops its tags and shifts later video tags down; image tags stay. */
+export function promptWithoutVideo(prompt: string, removed: number): string {
+  return remapVideoTags(
+    dropTags(prompt, (i) => i === removed, "video"),
+    (i) => (i > removed ? i - 1 : i),
+  );
+}
+
 /** Old index -> new index when the item at `from` moves to `to` in a list of `count`. */
 export function moveMapping(from: number, to: number, count: number): (index: number) => number {
   const order = Array.from({ length: count }, (_, i) => i);
@@ -180,25 +212,33 @@ export function moveMapping(from: number, to: number, count: number): (index: nu
 }
 
 const edited = (draft: Draft, patch: Partial<Draft>): Draft => ({ ...draft, ...patch, serverErrors: {} });
+/** The list a key is in: the images' or the videos'. */
+const listOf = (draft: Draft, key: string): "references" | "videos" =>
+  draft.videos.some((v) => v.key === key) ? "videos" : "references";
 const caretAt = (draft: Draft, range: TextRange): CaretRequest => ({ ...range, seq: draft.caret.seq + 1 });
 
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
     case "references/added":
       return edited(draft, { references: [...draft.references, ...action.items] });
-    case "references/progress":
+    case "videos/added":
+      return edited(draft, { videos: [...draft.videos, ...action.items] });
+    case "references/progress": {
+      const list = listOf(draft, action.key);
       return {
         ...draft,
-        references: draft.references.map((r) =>
-          r.key === action.key && r.status !== "ready"
+        [list]: draft[list].map((r) =>
+          r.key === action.key && r.status !== "ready" && r.status !== "failed"
             ? { ...r, status: "uploading", progress: action.progress }
             : r,
         ),
       };
-    case "references/uploaded":
+    }
+    case "references/uploaded": {
+      const list = listOf(draft, action.key);
       return {
         ...draft,
-        references: draft.references.map((r) =>
+        [list]: draft[list].map((r) =>
           r.key === action.key
             ? {
                 ...r,
@@ -210,7 +250,25 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
             : r,
         ),
       };
+    }
+    case "references/failed": {
+      const list = listOf(draft, action.key);
+      return {
+        ...draft,
+        [list]: draft[list].map((r) =>
+          r.key === action.key ? { ...r, status: "failed", error: action.error } : r,
+        ),
+      };
+    }
     case "references/removed": {
+      const video = draft.videos.findIndex((r) => r.key === action.key);
+      if (video >= 0) {
+        return edited(draft, {
+          videos: draft.videos.filter((r) => r.key !== action.key),
+          prompt: promptWithoutVideo(draft.prompt, video),
+          history: mapHistory(draft.history, (p) => promptWithoutVideo(p, video)),
+        });
+      }
       const index = draft.references.findIndex((r) => r.key === action.key);
       if (index < 0) return draft;
       return edited(draft, {
@@ -220,40 +278,48 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       });
     }
     case "references/restored": {
-      if (draft.references.some((r) => r.key === action.reference.key)) return draft;
-      const index = Math.min(action.index, draft.references.length);
-      const references = [...draft.references];
-      references.splice(index, 0, action.reference);
+      const key = action.reference.key;
+      if (draft.references.some((r) => r.key === key) || draft.videos.some((r) => r.key === key))
+        return draft;
+      const list = action.kind === "video" ? "videos" : "references";
+      const index = Math.min(action.index, draft[list].length);
+      const items = [...draft[list]];
+      items.splice(index, 0, action.reference);
       // Untouched since the removal: the prompt comes back exactly. Edited since: keep the edits and only
-      // shift the tags after the restored image back up.
+      // shift the tags after the restored image (or video) back up.
       const untouched = draft.prompt === action.promptAfter;
-      const shift = (p: string) => remapImageTags(p, (i) => (i >= index ? i + 1 : i));
+      const remap = action.kind === "video" ? remapVideoTags : remapImageTags;
+      const shift = (p: string) => remap(p, (i) => (i >= index ? i + 1 : i));
       return edited(draft, {
-        references,
+        [list]: items,
         prompt: untouched ? action.before.prompt : shift(draft.prompt),
         history: untouched ? action.before.history : mapHistory(draft.history, shift),
       });
     }
     case "references/moved": {
-      const count = draft.references.length;
+      const list = action.kind === "video" ? "videos" : "references";
+      const count = draft[list].length;
       const { from, to } = action;
       if (from === to || from < 0 || to < 0 || from >= count || to >= count) return draft;
-      const references = [...draft.references];
-      const [moved] = references.splice(from, 1);
-      references.splice(to, 0, moved!);
+      const items = [...draft[list]];
+      const [moved] = items.splice(from, 1);
+      items.splice(to, 0, moved!);
       const map = moveMapping(from, to, count);
-      // Tags past the references (already flagged) keep their number.
-      const remap = (p: string) => remapImageTags(p, (i) => (i < count ? map(i) : i));
+      // Tags past the list (already flagged) keep their number; tags of the other kind are left alone.
+      const remapKind = action.kind === "video" ? remapVideoTags : remapImageTags;
+      const remap = (p: string) => remapKind(p, (i) => (i < count ? map(i) : i));
       return edited(draft, {
-        references,
+        [list]: items,
         prompt: remap(draft.prompt),
         history: mapHistory(draft.history, remap),
       });
     }
-    case "references/renamed":
+    case "references/renamed": {
+      const list = listOf(draft, action.key);
       return edited(draft, {
-        references: draft.references.map((r) => (r.key === action.key ? { ...r, name: action.name } : r)),
+        [list]: draft[list].map((r) => (r.key === action.key ? { ...r, name: action.name } : r)),
       });
+    }
     case "prompt/edited": {
       if (action.prompt === draft.prompt) return { ...draft, caret: caretAt(draft, action.after) };
       const before = { prompt: draft.prompt, selection: action.before };
@@ -313,10 +379,11 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
 }
 
 export function draftContent(draft: Draft): DraftContent {
-  const { references, prompt, duration, aspectRatio, takes, provider, version, resolution } = draft;
+  const { references, videos, prompt, duration, aspectRatio, takes, provider, version, resolution } = draft;
   const { seedText, thinkingLevel } = draft;
   return {
     references,
+    videos,
     prompt,
     duration,
     aspectRatio,

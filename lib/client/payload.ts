@@ -41,6 +41,8 @@ export interface PayloadInput {
   aspectRatio: AspectRatio;
   duration: number;
   references: PayloadReference[];
+  /** Reference videos in `<VIDEO_REF_n>` order (none on versions that take none). */
+  videos?: PayloadReference[];
   /** AtlasCloud only: the seed to send (absent = random, sent as -1) and the thinking level. */
   seed?: number;
   thinkingLevel?: ThinkingLevel;
@@ -52,6 +54,15 @@ export function imagesField(provider: ProviderId | undefined, version: ModelProf
   return provider === "fal" && version ? version.request.images : "image_urls";
 }
 
+/** The field the payload carries reference videos in, or null where the version takes none. */
+export function videosField(
+  provider: ProviderId | undefined,
+  version: ModelProfile | undefined,
+): string | null {
+  if (provider === "atlas" || !version?.videos) return null;
+  return provider === "fal" ? (version.request.videos ?? null) : "reference_video_urls";
+}
+
 export function buildPayload(
   input: PayloadInput,
   origin: string,
@@ -61,6 +72,9 @@ export function buildPayload(
     r.url ? new URL(r.url, origin).href : `(reference ${i} is still uploading)`,
   );
   const duration = Math.round(input.duration);
+  const videoUrls = (input.videos ?? []).map((r, i) =>
+    r.url ? new URL(r.url, origin).href : `(reference video ${i} is still uploading)`,
+  );
   if (provider.id === "atlas") {
     return {
       model: provider.modelId ?? "google/gemini-omni-flash/reference-to-video",
@@ -75,8 +89,18 @@ export function buildPayload(
   }
   const { version, resolution } = provider;
   if (provider.id !== "fal" || !version) {
-    return { prompt: input.prompt, image_urls: urls, aspect_ratio: input.aspectRatio, duration };
+    // The preview engine is shown as fal would get it: its first version's shape, and the newer versions'
+    // video field when the draft holds videos.
+    const body: FalPayload = {
+      prompt: input.prompt,
+      image_urls: urls,
+      aspect_ratio: input.aspectRatio,
+      duration,
+    };
+    if (videoUrls.length > 0 && version?.videos) body.reference_video_urls = videoUrls;
+    return body;
   }
+  // Field by field and in the order lib/providers/fal.ts falRequestBody builds it.
   const { request } = version;
   const body: Record<string, unknown> = {
     prompt: input.prompt,
@@ -84,6 +108,7 @@ export function buildPayload(
     aspect_ratio: input.aspectRatio,
     duration,
   };
+  if (request.videos && videoUrls.length > 0) body[request.videos] = videoUrls;
   if (request.resolution && resolution)
     body[request.resolution.field] = request.resolution.values[resolution];
   return body as FalPayload;

@@ -1,7 +1,16 @@
-import { findMalformedTags, type ImageTag, imageTag, parseImageTags } from "@/lib/generations/tags";
+import {
+  findMalformedTags,
+  findMalformedVideoTags,
+  imageTag,
+  parseRefTags,
+  type RefKind,
+  type RefTag,
+  refTag,
+  videoTag,
+} from "@/lib/generations/tags";
 
-// The prompt as the composer edits it: a plain string holding raw `<IMAGE_REF_n>` tags (what the model
-// receives), where each tag behaves as one atomic unit. Offsets are UTF-16 indexes into that string; no
+// The prompt as the composer edits it: a plain string holding raw `<IMAGE_REF_n>` and `<VIDEO_REF_n>` tags
+// (what the model receives), where each tag behaves as one atomic unit. Offsets are UTF-16 indexes into that string; no
 // offset ever rests inside a tag.
 
 export interface TextRange {
@@ -11,16 +20,16 @@ export interface TextRange {
 
 export type Segment =
   | { kind: "text"; text: string; start: number; end: number }
-  | { kind: "tag"; index: number; raw: string; start: number; end: number };
+  | { kind: "tag"; ref: RefKind; index: number; raw: string; start: number; end: number };
 
 /** Text runs and tags in order; empty text runs are left out. */
 export function segmentPrompt(prompt: string): Segment[] {
   const out: Segment[] = [];
   let last = 0;
-  for (const tag of parseImageTags(prompt)) {
+  for (const tag of parseRefTags(prompt)) {
     if (tag.start > last)
       out.push({ kind: "text", text: prompt.slice(last, tag.start), start: last, end: tag.start });
-    out.push({ kind: "tag", index: tag.index, raw: tag.raw, start: tag.start, end: tag.end });
+    out.push({ kind: "tag", ref: tag.kind, index: tag.index, raw: tag.raw, start: tag.start, end: tag.end });
     last = tag.end;
   }
   if (last < prompt.length)
@@ -28,14 +37,14 @@ export function segmentPrompt(prompt: string): Segment[] {
   return out;
 }
 
-function tagAround(tags: ImageTag[], offset: number): ImageTag | undefined {
+function tagAround(tags: RefTag[], offset: number): RefTag | undefined {
   return tags.find((t) => offset > t.start && offset < t.end);
 }
 
 /** Moves an offset that falls inside a tag to the tag's edge (`after` by default). */
 export function snapOffset(prompt: string, offset: number, bias: "before" | "after" = "after"): number {
   const clamped = Math.max(0, Math.min(prompt.length, offset));
-  const tag = tagAround(parseImageTags(prompt), clamped);
+  const tag = tagAround(parseRefTags(prompt), clamped);
   if (!tag) return clamped;
   return bias === "before" ? tag.start : tag.end;
 }
@@ -103,7 +112,7 @@ function nextGrapheme(text: string, offset: number): number {
 
 /** Where the caret lands after one step left or right: a whole tag, or one grapheme. */
 export function stepCaret(prompt: string, offset: number, direction: "backward" | "forward"): number {
-  const tags = parseImageTags(prompt);
+  const tags = parseRefTags(prompt);
   if (direction === "backward") {
     const tag = tags.find((t) => t.end === offset);
     return tag ? tag.start : previousGrapheme(prompt, offset);
@@ -114,9 +123,7 @@ export function stepCaret(prompt: string, offset: number, direction: "backward" 
 
 /** The tag right before (backward) or after (forward) a collapsed caret, if any. */
 export function tagNextTo(prompt: string, offset: number, direction: "backward" | "forward") {
-  return parseImageTags(prompt).find((t) =>
-    direction === "backward" ? t.end === offset : t.start === offset,
-  );
+  return parseRefTags(prompt).find((t) => (direction === "backward" ? t.end === offset : t.start === offset));
 }
 
 /** Backspace (backward) or Delete (forward): a selection, else one whole tag or one grapheme. */
@@ -131,13 +138,13 @@ export function deleteAtCaret(prompt: string, selection: TextRange, direction: "
  * Puts tag `index` at the range, spaced from its neighbours so it reads as a word; the caret ends after
  * the tag and its trailing space.
  */
-export function insertTag(prompt: string, range: TextRange, index: number): Edit {
+export function insertTag(prompt: string, range: TextRange, index: number, kind: RefKind = "image"): Edit {
   const { start, end } = snapRange(prompt, range);
   const before = prompt.slice(0, start);
   const after = prompt.slice(end);
   const lead = before && !/\s$/.test(before) ? " " : "";
   const trail = after && /^[\s.,;:!?)]/.test(after) ? "" : " ";
-  const text = `${lead}${imageTag(index)}${trail}`;
+  const text = `${lead}${refTag(kind, index)}${trail}`;
   const caret = before.length + text.length;
   return { prompt: before + text + after, selection: { start: caret, end: caret } };
 }
@@ -170,6 +177,9 @@ export function mentionAt(prompt: string, caret: number): MentionQuery | null {
 
 export interface Named {
   name: string;
+  /** The item's own tag and number, where the list mixes kinds (images, then videos). */
+  kind?: RefKind;
+  index?: number;
 }
 
 /** References whose name (or tag number) matches the query, best first: name starts, then contains. */
@@ -182,9 +192,16 @@ export function filterByName<T extends Named>(
   if (!q) return all;
   const rank = ({ item, index }: { item: T; index: number }) => {
     const name = item.name.toLowerCase();
-    if (name.startsWith(q) || String(index) === q) return 0;
+    const n = item.index ?? index;
+    if (name.startsWith(q) || String(n) === q) return 0;
     if (name.split(/[\s_.-]+/).some((word) => word.startsWith(q))) return 1;
-    if (name.includes(q) || imageTag(index).toLowerCase().includes(q)) return 2;
+    if (
+      name.includes(q) ||
+      refTag(item.kind ?? "image", n)
+        .toLowerCase()
+        .includes(q)
+    )
+      return 2;
     return -1;
   };
   return all
@@ -199,15 +216,23 @@ export function filterByName<T extends Named>(
  * `<IMAGE REF 1>`) as the real tag, when it carries a number.
  */
 export function fixMalformedTags(prompt: string): string {
+  return fixLookalikes(fixLookalikes(prompt, findMalformedTags, imageTag), findMalformedVideoTags, videoTag);
+}
+
+function fixLookalikes(
+  prompt: string,
+  find: typeof findMalformedTags,
+  tag: (index: number) => string,
+): string {
   let out = "";
   let last = 0;
-  for (const m of findMalformedTags(prompt)) {
+  for (const m of find(prompt)) {
     const n = /\d{1,3}/.exec(m.raw);
     if (!n) continue;
     // Keep the whitespace the lookalike pattern may have swallowed at its edges.
     const lead = /^\s*/.exec(m.raw)![0];
     const trail = /\s*$/.exec(m.raw)![0];
-    out += prompt.slice(last, m.start) + lead + imageTag(Number(n[0])) + trail;
+    out += prompt.slice(last, m.start) + lead + tag(Number(n[0])) + trail;
     last = m.end;
   }
   return out + prompt.slice(last);

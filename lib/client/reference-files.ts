@@ -63,3 +63,57 @@ export function defaultReferenceName(fileName: string): string {
 export function cleanReferenceName(name: string): string {
   return cleanLabel(name).slice(0, MAX_LABEL_CHARS).trimEnd();
 }
+
+// ---- Reference videos ----------------------------------------------------------------------------------
+
+const VIDEO_TYPES = new Set(["video/mp4", "video/quicktime", "video/webm"]);
+const VIDEO_EXTENSIONS = /\.(mp4|m4v|mov|webm)$/i;
+
+/** Files that say they are videos (by type, or by name when the browser gives no type). */
+export function looksLikeVideo(file: FileLike): boolean {
+  return file.type ? file.type.startsWith("video/") : VIDEO_EXTENSIONS.test(file.name);
+}
+
+/** What the chosen version takes in videos, and how refusals name it. */
+export interface VideoLimit {
+  /** The version's name ("Omni Flash 1.2"). */
+  version: string;
+  /** null where the version takes no videos. */
+  videos: { max: number; maxSeconds: number; maxBytes: number } | null;
+  /** The newest version of the provider that takes videos, where this one takes none. */
+  alternative?: { label: string; max: number; maxSeconds: number };
+}
+
+const seconds = (n: number) => `${Number(n.toFixed(1))} s`;
+
+/** "Omni Flash 1.0 takes no reference videos: pick Omni Flash 1.2 (up to 3 videos of at most 3 s each)." */
+export function noVideosWords(limit: VideoLimit): string {
+  const alt = limit.alternative;
+  const pick = alt
+    ? `pick ${alt.label} (up to ${alt.max} videos of at most ${seconds(alt.maxSeconds)} each)`
+    : "pick a version that takes videos";
+  return `${limit.version} takes no reference videos; it takes images only: ${pick}`;
+}
+
+/**
+ * Why this video cannot be a reference, or null: the version takes none, no slot left, too large, empty,
+ * or not an MP4, MOV or WebM. Its length is checked after (it needs the file's metadata), and its content
+ * by the server.
+ */
+export function videoRefusal(file: FileLike, slotsLeft: number, limit: VideoLimit): string | null {
+  const name = displayName(file);
+  const videos = limit.videos;
+  if (!videos) return `${name} was not added: ${noVideosWords(limit)}.`;
+  if (slotsLeft <= 0)
+    return `${name} was not added: ${limit.version} takes at most ${videos.max} reference videos.`;
+  if (file.size > videos.maxBytes) {
+    return `${name} was not added: it is ${formatBytes(file.size)} and reference videos can be at most ${formatBytes(videos.maxBytes)}.`;
+  }
+  if (file.size === 0) return `${name} was not added: the file is empty (0 bytes).`;
+  const typed = file.type ? VIDEO_TYPES.has(file.type) : VIDEO_EXTENSIONS.test(file.name);
+  if (!typed) {
+    const what = file.type ? ` (${file.type})` : "";
+    return `${name} was not added: it is not an MP4, MOV or WebM video${what}.`;
+  }
+  return null;
+}

@@ -22,12 +22,20 @@ import { readStoredDraft, writeStoredDraft } from "./draft-storage";
 import { newIdempotencyKey } from "./idempotency";
 import { chosenProvider, providerOptions } from "./providers";
 import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
-import { cleanReferenceName, defaultReferenceName, imageLimitWords } from "./reference-files";
+import {
+  cleanReferenceName,
+  defaultReferenceName,
+  imageLimitWords,
+  looksLikeVideo,
+  type VideoLimit,
+} from "./reference-files";
 import { spendKey } from "./spend";
 import { useClipSettings } from "./use-clip-settings";
 import { newReferenceKey, useReferenceFiles } from "./use-reference-files";
+import { useReferenceVideos } from "./use-reference-videos";
+import { useVideoHandoff } from "./use-video-handoff";
 import { loadSchemaCheck, type SchemaCheck, validateDraft } from "./validate-draft";
-import { chosenVersion, draftResolution, type ImageLimit, imageLimit } from "./versions";
+import { chosenVersion, draftResolution, type ImageLimit, imageLimit, videoLimit } from "./versions";
 
 export interface Notice {
   id: number;
@@ -66,6 +74,19 @@ export function useComposer() {
   // The chosen version's image limit, read by the file checks between renders.
   const limitRef = useRef<ImageLimit>({ max: 5 });
   const files = useReferenceFiles(draftRef, dispatch, refuse, limitRef);
+  // The chosen version's video limit (null videos where it takes none), and its id for the upload.
+  const videoLimitRef = useRef<VideoLimit & { model?: string }>({ version: "This version", videos: null });
+  const videoFiles = useReferenceVideos(draftRef, dispatch, refuse, videoLimitRef);
+  /** Files in the order given: videos to the video list, everything else checked as an image. */
+  const addFiles = useCallback(
+    async (list: readonly File[]) => {
+      for (const file of list) {
+        if (looksLikeVideo(file)) await videoFiles.addVideo(file);
+        else await files.addFiles([file]);
+      }
+    },
+    [files, videoFiles],
+  );
 
   // Restore the stored draft before the first paint after hydration; save every change after that.
   useLayoutEffect(() => {
@@ -90,6 +111,8 @@ export function useComposer() {
   const version = chosenVersion(provider, draft.version);
   const limit = useMemo(() => imageLimit(provider, version), [provider, version]);
   limitRef.current = limit;
+  const videos = useMemo(() => videoLimit(provider, version), [provider, version]);
+  videoLimitRef.current = { ...videos, model: version?.id };
 
   // The version's default duration (8 s on fal, 10 s on AtlasCloud), unless the user (or a restored
   // draft) already chose one.
@@ -103,11 +126,15 @@ export function useComposer() {
   const removeReference = useCallback(
     (key: string) => {
       const before = draftRef.current;
-      const index = before.references.findIndex((r) => r.key === key);
-      const ref = before.references[index];
+      const kind = before.videos.some((r) => r.key === key) ? ("video" as const) : ("image" as const);
+      const list = kind === "video" ? before.videos : before.references;
+      const index = list.findIndex((r) => r.key === key);
+      const ref = list[index];
       if (!ref) return;
       files.abort(key);
+      videoFiles.abort(key);
       dispatch({ type: "references/removed", key });
+      if (ref.status === "failed") return;
       if (ref.status !== "ready") {
         toast(`Upload of ${ref.fileName} canceled`);
         return;
@@ -123,22 +150,28 @@ export function useComposer() {
               type: "references/restored",
               reference: ref,
               index,
+              kind,
               before: { prompt: before.prompt, history: before.history },
               promptAfter,
             }),
         },
       });
     },
-    [dispatch, files],
+    [dispatch, files, videoFiles],
   );
 
   const moveReference = useCallback(
     (from: number, to: number) => dispatch({ type: "references/moved", from, to }),
     [dispatch],
   );
+  const moveVideo = useCallback(
+    (from: number, to: number) => dispatch({ type: "references/moved", from, to, kind: "video" }),
+    [dispatch],
+  );
   const renameReference = useCallback(
     (key: string, name: string, final = false) => {
-      const ref = draftRef.current.references.find((r) => r.key === key);
+      const { references, videos } = draftRef.current;
+      const ref = references.find((r) => r.key === key) ?? videos.find((r) => r.key === key);
       if (!ref) return;
       const cleaned = final
         ? cleanReferenceName(name) || defaultReferenceName(ref.fileName)
@@ -189,8 +222,9 @@ export function useComposer() {
   // "Use these settings": a clip's inputs replace the draft, after asking when there is one to lose.
   const onReplaced = useCallback(() => {
     files.abortAll();
+    videoFiles.abortAll();
     durationChosen.current = true;
-  }, [files]);
+  }, [files, videoFiles]);
   const clipSettings = useClipSettings({ restored, draftRef, dispatch, onReplaced });
 
   /**
@@ -235,9 +269,17 @@ export function useComposer() {
     [dispatch, refuse],
   );
 
+  const addReferenceVideo = useVideoHandoff({
+    restored,
+    provider,
+    draftRef,
+    dispatch,
+    refuse,
+  });
+
   // The server's schema checks the draft from the moment it has content; it loads on that first change.
   const [schemaCheck, setSchemaCheck] = useState<SchemaCheck | null>(null);
-  const hasContent = draft.references.length > 0 || draft.prompt.trim() !== "";
+  const hasContent = draft.references.length > 0 || draft.videos.length > 0 || draft.prompt.trim() !== "";
   useEffect(() => {
     if (!hasContent || schemaCheck) return;
     let live = true;
@@ -312,9 +354,12 @@ export function useComposer() {
     notices,
     dismissNotice,
     refuse,
-    addFiles: files.addFiles,
+    addFiles,
     removeReference,
     moveReference,
+    moveVideo,
+    /** A video waiting for its range on the scrubber, or null. */
+    trim: videoFiles.trim,
     renameReference,
     editPrompt,
     undoPrompt: useCallback(
@@ -345,6 +390,10 @@ export function useComposer() {
     /** The version this draft generates with, and how many images it takes. */
     version,
     imageLimit: limit,
+    /** What the version takes in videos (none on the first version and AtlasCloud). */
+    videoLimit: videos,
+    /** `?referenceVideo=<assetId>`: a stored video joins the draft. */
+    addReferenceVideo,
     insertCharacter,
     ...clipSettings,
   };

@@ -62,6 +62,7 @@ export function validateDraft(
   const version = chosenVersion(provider, draft.version);
   const resolution = override.resolution ?? chosenResolution(version, draft.resolution);
   const ready = draft.references.filter((r) => r.asset);
+  const readyVideos = draft.videos.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
     prompt: draft.prompt,
     referenceIds: ready.map((r) => r.asset!.id),
@@ -74,6 +75,14 @@ export function validateDraft(
     ...(ready.some((r) => r.characterId)
       ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }
       : {}),
+    // Videos in tag order: position n is the prompt's <VIDEO_REF_n>. Sent only when there are some, so a
+    // draft without videos sends what it always sent.
+    ...(readyVideos.length > 0
+      ? {
+          referenceVideoIds: readyVideos.map((r) => r.asset!.id),
+          referenceVideoNames: readyVideos.map((r) => r.name || defaultReferenceName(r.fileName)),
+        }
+      : {}),
     ...providerFields(provider, draft),
     ...versionFields(provider, version, resolution),
   };
@@ -81,20 +90,28 @@ export function validateDraft(
   const issues: Record<string, string> = {};
   if (version) {
     // Counted as the server counts them: every reference in the tray, uploaded or not.
-    const counts = { images: draft.references.length, duration: draft.duration, resolution };
+    const counts = {
+      images: draft.references.length,
+      videos: draft.videos.length,
+      duration: draft.duration,
+      resolution,
+    };
     for (const issue of profileIssues(version, { ...counts, aspectRatio: draft.aspectRatio })) {
       // An empty tray is not an error to show by it: "Add at least one reference image" says it below.
-      if (issue.path === "referenceIds" && draft.references.length === 0) continue;
+      if (issue.path === "referenceIds" && draft.references.length + draft.videos.length === 0) continue;
       issues[issue.path] ??= issue.message;
       errors[issue.path] ??= issue.message;
     }
   }
   const seed = provider?.capabilities.seed ? parseSeed(draft.seedText) : null;
   if (seed && !seed.ok) errors.seed ??= seed.message;
-  const waiting = draft.references.length - ready.length;
+  const failed = draft.videos.find((r) => r.status === "failed");
+  const waiting =
+    draft.references.length - ready.length + draft.videos.length - readyVideos.length - (failed ? 1 : 0);
   let blocker: string | null = null;
-  if (waiting > 0) blocker = `Waiting for ${waiting} upload${waiting === 1 ? "" : "s"} to finish`;
-  else if (draft.references.length === 0) blocker = "Add at least one reference image";
+  if (failed) blocker = `${failed.fileName} could not be used: remove it to go on`;
+  else if (waiting > 0) blocker = `Waiting for ${waiting} upload${waiting === 1 ? "" : "s"} to finish`;
+  else if (draft.references.length + draft.videos.length === 0) blocker = "Add at least one reference image";
   else if (draft.prompt.trim() === "") blocker = "Write a prompt";
   else if (!check) blocker = CHECKING;
   else if (Object.keys(errors).length > 0) blocker = sentence(Object.values(errors)[0] ?? "Check the form");

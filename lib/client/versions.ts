@@ -10,6 +10,7 @@ import {
   profilesOf,
   type Resolution,
 } from "@/lib/models/profiles";
+import type { VideoLimit } from "./reference-files";
 
 // The model versions a provider serves, as /api/health describes them (lib/models/profiles.ts is the
 // vocabulary; the server's numbers win, so a configured price or a corrected limit reaches the browser),
@@ -193,6 +194,33 @@ export function imageLimit(
     version: version.label,
     ...(widest.images.max > version.images.max
       ? { more: { label: widest.label, max: widest.images.max } }
+      : {}),
+  };
+}
+
+/** The provider's newest version that takes reference videos (the last listed: oldest first), if any. */
+export function newestWithVideos(provider: ProviderVersions | undefined): ModelProfile | undefined {
+  return provider?.versions.filter((v) => v.videos).at(-1);
+}
+
+/** What the chosen version takes in videos, for the tray's checks and messages. */
+export function videoLimit(
+  provider: ProviderVersions | undefined,
+  version: ModelProfile | undefined,
+): VideoLimit {
+  if (!version) return { version: "This version", videos: null };
+  const alternative = version.videos ? undefined : newestWithVideos(provider);
+  return {
+    version: version.label,
+    videos: version.videos,
+    ...(alternative?.videos
+      ? {
+          alternative: {
+            label: alternative.label,
+            max: alternative.videos.max,
+            maxSeconds: alternative.videos.maxSeconds,
+          },
+        }
       : {}),
   };
 }

@@ -130,3 +130,29 @@ export function outOfRangeMessage(kind: "image" | "video", prompt: string, count
     kind === "image" ? `reference${count === 1 ? "" : "s"}` : `${noun}${count === 1 ? "" : "s"}`;
   return `${which}: with ${count} ${counted} use ${tag(0)}${count > 1 ? ` to ${tag(count - 1)}` : ""}`;
 }
+
+// ---- Both kinds at once: what the composer's editor treats as atomic chips ------------------------------
+
+export type RefKind = "image" | "video";
+
+export interface RefTag extends ImageTag {
+  kind: RefKind;
+}
+
+const ANY_TAG = /<(IMAGE|VIDEO)_REF_(\d{1,3})>/g;
+
+/** Every `<IMAGE_REF_n>` and `<VIDEO_REF_n>` tag in prompt order, each with its kind. */
+export function parseRefTags(prompt: string): RefTag[] {
+  return [...prompt.matchAll(ANY_TAG)].map((m) => ({
+    kind: m[1] === "VIDEO" ? ("video" as const) : ("image" as const),
+    index: Number(m[2]),
+    start: m.index,
+    end: m.index + m[0].length,
+    raw: m[0],
+  }));
+}
+
+/** `<IMAGE_REF_n>` or `<VIDEO_REF_n>`. */
+export function refTag(kind: RefKind, index: number): string {
+  return kind === "video" ? videoTag(index) : imageTag(index);
+}

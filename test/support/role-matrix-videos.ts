@@ -1,5 +1,7 @@
 // The role matrix's cells for the reference video routes (test/integration/role-matrix-routes.test.ts):
-// "Use as reference video" on the matrix's finished clip, and the character's video.
+// "Use as reference video" on the matrix's finished clip, the character's video, and reading a stored asset
+// (what the composer's `?referenceVideo=` hand-off reads).
+import * as assetRoute from "@/app/api/assets/[id]/route";
 import * as characterVideoRoute from "@/app/api/characters/[id]/video/route";
 import * as referenceVideoRoute from "@/app/api/generations/[id]/reference-video/route";
 import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
@@ -25,6 +27,12 @@ export function referenceVideoRouteCells(m: Matrix) {
       handler: referenceVideoRoute.POST,
       make: async () => ({ params: { id: m.clip.id }, body: { startSec: 0, endSec: 2 } }),
       expect: from("editor", 201),
+    },
+    {
+      name: "GET /api/assets/:id",
+      handler: assetRoute.GET,
+      make: async () => ({ params: { id: await video() } }),
+      expect: from("reviewer", 200),
     },
     {
       name: "PUT /api/characters/:id/video",

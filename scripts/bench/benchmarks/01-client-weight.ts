@@ -26,6 +26,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import type { Page } from "@playwright/test";
+import { makeVideo } from "@/test/support/videos";
 import { expectPage, type SignedIn, signedInContext } from "../accounts";
 import { gzipBytes, KB, launchChromium, startSeededStudio } from "../browser";
 import type { Benchmark, Figure } from "../types";
@@ -34,13 +35,18 @@ interface Script {
   url: string;
   gzip: number;
   transferred: number;
+  /** Holds the reference video trim scrubber (components/studio/video-trimmer.tsx): its slider's label. */
+  trimmer: boolean;
 }
+
+/** A string only the trim scrubber's code holds (its slider's label). */
+const TRIMMER_MARKER = "Start of the part to keep";
 
 async function scriptsOf(
   url: string,
   session: SignedIn | null,
-  then?: (page: Page) => Promise<void>,
-): Promise<{ first: Script[]; after: Script[] }> {
+  ...steps: ((page: Page) => Promise<void>)[]
+): Promise<{ first: Script[]; after: Script[][] }> {
   const browser = await launchChromium();
   try {
     const origin = new URL(url).origin;
@@ -54,7 +60,12 @@ async function scriptsOf(
           const body = await response.body().catch(() => null);
           if (!body) return null;
           const sizes = await response.request().sizes();
-          return { url: response.url(), gzip: gzipBytes(body), transferred: sizes.responseBodySize };
+          return {
+            url: response.url(),
+            gzip: gzipBytes(body),
+            transferred: sizes.responseBodySize,
+            trimmer: body.includes(TRIMMER_MARKER),
+          };
         })(),
       );
     });
@@ -69,14 +80,17 @@ async function scriptsOf(
       ).values(),
     ];
     const first = unique(await Promise.all(pending));
-    pending = [];
-    if (then) {
-      await then(page);
+    const seen = new Set(first.map((s) => new URL(s.url).pathname));
+    const after: Script[][] = [];
+    for (const step of steps) {
+      pending = [];
+      await step(page);
       await page.waitForTimeout(500);
       await page.waitForLoadState("networkidle");
+      const fresh = unique(await Promise.all(pending)).filter((s) => !seen.has(new URL(s.url).pathname));
+      for (const s of fresh) seen.add(new URL(s.url).pathname);
+      after.push(fresh);
     }
-    const seen = new Set(first.map((s) => new URL(s.url).pathname));
-    const after = unique(await Promise.all(pending)).filter((s) => !seen.has(new URL(s.url).pathname));
     return { first, after };
   } finally {
     await browser.close();
@@ -155,16 +169,28 @@ export const benchmark: Benchmark = {
     let studioScripts: Script[];
     let loginScripts: Script[];
     let onFirstEdit: Script[];
+    let onFirstTrim: Script[];
+    // A video longer than a reference video may be (3 s): adding it opens the trim scrubber.
+    const longVideo = await makeVideo({ seconds: 8, width: 320, height: 180 });
     try {
-      // After the first load, the first keystroke in the prompt: what the composer loads only then.
-      ({ first: studioScripts, after: onFirstEdit } = await scriptsOf(
+      // After the first load, the first keystroke in the prompt, then the first long video added to the
+      // tray (the preview engine's version takes videos): what the composer loads only then.
+      let after: Script[][];
+      ({ first: studioScripts, after } = await scriptsOf(
         `${studio.url}/`,
         session,
         async (page) => {
           await page.getByTestId("prompt-editor").click();
           await page.keyboard.type("a");
         },
+        async (page) => {
+          await page
+            .getByLabel("Reference images")
+            .setInputFiles([{ name: "long.mp4", mimeType: "video/mp4", buffer: longVideo }]);
+          await page.getByTestId("video-trimmer").waitFor({ timeout: 15_000 });
+        },
       ));
+      [onFirstEdit = [], onFirstTrim = []] = after;
       ({ first: loginScripts } = await scriptsOf(`${studio.url}/login`, null));
     } finally {
       await studio.stop();
@@ -262,6 +288,23 @@ export const benchmark: Benchmark = {
         measured: sum(onFirstEdit, "gzip") / KB,
         unit: "KB",
         note: `${onFirstEdit.length} script(s): the server's schema (zod) that checks the draft`,
+      },
+      {
+        figure: "reference video trim scrubber in the first load, gzip",
+        measured:
+          sum(
+            studioScripts.filter((s) => s.trimmer),
+            "gzip",
+          ) / KB,
+        unit: "KB",
+        budget: { max: 0 },
+        note: `the first load has video references in (tray, tiles, VIDEO_REF chips); the scrubber is loaded with next/dynamic: first-load scripts holding it: ${chunkList(studioScripts.filter((s) => s.trimmer))}`,
+      },
+      {
+        figure: "loaded when a long video first opens the trim scrubber, gzip",
+        measured: sum(onFirstTrim, "gzip") / KB,
+        unit: "KB",
+        note: `${onFirstTrim.length} script(s) (${chunkList(onFirstTrim)}); the scrubber's own code is among them: ${onFirstTrim.some((s) => s.trimmer) ? "yes" : "NO"}`,
       },
     ];
 
