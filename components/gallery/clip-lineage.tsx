@@ -30,7 +30,7 @@ function FinalOf({ g, draftId }: { g: GenerationDTO; draftId: string }) {
   const gone = error instanceof ApiRequestError && error.status === 404;
   return (
     <p
-      className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-ink-300"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-ink-300"
       data-testid="final-of"
       data-draft={draftId}
     >
@@ -45,7 +45,6 @@ function FinalOf({ g, draftId }: { g: GenerationDTO; draftId: string }) {
               {draft ? `the ${RESOLUTION_LABELS[draft.resolution]} draft` : "its draft"}
             </Link>
           </span>
-          <span aria-hidden>·</span>
           <CompareLink draftId={draftId} finalId={g.id} label="Compare draft and final" />
         </>
       )}

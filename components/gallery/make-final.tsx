@@ -167,7 +167,7 @@ function MakeFinalForm({ g, onClose }: { g: GenerationDTO; onClose: () => void }
           ) : (
             <>
               This costs <strong className="text-ink-100">{formatUsd(chosen.usd)}</strong>, charged by {by}{" "}
-              for a {g.duration} s clip at {RESOLUTION_LABELS[chosen.resolution]}.
+              for {g.duration} s at {RESOLUTION_LABELS[chosen.resolution]}.
             </>
           )}
         </p>

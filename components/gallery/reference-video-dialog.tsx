@@ -21,18 +21,30 @@ const s = (n: number) => `${tenth(n).toFixed(1)} s`;
 const field =
   "h-9 w-full rounded-lg border border-ink-700 bg-ink-950 px-3 text-sm text-ink-100 tabular-nums hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-accent-soft/40";
 
-/** The part of the clip kept, over its whole length: a band on a track, under the range slider. */
+/** The part of the clip kept, over its whole length: a band on the track the start slider runs along. */
 function RangeTrack({ duration, start, end }: { duration: number; start: number; end: number }) {
   return (
-    <div aria-hidden className="relative h-2 rounded-full bg-ink-800">
+    <div
+      aria-hidden
+      className="pointer-events-none absolute inset-x-0 top-1/2 h-2 -translate-y-1/2 rounded-full bg-ink-800"
+    >
       <div
-        className="absolute inset-y-0 rounded-full bg-accent"
+        className="absolute inset-y-0 rounded-full bg-accent/70"
         style={{ left: `${(start / duration) * 100}%`, width: `${((end - start) / duration) * 100}%` }}
         data-testid="reference-range-band"
       />
     </div>
   );
 }
+
+/** A native range input (keyboard, screen readers) drawn as a thumb over RangeTrack's band. */
+const slider = [
+  "relative h-6 w-full cursor-pointer appearance-none bg-transparent focus-visible:outline-none",
+  "[&::-webkit-slider-runnable-track]:h-6 [&::-webkit-slider-runnable-track]:bg-transparent",
+  "[&::-webkit-slider-thumb]:mt-0.5 [&::-webkit-slider-thumb]:h-5 [&::-webkit-slider-thumb]:w-2.5 [&::-webkit-slider-thumb]:appearance-none [&::-webkit-slider-thumb]:rounded-sm [&::-webkit-slider-thumb]:border-2 [&::-webkit-slider-thumb]:border-white [&::-webkit-slider-thumb]:bg-accent [&::-webkit-slider-thumb]:shadow",
+  "focus-visible:[&::-webkit-slider-thumb]:outline-2 focus-visible:[&::-webkit-slider-thumb]:outline-offset-2 focus-visible:[&::-webkit-slider-thumb]:outline-accent-soft",
+  "[&::-moz-range-track]:bg-transparent [&::-moz-range-thumb]:h-5 [&::-moz-range-thumb]:w-2.5 [&::-moz-range-thumb]:rounded-sm [&::-moz-range-thumb]:border-2 [&::-moz-range-thumb]:border-white [&::-moz-range-thumb]:bg-accent",
+].join(" ");
 
 function ReferenceVideoForm({ g, onClose }: { g: GenerationDTO; onClose: () => void }) {
   const router = useRouter();
@@ -128,22 +140,24 @@ function ReferenceVideoForm({ g, onClose }: { g: GenerationDTO; onClose: () => v
             {s(start)} – {s(end)} of {s(duration)}
           </span>
         </label>
-        <input
-          id={`${ids}-scrub`}
-          type="range"
-          min={0}
-          max={maxStart}
-          step={0.1}
-          value={start}
-          onChange={(e) => {
-            setStart(tenth(Number(e.target.value)));
-            cut.reset();
-          }}
-          aria-valuetext={`from ${s(start)} to ${s(end)}`}
-          className="w-full accent-[var(--color-accent)]"
-          data-testid="reference-scrubber"
-        />
-        <RangeTrack duration={duration} start={start} end={end} />
+        <div className="relative">
+          <RangeTrack duration={duration} start={start} end={end} />
+          <input
+            id={`${ids}-scrub`}
+            type="range"
+            min={0}
+            max={maxStart}
+            step={0.1}
+            value={start}
+            onChange={(e) => {
+              setStart(tenth(Number(e.target.value)));
+              cut.reset();
+            }}
+            aria-valuetext={`from ${s(start)} to ${s(end)}`}
+            className={slider}
+            data-testid="reference-scrubber"
+          />
+        </div>
       </div>
       <div className="grid grid-cols-2 gap-3">
         <label className="flex flex-col gap-1 text-sm font-medium">
@@ -162,11 +176,10 @@ function ReferenceVideoForm({ g, onClose }: { g: GenerationDTO; onClose: () => v
             }}
             data-testid="reference-start"
           />
+          <span className="text-xs font-normal text-ink-400 tabular-nums">0 to {s(maxStart)}</span>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium">
-          <span>
-            Length (s) <span className="font-normal text-ink-400">up to {s(max)}</span>
-          </span>
+          Length (s)
           <input
             type="number"
             inputMode="decimal"
@@ -181,6 +194,9 @@ function ReferenceVideoForm({ g, onClose }: { g: GenerationDTO; onClose: () => v
             }}
             data-testid="reference-length"
           />
+          <span className="text-xs font-normal text-ink-400 tabular-nums">
+            {s(MIN_VIDEO_SECONDS)} to {s(max)}
+          </span>
         </label>
       </div>
       {(problem || cut.error) && (

@@ -141,7 +141,7 @@ test("a 360p draft made final at 1080p in the browser: fal gets the same inputs 
   // 1080p is picked first; the confirmation names the price again, and the button carries it.
   await expect(dialog.getByRole("radio", { name: /1080p/ })).toBeChecked();
   await expect(dialog.getByTestId("final-confirm-price")).toHaveText(
-    "This costs $0.98, charged by fal.ai for a 8 s clip at 1080p.",
+    "This costs $0.98, charged by fal.ai for 8 s at 1080p.",
   );
   // The keyboard moves between tiers (native radios), and back.
   await dialog.getByRole("radio", { name: /1080p/ }).focus();
