@@ -200,6 +200,16 @@ test("draft and final open side by side in compare with one click, from either s
     "1080p · Omni Flash 1.2",
   ]);
 
+  // The API lists a draft's finals (what the draft's page reads), and names a bad draftOf.
+  const listed = await page.request.get(`${studio.url}/api/generations?draftOf=${draftId}`);
+  expect(((await listed.json()) as { items: GenerationDTO[] }).items.map((g) => g.id)).toEqual([finalId]);
+  const bad = await page.request.get(`${studio.url}/api/generations?draftOf=not%20an%20id`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error).toMatchObject({
+    code: "invalid_draft_of",
+    fields: { draftOf: "a clip id" },
+  });
+
   // The draft lists its final, with its page and the same compare.
   await page.goto(`/clips/${draftId}`);
   const finals = page.getByTestId("finals-of");
