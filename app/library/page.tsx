@@ -13,7 +13,7 @@ export default async function LibraryPage() {
   return (
     <>
       <StudioHeader me={me} />
-      <LibraryView />
+      <LibraryView canEdit={me.role !== "reviewer"} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
@@ -11,6 +12,7 @@ import { AlertIcon, DownloadIcon, RetryIcon, TrashIcon } from "@/components/ui/i
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
+import { meQueryOptions } from "@/lib/client/me";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
@@ -19,6 +21,7 @@ import { ClipMedia } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
+import { MakeFinalButton } from "./make-final";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
 import { TierBadge } from "./tier-badge";
@@ -63,6 +66,8 @@ function NoVideo({ g }: { g: GenerationDTO }) {
 function Actions({ g, compact }: { g: GenerationDTO; compact?: boolean }) {
   const remove = useDeleteClip();
   const { retry, isPending: retrying } = useRetryClip(g);
+  // Only for those who may make clips: the server refuses a reviewer anyway.
+  const { data: me } = useQuery({ ...meQueryOptions, enabled: g.status === "completed" });
   if (!isTerminal(g.status)) return null;
   return (
     <div className="ml-auto flex shrink-0 items-center gap-0.5">
@@ -78,6 +83,7 @@ function Actions({ g, compact }: { g: GenerationDTO; compact?: boolean }) {
           Retry
         </Button>
       )}
+      {me?.can.generate && <MakeFinalButton g={g} iconClassName={iconButton} />}
       {g.status === "completed" && g.videoUrl && (
         <a
           href={`/api/generations/${g.id}/download`}

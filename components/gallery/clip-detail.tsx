@@ -35,12 +35,15 @@ import { ChooseTake } from "./card-review";
 import { ClipActivity } from "./clip-activity";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
+import { ClipLineage } from "./clip-lineage";
 import { clipTitle, noVideoText } from "./clip-meta";
 import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
 import { FrameNotes } from "./frame-notes";
+import { MakeFinalButton } from "./make-final";
 import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
+import { ReferenceVideoButton } from "./reference-video-dialog";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 import { type ReviewState, useReviewState } from "./review-state";
 import { TierBadge } from "./tier-badge";
@@ -141,8 +144,10 @@ function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
           Retry
         </Button>
       )}
+      {editor && <MakeFinalButton g={g} />}
       {editor && (
         <>
+          <ReferenceVideoButton g={g} />
           <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
             <SlidersIcon />
             Use these settings
@@ -279,6 +284,7 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
             </span>
           )}
         </div>
+        <ClipLineage g={g} />
       </div>
 
       {gone ? (

@@ -10,6 +10,7 @@ import { Modal } from "@/components/ui/modal";
 import { Spinner } from "@/components/ui/spinner";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { reviewKeys } from "@/lib/client/review";
+import { CharacterVideoField } from "./character-video";
 
 export interface CharacterImage {
   assetId: string;
@@ -143,6 +144,7 @@ function CharacterForm({
           placeholder="Who or what this is, what to keep consistent"
         />
       </label>
+      {editing && <CharacterVideoField character={editing} />}
       {error && (
         <p role="alert" className="text-sm text-danger">
           {error}

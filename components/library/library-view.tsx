@@ -12,8 +12,9 @@ import { actionValue } from "@/lib/client/action";
 import { formatUsd } from "@/lib/client/format";
 import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
 import { CharacterDialog, type CharacterImage } from "./character-dialog";
+import { CharacterVideoThumb } from "./character-video";
 
-function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {
+function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => void; canEdit: boolean }) {
   const client = useQueryClient();
   const remove = useMutation({
     mutationFn: async () => {
@@ -32,7 +33,15 @@ function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {
       data-id={c.id}
       className="flex flex-col gap-3 rounded-card border border-ink-700 bg-ink-900 p-4"
     >
-      <ul className="grid grid-cols-5 gap-1.5" aria-label={`${c.name}'s images`}>
+      <ul
+        className={c.video ? "grid grid-cols-6 gap-1.5" : "grid grid-cols-5 gap-1.5"}
+        aria-label={`${c.name}'s images${c.video ? " and video" : ""}`}
+      >
+        {c.video && (
+          <li className="col-span-2 aspect-[2/1]">
+            <CharacterVideoThumb video={c.video} name={c.name} className="size-full" />
+          </li>
+        )}
         {c.images.map((i) => (
           <li key={i.id} className="aspect-square">
             {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
@@ -84,26 +93,31 @@ function CharacterCard({ c, onEdit }: { c: CharacterDTO; onEdit: () => void }) {
           <SearchIcon className="size-3.5" />
           Clips
         </LinkButton>
-        <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${c.name}`}>
-          Edit
-        </Button>
-        <Button
-          size="sm"
-          variant="ghost"
-          className="ml-auto hover:text-danger"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending}
-          aria-label={`Delete ${c.name}`}
-        >
-          <TrashIcon className="size-3.5" />
-        </Button>
+        {canEdit && (
+          <>
+            <Button size="sm" variant="ghost" onClick={onEdit} aria-label={`Edit ${c.name}`}>
+              Edit
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="ml-auto hover:text-danger"
+              onClick={() => remove.mutate()}
+              disabled={remove.isPending}
+              aria-label={`Delete ${c.name}`}
+            >
+              <TrashIcon className="size-3.5" />
+            </Button>
+          </>
+        )}
       </div>
     </article>
   );
 }
 
 /** Every saved character: images, description, clips made with it and what they cost. */
-export function LibraryView() {
+/** `canEdit`: the viewer may change characters (editors and up); reviewers only look. */
+export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
   const { data, isPending, isError, error, refetch } = useQuery(charactersQueryOptions);
   const [editing, setEditing] = useState<{ c: CharacterDTO; images: CharacterImage[] } | null>(null);
   return (
@@ -148,6 +162,7 @@ export function LibraryView() {
             <CharacterCard
               key={c.id}
               c={c}
+              canEdit={canEdit}
               onEdit={() =>
                 setEditing({
                   c,

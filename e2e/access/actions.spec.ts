@@ -95,15 +95,11 @@ test("every server action refuses a caller who is not signed in even with the pr
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
   expect(names.length).toBe(16);
-  // Next gives an id only to the actions a page uses: an export no page calls yet cannot be reached from
-  // outside at all. Make final's and the reference videos' buttons come with issue 16's composer work;
-  // when they do, this list shrinks and the actions below are called too.
+  // Next gives an id only to the actions a page uses: an export no page calls could not be reached from
+  // outside at all. Every action has a caller now (Make final and Use as reference video on the clip
+  // page, the character's video in the library), so every one is called below.
   const reachable = names.filter((n) => ids.has(n));
-  expect(names.filter((n) => !ids.has(n)).sort()).toEqual([
-    "clipToReferenceVideoAction",
-    "makeFinalAction",
-    "setCharacterVideoAction",
-  ]);
+  expect(names.filter((n) => !ids.has(n))).toEqual([]);
   expect([...ids.keys()].sort()).toEqual([...reachable].sort());
 
   // Something for each action to act on, made as the owner.
@@ -225,9 +221,7 @@ test("every server action refuses a caller who is not signed in even with the pr
   }
   const after = await snapshot(request, clip);
   // Created, retried and made final: three clips more; the setup comment and character edited and deleted, new ones made.
-  expect(after.generations.length).toBe(
-    before.generations.length + (reachable.includes("makeFinalAction") ? 3 : 2),
-  );
+  expect(after.generations.length).toBe(before.generations.length + 3);
   expect(after.generations.find(([id]) => id === clip)).toEqual([clip, "completed", true, "approved"]);
   expect(
     after.comments.map((c: { body: string; resolvedAt: string | null }) => [c.body, Boolean(c.resolvedAt)]),

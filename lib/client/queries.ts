@@ -63,6 +63,8 @@ export const studioKeys = {
   generationList: (limit: number, query: GalleryQuery = ALL_CLIPS) =>
     ["generations", "list", { limit, ...query }] as const,
   generation: (id: string) => ["generations", "detail", id] as const,
+  /** The finals of a draft (GET /api/generations?draftOf=). */
+  finals: (draftId: string) => ["generations", "finals", draftId] as const,
 };
 
 export type GenerationPages = InfiniteData<GenerationPage, string | null>;
@@ -246,4 +248,24 @@ export function removeGeneration(client: QueryClient, id: string) {
       ? pages.map((p) => ({ ...p, items: p.items.filter((g) => g.id !== id) }))
       : pages,
   );
+}
+
+/** The finals made of a draft (Make final), newest first; polls while one is still being made. */
+export function finalsQueryOptions(draftId: string) {
+  return queryOptions({
+    queryKey: studioKeys.finals(draftId),
+    queryFn: async ({ signal }) =>
+      (
+        await getJson<GenerationPage>(
+          `/api/generations?${new URLSearchParams({ draftOf: draftId, limit: "20" })}`,
+          signal,
+        )
+      ).items,
+    refetchInterval: (query) =>
+      query.state.data?.some((g) => !isTerminal(g.status))
+        ? isLiveConnected()
+          ? LIVE_FALLBACK_POLL_MS
+          : ACTIVE_POLL_MS
+        : false,
+  });
 }

@@ -40,6 +40,10 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
       creator: "me, or a user id",
     });
   }
+  const draftOf = params.get("draftOf") ?? undefined;
+  if (draftOf !== undefined && !ID_PATTERN.test(draftOf)) {
+    throw new AppError("invalid_draft_of", "draftOf must be a clip id.", 400, { draftOf: "a clip id" });
+  }
   return {
     cursor,
     limit,
@@ -52,5 +56,6 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
     characterId: params.get("character") ?? undefined,
     // A guest makes no clips: its own id matches none, so "mine" is empty for it.
     createdById: creator === "me" ? actor.id : creator,
+    draftOfId: draftOf,
   };
 }

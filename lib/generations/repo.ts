@@ -151,6 +151,8 @@ export interface ListOptions {
   characterId?: string;
   /** Only clips this user made (GET /api/generations?creator=me|<user id>). */
   createdById?: string;
+  /** Only the finals made of this draft (Make final), for the draft's page. */
+  draftOfId?: string;
   /** Only these clips (a share link checks whether a gallery view finds a clip). */
   ids?: string[];
 }
@@ -188,6 +190,7 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   }
   // Served by the (createdById, createdAt) index.
   if (options.createdById) and.push({ createdById: options.createdById });
+  if (options.draftOfId) and.push({ draftOfId: options.draftOfId });
   if (options.ids) and.push({ id: { in: options.ids } });
   if (cursor) {
     // The first bound is implied by the second; it is there because it is what the index can seek to

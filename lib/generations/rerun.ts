@@ -5,13 +5,14 @@ import {
   isModelVersionId,
   isResolution,
   LEGACY_RESOLUTION,
-  profileOfClip,
   RESOLUTION_LABELS,
-  RESOLUTIONS,
   type Resolution,
 } from "@/lib/models/profiles";
-import type { ProviderId } from "./limits";
+import { finalTiers } from "./final-tiers";
 import { findVisibleGeneration, type GenerationRecord } from "./repo";
+
+export { finalTiers };
+
 import { type Created, createGeneration, type GenerationDeps } from "./service";
 
 // A clip's inputs run again: Retry (the same clip once more) and Make final (a draft's inputs at a higher
@@ -66,17 +67,6 @@ export async function retryGeneration(
 ): Promise<Created> {
   const row = await clipOrThrow(deps, id);
   return createGeneration({ ...deps, retryOfId: row.id }, actor, sameInputs(deps, row, idempotencyKey));
-}
-
-/** The tiers a clip can be made final at: those of its version above its own. */
-export function finalTiers(clip: {
-  provider: string;
-  modelVersion: string | null;
-  resolution: string | null;
-}) {
-  const profile = profileOfClip({ provider: clip.provider as ProviderId, modelVersion: clip.modelVersion });
-  const own = isResolution(clip.resolution) ? clip.resolution : LEGACY_RESOLUTION;
-  return profile.resolutions.filter((r) => RESOLUTIONS.indexOf(r) > RESOLUTIONS.indexOf(own));
 }
 
 /**
