@@ -25,6 +25,8 @@ const KEY_ATTR = "data-chip-key";
 export const CHIP_CLASS =
   "mx-px inline-flex h-[22px] max-w-full cursor-default select-none items-center gap-1 whitespace-nowrap rounded-md border py-px pr-1.5 pl-0.5 align-[-6px] text-xs font-medium leading-4";
 const CHIP_OK = "border-accent/40 bg-accent/15 text-accent-soft";
+/** Reference videos in their own colour (the `video` theme token), as in the gallery's chips. */
+const CHIP_OK_VIDEO = "border-video/40 bg-video/15 text-video-soft";
 const CHIP_MISSING = "border-danger/50 bg-danger/10 pl-1.5 font-mono text-danger";
 
 function isChip(node: Node | null): node is HTMLElement {
@@ -48,7 +50,7 @@ function makeChip(doc: Document, kind: RefKind, index: number, info: ChipInfo | 
   chip.dataset.kind = kind;
   chip.contentEditable = "false";
   chip.draggable = false;
-  chip.className = `${CHIP_CLASS} ${info ? CHIP_OK : CHIP_MISSING}`;
+  chip.className = `${CHIP_CLASS} ${info ? (kind === "video" ? CHIP_OK_VIDEO : CHIP_OK) : CHIP_MISSING}`;
   chip.title = info ? `${tag} · ${info.name}` : `${tag} has no reference ${kind}`;
   if (info) {
     if (info.thumbUrl) {

@@ -59,6 +59,11 @@ export function TagChip({
         loading="lazy"
         className="size-[1.3em] shrink-0 rounded-full bg-ink-800 object-cover"
       />
+      {video && (
+        <span aria-hidden className="text-[0.7em] leading-none opacity-80">
+          ▶
+        </span>
+      )}
       <span className="sr-only">{raw}</span>
     </span>
   );

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { DRAFT_STORAGE_KEY } from "@/lib/client/draft-storage";
 import type { GenerationDTO, GenerationPage } from "@/lib/generations/dto";
 import { type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
 import { startFalStudio } from "../../test/support/fal-studio";
@@ -20,7 +21,6 @@ import { StudioPage } from "../support/studio-page";
 
 const V12 = "google/gemini-omni-flash/v1.2/reference-to-video";
 const PROMPT = "<IMAGE_REF_0> walks into <IMAGE_REF_1> moving like <VIDEO_REF_0> at dusk.";
-const DRAFT_KEY = "omni-studio:draft:v1";
 
 let fake: FakeFal;
 let studio: StudioProcess;
@@ -81,7 +81,7 @@ async function stored(id: string): Promise<GenerationDTO> {
 
 /** The draft as the browser stored it (what a reload restores). */
 async function storedDraft() {
-  const raw = await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY);
+  const raw = await page.evaluate((key) => localStorage.getItem(key), DRAFT_STORAGE_KEY);
   return JSON.parse(raw ?? "{}") as {
     prompt: string;
     version: string | null;
@@ -217,7 +217,7 @@ test("a 12 s video opens the trim scrubber; the arrow keys move the 3 s window a
 test("a version that takes no videos says so and keeps the draft; ?referenceVideo= adds a stored video and switches to the newest version that takes them", async () => {
   await openStudio();
   // Back to a clean draft on the first version with one image and a prompt.
-  await page.evaluate((key) => localStorage.removeItem(key), DRAFT_KEY);
+  await page.evaluate((key) => localStorage.removeItem(key), DRAFT_STORAGE_KEY);
   await openStudio();
   await versionRadio("Omni Flash 1.0").click();
   await s.addReferences([await referenceFile("character", "hero.png", 73)]);

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { CharacterDTO } from "@/lib/characters/dto";
+import { DRAFT_STORAGE_KEY } from "@/lib/client/draft-storage";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { freePort } from "../../test/support/pg-cluster";
 import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
@@ -113,9 +114,15 @@ test("Use as reference video: the part chosen on the scrubber becomes a video as
   await expect(dialog).toContainText("2.5 s – 4.5 s of 8.0 s");
   await dialog.getByRole("button", { name: "Use 2.0 s in a new clip" }).click();
 
-  await page.waitForURL((url) => url.pathname === "/" && url.searchParams.has("referenceVideo"));
-  const assetId = new URL(page.url()).searchParams.get("referenceVideo")!;
-  await expect(page.getByTestId("composer")).toBeVisible();
+  // The composer takes the hand-off (/?referenceVideo=<id>): the part kept lands in the tray as a video,
+  // and the parameter leaves the URL.
+  await expect(page.getByTestId("reference-video-tile")).toHaveCount(1);
+  await expect.poll(() => new URL(page.url()).pathname + new URL(page.url()).search).toBe("/");
+  const assetId = await page.evaluate((key) => {
+    const draft = JSON.parse(localStorage.getItem(key) ?? "{}") as { videos?: { asset: { id: string } }[] };
+    return draft.videos?.[0]?.asset.id ?? "";
+  }, DRAFT_STORAGE_KEY);
+  expect(assetId).not.toBe("");
 
   // The same clip and range give the same asset: asking the API for 2.5 s to 4.5 s finds the one made.
   const again = await page.request.post(`${studio.url}/api/generations/${clip.id}/reference-video`, {

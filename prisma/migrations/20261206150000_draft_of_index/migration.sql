@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Generation_draftOfId_idx" ON "Generation"("draftOfId");
