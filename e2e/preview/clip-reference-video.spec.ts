@@ -198,6 +198,26 @@ test("a character's video: added from a longer file (the part from a chosen seco
   await expect(thumb.getByRole("img", { name: "Mara's video: pier run" })).toBeVisible();
   await page.emulateMedia({ reducedMotion: "no-preference" });
 
+  // Inserted into the composer: its video joins the reference videos, remembering its character, and is
+  // sent with it.
+  const storedVideos = () =>
+    page.evaluate((key) => {
+      const draft = JSON.parse(localStorage.getItem(key) ?? "{}") as {
+        videos?: { asset: { id: string }; characterId?: string | null }[];
+      };
+      return draft.videos ?? [];
+    }, DRAFT_STORAGE_KEY);
+  const before = (await storedVideos()).length;
+  await card.getByRole("link", { name: "Insert Mara into the composer" }).click();
+  await expect(page.getByTestId("reference-video-tile")).toHaveCount(before + 1);
+  await expect
+    .poll(async () => (await storedVideos()).at(-1))
+    .toMatchObject({
+      asset: { id: mara!.video!.id },
+      characterId: mara!.id,
+    });
+  await page.goto("/library");
+
   // Removed: the images stay, the video goes.
   await card.getByRole("button", { name: "Edit Mara" }).click();
   await dialog.getByRole("button", { name: "Remove video" }).click();

@@ -18,7 +18,7 @@ import {
   isDraftEmpty,
   type PromptEdit,
 } from "./draft";
-import { readStoredDraft, writeStoredDraft } from "./draft-storage";
+import { readStoredDraft, readyReference, writeStoredDraft } from "./draft-storage";
 import { newIdempotencyKey } from "./idempotency";
 import { chosenProvider, providerOptions } from "./providers";
 import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
@@ -254,19 +254,47 @@ export function useComposer() {
           })),
         });
       }
-      if (left.length > 0) {
-        refuse(
-          `${character.name}: ${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: ${imageLimitWords(limitRef.current)}. Not added: ${left.map((i) => i.label).join(", ")}.`,
-        );
-      } else if (fit.length > 0) {
+      // The character's video (how it moves) joins the reference videos where the version takes them.
+      const video = character.video;
+      const videos = draftRef.current.videos;
+      const chosen = chosenVersion(provider, draftRef.current.version);
+      let videoAdded = false;
+      let videoLeft: string | null = null;
+      if (video && !videos.some((v) => v.asset?.id === video.id)) {
+        const room = chosen?.videos ? chosen.videos.max - videos.length : 0;
+        if (room > 0) {
+          dispatch({
+            type: "videos/added",
+            items: [readyReference(video, video.label, newReferenceKey(), character.id)],
+          });
+          videoAdded = true;
+        } else {
+          videoLeft = chosen?.videos
+            ? `its video ${video.label} does not fit: ${chosen.label} takes at most ${chosen.videos.max} reference videos`
+            : `its video ${video.label} was left out: ${chosen?.label ?? "this provider"} takes no reference videos`;
+        }
+      }
+      const joined = [
+        fit.length > 0 ? `${fit.length} image${fit.length === 1 ? "" : "s"}` : "",
+        videoAdded ? "its video" : "",
+      ].filter(Boolean);
+      if (left.length > 0 || videoLeft) {
+        const notes = [
+          left.length > 0
+            ? `${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: ${imageLimitWords(limitRef.current)}. Not added: ${left.map((i) => i.label).join(", ")}`
+            : "",
+          videoLeft ?? "",
+        ].filter(Boolean);
+        refuse(`${character.name}: ${notes.join("; ")}.`);
+      } else if (joined.length > 0) {
         toast.success(`Inserted ${character.name}`, {
-          description: `${fit.length} image${fit.length === 1 ? "" : "s"} joined the tray. Use their Insert buttons or @ to name them in the prompt.`,
+          description: `${joined.join(" and ")} joined the tray. Use their Insert buttons or @ to name them in the prompt.`,
         });
       } else {
         toast(`${character.name} is already in the tray`);
       }
     },
-    [dispatch, refuse],
+    [dispatch, refuse, provider],
   );
 
   const addReferenceVideo = useVideoHandoff({

@@ -81,6 +81,10 @@ export function validateDraft(
       ? {
           referenceVideoIds: readyVideos.map((r) => r.asset!.id),
           referenceVideoNames: readyVideos.map((r) => r.name || defaultReferenceName(r.fileName)),
+          // A character's video remembers its character, like its images.
+          ...(readyVideos.some((r) => r.characterId)
+            ? { referenceVideoCharacterIds: readyVideos.map((r) => r.characterId ?? null) }
+            : {}),
         }
       : {}),
     ...providerFields(provider, draft),
