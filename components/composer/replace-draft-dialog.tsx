@@ -2,6 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { referenceWords } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
 export interface ReplaceDraftDialogProps {
@@ -34,8 +35,7 @@ export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDi
           </h2>
           <div id="replace-draft-body" className="flex flex-col gap-2 text-sm text-ink-300">
             <p>
-              This loads the prompt, {source.references.length} reference
-              {source.references.length === 1 ? "" : "s"} and settings ({source.duration} s,{" "}
+              This loads the prompt, {referenceWords(source)} and settings ({source.duration} s,{" "}
               {source.aspectRatio}
               {source.takeCount > 1 ? `, ${source.takeCount} takes` : ""}) of the clip into the composer. Your
               current prompt and references will be replaced; you can undo right after.

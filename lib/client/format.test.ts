@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatRelative, formatTimestamp } from "./format";
+import { formatCount, formatRelative, formatTimestamp, referenceWords } from "./format";
 
 describe("formatCount", () => {
   it("writes integers as Intl.NumberFormat en-US does", () => {
@@ -36,5 +36,16 @@ describe("formatRelative", () => {
     expect(ago(4 * 86_400_000)).toBe("4 days ago");
     expect(formatRelative("2026-11-21T12:00:00Z", now)).toBe("on Nov 21");
     expect(formatRelative("2025-11-21T12:00:00Z", now)).toBe("on Nov 21, 2025");
+  });
+});
+
+describe("referenceWords", () => {
+  it("counts images, and reference videos where there are any", () => {
+    expect(referenceWords({ references: [1] })).toBe("1 reference");
+    expect(referenceWords({ references: [1, 2], referenceVideos: [] })).toBe("2 references");
+    expect(referenceWords({ references: [1, 2], referenceVideos: [1] })).toBe(
+      "2 references and 1 reference video",
+    );
+    expect(referenceWords({ references: [], referenceVideos: [1, 2] })).toBe("2 reference videos");
   });
 });

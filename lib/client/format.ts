@@ -70,3 +70,17 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   });
   return `on ${format.format(d)}`;
 }
+
+/** "2 references", "2 references and 1 reference video", "1 reference video": a clip's inputs in words. */
+export function referenceWords(g: {
+  references: readonly unknown[];
+  referenceVideos?: readonly unknown[];
+}): string {
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const videos = g.referenceVideos?.length ?? 0;
+  const parts = [
+    g.references.length > 0 || videos === 0 ? plural(g.references.length, "reference") : "",
+    videos > 0 ? plural(videos, "reference video") : "",
+  ];
+  return parts.filter(Boolean).join(" and ");
+}

@@ -6,6 +6,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { profilesOf, RESOLUTION_LABELS } from "@/lib/models/profiles";
 import { type Draft, type DraftAction, type DraftContent, draftContent, isDraftEmpty } from "./draft";
 import { contentFromGeneration } from "./draft-storage";
+import { referenceWords } from "./format";
 import { getJson } from "./http";
 import { newIdempotencyKey } from "./idempotency";
 import { newReferenceKey } from "./use-reference-files";
@@ -40,7 +41,7 @@ export function useClipSettings(options: {
       dispatch({ type: "draft/replaced", content, idempotencyKey: newIdempotencyKey() });
       const empty = isDraftEmpty(previous.content);
       toast.success("Settings loaded into the composer", {
-        description: `${source.references.length} reference${source.references.length === 1 ? "" : "s"}, ${source.duration} s, ${source.aspectRatio}, ${versionWords(source)}.`,
+        description: `${referenceWords(source)}, ${source.duration} s, ${source.aspectRatio}, ${versionWords(source)}.`,
         action: empty
           ? undefined
           : {
