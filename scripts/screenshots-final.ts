@@ -5,63 +5,30 @@
 // reference-video dialog with a range chosen (final-reference-video-*.png) and the library with a
 // character holding a video (final-character-video-*.png). A studio on fal through the fake fal server,
 // in this process, on SCREENSHOTS_PORT (default: a free port), with a fresh data folder.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
-import { useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
-import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
-import { type ReferenceKind, referenceImage } from "../e2e/support/images";
+import type { Page } from "@playwright/test";
 import type { CharacterDTO } from "../lib/characters/dto";
 import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
-import { startFakeFal } from "../test/fakes/fal-server";
-import { startFalStudio } from "../test/support/fal-studio";
-import { freePort } from "../test/support/pg-cluster";
+import {
+  type Api,
+  json,
+  ownerPage,
+  post,
+  save,
+  screenshotDir,
+  settle,
+  uploadImage,
+  VIEWPORTS,
+  waitDone,
+  withFalStudio,
+} from "./screenshot-kit";
 
-const root = process.cwd();
-const argOut = process.argv.indexOf("--out");
-const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(root, "docs", "screenshots");
-
-type Api = (url: string, init?: RequestInit) => Promise<Response>;
-
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function upload(api: Api, base: string, kind: ReferenceKind, name: string, seed: number) {
-  const form = new FormData();
-  form.append(
-    "file",
-    new Blob([new Uint8Array(await referenceImage(kind, { seed }))], { type: "image/png" }),
-    name,
-  );
-  return (
-    await json<{ asset: AssetDTO }>(await api(`${base}/api/uploads`, { method: "POST", body: form }), name)
-  ).asset;
-}
-
-async function waitDone(api: Api, base: string, id: string): Promise<GenerationDTO> {
-  for (let i = 0; i < 240; i++) {
-    const { generation } = await json<{ generation: GenerationDTO }>(
-      await api(`${base}/api/generations/${id}`),
-      "read",
-    );
-    if (generation.status === "completed") return generation;
-    if (generation.status === "failed" || generation.status === "canceled")
-      throw new Error(`generation ${id} ended ${generation.status}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`generation ${id} did not finish`);
-}
-
-const post = (api: Api, url: string, body: unknown) =>
-  api(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+const outDir = screenshotDir();
+const shot = (page: Page, name: string) => save(page, outDir, name, { animations: "allow" });
 
 /** A 360p draft on Omni Flash 1.2 and its 1080p final. */
 async function seed(api: Api, base: string) {
-  const hero = await upload(api, base, "character", "mara.png", 3);
-  const alley = await upload(api, base, "place", "neon-alley.png", 5);
+  const hero = await uploadImage(api, base, "character", "mara.png", 3);
+  const alley = await uploadImage(api, base, "place", "neon-alley.png", 5);
   const { generation } = await json<{ generation: GenerationDTO }>(
     await post(api, `${base}/api/generations`, {
       prompt: "<IMAGE_REF_0> runs through <IMAGE_REF_1> in the rain, one continuous tracking shot.",
@@ -117,63 +84,11 @@ async function seedCharacter(page: Page, api: Api, base: string, draft: Generati
   );
 }
 
-async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width, height },
-    colorScheme: "dark",
-  });
-  await putSession(context, base, owner);
-  const page = await context.newPage();
-  page.on("close", () => void context.close());
-  return page;
-}
-
-async function settle(page: Page) {
-  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
-  // Players past their loading spinner (a seek in flight shows one).
-  await page
-    .waitForFunction(
-      () => [...document.querySelectorAll("video")].every((v) => v.readyState >= 2 && !v.seeking),
-      null,
-      {
-        timeout: 5_000,
-      },
-    )
-    .catch(() => {});
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-}
-
-async function shot(page: Page, name: string) {
-  const file = path.join(outDir, `${name}.png`);
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(root, file)}`);
-}
-
 async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300, key: null });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-final-"));
-  const port = process.env.SCREENSHOTS_PORT ? Number(process.env.SCREENSHOTS_PORT) : await freePort();
-  const studio = await startFalStudio({ port, dataDir, fake });
-  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-  try {
-    const base = studio.url;
-    const owner = await signUpOwner(base);
-    const api: Api = (url, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("cookie", owner.cookie);
-      headers.set("origin", base);
-      return fetch(url, { ...init, headers });
-    };
+  await withFalStudio("final", async ({ base, owner, api, browser }) => {
     const { draft, final } = await seed(api, base);
     let first = true;
-    for (const [width, height] of [
-      [1366, 768],
-      [1440, 900],
-      [390, 844],
-    ] as const) {
+    for (const [width, height] of VIEWPORTS) {
       const page = await ownerPage(browser, base, owner, width, height);
       if (first) await seedCharacter(page, api, base, draft);
       first = false;
@@ -209,12 +124,7 @@ async function main() {
       await shot(page, `final-character-video-${width}`);
       await page.close();
     }
-  } finally {
-    await studio.stop();
-    await fake.close();
-    await browser.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

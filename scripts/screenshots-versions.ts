@@ -7,32 +7,23 @@
 // and versions with their badges (versions-gallery-{1366,1440,390}.png); a 1080p clip's page and compare
 // with its 360p draft (versions-clip-*.png, versions-compare-*.png, at 1440 and 390). It starts its own studio on
 // SCREENSHOTS_PORT (default: a free port) with a fresh data folder, makes the owner and the clips through the API.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
-import { useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
-import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
+import type { Page } from "@playwright/test";
 import { type ReferenceKind, referenceImage } from "../e2e/support/images";
-import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
-import { startFakeFal } from "../test/fakes/fal-server";
-import { startFalStudio } from "../test/support/fal-studio";
-import { freePort } from "../test/support/pg-cluster";
+import type { GenerationDTO } from "../lib/generations/dto";
+import {
+  type Api,
+  json,
+  ownerPage,
+  save,
+  screenshotDir,
+  settle,
+  uploadImage,
+  VIEWPORTS,
+  waitDone,
+  withFalStudio,
+} from "./screenshot-kit";
 
-const root = process.cwd();
-const argOut = process.argv.indexOf("--out");
-const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(root, "docs", "screenshots");
-
-type Api = (url: string, init?: RequestInit) => Promise<Response>;
-
-async function upload(api: Api, base: string, kind: ReferenceKind, name: string, seed: number) {
-  const form = new FormData();
-  const bytes = new Uint8Array(await referenceImage(kind, { seed }));
-  form.append("file", new Blob([bytes], { type: "image/png" }), name);
-  const res = await api(`${base}/api/uploads`, { method: "POST", body: form });
-  if (!res.ok) throw new Error(`upload ${name}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { asset: AssetDTO }).asset;
-}
+const outDir = screenshotDir();
 
 async function generate(api: Api, base: string, body: Record<string, unknown>): Promise<GenerationDTO> {
   const res = await api(`${base}/api/generations`, {
@@ -40,34 +31,14 @@ async function generate(api: Api, base: string, body: Record<string, unknown>): 
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ ...body, idempotencyKey: crypto.randomUUID() }),
   });
-  if (!res.ok) throw new Error(`generate: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { generation: GenerationDTO }).generation;
-}
-
-async function waitDone(api: Api, base: string, id: string) {
-  for (let i = 0; i < 240; i++) {
-    const { generation } = (await (await api(`${base}/api/generations/${id}`)).json()) as {
-      generation: GenerationDTO;
-    };
-    if (generation.status === "completed") return;
-    if (generation.status === "failed" || generation.status === "canceled") {
-      console.error(
-        JSON.stringify(generation.logs ?? null).slice(0, 2000),
-        generation.modelVersion,
-        generation.resolution,
-      );
-      throw new Error(`generation ${id} ended ${generation.status}: ${generation.error?.message ?? ""}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`generation ${id} did not finish`);
+  return (await json<{ generation: GenerationDTO }>(res, "generate")).generation;
 }
 
 /** Clips of every version and several tiers, oldest first. */
 async function seed(api: Api, base: string) {
-  const hero = await upload(api, base, "character", "mara.png", 3);
-  const alley = await upload(api, base, "place", "neon-alley.png", 5);
-  const look = await upload(api, base, "look", "film-grade.png", 8);
+  const hero = await uploadImage(api, base, "character", "mara.png", 3);
+  const alley = await uploadImage(api, base, "place", "neon-alley.png", 5);
+  const look = await uploadImage(api, base, "look", "film-grade.png", 8);
   const refs = {
     referenceIds: [hero.id, alley.id, look.id],
     referenceNames: ["Mara", "Neon alley", "Film grade"],
@@ -119,42 +90,12 @@ async function shootClipPages(page: Page, width: number, ids: { draft: string; f
     v.pause();
   });
   await settle(page);
-  let file = path.join(outDir, `versions-clip-${width}.png`);
   // Not animations: "disabled": Chromium then freezes its media controls with the loading spinner up.
-  await page.screenshot({ path: file });
-  console.log(`wrote ${path.relative(root, file)}`);
+  await save(page, outDir, `versions-clip-${width}`, { animations: "allow" });
   await page.goto(`/compare?a=${ids.draft}&b=${ids.final}`);
   await page.getByTestId("compare-tiers").waitFor();
   await settle(page);
-  file = path.join(outDir, `versions-compare-${width}.png`);
-  await page.screenshot({ path: file, animations: "disabled", fullPage: width < 600 });
-  console.log(`wrote ${path.relative(root, file)}`);
-}
-
-async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width, height },
-    deviceScaleFactor: 1,
-    colorScheme: "dark",
-  });
-  await putSession(context, base, owner);
-  const page = await context.newPage();
-  page.on("close", () => void context.close());
-  return page;
-}
-
-async function settle(page: Page) {
-  // Every image on screen drawn (lazy ones further down load only when scrolled to).
-  await page.waitForFunction(() =>
-    [...document.images].every((img) => {
-      const r = img.getBoundingClientRect();
-      return img.complete || r.bottom < 0 || r.top > window.innerHeight;
-    }),
-  );
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(200);
+  await save(page, outDir, `versions-compare-${width}`, { fullPage: width < 600 });
 }
 
 /** Seven images, a prompt naming the first and the last, Omni Flash 1.2 at 1080p. */
@@ -191,13 +132,11 @@ async function shootComposer(page: Page, name: string) {
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: size.width, height: 2600 });
   await settle(page);
-  const file = path.join(outDir, `${name}.png`);
   // Clipped from the page at its top, so the sticky header does not cover the composer's first rows.
   await page.evaluate(() => window.scrollTo(0, 0));
   const box = await page.getByTestId("composer").boundingBox();
   if (!box) throw new Error("the composer is not on the page");
-  await page.screenshot({ path: file, animations: "disabled", fullPage: true, clip: box });
-  console.log(`wrote ${path.relative(root, file)}`);
+  await save(page, outDir, name, { fullPage: true, clip: box });
   await page.setViewportSize(size);
 }
 
@@ -224,33 +163,13 @@ async function shoot(page: Page, name: string, width: number, target: "pickers" 
     await page.evaluate(() => window.scrollTo(0, 0));
   }
   await settle(page);
-  const file = path.join(outDir, `${name}.png`);
-  await page.screenshot({ path: file, animations: "disabled" });
-  console.log(`wrote ${path.relative(root, file)}`);
+  await save(page, outDir, name);
 }
 
 async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300, key: null });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-versions-"));
-  const port = process.env.SCREENSHOTS_PORT ? Number(process.env.SCREENSHOTS_PORT) : await freePort();
-  const studio = await startFalStudio({ port, dataDir, fake });
-  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-  try {
-    const base = studio.url;
-    const owner = await signUpOwner(base);
-    const api: Api = (url, init = {}) => {
-      const headers = new Headers(init.headers);
-      headers.set("cookie", owner.cookie);
-      headers.set("origin", base);
-      return fetch(url, { ...init, headers });
-    };
+  await withFalStudio("versions", async ({ base, owner, api, browser }) => {
     const ids = await seed(api, base);
-    for (const [width, height] of [
-      [1366, 768],
-      [1440, 900],
-      [390, 844],
-    ] as const) {
+    for (const [width, height] of VIEWPORTS) {
       const page = await ownerPage(browser, base, owner, width, height);
       await page.goto(base);
       await page.getByTestId("generation-card").first().waitFor();
@@ -277,13 +196,7 @@ async function main() {
       if (width !== 1366) await shootClipPages(page, width, ids);
       await page.close();
     }
-  } finally {
-    // The studio first: a browser that fails to close must not leave a server running.
-    await studio.stop();
-    await fake.close();
-    await browser.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

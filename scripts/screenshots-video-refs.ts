@@ -3,62 +3,23 @@
 // Flash 1.2 holding two images and one video, tagged in the prompt (video-refs-tray-{1366,1440,390}.png),
 // and the trim scrubber a 12 s video opens (video-refs-trimmer-{1366,1440,390}.png). It starts its own
 // studio on fal through the fake fal server (in this process), with a fresh data folder.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { type Browser, chromium, type Page } from "@playwright/test";
-import { useSession as putSession, type SignedIn, signUpOwner } from "../e2e/support/accounts";
-import { CHROMIUM_LAUNCH } from "../e2e/support/chromium";
+import type { Page } from "@playwright/test";
 import { referenceImage } from "../e2e/support/images";
-import { startFakeFal } from "../test/fakes/fal-server";
-import { startFalStudio } from "../test/support/fal-studio";
-import { freePort } from "../test/support/pg-cluster";
 import { makeVideo } from "../test/support/videos";
+import { ownerPage, save, screenshotDir, VIEWPORTS, withFalStudio } from "./screenshot-kit";
 
-const root = process.cwd();
-const argOut = process.argv.indexOf("--out");
-const outDir = argOut > 0 ? path.resolve(process.argv[argOut + 1]!) : path.join(root, "docs", "screenshots");
-
-async function ownerPage(browser: Browser, base: string, owner: SignedIn, width: number, height: number) {
-  const context = await browser.newContext({
-    baseURL: base,
-    viewport: { width, height },
-    deviceScaleFactor: 1,
-    colorScheme: "dark",
-  });
-  await putSession(context, base, owner);
-  const page = await context.newPage();
-  page.on("close", () => void context.close());
-  return page;
-}
-
-async function shoot(page: Page, name: string, width: number) {
-  const file = path.join(outDir, `video-refs-${name}-${width}.png`);
-  await page.screenshot({ path: file, animations: "disabled" });
-  console.log(`wrote ${path.relative(root, file)}`);
-}
+const outDir = screenshotDir();
+const shoot = (page: Page, name: string, width: number) => save(page, outDir, `video-refs-${name}-${width}`);
 
 async function main() {
-  mkdirSync(outDir, { recursive: true });
   const [short, long, hero, alley] = await Promise.all([
     makeVideo({ seconds: 2, width: 640, height: 360 }),
     makeVideo({ seconds: 12, width: 1280, height: 720 }),
     referenceImage("character", { seed: 3 }),
     referenceImage("place", { seed: 5 }),
   ]);
-  const fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300, key: null });
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-screens-videorefs-"));
-  const port = process.env.SCREENSHOTS_PORT ? Number(process.env.SCREENSHOTS_PORT) : await freePort();
-  const studio = await startFalStudio({ port, dataDir, fake });
-  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-  try {
-    const base = studio.url;
-    const owner = await signUpOwner(base);
-    for (const [width, height] of [
-      [1366, 768],
-      [1440, 900],
-      [390, 844],
-    ] as const) {
+  await withFalStudio("videorefs", async ({ base, owner, browser }) => {
+    for (const [width, height] of VIEWPORTS) {
       const page = await ownerPage(browser, base, owner, width, height);
       await page.goto(base);
       await page.evaluate(() => window.localStorage.clear());
@@ -104,12 +65,7 @@ async function main() {
       await shoot(page, "trimmer", width);
       await page.close();
     }
-  } finally {
-    await browser.close();
-    await studio.stop();
-    await fake.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
