@@ -1,18 +1,14 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { clipCostUsd, profileById } from "@/lib/models/profiles";
 import { uploadToken } from "../../test/fakes/fal-fake-storage";
-import { type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
-import { startFalStudio } from "../../test/support/fal-studio";
-import { freePort } from "../../test/support/pg-cluster";
+import type { FakeFal } from "../../test/fakes/fal-server";
 import type { StudioProcess } from "../../test/support/studio-process";
-import { inviteMember, type SignedIn, signUpOwner, useSession } from "../support/accounts";
+import { inviteMember, type SignedIn, useSession } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { referenceImage } from "../support/images";
+import { type OwnFalStudio, startOwnFalStudio } from "../support/own-studio";
 
 // Make final, as a creator meets it: a 360p draft on Omni Flash 1.2 made through the fake fal server, then
 // on its page "Make final" at 1080p. The fake's own record of each job says what fal was sent, so the test
@@ -25,7 +21,7 @@ const DURATION = 8;
 
 let fake: FakeFal;
 let studio: StudioProcess;
-let dataDir: string;
+let own: OwnFalStudio;
 let owner: SignedIn;
 let page: Page;
 
@@ -33,20 +29,12 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300 });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-e2e-final-"));
-  studio = await startFalStudio({ port: await freePort(), dataDir, fake });
-  owner = await signUpOwner(studio.url);
-  const context = await browser.newContext({ baseURL: studio.url, viewport: { width: 1440, height: 900 } });
-  await useSession(context, studio.url, owner);
-  page = await context.newPage();
+  own = await startOwnFalStudio(browser, "final");
+  ({ studio, page, fake, owner } = own);
 });
 
 test.afterAll(async () => {
-  await page?.context().close();
-  await studio?.stop();
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 async function stored(id: string): Promise<GenerationDTO> {

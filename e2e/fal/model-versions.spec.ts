@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { GenerationDTO, GenerationPage } from "@/lib/generations/dto";
-import { type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
-import { startFalStudio } from "../../test/support/fal-studio";
-import { freePort } from "../../test/support/pg-cluster";
+import type { FakeFal } from "../../test/fakes/fal-server";
 import type { StudioProcess } from "../../test/support/studio-process";
-import { type SignedIn, signUpOwner, useSession } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { referenceFile } from "../support/images";
+import { type OwnFalStudio, startOwnFalStudio } from "../support/own-studio";
 import { StudioPage, seriousViolations } from "../support/studio-page";
 
 // The model's versions and tiers as people meet them, on a studio configured with fal through the fake fal
@@ -21,8 +16,7 @@ const V12 = "google/gemini-omni-flash/v1.2/reference-to-video";
 
 let fake: FakeFal;
 let studio: StudioProcess;
-let dataDir: string;
-let owner: SignedIn;
+let own: OwnFalStudio;
 // One browser for the three tests, in order: each goes on from the draft the one before left.
 let page: Page;
 let s: StudioPage;
@@ -31,21 +25,13 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300 });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-e2e-versions-"));
-  studio = await startFalStudio({ port: await freePort(), dataDir, fake });
-  owner = await signUpOwner(studio.url);
-  const context = await browser.newContext({ baseURL: studio.url, viewport: { width: 1440, height: 900 } });
-  await useSession(context, studio.url, owner);
-  page = await context.newPage();
+  own = await startOwnFalStudio(browser, "versions");
+  ({ studio, page, fake } = own);
   s = new StudioPage(page);
 });
 
 test.afterAll(async () => {
-  await page?.context().close();
-  await studio?.stop();
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 async function openStudio() {

@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { DRAFT_STORAGE_KEY } from "@/lib/client/draft-storage";
 import type { GenerationDTO, GenerationPage } from "@/lib/generations/dto";
-import { type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
-import { startFalStudio } from "../../test/support/fal-studio";
-import { freePort } from "../../test/support/pg-cluster";
+import type { FakeFal } from "../../test/fakes/fal-server";
 import type { StudioProcess } from "../../test/support/studio-process";
 import { makeVideo } from "../../test/support/videos";
-import { type SignedIn, signUpOwner, useSession } from "../support/accounts";
 import { expect, test } from "../support/fixtures";
 import { referenceFile } from "../support/images";
+import { type OwnFalStudio, startOwnFalStudio } from "../support/own-studio";
 import { StudioPage } from "../support/studio-page";
 
 // Reference videos through the browser, on a studio configured with fal through the fake fal server (in
@@ -24,8 +19,7 @@ const PROMPT = "<IMAGE_REF_0> walks into <IMAGE_REF_1> moving like <VIDEO_REF_0>
 
 let fake: FakeFal;
 let studio: StudioProcess;
-let dataDir: string;
-let owner: SignedIn;
+let own: OwnFalStudio;
 let page: Page;
 let s: StudioPage;
 let short: Buffer;
@@ -40,21 +34,13 @@ test.beforeAll(async ({ browser }) => {
     // Longer than the 3 s a reference video may be: the scrubber opens.
     makeVideo({ seconds: 12, width: 1280, height: 720 }),
   ]);
-  fake = await startFakeFal({ port: 0, queueMs: 100, runMs: 300 });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-e2e-refvideos-"));
-  studio = await startFalStudio({ port: await freePort(), dataDir, fake });
-  owner = await signUpOwner(studio.url);
-  const context = await browser.newContext({ baseURL: studio.url, viewport: { width: 1440, height: 900 } });
-  await useSession(context, studio.url, owner);
-  page = await context.newPage();
+  own = await startOwnFalStudio(browser, "refvideos");
+  ({ studio, page, fake } = own);
   s = new StudioPage(page);
 });
 
 test.afterAll(async () => {
-  await page?.context().close();
-  await studio?.stop();
-  await fake?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 async function openStudio(url = "/") {

@@ -1,15 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { DRAFT_STORAGE_KEY } from "@/lib/client/draft-storage";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
-import { freePort } from "../../test/support/pg-cluster";
-import { type StudioProcess, startStudioProcess } from "../../test/support/studio-process";
-import { signUpOwner, useSession } from "../support/accounts";
+import type { StudioProcess } from "../../test/support/studio-process";
 import { expect, test } from "../support/fixtures";
 import { referenceImage } from "../support/images";
+import { type OwnStudio, startOwnPreviewStudio } from "../support/own-studio";
 
 // A finished clip carried into the next one ("Use as reference video", with the part to keep chosen on a
 // scrubber), and a character that holds a short video of how it moves: added from a longer file (the part
@@ -17,7 +13,7 @@ import { referenceImage } from "../support/images";
 // On a preview studio of the spec's own, so what was stored is read back over its API.
 
 let studio: StudioProcess;
-let dataDir: string;
+let own: OwnStudio;
 let page: Page;
 let clip: GenerationDTO;
 
@@ -25,16 +21,8 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  dataDir = mkdtempSync(path.join(os.tmpdir(), "omni-e2e-refvideo-ui-"));
-  studio = await startStudioProcess({
-    port: await freePort(),
-    dataDir,
-    env: { VIDEO_PROVIDER: "preview" },
-  });
-  const owner = await signUpOwner(studio.url);
-  const context = await browser.newContext({ baseURL: studio.url, viewport: { width: 1440, height: 900 } });
-  await useSession(context, studio.url, owner);
-  page = await context.newPage();
+  own = await startOwnPreviewStudio(browser, "refvideo-ui");
+  ({ studio, page } = own);
 
   const up = await page.request.post(`${studio.url}/api/uploads`, {
     headers: { origin: studio.url },
@@ -79,9 +67,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page?.context().close();
-  await studio?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 test("Use as reference video: the part chosen on the scrubber becomes a video asset, and the composer opens with it", async () => {
