@@ -4,6 +4,7 @@ import type { GenerationDTO, GenerationPage } from "@/lib/generations/dto";
 import type { FakeFal } from "../../test/fakes/fal-server";
 import type { StudioProcess } from "../../test/support/studio-process";
 import { makeVideo } from "../../test/support/videos";
+import { dropFiles, paste } from "../support/composer";
 import { expect, test } from "../support/fixtures";
 import { referenceFile } from "../support/images";
 import { type OwnFalStudio, startOwnFalStudio } from "../support/own-studio";
@@ -24,6 +25,8 @@ let page: Page;
 let s: StudioPage;
 let short: Buffer;
 let long: Buffer;
+/** The clip the first test makes: two images and one video. */
+let clipWithVideo: GenerationDTO;
 
 test.describe.configure({ mode: "serial" });
 
@@ -139,6 +142,7 @@ test("two images and one reference video on Omni Flash 1.2: chips, payload, and 
 
   expect(fake.counts.submits).toBe(submits + 1);
   const g = await stored(id);
+  clipWithVideo = g;
   expect(g).toMatchObject({ modelVersion: "fal-v1.2", resolution: "720p", modelId: V12, prompt: PROMPT });
   expect(g.references.map((r) => r.id)).toEqual(draft.references.map((r) => r.asset.id));
   expect(g.referenceVideos.map((v) => v.id)).toEqual([draft.videos[0]!.asset.id]);
@@ -247,4 +251,50 @@ test("a version that takes no videos says so and keeps the draft; ?referenceVide
   await openStudio("/?referenceVideo=nope-not-there");
   await expect(page.getByTestId("upload-notices")).toContainText("There is no stored asset nope-not-there");
   await expect(videoTiles()).toHaveCount(1);
+});
+
+test("videos dropped and pasted join the tray; one the server cannot read says why on its tile and holds Generate; Use these settings brings a clip's videos back", async () => {
+  await openStudio();
+  await page.evaluate((key) => localStorage.removeItem(key), DRAFT_STORAGE_KEY);
+  await openStudio();
+  await versionRadio("Omni Flash 1.2").click();
+  await s.addReferences([await referenceFile("character", "hero.png", 74)]);
+
+  await dropFiles(page.getByTestId("dropzone"), [
+    { name: "dropped.mp4", mimeType: "video/mp4", buffer: short },
+  ]);
+  await expect(videoTiles()).toHaveCount(1);
+  await expect(videoTiles().first()).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  const other = await makeVideo({ seconds: 2.5, width: 320, height: 180 });
+  await paste(page, { files: [{ name: "pasted.mp4", mimeType: "video/mp4", buffer: other }] });
+  await expect(videoTiles()).toHaveCount(2);
+  await expect(videoTiles().nth(1)).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  await expect(videoTiles().nth(1).getByTestId("reference-tag")).toHaveText("<VIDEO_REF_1>");
+
+  // Named and typed as a video, but not one: the server's ffprobe check answers, on that tile only.
+  await picker().setInputFiles([
+    { name: "broken.mp4", mimeType: "video/mp4", buffer: Buffer.from("not a video at all, just text\n") },
+  ]);
+  const broken = videoTiles().nth(2);
+  await expect(broken).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
+  await expect(broken.getByTestId("reference-error")).toContainText(/broken\.mp4/);
+  await expect(page.getByTestId("generate-blocker")).toBeVisible();
+  await expect(videoTiles().nth(0)).toHaveAttribute("data-status", "ready");
+  await expect(s.tiles).toHaveCount(1);
+  await broken.getByRole("button", { name: /Remove/ }).click();
+  await expect(videoTiles()).toHaveCount(2);
+
+  // Use these settings on the first test's clip: its images and its video come back, in order.
+  await s.prompt.click();
+  await page.keyboard.type("Something to replace.");
+  await openStudio(`/?use=${clipWithVideo.id}`);
+  const dialog = page.getByRole("dialog", { name: "Replace your current draft?" });
+  await expect(dialog).toContainText("2 references and 1 reference video");
+  await dialog.getByRole("button", { name: "Replace" }).click();
+  await expect(videoTiles()).toHaveCount(1);
+  await expect(s.tiles).toHaveCount(2);
+  await expect(s.prompt).toHaveAttribute("data-value", PROMPT);
+  await expect(videoTiles().first()).toHaveAttribute("data-status", "ready");
+  const draft = await storedDraft();
+  expect(draft.videos.map((v) => v.asset.id)).toEqual(clipWithVideo.referenceVideos.map((v) => v.id));
 });
