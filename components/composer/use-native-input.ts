@@ -59,7 +59,10 @@ export function useNativeInput(core: EditorCore, handlers: () => NativeInputHand
         event.preventDefault();
         const inserted = text();
         const afterTag = sel.start === sel.end && sel.start === core.autoSpace.current;
-        const range = afterTag && /^[.,;:!?)]/.test(inserted) ? { start: sel.start - 1, end: sel.end } : sel;
+        // The space an insert put after its tag gives way to what the user types next: punctuation
+        // closes up to the tag, and the user's own space takes its place instead of doubling it.
+        const range =
+          afterTag && /^[.,;:!?)\s]/.test(inserted) ? { start: sel.start - 1, end: sel.end } : sel;
         core.apply(replaceRange(value(), range, inserted), type === "insertText" ? "type" : "other", sel);
       } else if (type === "insertReplacementText") {
         event.preventDefault();

@@ -23,6 +23,7 @@ import { PromptField } from "./prompt-field";
 import { ProviderControls, ProviderPicker } from "./provider-fields";
 import { ReferenceTray } from "./reference-tray";
 import { SettingsFields } from "./settings-fields";
+import { settingsSummary } from "./settings-summary";
 import { ResolutionPicker, VersionPicker } from "./version-fields";
 
 // The trim scrubber loads the first time a video longer than the version keeps is added, never before.
@@ -133,7 +134,7 @@ export function Composer() {
             issues.referenceVideoIds,
         )}
         onFiles={c.addFiles}
-        onDismissNotice={c.dismissNotice}
+        onDismissNotices={c.dismissNotices}
         onInsert={(index, kind) => editor.current?.insertTag(index, kind)}
         onRemove={c.removeReference}
         onMove={c.moveReference}
@@ -174,7 +175,7 @@ export function Composer() {
             references={chips}
             payload={buildPayload(
               {
-                prompt: draft.prompt,
+                prompt: validation.input.prompt,
                 aspectRatio: draft.aspectRatio,
                 duration: draft.duration,
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
@@ -202,6 +203,7 @@ export function Composer() {
         />
       )}
       <SettingsFields
+        id="composer-settings"
         duration={draft.duration}
         durations={version?.durations ?? { min: 3, max: 10 }}
         resolution={resolution}
@@ -245,6 +247,20 @@ export function Composer() {
         isSubmitting={c.isSubmitting}
         error={show(server._ ?? server.idempotencyKey)}
         started={c.started}
+        summary={settingsSummary({
+          duration: draft.duration,
+          aspectRatio: draft.aspectRatio,
+          takes: draft.takes,
+          resolution: version && version.resolutions.length > 1 ? resolution : undefined,
+          version: versions.length > 1 ? version?.label : undefined,
+        })}
+        onShowSettings={() => {
+          const settings = document.getElementById("composer-settings");
+          settings?.scrollIntoView({ block: "center", behavior: "smooth" });
+          settings
+            ?.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')
+            ?.focus({ preventScroll: true });
+        }}
       />
       {c.trim && <VideoTrimmer request={c.trim} />}
       <ReplaceDraftDialog

@@ -1,0 +1,67 @@
+"use client";
+
+import { AlertIcon, XIcon } from "@/components/ui/icons";
+import type { Notice } from "@/lib/client/use-composer";
+
+/**
+ * Files the tray refused, as one summary that takes a line or two whatever their number: the latest
+ * reason in full, the earlier ones behind a disclosure, and one Dismiss for all of them. Each refusal
+ * names its file and the rule, so nothing is lost by grouping.
+ */
+export function UploadNotices({
+  notices,
+  onDismiss,
+}: {
+  notices: Notice[];
+  onDismiss: (ids: number[]) => void;
+}) {
+  const latest = notices.at(-1);
+  if (!latest) return null;
+  const earlier = notices.slice(0, -1).reverse();
+  const count = notices.length;
+  return (
+    <div
+      data-testid="upload-notices"
+      role="status"
+      className="flex items-start gap-2 rounded-lg border border-danger/30 bg-danger/10 py-1.5 pr-1.5 pl-2.5 text-xs leading-5 text-danger"
+    >
+      <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
+      <div className="min-w-0 flex-1">
+        {count > 1 && (
+          <p className="font-semibold" data-testid="upload-notices-summary">
+            {count} files were not added
+          </p>
+        )}
+        <ul className="flex flex-col">
+          <li className="break-words">{latest.message}</li>
+          {earlier.length > 0 && (
+            <li>
+              <details className="group">
+                <summary className="cursor-pointer list-none rounded text-danger/80 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-danger [&::-webkit-details-marker]:hidden">
+                  <span className="group-open:hidden">Show the other {earlier.length}</span>
+                  <span className="hidden group-open:inline">Hide the other {earlier.length}</span>
+                </summary>
+                <ul className="mt-0.5 flex max-h-28 flex-col gap-0.5 overflow-y-auto [scrollbar-width:thin]">
+                  {earlier.map((n) => (
+                    <li key={n.id} className="break-words">
+                      {n.message}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          )}
+        </ul>
+      </div>
+      <button
+        type="button"
+        aria-label={count > 1 ? `Dismiss all ${count}` : "Dismiss"}
+        title={count > 1 ? `Dismiss all ${count}` : "Dismiss"}
+        onClick={() => onDismiss(notices.map((n) => n.id))}
+        className="rounded p-0.5 text-danger/80 hover:bg-danger/20 hover:text-danger focus-visible:outline-2 focus-visible:outline-danger"
+      >
+        <XIcon className="size-3.5" />
+      </button>
+    </div>
+  );
+}
