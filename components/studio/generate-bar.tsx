@@ -49,7 +49,10 @@ export function GenerateBar(props: GenerateBarProps) {
     draft && (draft.usd === 0 || cost.provider === "preview") ? "free" : `≈ ${formatUsd(draft?.usd ?? 0)}`;
   return (
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
-    <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
+    <div
+      data-testid="generate-bar"
+      className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]"
+    >
       {summary && (
         <button
           type="button"
