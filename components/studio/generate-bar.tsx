@@ -51,22 +51,27 @@ export function GenerateBar(props: GenerateBarProps) {
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
     <div
       data-testid="generate-bar"
-      className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]"
+      className="-mx-4 -mb-4 flex flex-col gap-2.5 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]"
     >
-      {summary && (
-        <button
-          type="button"
-          data-testid="settings-summary"
-          onClick={onShowSettings}
-          title="Show the settings"
-          className="-my-1 flex min-w-0 items-center gap-2 self-start rounded-md px-1 py-0.5 text-left text-xs text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-        >
-          <SlidersIcon className="size-3.5 shrink-0" />
-          <span className="truncate tabular-nums">{summary}</span>
-          <span className="shrink-0 text-accent-soft">Change</span>
-        </button>
-      )}
-      <CostLine {...cost} takes={takes} />
+      <CostLine
+        {...cost}
+        takes={takes}
+        lead={
+          summary && (
+            <button
+              type="button"
+              data-testid="settings-summary"
+              onClick={onShowSettings}
+              title="Show the settings"
+              className="-mx-1 flex min-w-0 items-center gap-1.5 rounded-md px-1 text-left text-xs text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+            >
+              <SlidersIcon className="size-3.5 shrink-0" />
+              <span className="truncate tabular-nums">{summary}</span>
+              <span className="shrink-0 text-accent-soft">Change</span>
+            </button>
+          )
+        }
+      />
       <div className="flex gap-2">
         <button
           type="submit"

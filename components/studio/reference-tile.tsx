@@ -44,7 +44,7 @@ function statusText(ref: DraftReference): string {
   if (ref.status === "failed") return "Not usable";
   if (ref.status === "preparing") return "Preparing…";
   if (ref.progress >= 1) return "Checking…";
-  return `Uploading ${Math.round(ref.progress * 100)}%`;
+  return `${Math.round(ref.progress * 100)}%`;
 }
 
 /**
@@ -101,7 +101,7 @@ export function ReferenceTile(props: ReferenceTileProps) {
       onDragLeave={() => props.onDragOverTile(null)}
       onDrop={onDrop}
       className={cn(
-        "group/tile flex w-[4.25rem] min-w-0 flex-col gap-0.5 rounded-lg transition-colors",
+        "group/tile flex w-14 min-w-0 flex-col gap-0.5 rounded-lg transition-colors",
         dropTarget ? "bg-accent/15 outline-2 outline-accent outline-dashed" : "",
         dragging && "opacity-50",
       )}
@@ -229,7 +229,7 @@ export function ReferenceTile(props: ReferenceTileProps) {
               e.currentTarget.blur();
             }
           }}
-          className="h-5 w-full min-w-0 truncate rounded border border-transparent bg-transparent px-0.5 text-[11px] font-medium text-ink-100 transition-colors hover:border-ink-600 focus:border-accent focus:bg-ink-950 focus:outline-none"
+          className="h-4 w-full min-w-0 truncate rounded-sm border border-transparent bg-transparent px-0.5 text-[11px] leading-none font-medium text-ink-100 transition-colors hover:border-ink-600 focus:border-accent focus:bg-ink-950 focus:outline-none"
         />
         {failed ? (
           <XIcon className="size-2.5 shrink-0 text-danger" aria-label="Refused" />
