@@ -27,31 +27,27 @@ export function UploadNotices({
     >
       <AlertIcon className="mt-0.5 size-3.5 shrink-0" />
       <div className="min-w-0 flex-1">
-        {count > 1 && (
-          <p className="font-semibold" data-testid="upload-notices-summary">
-            {count} files were not added
-          </p>
+        <p className="break-words">{latest.message}</p>
+        {earlier.length > 0 && (
+          <details className="group">
+            <summary className="cursor-pointer list-none rounded text-danger/85 focus-visible:outline-2 focus-visible:outline-danger [&::-webkit-details-marker]:hidden">
+              <span className="font-semibold" data-testid="upload-notices-summary">
+                {count} files were not added
+              </span>{" "}
+              <span className="underline underline-offset-2 group-open:hidden">
+                show the other {earlier.length}
+              </span>
+              <span className="hidden underline underline-offset-2 group-open:inline">hide the others</span>
+            </summary>
+            <ul className="mt-0.5 flex max-h-28 flex-col gap-0.5 overflow-y-auto [scrollbar-width:thin]">
+              {earlier.map((n) => (
+                <li key={n.id} className="break-words">
+                  {n.message}
+                </li>
+              ))}
+            </ul>
+          </details>
         )}
-        <ul className="flex flex-col">
-          <li className="break-words">{latest.message}</li>
-          {earlier.length > 0 && (
-            <li>
-              <details className="group">
-                <summary className="cursor-pointer list-none rounded text-danger/80 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-danger [&::-webkit-details-marker]:hidden">
-                  <span className="group-open:hidden">Show the other {earlier.length}</span>
-                  <span className="hidden group-open:inline">Hide the other {earlier.length}</span>
-                </summary>
-                <ul className="mt-0.5 flex max-h-28 flex-col gap-0.5 overflow-y-auto [scrollbar-width:thin]">
-                  {earlier.map((n) => (
-                    <li key={n.id} className="break-words">
-                      {n.message}
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </li>
-          )}
-        </ul>
       </div>
       <button
         type="button"

@@ -140,20 +140,26 @@ test("refused files make one dismissible summary, not a stack above the prompt",
   await ready(studio);
   await studio.addReferences(await images(1, 441));
   const before = (await studio.prompt.boundingBox())!.y;
-  for (const name of ["a.png", "b.png", "c.png", "d.png"]) {
-    await studio.referenceInput.setInputFiles([
+  const refuse = (name: string) =>
+    studio.referenceInput.setInputFiles([
       { name, mimeType: "text/plain", buffer: Buffer.from("not an image") },
     ]);
-  }
   const notices = page.getByTestId("upload-notices");
+  await refuse("a.png");
+  await expect(notices).toContainText("a.png was not added");
+  const withOne = (await studio.prompt.boundingBox())!.y;
+  for (const name of ["b.png", "c.png", "d.png"]) {
+    await refuse(name);
+    await expect(notices).toContainText(`${name} was not added`);
+  }
   await expect(notices).toHaveCount(1);
   await expect(page.getByTestId("upload-notices-summary")).toHaveText("4 files were not added");
   await expect(notices).toContainText("d.png was not added: it is not a PNG, JPEG or WebP image");
-  // All four reasons are kept, behind one disclosure that does not push the prompt down.
-  await expect(notices).toContainText("a.png was not added");
-  const after = (await studio.prompt.boundingBox())!.y;
-  expect(after - before).toBeLessThanOrEqual(72);
-  await notices.getByText("Show the other 3").click();
+  // Four refusals take one line more than one: the earlier reasons wait behind a disclosure.
+  const withFour = (await studio.prompt.boundingBox())!.y;
+  expect(withFour - withOne).toBeLessThanOrEqual(24);
+  await expect(notices.getByText("a.png was not added")).toBeHidden();
+  await notices.getByText("show the other 3").click();
   await expect(notices.getByText("a.png was not added")).toBeVisible();
   await notices.getByRole("button", { name: "Dismiss all 4" }).click();
   await expect(notices).toHaveCount(0);
