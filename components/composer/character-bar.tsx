@@ -10,7 +10,7 @@ import type { CharacterDTO } from "@/lib/characters/dto";
 import type { DraftReference } from "@/lib/client/draft";
 import { charactersQueryOptions } from "@/lib/client/review";
 
-/** Under the tray: save its images as a character, or insert a saved one. */
+/** Under the prompt: save the tray's images as a character, or insert a saved one. */
 export function CharacterBar({
   references,
   onInsert,
@@ -23,7 +23,7 @@ export function CharacterBar({
   const { data: characters } = useQuery(charactersQueryOptions);
   const ready = references.filter((r) => r.asset);
   return (
-    <div className="-mt-2 flex flex-wrap items-center gap-2">
+    <div className="-mt-1 flex flex-wrap items-center gap-2">
       <Button
         size="sm"
         variant="ghost"

@@ -112,7 +112,7 @@ export function Composer() {
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
       noValidate
-      className="flex flex-col gap-5 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
+      className="flex flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
     >
       <Suspense fallback={null}>
         <UseSettingsParam onUse={c.requestUse} />
@@ -141,7 +141,6 @@ export function Composer() {
         onMoveVideo={c.moveVideo}
         onRename={c.renameReference}
       />
-      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
       <PromptField
         value={draft.prompt}
         caret={draft.caret}
@@ -189,6 +188,8 @@ export function Composer() {
           />
         )}
       />
+      {/* Under the prompt, not between it and the tray: the prompt stays high in the column (issue 17). */}
+      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
       {c.provider && (
         <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
       )}

@@ -250,8 +250,8 @@ export function ReferenceTray(props: ReferenceTrayProps) {
           </ul>
         )}
         {(videos.length > 0 || (!empty && takesVideos)) && (
-          <div className="mt-1.5 border-ink-700 border-t pt-1" data-testid="reference-videos">
-            <div className="flex items-baseline justify-between gap-3 px-0.5 pb-1">
+          <div className="mt-1 border-ink-700 border-t pt-1" data-testid="reference-videos">
+            <div className="flex items-baseline justify-between gap-3 px-0.5 pb-0.5">
               <h3 className="text-xs font-medium text-ink-300">Reference videos</h3>
               <span
                 className={cn(
