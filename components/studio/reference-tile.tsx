@@ -3,14 +3,7 @@
 import { type DragEvent, useState } from "react";
 import { REFERENCE_DRAG_TYPE } from "@/components/composer/drag";
 import { cn } from "@/components/ui/cn";
-import {
-  AlertIcon,
-  CheckIcon,
-  ChevronLeftIcon,
-  ChevronRightIcon,
-  PlusIcon,
-  XIcon,
-} from "@/components/ui/icons";
+import { AlertIcon, CheckIcon, ChevronLeftIcon, ChevronRightIcon, XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
@@ -196,9 +189,10 @@ export function ReferenceTile(props: ReferenceTileProps) {
             disabled={failed}
             onClick={() => onInsert(index)}
             title={`Insert ${tag} at the caret in the prompt`}
-            className={cn(iconButton, "w-auto flex-1 text-[10px] font-semibold")}
+            className={cn(iconButton, "w-auto flex-1 font-semibold text-[11px]")}
           >
-            <PlusIcon className="size-3" />
+            {/* "@": what the prompt's own mentions start with; the button's name says Insert. */}
+            <span aria-hidden>@</span>
           </button>
           <button
             type="button"
