@@ -119,9 +119,11 @@ test("on a phone (390x844) three references take a short strip and the prompt st
   expect(prompt.y + 2 * 28).toBeLessThan(844);
   // Nothing is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  // The tile's actions show without hover where the device cannot hover: here reached by focus.
-  await studio.tile(1).getByRole("button", { name: "Move left" }).focus();
-  await expect(studio.tile(1).getByRole("button", { name: "Move left" })).toHaveCSS("opacity", "1");
+  // A tile's actions (hidden until hover) show while one of them has keyboard focus.
+  const moveLeft = studio.tile(1).getByRole("button", { name: "Move left" });
+  await expect(moveLeft.locator("..")).toHaveCSS("opacity", "0");
+  await moveLeft.focus();
+  await expect(moveLeft.locator("..")).toHaveCSS("opacity", "1");
 });
 
 test("Tips and Payload open where they are seen", async ({ studio, page }) => {
