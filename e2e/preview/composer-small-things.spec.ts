@@ -84,23 +84,25 @@ for (const viewport of [
     await page.getByText("Insert character").click();
     const panel = page.getByTestId("insert-character").locator("div").first();
     await expect(panel).toBeVisible();
-    await panel.scrollIntoViewIfNeeded();
+    // The composer brings the list into view itself (below the fold, or under the sticky footer).
+    await expect(panel).toBeInViewport({ ratio: 1 });
     const box = (await panel.boundingBox())!;
     const composer = (await page.getByTestId("composer").boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(composer.x);
     expect(box.x + box.width).toBeLessThanOrEqual(composer.x + composer.width);
     expect(box.y + box.height).toBeLessThanOrEqual(composer.y + composer.height);
-    // Every part of it can be seen: its corners are not covered or clipped.
-    const corners = await panel.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return [
-        [r.left + 4, r.top + 4],
-        [r.right - 4, r.bottom - 4],
-      ].map(([x, y]) => {
-        const hit = document.elementFromPoint(x!, y!);
-        return hit !== null && el.contains(hit);
+    // Every part of it can be seen: nothing covers or clips its corners (inside the rounded edge).
+    const corners = () =>
+      panel.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return [
+          [r.left + 12, r.top + 12],
+          [r.right - 12, r.bottom - 12],
+        ].map(([x, y]) => {
+          const hit = document.elementFromPoint(x!, y!);
+          return hit !== null && el.contains(hit);
+        });
       });
-    });
-    expect(corners).toEqual([true, true]);
+    await expect.poll(corners).toEqual([true, true]);
   });
 }
