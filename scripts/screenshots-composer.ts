@@ -42,9 +42,7 @@ async function ownerPage(browser: Browser, base: string, owner: SignedIn, width:
     colorScheme: "dark",
   });
   await putSession(context, base, owner);
-  const page = await context.newPage();
-  page.on("close", () => void context.close());
-  return page;
+  return context.newPage();
 }
 
 async function shoot(page: Page, name: string, width: number) {
@@ -126,7 +124,7 @@ async function main() {
           .waitFor({ timeout: 60_000 });
       }
       await shoot(page, "max", width);
-      await page.close();
+      await page.context().close();
     }
   } finally {
     await browser.close();

@@ -58,12 +58,14 @@ export function GenerateBar(props: GenerateBarProps) {
         takes={takes}
         lead={
           summary && (
+            // Sized by the row, not by its text (contain): a long summary truncates instead of widening
+            // the composer past a phone's width.
             <button
               type="button"
               data-testid="settings-summary"
               onClick={onShowSettings}
               title="Show the settings"
-              className="-mx-1 flex min-w-0 items-center gap-1.5 rounded-md px-1 text-left text-xs text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+              className="-mx-1 flex min-w-0 flex-1 items-center gap-1.5 rounded-md px-1 text-left [contain:inline-size] text-xs text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
             >
               <SlidersIcon className="size-3.5 shrink-0" />
               <span className="truncate tabular-nums">{summary}</span>

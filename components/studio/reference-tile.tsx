@@ -3,9 +3,8 @@
 import { type DragEvent, useState } from "react";
 import { REFERENCE_DRAG_TYPE } from "@/components/composer/drag";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, CheckIcon, ChevronLeftIcon, ChevronRightIcon, XIcon } from "@/components/ui/icons";
+import { AlertIcon, ChevronLeftIcon, ChevronRightIcon, XIcon } from "@/components/ui/icons";
 import { ProgressBar } from "@/components/ui/progress-bar";
-import { Spinner } from "@/components/ui/spinner";
 import type { DraftReference } from "@/lib/client/draft";
 import { MAX_LABEL_CHARS } from "@/lib/generations/limits";
 import { type RefKind, refTag } from "@/lib/generations/tags";
@@ -225,16 +224,8 @@ export function ReferenceTile(props: ReferenceTileProps) {
           }}
           className="h-4 w-full min-w-0 truncate rounded-sm border border-transparent bg-transparent px-0.5 text-[11px] leading-none font-medium text-ink-100 transition-colors hover:border-ink-600 focus:border-accent focus:bg-ink-950 focus:outline-none"
         />
-        {failed ? (
-          <XIcon className="size-2.5 shrink-0 text-danger" aria-label="Refused" />
-        ) : busy ? (
-          <Spinner className="size-2.5 shrink-0 text-ink-400" />
-        ) : (
-          <span title="Stored" className="flex shrink-0 text-ok">
-            <CheckIcon className="size-2.5" />
-            <span className="sr-only">Stored</span>
-          </span>
-        )}
+        {/* Stored is the quiet default; uploading shows on the thumbnail, a refusal in red. */}
+        <span className="sr-only">{failed ? "Refused" : busy ? "Uploading" : "Stored"}</span>
       </div>
       {/* The tag is in the tile's name, title and the Insert button; read here by tests and screen readers. */}
       <code data-testid="reference-tag" className="sr-only">
