@@ -2,7 +2,8 @@
 // Captures the compact composer (issue 17) into docs/screenshots/ (or --out), on fal's Omni Flash 1.2 through
 // the fake fal server (in this process) with a fresh data folder: five references tagged in the prompt
 // (composer-compact-5-{1366,1440,390}.png) and the most the version takes, ten images and three reference
-// videos (composer-compact-max-{1366,1440,390}.png). Each is the window as first seen, not scrolled.
+// videos (composer-compact-max-{1366,1440,390}.png). Each is the window as first seen, not scrolled; and the
+// tray with a tile's hover actions showing (composer-compact-hover-{1366,1440}.png).
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -124,6 +125,18 @@ async function main() {
           .waitFor({ timeout: 60_000 });
       }
       await shoot(page, "max", width);
+      if (width !== 390) {
+        // A tile's actions, shown on hover (and on keyboard focus): Move left, Insert (@), Move right, Remove.
+        await page.getByTestId("reference-tile").nth(1).hover();
+        await page.waitForTimeout(300);
+        const file = path.join(outDir, `composer-compact-hover-${width}.png`);
+        const box = (await page.getByTestId("dropzone").boundingBox())!;
+        await page.screenshot({
+          path: file,
+          clip: { x: box.x - 8, y: box.y - 40, width: box.width + 16, height: box.height + 48 },
+        });
+        console.log(`wrote ${path.relative(root, file)}`);
+      }
       await page.context().close();
     }
   } finally {
