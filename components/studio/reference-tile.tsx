@@ -30,7 +30,7 @@ export interface ReferenceTileProps {
 }
 
 const iconButton =
-  "flex h-5 w-4.5 shrink-0 items-center justify-center rounded text-white transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-accent-soft disabled:pointer-events-none disabled:opacity-30";
+  "flex h-5 w-4.5 shrink-0 items-center justify-center rounded text-white [@media(pointer:coarse)]:h-6 transition-colors hover:bg-white/20 focus-visible:outline-2 focus-visible:outline-accent-soft disabled:pointer-events-none disabled:opacity-30";
 
 function statusText(ref: DraftReference): string {
   if (ref.status === "failed") return "Not usable";

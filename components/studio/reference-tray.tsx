@@ -130,7 +130,18 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     ? `up to ${videoMax} video${videoMax === 1 ? "" : "s"} (longer ones are trimmed to ${videoLimit.videos.maxSeconds} s)`
     : "";
 
-  const addLabel = takesVideos ? "Add image or video" : "Add image";
+  // The header's Add says what still fits; a full tray keeps the button (focus stays put) but says so.
+  const imagesLeft = Math.max(0, max - references.length);
+  const videosLeft = takesVideos ? Math.max(0, videoMax - videos.length) : 0;
+  const addLabel =
+    imagesLeft > 0 && videosLeft > 0
+      ? "Add image or video"
+      : imagesLeft > 0
+        ? "Add image"
+        : videosLeft > 0
+          ? "Add video"
+          : "Full";
+  const trayFull = addLabel === "Full";
   const failed = [...references, ...videos].filter((r) => r.status === "failed" && r.error);
 
   return (
@@ -162,9 +173,14 @@ export function ReferenceTray(props: ReferenceTrayProps) {
             <button
               ref={addButton}
               type="button"
-              onClick={openPicker}
-              title={`${addLabel}: ${Math.max(0, max - references.length)} image${max - references.length === 1 ? "" : "s"} left; or paste or drop`}
-              className="flex h-7 items-center gap-1 rounded-md border border-ink-600 px-2 text-xs font-medium text-ink-100 transition-colors hover:border-ink-400 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-soft disabled:opacity-40"
+              onClick={trayFull ? undefined : openPicker}
+              aria-disabled={trayFull || undefined}
+              title={
+                trayFull
+                  ? "The tray holds all this version takes: remove a reference to add another"
+                  : `${addLabel}: ${imagesLeft} image${imagesLeft === 1 ? "" : "s"}${takesVideos ? ` and ${videosLeft} video${videosLeft === 1 ? "" : "s"}` : ""} left; or paste or drop`
+              }
+              className="flex h-7 items-center gap-1 rounded-md border border-ink-600 px-2 text-xs font-medium text-ink-100 transition-colors hover:border-ink-400 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-soft aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-transparent"
             >
               <PlusIcon className="size-3.5" />
               {addLabel}

@@ -102,6 +102,11 @@ test("at 1366x768 with ten images and three reference videos the prompt, the sum
   await expect(videos.and(page.locator("[data-status=ready]"))).toHaveCount(3, { timeout: 60_000 });
   await expect(page.getByTestId("reference-count")).toHaveText("10 / 10");
   await expect(page.getByTestId("reference-video-count")).toContainText("3 / 3");
+  // The header's Add says the tray is full instead of opening a picker whose every file would be refused.
+  await expect(page.getByRole("button", { name: "Full", exact: true })).toHaveAttribute(
+    "aria-disabled",
+    "true",
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   await expectPromptSummaryAndGenerateInView(studio);
 });
