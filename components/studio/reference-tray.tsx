@@ -182,7 +182,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
               }
               className="flex h-7 items-center gap-1 rounded-md border border-ink-600 px-2 text-xs font-medium text-ink-100 transition-colors hover:border-ink-400 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-soft aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-transparent"
             >
-              <PlusIcon className="size-3.5" />
+              {!trayFull && <PlusIcon className="size-3.5" />}
               {addLabel}
             </button>
           )}
