@@ -10,7 +10,7 @@ import type { CharacterDTO } from "@/lib/characters/dto";
 import type { DraftReference } from "@/lib/client/draft";
 import { charactersQueryOptions } from "@/lib/client/review";
 
-/** Under the tray: save its images as a character, or insert a saved one. */
+/** Under the prompt: save the tray's images as a character, or insert a saved one. */
 export function CharacterBar({
   references,
   onInsert,
@@ -20,10 +20,11 @@ export function CharacterBar({
 }) {
   const [saving, setSaving] = useState<CharacterImage[] | null>(null);
   const menu = useRef<HTMLDetailsElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const { data: characters } = useQuery(charactersQueryOptions);
   const ready = references.filter((r) => r.asset);
   return (
-    <div className="-mt-2 flex flex-wrap items-center gap-2">
+    <div className="-mt-1 flex flex-wrap items-center gap-2">
       <Button
         size="sm"
         variant="ghost"
@@ -36,12 +37,25 @@ export function CharacterBar({
         <UserIcon className="size-3.5" />
         Save as character
       </Button>
-      <details ref={menu} className="group relative">
+      {/* The list opens in the flow, under its button: an overlay would be cut by the composer's own
+          scrolling column (and a phone's edge). */}
+      <details
+        ref={menu}
+        data-testid="insert-character"
+        className="group open:basis-full"
+        onToggle={(e) => {
+          // Opened below the fold (or under the sticky Generate footer): bring the list up into view.
+          if (e.currentTarget.open) panel.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+        }}
+      >
         <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 text-xs font-medium text-ink-300 hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft [&::-webkit-details-marker]:hidden">
           <PlusIcon className="size-3.5" />
           Insert character
         </summary>
-        <div className="absolute left-0 z-30 mt-1 flex w-72 flex-col gap-1 rounded-card border border-ink-600 bg-ink-900 p-2 shadow-[var(--shadow-card)]">
+        <div
+          ref={panel}
+          className="mt-1 flex w-full max-w-80 scroll-mb-4 flex-col gap-1 rounded-card lg:scroll-mb-48 border border-ink-600 bg-ink-900 p-2 shadow-[var(--shadow-card)]"
+        >
           {!characters || characters.length === 0 ? (
             <p className="p-2 text-xs text-ink-400">
               No saved characters yet. Save the tray’s images as one first.

@@ -18,11 +18,15 @@ export function copyOrCut(core: EditorCore, event: ClipboardEvent, cut: boolean)
 }
 
 /** Text goes in as typed; an image (with no text) becomes a reference. */
-export function pasteInto(core: EditorCore, event: ClipboardEvent, onFiles: (files: File[]) => void) {
+export function pasteInto(
+  core: EditorCore,
+  event: ClipboardEvent,
+  onFiles: (files: File[], options: { pasted: true }) => void,
+) {
   event.preventDefault();
   const text = event.clipboardData.getData("text/plain");
   const files = filesOf(event.clipboardData);
-  if (!text && files.length > 0) return onFiles(files);
+  if (!text && files.length > 0) return onFiles(files, { pasted: true });
   if (!text) return;
   const sel = core.selection();
   core.apply(replaceRange(core.value.current, sel, normalizeInsertedText(text)), "other", sel);

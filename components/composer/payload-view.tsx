@@ -45,7 +45,7 @@ export function PayloadView(props: PayloadViewProps) {
       id={id}
       aria-label="Payload"
       data-testid="payload-view"
-      className="flex flex-col gap-2 rounded-xl border border-ink-700 bg-ink-950/40 p-3"
+      className="flex scroll-mt-24 flex-col gap-2 rounded-xl border border-ink-700 bg-ink-950/40 p-3"
     >
       <div className="flex items-center justify-between gap-3">
         <p className="text-xs text-ink-300">

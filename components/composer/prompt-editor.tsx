@@ -48,7 +48,7 @@ export interface PromptEditorProps {
   onUndo: (selection: TextRange) => void;
   onRedo: (selection: TextRange) => void;
   /** Image files pasted or dropped on the prompt become references. */
-  onFiles: (files: File[]) => void;
+  onFiles: (files: File[], options?: { pasted?: boolean }) => void;
   /** The tag of a dragged reference tile (its kind and current index), or null. */
   indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
   ref?: Ref<PromptEditorHandle>;

@@ -47,3 +47,17 @@ describe("the prompt lint with reference videos", () => {
     expect(lint("<IMAGE_REF_0> like <video_ref_0>", ["hero"], ["walk"])).toContain("prompt-malformed");
   });
 });
+
+describe("the prompt lint with @words", () => {
+  it("hints at an @word that names no reference, and not at one that does (spaces included)", () => {
+    const html = lint("@nova face walks past @herro and @hero.", ["nova face", "hero"], []);
+    expect(html).toContain('data-testid="prompt-unknown-mention"');
+    expect(html).toContain("@herro names no reference, so the model reads it as plain text.");
+    expect(html).not.toContain("@nova");
+    expect(html).not.toMatch(/@hero[^r]/);
+  });
+
+  it("says nothing when every @word matches", () => {
+    expect(lint("@walk in the rain", [], ["walk"])).not.toContain("prompt-unknown-mention");
+  });
+});

@@ -1,5 +1,6 @@
 import { FieldMessage } from "@/components/ui/field-message";
 import { formatCount } from "@/lib/client/format";
+import { unmatchedMentions } from "@/lib/client/prompt-model";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import {
   findMalformedTags,
@@ -56,6 +57,7 @@ export function PromptLint({
       ]
     : [];
   const over = prompt.length - MAX_PROMPT_CHARS;
+  const strays = unmatchedMentions(prompt, [...names, ...videoNames]);
 
   return (
     <div className="flex flex-col gap-1" data-testid="prompt-lint">
@@ -106,6 +108,13 @@ export function PromptLint({
               Fix
             </button>
           )}
+        </FieldMessage>
+      )}
+      {strays.length > 0 && (
+        <FieldMessage tone="hint" data-testid="prompt-unknown-mention">
+          {list(strays)} {strays.length === 1 ? "names" : "name"} no reference, so the model reads{" "}
+          {strays.length === 1 ? "it" : "them"} as plain text. Type @ and pick a reference from the list
+          {n + v > 0 ? `, or rename a tile to match` : ""}.
         </FieldMessage>
       )}
       {unused.length > 0 && (

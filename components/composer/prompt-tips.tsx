@@ -38,7 +38,7 @@ export function PromptTips({ id }: { id: string }) {
       id={id}
       aria-label="Prompt tips"
       data-testid="prompt-tips"
-      className="rounded-xl border border-ink-700 bg-ink-950/40 p-3"
+      className="scroll-mt-24 rounded-xl border border-ink-700 bg-ink-950/40 p-3"
     >
       <ul className="grid gap-2.5 text-xs leading-5 sm:grid-cols-2">
         {TIPS.map((tip) => (

@@ -12,7 +12,10 @@ function isEditable(target: EventTarget | null): boolean {
  * Pasting an image anywhere on the page adds it as a reference while the composer is on screen; pastes
  * into fields are left to them (the prompt handles its own).
  */
-export function useDocumentPaste(container: RefObject<HTMLElement | null>, onFiles: (files: File[]) => void) {
+export function useDocumentPaste(
+  container: RefObject<HTMLElement | null>,
+  onFiles: (files: File[], options: { pasted: true }) => void,
+) {
   const visible = useRef(true);
   const handler = useRef(onFiles);
   handler.current = onFiles;
@@ -29,7 +32,7 @@ export function useDocumentPaste(container: RefObject<HTMLElement | null>, onFil
       const files = filesOf(event.clipboardData);
       if (files.length === 0) return;
       event.preventDefault();
-      handler.current(files);
+      handler.current(files, { pasted: true });
     };
     document.addEventListener("paste", onPaste);
     return () => {

@@ -21,6 +21,9 @@ export function useMention(
   const [active, setActive] = useState(0);
   const current = useRef<MentionState | null>(null);
   const dismissedAt = useRef<number | null>(null);
+  // Read by refresh between renders: a query with spaces stays open only while it starts one of these.
+  const names = useRef<string[]>([]);
+  names.current = chips.map((c) => c.name);
 
   const set = useCallback((next: MentionState | null) => {
     current.current = next;
@@ -31,7 +34,7 @@ export function useMention(
     const el = core.root.current;
     const value = core.value.current;
     const sel = el && document.activeElement === el ? readSelection(el, value) : null;
-    const found = sel && sel.start === sel.end ? mentionAt(value, sel.end) : null;
+    const found = sel && sel.start === sel.end ? mentionAt(value, sel.end, names.current) : null;
     if (!found) dismissedAt.current = null;
     if (!found || found.start === dismissedAt.current || !el || !frame.current) return set(null);
     const previous = current.current;

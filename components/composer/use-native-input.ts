@@ -7,6 +7,7 @@ import {
   replaceRange,
   snapRange,
   type TextRange,
+  tagNextTo,
 } from "@/lib/client/prompt-model";
 import type { EditorCore } from "./editor-core";
 import { domToOffset, readSelection, serializePrompt } from "./editor-dom";
@@ -58,8 +59,20 @@ export function useNativeInput(core: EditorCore, handlers: () => NativeInputHand
       if (INSERT_TYPES.has(type)) {
         event.preventDefault();
         const inserted = text();
-        const afterTag = sel.start === sel.end && sel.start === core.autoSpace.current;
-        const range = afterTag && /^[.,;:!?)]/.test(inserted) ? { start: sel.start - 1, end: sel.end } : sel;
+        const caretOnly = sel.start === sel.end;
+        const afterTag = caretOnly && sel.start === core.autoSpace.current;
+        // A space right after a tag and its space (the one Insert or @ put there, even after the caret
+        // left and came back) takes that space's place: a chip is never followed by two spaces.
+        const spaceAfterTag =
+          caretOnly &&
+          inserted.startsWith(" ") &&
+          value()[sel.start - 1] === " " &&
+          tagNextTo(value(), sel.start - 1, "backward") !== undefined;
+        // Punctuation typed straight after an insert closes up to the tag.
+        const range =
+          spaceAfterTag || (afterTag && /^[.,;:!?)]/.test(inserted))
+            ? { start: sel.start - 1, end: sel.end }
+            : sel;
         core.apply(replaceRange(value(), range, inserted), type === "insertText" ? "type" : "other", sel);
       } else if (type === "insertReplacementText") {
         event.preventDefault();

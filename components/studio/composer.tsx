@@ -23,6 +23,7 @@ import { PromptField } from "./prompt-field";
 import { ProviderControls, ProviderPicker } from "./provider-fields";
 import { ReferenceTray } from "./reference-tray";
 import { SettingsFields } from "./settings-fields";
+import { settingsSummary } from "./settings-summary";
 import { ResolutionPicker, VersionPicker } from "./version-fields";
 
 // The trim scrubber loads the first time a video longer than the version keeps is added, never before.
@@ -111,7 +112,7 @@ export function Composer() {
       onSubmit={onSubmit}
       onKeyDown={onKeyDown}
       noValidate
-      className="flex flex-col gap-5 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
+      className="flex flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
     >
       <Suspense fallback={null}>
         <UseSettingsParam onUse={c.requestUse} />
@@ -133,14 +134,13 @@ export function Composer() {
             issues.referenceVideoIds,
         )}
         onFiles={c.addFiles}
-        onDismissNotice={c.dismissNotice}
+        onDismissNotices={c.dismissNotices}
         onInsert={(index, kind) => editor.current?.insertTag(index, kind)}
         onRemove={c.removeReference}
         onMove={c.moveReference}
         onMoveVideo={c.moveVideo}
         onRename={c.renameReference}
       />
-      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
       <PromptField
         value={draft.prompt}
         caret={draft.caret}
@@ -174,7 +174,7 @@ export function Composer() {
             references={chips}
             payload={buildPayload(
               {
-                prompt: draft.prompt,
+                prompt: validation.input.prompt,
                 aspectRatio: draft.aspectRatio,
                 duration: draft.duration,
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
@@ -188,6 +188,8 @@ export function Composer() {
           />
         )}
       />
+      {/* Under the prompt, not between it and the tray: the prompt stays high in the column (issue 17). */}
+      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
       {c.provider && (
         <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
       )}
@@ -202,6 +204,7 @@ export function Composer() {
         />
       )}
       <SettingsFields
+        id="composer-settings"
         duration={draft.duration}
         durations={version?.durations ?? { min: 3, max: 10 }}
         resolution={resolution}
@@ -245,6 +248,20 @@ export function Composer() {
         isSubmitting={c.isSubmitting}
         error={show(server._ ?? server.idempotencyKey)}
         started={c.started}
+        summary={settingsSummary({
+          duration: draft.duration,
+          aspectRatio: draft.aspectRatio,
+          takes: draft.takes,
+          resolution: version && version.resolutions.length > 1 ? resolution : undefined,
+          version: versions.length > 1 ? version?.label : undefined,
+        })}
+        onShowSettings={() => {
+          const settings = document.getElementById("composer-settings");
+          settings?.scrollIntoView({ block: "center", behavior: "smooth" });
+          settings
+            ?.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')
+            ?.focus({ preventScroll: true });
+        }}
       />
       {c.trim && <VideoTrimmer request={c.trim} />}
       <ReplaceDraftDialog

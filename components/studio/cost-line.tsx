@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { formatUsd } from "@/lib/client/format";
 import { spendQueryOptions } from "@/lib/client/spend";
 import { perSecondPrice, versionCost } from "@/lib/client/versions";
@@ -21,6 +22,8 @@ export interface CostLineProps {
   namesVersion?: boolean;
   duration: number;
   takes: number;
+  /** Shown in place of the "Estimated cost" label (the composer puts its settings summary there). */
+  lead?: ReactNode;
 }
 
 /** One click's price at the chosen version and tier (every take), and the words for what it is made of. */
@@ -77,8 +80,11 @@ export function CostLine(props: CostLineProps) {
   return (
     <div data-testid="cost-estimate" className="flex flex-col gap-0.5">
       <p className="flex items-baseline justify-between gap-3 text-sm">
-        <span className="text-ink-300">Estimated cost</span>
-        <span className={`font-semibold tabular-nums ${provider === "preview" ? "text-ok" : "text-ink-100"}`}>
+        {props.lead ?? <span className="text-ink-300">Estimated cost</span>}
+        <span
+          className={`shrink-0 font-semibold tabular-nums ${provider === "preview" ? "text-ok" : "text-ink-100"}`}
+        >
+          {props.lead && <span className="sr-only">Estimated cost </span>}
           {amount}
         </span>
       </p>

@@ -2,7 +2,7 @@
 
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
-import { SparkIcon } from "@/components/ui/icons";
+import { SlidersIcon, SparkIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
@@ -18,11 +18,26 @@ export interface GenerateBarProps extends CostLineProps {
   error?: string;
   /** Set after a successful submit: confirms it and points at the history (below the fold on phones). */
   started?: GenerationDTO[] | null;
+  /** The settings in one line ("8 s · 16:9 · 1 take · 720p"), kept in view with Generate. */
+  summary?: string;
+  /** Brings the settings into view (they sit below the prompt, often below the fold). */
+  onShowSettings?: () => void;
 }
 
 /** The cost of this click, the Generate button (a form submit), and why it cannot be pressed yet. */
 export function GenerateBar(props: GenerateBarProps) {
-  const { takes, blocker, isSubmitting, error, started, draftTier, onDraft, ...cost } = props;
+  const {
+    takes,
+    blocker,
+    isSubmitting,
+    error,
+    started,
+    draftTier,
+    onDraft,
+    summary,
+    onShowSettings,
+    ...cost
+  } = props;
   const disabled = Boolean(blocker) || isSubmitting;
   const first = started?.[0];
   // A draft is worth its own button only when it is cheaper than what Generate makes.
@@ -34,8 +49,31 @@ export function GenerateBar(props: GenerateBarProps) {
     draft && (draft.usd === 0 || cost.provider === "preview") ? "free" : `≈ ${formatUsd(draft?.usd ?? 0)}`;
   return (
     // On wide screens the composer scrolls in its own column: the price and Generate stay in view.
-    <div className="-mx-4 -mb-4 flex flex-col gap-3 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]">
-      <CostLine {...cost} takes={takes} />
+    <div
+      data-testid="generate-bar"
+      className="-mx-4 -mb-4 flex flex-col gap-2.5 rounded-b-card border-ink-700 border-t bg-ink-900 px-4 pt-4 pb-4 sm:-mx-5 sm:-mb-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:z-10 lg:pt-3 lg:shadow-[0_-12px_24px_-16px_rgba(0,0,0,0.6)]"
+    >
+      <CostLine
+        {...cost}
+        takes={takes}
+        lead={
+          summary && (
+            // Sized by the row, not by its text (contain): a long summary truncates instead of widening
+            // the composer past a phone's width.
+            <button
+              type="button"
+              data-testid="settings-summary"
+              onClick={onShowSettings}
+              title="Show the settings"
+              className="-mx-1 flex min-w-0 flex-1 items-center gap-1.5 rounded-md px-1 text-left [contain:inline-size] text-xs text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+            >
+              <SlidersIcon className="size-3.5 shrink-0" />
+              <span className="truncate tabular-nums">{summary}</span>
+              <span className="shrink-0 text-accent-soft">Change</span>
+            </button>
+          )
+        }
+      />
       <div className="flex gap-2">
         <button
           type="submit"

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, type Ref, useState } from "react";
+import { type ReactNode, type Ref, useEffect, useState } from "react";
 import type { ChipInfo } from "@/components/composer/editor-dom";
 import { PromptEditor, type PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { PromptLint } from "@/components/composer/prompt-lint";
@@ -24,7 +24,7 @@ export interface PromptFieldProps {
   onEdit: (edit: PromptEdit) => void;
   onUndo: (selection: TextRange) => void;
   onRedo: (selection: TextRange) => void;
-  onFiles: (files: File[]) => void;
+  onFiles: (files: File[], options?: { pasted?: boolean }) => void;
   indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
   onFixMalformed: () => void;
   onRemoveOutOfRange: () => void;
@@ -61,6 +61,15 @@ export function PromptField(props: PromptFieldProps) {
   const over = length > MAX_PROMPT_CHARS;
   const describedBy = ["prompt-counter", props.blocking && "prompt-error"].filter(Boolean).join(" ");
   const toggle = (which: "tips" | "payload") => setPanel((p) => (p === which ? null : which));
+  // The panels open under the prompt, which on most screens is at or past the fold: bring the one just
+  // opened into view, so the click visibly does something.
+  useEffect(() => {
+    if (!panel) return;
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    document
+      .getElementById(panel === "tips" ? "prompt-tips" : "prompt-payload")
+      ?.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+  }, [panel]);
 
   return (
     <div className="flex flex-col gap-2">

@@ -4,13 +4,14 @@ import { useLayoutEffect, useRef, useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { cn } from "@/components/ui/cn";
 import { FieldMessage } from "@/components/ui/field-message";
-import { UploadIcon, XIcon } from "@/components/ui/icons";
+import { PlusIcon, UploadIcon } from "@/components/ui/icons";
 import type { DraftReference } from "@/lib/client/draft";
 import { noVideosWords, type VideoLimit } from "@/lib/client/reference-files";
 import type { Notice } from "@/lib/client/use-composer";
 import type { ImageLimit } from "@/lib/client/versions";
 import { type RefKind, refTag } from "@/lib/generations/tags";
 import { ReferenceTile } from "./reference-tile";
+import { UploadNotices } from "./upload-notices";
 
 export interface ReferenceTrayProps {
   references: DraftReference[];
@@ -23,7 +24,8 @@ export interface ReferenceTrayProps {
   notices: Notice[];
   error?: string;
   onFiles: (files: File[]) => void;
-  onDismissNotice: (id: number) => void;
+  /** Dismisses the given notices (the summary dismisses all it shows at once). */
+  onDismissNotices: (ids: number[]) => void;
   onInsert: (index: number, kind: RefKind) => void;
   onRemove: (key: string) => void;
   onMove: (from: number, to: number) => void;
@@ -46,7 +48,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     notices,
     error,
     onFiles,
-    onDismissNotice,
+    onDismissNotices,
     onInsert,
     onRemove,
     onMove,
@@ -56,7 +58,6 @@ export function ReferenceTray(props: ReferenceTrayProps) {
   const max = limit.max;
   const takesVideos = videoLimit.videos !== null;
   const videoMax = videoLimit.videos?.max ?? 0;
-  const full = references.length >= max;
   const overBy = references.length - max;
   const list = useRef<HTMLUListElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -73,6 +74,21 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     noClick: true,
     noKeyboard: true,
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((r) => r.file)]),
+  });
+
+  // The control that opened the picker can be gone when the files arrive (the empty tray's big button
+  // becomes the strip): focus then moves to the Add button instead of falling to <body>.
+  const focusAfterAdd = useRef(false);
+  function openPicker() {
+    focusAfterAdd.current = true;
+    open();
+  }
+  useLayoutEffect(() => {
+    if (!focusAfterAdd.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    focusAfterAdd.current = false;
+    addButton.current?.focus();
   });
 
   useLayoutEffect(() => {
@@ -114,23 +130,63 @@ export function ReferenceTray(props: ReferenceTrayProps) {
     ? `up to ${videoMax} video${videoMax === 1 ? "" : "s"} (longer ones are trimmed to ${videoLimit.videos.maxSeconds} s)`
     : "";
 
+  // The header's Add says what still fits; a full tray keeps the button (focus stays put) but says so.
+  const imagesLeft = Math.max(0, max - references.length);
+  const videosLeft = takesVideos ? Math.max(0, videoMax - videos.length) : 0;
+  const addLabel =
+    imagesLeft > 0 && videosLeft > 0
+      ? "Add image or video"
+      : imagesLeft > 0
+        ? "Add image"
+        : videosLeft > 0
+          ? "Add video"
+          : "Full";
+  const trayFull = addLabel === "Full";
+  const failed = [...references, ...videos].filter((r) => r.status === "failed" && r.error);
+
   return (
-    <section aria-labelledby="references-heading" className="flex flex-col gap-2.5">
-      <div className="flex items-baseline justify-between gap-3">
+    <section
+      aria-labelledby="references-heading"
+      className="flex flex-col gap-1.5"
+      onBlur={(e) => {
+        // Focus moved on to something else on purpose: the picker's focus hand-off is no longer wanted.
+        if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget)) focusAfterAdd.current = false;
+      }}
+    >
+      <div className="flex items-center justify-between gap-3">
         <h2 id="references-heading" className="text-sm font-medium text-ink-100">
           References
         </h2>
-        <span
-          className={cn("text-xs tabular-nums", overBy > 0 ? "font-semibold text-danger" : "text-ink-400")}
-          data-testid="reference-count"
-          title={
-            overBy > 0
-              ? `${overBy} over the limit: remove ${overBy} or pick a version that takes more`
-              : undefined
-          }
-        >
-          {references.length} / {max}
-        </span>
+        <div className="flex items-center gap-2">
+          <span
+            className={cn("text-xs tabular-nums", overBy > 0 ? "font-semibold text-danger" : "text-ink-400")}
+            data-testid="reference-count"
+            title={
+              overBy > 0
+                ? `${overBy} over the limit: remove ${overBy} or pick a version that takes more`
+                : undefined
+            }
+          >
+            {references.length} / {max}
+          </span>
+          {!empty && (
+            <button
+              ref={addButton}
+              type="button"
+              onClick={trayFull ? undefined : openPicker}
+              aria-disabled={trayFull || undefined}
+              title={
+                trayFull
+                  ? "The tray holds all this version takes: remove a reference to add another"
+                  : `${addLabel}: ${imagesLeft} image${imagesLeft === 1 ? "" : "s"}${takesVideos ? ` and ${videosLeft} video${videosLeft === 1 ? "" : "s"}` : ""} left; or paste or drop`
+              }
+              className="flex h-7 items-center gap-1 rounded-md border border-ink-600 px-2 text-xs font-medium text-ink-100 transition-colors hover:border-ink-400 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-soft aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-transparent"
+            >
+              {!trayFull && <PlusIcon className="size-3.5" />}
+              {addLabel}
+            </button>
+          )}
+        </div>
       </div>
       <div
         {...getRootProps({
@@ -146,15 +202,17 @@ export function ReferenceTray(props: ReferenceTrayProps) {
             "aria-label": takesVideos ? "Reference images or videos" : "Reference images",
             accept: takesVideos ? PICKER_ACCEPT_VIDEOS : PICKER_ACCEPT,
           } as object)}
+          // Reached through the Add buttons; never a tab stop of its own.
+          tabIndex={-1}
         />
         {empty ? (
           <button
             ref={addButton}
             type="button"
-            onClick={open}
-            className="flex w-full flex-col items-center gap-2 rounded-lg px-4 py-7 text-center transition-colors hover:bg-ink-800/60 focus-visible:outline-2 focus-visible:outline-accent-soft"
+            onClick={openPicker}
+            className="flex w-full flex-col items-center gap-1.5 rounded-lg px-4 py-5 text-center transition-colors hover:bg-ink-800/60 focus-visible:outline-2 focus-visible:outline-accent-soft"
           >
-            <span className="flex size-10 items-center justify-center rounded-full bg-accent/15 text-accent-soft">
+            <span className="flex size-9 items-center justify-center rounded-full bg-accent/15 text-accent-soft">
               <UploadIcon className="size-5" />
             </span>
             <span className="text-sm font-medium text-ink-100">
@@ -171,7 +229,7 @@ export function ReferenceTray(props: ReferenceTrayProps) {
             </span>
           </button>
         ) : (
-          <ul ref={list} className="grid grid-cols-2 gap-1 min-[420px]:grid-cols-3">
+          <ul ref={list} aria-label="Images" className="flex flex-wrap gap-1.5" data-testid="reference-strip">
             {references.map((ref, i) => (
               <ReferenceTile
                 key={ref.key}
@@ -200,27 +258,16 @@ export function ReferenceTray(props: ReferenceTrayProps) {
                 }}
               />
             ))}
-            {!full && (
-              <li className="flex p-1">
-                <button
-                  ref={addButton}
-                  type="button"
-                  onClick={open}
-                  className="flex aspect-square w-full flex-col items-center justify-center gap-1.5 rounded-lg border border-ink-700 border-dashed text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-                >
-                  <UploadIcon className="size-5" />
-                  <span className="text-xs font-medium">
-                    {takesVideos ? "Add image or video" : "Add image"}
-                  </span>
-                  <span className="text-[11px]">{max - references.length} left · or paste</span>
-                </button>
+            {references.length === 0 && (
+              <li className="px-1 py-2 text-xs text-ink-400">
+                No images yet: add a character, a place or a look.
               </li>
             )}
           </ul>
         )}
         {(videos.length > 0 || (!empty && takesVideos)) && (
-          <div className="mt-1.5 border-ink-700 border-t pt-1.5" data-testid="reference-videos">
-            <div className="flex items-baseline justify-between gap-3 px-1 pb-1">
+          <div className="mt-1 border-ink-700 border-t pt-1" data-testid="reference-videos">
+            <div className="flex items-baseline justify-between gap-3 px-0.5 pb-0.5">
               <h3 className="text-xs font-medium text-ink-300">Reference videos</h3>
               <span
                 className={cn(
@@ -236,14 +283,14 @@ export function ReferenceTray(props: ReferenceTrayProps) {
             {videos.length === 0 ? (
               <button
                 type="button"
-                onClick={open}
-                className="w-full rounded-lg border border-ink-700 border-dashed px-3 py-2.5 text-left text-xs text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+                onClick={openPicker}
+                className="w-full rounded-lg border border-ink-700 border-dashed px-2.5 py-1.5 text-left text-xs text-ink-400 transition-colors hover:border-ink-400 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
               >
-                Add a short video to carry motion or a scene: MP4, MOV or WebM; a longer one opens a scrubber
-                to pick {videoLimit.videos?.maxSeconds ?? 3} s.
+                Add a short video for motion or a scene (MP4, MOV, WebM); a longer one opens a scrubber to
+                pick {videoLimit.videos?.maxSeconds ?? 3} s.
               </button>
             ) : (
-              <ul className="grid grid-cols-2 gap-1 min-[420px]:grid-cols-3">
+              <ul aria-label="Videos" className="flex flex-wrap gap-1.5">
                 {videos.map((ref, i) => (
                   <ReferenceTile
                     key={ref.key}
@@ -283,27 +330,17 @@ export function ReferenceTray(props: ReferenceTrayProps) {
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {error && <FieldMessage data-testid="references-error">{error}</FieldMessage>}
-      {notices.length > 0 && (
-        <ul className="flex flex-col gap-1.5" data-testid="upload-notices">
-          {notices.map((n) => (
-            <li
-              key={n.id}
-              className="flex items-start gap-2 rounded-lg border border-danger/30 bg-danger/10 py-1.5 pr-1.5 pl-3 text-xs leading-5 text-danger"
-            >
-              <span className="min-w-0 flex-1 break-words">{n.message}</span>
-              <button
-                type="button"
-                aria-label="Dismiss"
-                onClick={() => onDismissNotice(n.id)}
-                className="rounded p-0.5 text-danger/80 hover:bg-danger/20 hover:text-danger focus-visible:outline-2 focus-visible:outline-danger"
-              >
-                <XIcon className="size-3.5" />
-              </button>
+      {failed.length > 0 && (
+        <ul className="flex flex-col gap-0.5 text-xs text-danger">
+          {failed.map((r) => (
+            <li key={r.key} role="alert" data-testid="reference-error">
+              <span className="font-medium">{r.name}</span>: {r.error}
             </li>
           ))}
         </ul>
       )}
+      {error && <FieldMessage data-testid="references-error">{error}</FieldMessage>}
+      <UploadNotices notices={notices} onDismiss={onDismissNotices} />
     </section>
   );
 }

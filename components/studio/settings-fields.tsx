@@ -5,6 +5,7 @@ import { ASPECT_RATIOS, type AspectRatio, MAX_TAKES } from "@/lib/generations/li
 import { RESOLUTION_SIZES, type Resolution } from "@/lib/models/profiles";
 
 export interface SettingsFieldsProps {
+  id?: string;
   duration: number;
   /** The chosen version's durations; a draft's duration outside them stays, shown as over. */
   durations: { min: number; max: number };
@@ -95,7 +96,7 @@ export function SettingsFields(props: SettingsFieldsProps) {
   // Past eight, two rows on a phone, so each stays a finger wide.
   const many = options.length > 8;
   return (
-    <div className="flex flex-col gap-4">
+    <div id={props.id} className="flex scroll-mt-4 flex-col gap-4">
       <div className="flex min-w-0 flex-col gap-2">
         <div className="flex items-baseline justify-between">
           <span className="text-sm font-medium text-ink-100">Duration</span>

@@ -66,9 +66,7 @@ export function VideoThumb({ reference: ref, dimmed }: { reference: DraftReferen
         <span
           data-testid="reference-video-length"
           className={cn(
-            "absolute left-1.5 flex items-center gap-1 rounded-md bg-black/75 px-1.5 py-0.5 text-[10px] font-semibold text-white tabular-nums",
-            // Above the progress bar while it uploads; at the foot once stored.
-            dimmed ? "top-1.5" : "bottom-1.5",
+            "absolute top-0.5 left-0.5 flex items-center gap-0.5 rounded bg-black/75 px-1 text-[9px] font-semibold leading-3.5 text-white tabular-nums",
           )}
         >
           <span aria-hidden>▶</span>

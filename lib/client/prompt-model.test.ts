@@ -11,6 +11,7 @@ import {
   snapOffset,
   snapRange,
   stepCaret,
+  unmatchedMentions,
 } from "./prompt-model";
 
 const P = "A <IMAGE_REF_0> meets <IMAGE_REF_1>.";
@@ -126,6 +127,28 @@ describe("mentionAt", () => {
     expect(mentionAt("mail me@home", 12)).toBeNull();
     expect(mentionAt("@hero walks", 11)).toBeNull();
     expect(mentionAt("no at sign", 10)).toBeNull();
+  });
+
+  it("runs on past spaces while the query starts a reference's name", () => {
+    const names = ["nova face", "alley"];
+    expect(mentionAt("see @nova ", 10, names)).toEqual({ start: 4, query: "nova " });
+    expect(mentionAt("see @nova fa", 12, names)).toEqual({ start: 4, query: "nova fa" });
+    expect(mentionAt("see @Nova Face", 14, names)).toEqual({ start: 4, query: "Nova Face" });
+    // Past the name, or a name nobody has: the word ended.
+    expect(mentionAt("see @nova face walks", 20, names)).toBeNull();
+    expect(mentionAt("see @alley at", 13, names)).toBeNull();
+    expect(mentionAt("me@nova fa", 10, names)).toBeNull();
+    expect(mentionAt("see @nova fa", 12)).toBeNull();
+  });
+});
+
+describe("unmatchedMentions", () => {
+  it("lists @words that name no reference, once each", () => {
+    expect(unmatchedMentions("@nova face and @herro, then @herro again", ["nova face", "hero"])).toEqual([
+      "@herro",
+    ]);
+    expect(unmatchedMentions("mail me@home; @hero runs", ["hero"])).toEqual([]);
+    expect(unmatchedMentions("@nova walks", ["nova face"])).toEqual(["@nova"]);
   });
 });
 

@@ -164,15 +164,40 @@ export interface MentionQuery {
 const MAX_MENTION_QUERY = 40;
 
 /**
- * An `@word` that ends at the caret and starts a word (so e-mail addresses do not open the menu).
+ * An `@word` that ends at the caret and starts a word (so e-mail addresses do not open the menu). The query
+ * runs on past spaces while it still begins one of `names` ("@nova f" for a reference named "nova face").
  */
-export function mentionAt(prompt: string, caret: number): MentionQuery | null {
+export function mentionAt(prompt: string, caret: number, names: readonly string[] = []): MentionQuery | null {
   const head = prompt.slice(Math.max(0, caret - MAX_MENTION_QUERY - 1), caret);
+  const opensWord = (start: number) => start === 0 || /[\s(["']/.test(prompt[start - 1] ?? "");
   const match = /@([^\s@<>]{0,40})$/.exec(head); // 40 = MAX_MENTION_QUERY
-  if (!match) return null;
-  const start = caret - match[0].length;
-  if (start > 0 && !/[\s(["']/.test(prompt[start - 1] ?? "")) return null;
-  return { start, query: match[1]! };
+  if (match) {
+    const start = caret - match[0].length;
+    return opensWord(start) ? { start, query: match[1]! } : null;
+  }
+  // A query with spaces (no line break, tag or second @): only as the start of a reference's name.
+  const spaced = /@([^\n@<>]{1,40})$/.exec(head);
+  if (!spaced || /^\s/.test(spaced[1]!)) return null;
+  const start = caret - spaced[0].length;
+  const query = spaced[1]!.toLowerCase();
+  if (!opensWord(start) || !names.some((n) => n.toLowerCase().startsWith(query))) return null;
+  return { start, query: spaced[1]! };
+}
+
+/**
+ * `@words` left in the prompt that name no reference: they reach the model as typed. A reference's name
+ * (spaces and all) after the `@`, or its tag number, counts as a match.
+ */
+export function unmatchedMentions(prompt: string, names: readonly string[]): string[] {
+  const lower = names.map((n) => n.toLowerCase()).filter(Boolean);
+  const out: string[] = [];
+  for (const m of prompt.matchAll(/(^|[\s(["'])@([^\s@<>.,;:!?)"']+)/g)) {
+    const at = (m.index ?? 0) + m[1]!.length + 1;
+    const rest = prompt.slice(at).toLowerCase();
+    if (lower.some((n) => rest.startsWith(n))) continue;
+    if (!out.includes(`@${m[2]}`)) out.push(`@${m[2]}`);
+  }
+  return out;
 }
 
 export interface Named {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { cleanReferenceName, defaultReferenceName, refusal, undecodable } from "./reference-files";
+import {
+  cleanReferenceName,
+  defaultReferenceName,
+  pastedName,
+  refusal,
+  undecodable,
+} from "./reference-files";
 
 const MB = 1024 * 1024;
 
@@ -55,5 +61,18 @@ describe("reference names", () => {
   it("cleans what is typed", () => {
     expect(cleanReferenceName("  a   b  ")).toBe("a b");
     expect(cleanReferenceName("y".repeat(50))).toHaveLength(40);
+  });
+});
+
+describe("pastedName", () => {
+  it("numbers clipboard images from 1, skipping names the draft already has", () => {
+    expect(pastedName("image.png", [])).toBe("pasted 1");
+    expect(pastedName("", ["hero", "pasted 1"])).toBe("pasted 2");
+    expect(pastedName("image.jpeg", ["Pasted 1", "pasted 3"])).toBe("pasted 2");
+  });
+
+  it("keeps a real file name (a file copied from a folder)", () => {
+    expect(pastedName("hero.png", [])).toBeNull();
+    expect(pastedName("image of hero.png", [])).toBeNull();
   });
 });

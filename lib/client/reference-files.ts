@@ -59,6 +59,20 @@ export function defaultReferenceName(fileName: string): string {
   return base.length > MAX_LABEL_CHARS ? base.slice(0, MAX_LABEL_CHARS).trimEnd() : base;
 }
 
+/**
+ * A pasted image's name: the browser calls every clipboard image "image.png" (or nothing), so each gets
+ * "pasted 1", "pasted 2", ... instead: the first number no reference in the draft (or one still being
+ * added, in `taken` too) has, so chips and @ mentions stay unambiguous. A pasted file with a real name
+ * (copied from a file manager) keeps it.
+ */
+export function pastedName(fileName: string, taken: Iterable<string>): string | null {
+  if (fileName && !/^image\.[a-z0-9]{1,5}$/i.test(fileName)) return null;
+  const used = new Set(Array.from(taken, (n) => n.toLowerCase()));
+  let n = 1;
+  while (used.has(`pasted ${n}`)) n++;
+  return `pasted ${n}`;
+}
+
 /** A name as typed: cleaned and cut to 40 characters; empty stays empty (the editor shows a fallback). */
 export function cleanReferenceName(name: string): string {
   return cleanLabel(name).slice(0, MAX_LABEL_CHARS).trimEnd();

@@ -67,22 +67,29 @@ export function useComposer() {
   const durationChosen = useRef(false);
 
   const refuse = useCallback((message: string) => {
-    setNotices((list) => [...list.slice(-4), { id: ++noticeSeq, message }]);
+    // Shown as one summary (upload-notices.tsx), so a batch of refusals keeps every reason.
+    setNotices((list) => [...list.slice(-49), { id: ++noticeSeq, message }]);
     toast.error(message);
   }, []);
-  const dismissNotice = useCallback((id: number) => setNotices((l) => l.filter((n) => n.id !== id)), []);
+  const dismissNotices = useCallback(
+    (ids: number[]) => setNotices((l) => l.filter((n) => !ids.includes(n.id))),
+    [],
+  );
   // The chosen version's image limit, read by the file checks between renders.
   const limitRef = useRef<ImageLimit>({ max: 5 });
   const files = useReferenceFiles(draftRef, dispatch, refuse, limitRef);
   // The chosen version's video limit (null videos where it takes none), and its id for the upload.
   const videoLimitRef = useRef<VideoLimit & { model?: string }>({ version: "This version", videos: null });
   const videoFiles = useReferenceVideos(draftRef, dispatch, refuse, videoLimitRef);
-  /** Files in the order given: videos to the video list, everything else checked as an image. */
+  /**
+   * Files in the order given: videos to the video list, everything else checked as an image. Pasted
+   * clipboard images are named "pasted 1", "pasted 2", ...
+   */
   const addFiles = useCallback(
-    async (list: readonly File[]) => {
+    async (list: readonly File[], options: { pasted?: boolean } = {}) => {
       for (const file of list) {
         if (looksLikeVideo(file)) await videoFiles.addVideo(file);
-        else await files.addFiles([file]);
+        else await files.addFiles([file], options);
       }
     },
     [files, videoFiles],
@@ -380,7 +387,7 @@ export function useComposer() {
     restored,
     validation,
     notices,
-    dismissNotice,
+    dismissNotices,
     refuse,
     addFiles,
     removeReference,

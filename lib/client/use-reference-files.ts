@@ -4,7 +4,7 @@ import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
 import { imageTag } from "@/lib/generations/tags";
 import { prepareImage } from "./downscale";
 import type { Draft, DraftAction, DraftReference } from "./draft";
-import { defaultReferenceName, displayName, refusal, undecodable } from "./reference-files";
+import { defaultReferenceName, displayName, pastedName, refusal, undecodable } from "./reference-files";
 import { uploadReference } from "./upload";
 import type { ImageLimit } from "./versions";
 
@@ -39,6 +39,8 @@ export function useReferenceFiles(
   const uploads = useRef(new Map<string, AbortController>());
   /** Files between the checks and their tile: they hold a slot too. */
   const decoding = useRef(0);
+  /** Names given to pasted images whose tile is not in the draft yet: the next paste skips them too. */
+  const pending = useRef(new Set<string>());
 
   const drop = useCallback(
     (key: string) => {
@@ -82,7 +84,7 @@ export function useReferenceFiles(
   );
 
   const addOne = useCallback(
-    async (file: File) => {
+    async (file: File, pasted: boolean) => {
       const limit = limitRef.current;
       const slots = limit.max - draftRef.current.references.length - decoding.current;
       const why = refusal(file, slots, limit);
@@ -90,9 +92,17 @@ export function useReferenceFiles(
       decoding.current++;
       const name = displayName(file);
       const fileName = file.name || `pasted-image.${file.type.split("/")[1] ?? "png"}`;
+      const draft = draftRef.current;
+      const given = pasted
+        ? pastedName(
+            file.name,
+            [...draft.references, ...draft.videos].map((r) => r.name).concat([...pending.current]),
+          )
+        : null;
+      if (given) pending.current.add(given);
       const ref: DraftReference = {
         key: newReferenceKey(),
-        name: defaultReferenceName(file.name || "pasted image"),
+        name: given ?? defaultReferenceName(file.name || "pasted image"),
         fileName,
         previewUrl: "",
         status: "preparing",
@@ -107,11 +117,13 @@ export function useReferenceFiles(
           shown = true;
           ref.previewUrl = URL.createObjectURL(file);
           dispatch({ type: "references/added", items: [{ ...ref }] });
+          if (given) pending.current.delete(given);
         });
         const current = draftRef.current.references.find((r) => r.key === ref.key);
         if (!current) return;
         await upload(current, prepared.file);
       } catch {
+        if (given) pending.current.delete(given);
         if (!shown) {
           decoding.current--;
           return refuse(undecodable(file));
@@ -125,8 +137,8 @@ export function useReferenceFiles(
 
   /** In order: tiles keep the order the files were given in. */
   const addFiles = useCallback(
-    async (files: readonly File[]) => {
-      for (const file of files) await addOne(file);
+    async (files: readonly File[], options: { pasted?: boolean } = {}) => {
+      for (const file of files) await addOne(file, options.pasted ?? false);
     },
     [addOne],
   );

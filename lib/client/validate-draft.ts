@@ -48,6 +48,14 @@ export interface Validation {
 }
 
 /**
+ * The prompt as sent: without trailing spaces (the one an insert leaves after its tag, so the user can
+ * type on, is not part of what they wrote).
+ */
+export function sentPrompt(prompt: string): string {
+  return prompt.replace(/[ \t\u00a0]+$/, "");
+}
+
+/**
  * `provider` is the one chosen in the composer; its capabilities decide which controls are sent, and the
  * draft's version of it (or its default) decides the limits. `check` is the schema check (null while it
  * loads: the plain blockers below still apply, and Generate waits). `resolution` overrides the draft's
@@ -64,7 +72,7 @@ export function validateDraft(
   const ready = draft.references.filter((r) => r.asset);
   const readyVideos = draft.videos.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
-    prompt: draft.prompt,
+    prompt: sentPrompt(draft.prompt),
     referenceIds: ready.map((r) => r.asset!.id),
     referenceNames: ready.map((r) => r.name || defaultReferenceName(r.fileName)),
     duration: draft.duration,
