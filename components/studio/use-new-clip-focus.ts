@@ -1,0 +1,80 @@
+"use client";
+
+import { type Mutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { GenerationDTO } from "@/lib/generations/dto";
+
+/** How long the gallery says "your new clip" after bringing the user to it. */
+const NOTE_MS = 6_000;
+/** The card mounts a frame or two after the list learns of it (virtual grid); give up after this. */
+const FIND_MS = 3_000;
+
+/**
+ * The clips a Generate in this browser just started: the composer's submit is a mutation whose
+ * variables are a create request (prompt and idempotency key) and whose answer lists the new clips.
+ * Read from React Query's mutation cache so the gallery follows the composer without reaching into it.
+ */
+function startedBy(mutation: Mutation<unknown, unknown, unknown, unknown>): GenerationDTO[] | null {
+  const vars = mutation.state.variables;
+  const data = mutation.state.data as { ok?: boolean; generations?: GenerationDTO[] } | undefined;
+  if (mutation.state.status !== "success" || !vars || typeof vars !== "object") return null;
+  if (!("prompt" in vars) || !("idempotencyKey" in vars)) return null;
+  return data?.ok && Array.isArray(data.generations) && data.generations.length > 0 ? data.generations : null;
+}
+
+const cardOf = (id: string) =>
+  document.querySelector<HTMLElement>(`[data-testid="generation-card"][data-id="${CSS.escape(id)}"]`);
+
+function inView(el: HTMLElement): boolean {
+  const r = el.getBoundingClientRect();
+  // The sticky header covers the top 56 px; a card whose top is hidden under it is not "in view".
+  return r.top >= 56 && r.top < window.innerHeight - 80;
+}
+
+/**
+ * After Generate, brings the user to the new card when it is out of view (on a phone it lands about a
+ * screen and a half below the Generate button) and returns the note that says so; null otherwise.
+ */
+export function useNewClipFocus(): string | null {
+  const client = useQueryClient();
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    let frame = 0;
+    let clear: ReturnType<typeof setTimeout> | undefined;
+    const seen = new WeakSet<object>();
+    const unsubscribe = client.getMutationCache().subscribe((event) => {
+      if (event.type !== "updated" || seen.has(event.mutation)) return;
+      const made = startedBy(event.mutation);
+      if (!made) return;
+      seen.add(event.mutation);
+      const first = made[0]!;
+      const since = performance.now();
+      cancelAnimationFrame(frame);
+      const look = () => {
+        const card = cardOf(first.id);
+        if (!card) {
+          // Not in this list (a filter hides it) or not drawn yet.
+          if (performance.now() - since < FIND_MS) frame = requestAnimationFrame(look);
+          return;
+        }
+        if (inView(card)) return;
+        const group = card.closest<HTMLElement>('[data-testid="take-group"]');
+        const target = group ?? card;
+        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+        target.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+        setNote(made.length > 1 ? `Your ${made.length} new takes are here` : "Your new clip is here");
+        clearTimeout(clear);
+        clear = setTimeout(() => setNote(null), NOTE_MS);
+      };
+      frame = requestAnimationFrame(look);
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+      clearTimeout(clear);
+    };
+  }, [client]);
+
+  return note;
+}
