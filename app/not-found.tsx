@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServerState } from "@/app/_lib/server-state";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { SearchIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: "Page not found" };
 export default function NotFound() {
   return (
     <>
-      <StudioHeader />
+      <ServerState>
+        <StudioHeader />
+      </ServerState>
       <PageMessage
         icon={<SearchIcon />}
         title="This page isn’t here"
