@@ -67,7 +67,7 @@ export function History() {
     <section
       id="history"
       aria-labelledby="history-heading"
-      className="flex min-w-0 flex-col gap-4"
+      className="flex min-w-0 scroll-mt-20 flex-col gap-4"
       data-testid="history"
       aria-busy={query.isFetching && query.isPlaceholderData}
     >

@@ -51,18 +51,23 @@ export function useNewClipFocus(): string | null {
       const first = made[0]!;
       const since = performance.now();
       cancelAnimationFrame(frame);
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      let broughtList = false;
       const look = () => {
         const card = cardOf(first.id);
         if (!card) {
-          // Not in this list (a filter hides it) or not drawn yet.
+          // The gallery draws only the rows near the screen: far below, the new card is not drawn until
+          // the list's top is near, so go there first. Not found at all: a filter hides it.
+          if (!broughtList && performance.now() - since > 250) {
+            broughtList = true;
+            document.getElementById("history")?.scrollIntoView({ block: "start", behavior: "auto" });
+          }
           if (performance.now() - since < FIND_MS) frame = requestAnimationFrame(look);
           return;
         }
-        if (inView(card)) return;
+        if (inView(card) && !broughtList) return;
         const group = card.closest<HTMLElement>('[data-testid="take-group"]');
-        const target = group ?? card;
-        const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-        target.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+        (group ?? card).scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
         setNote(made.length > 1 ? `Your ${made.length} new takes are here` : "Your new clip is here");
         clearTimeout(clear);
         clear = setTimeout(() => setNote(null), NOTE_MS);
