@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ServerState } from "@/app/_lib/server-state";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { SearchIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
@@ -7,13 +6,16 @@ import { PageMessage } from "@/components/ui/page-message";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** Any address the studio does not have (answered 404). A clip that is gone has its own page. */
+/**
+ * Any address the studio does not have (answered 404). A clip that is gone has its own page. Built once
+ * as a static page, so its header asks for the provider from the browser (no ServerState: that would
+ * open the studio's runtime during `next build`).
+ */
 export default function NotFound() {
   return (
     <>
-      <ServerState>
-        <StudioHeader />
-      </ServerState>
+      <StudioHeader />
+
       <PageMessage
         icon={<SearchIcon />}
         title="This page isn’t here"

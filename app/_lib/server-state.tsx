@@ -33,6 +33,8 @@ function within<T>(work: Promise<T>, what: string): Promise<T | null> {
  * already resolved: `spend` needs a member (GET /api/spend's role).
  */
 export async function ServerState({ spend = false, children }: { spend?: boolean; children: ReactNode }) {
+  // A page prerendered by `next build` must not open the studio's database and media folder.
+  if (process.env.NEXT_PHASE === "phase-production-build") return children;
   const client = new QueryClient();
   const [health, today] = await Promise.all([
     within(healthReport(), "health"),

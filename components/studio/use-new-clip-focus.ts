@@ -25,10 +25,13 @@ function startedBy(mutation: Mutation<unknown, unknown, unknown, unknown>): Gene
 const cardOf = (id: string) =>
   document.querySelector<HTMLElement>(`[data-testid="generation-card"][data-id="${CSS.escape(id)}"]`);
 
+/** How much of a card (its picture, at least) must show for it to count as seen. */
+const SEEN_PX = 240;
+
 function inView(el: HTMLElement): boolean {
   const r = el.getBoundingClientRect();
-  // The sticky header covers the top 56 px; a card whose top is hidden under it is not "in view".
-  return r.top >= 56 && r.top < window.innerHeight - 80;
+  // The sticky header covers the top 56 px; a card only peeking in at the bottom edge is not seen either.
+  return r.top >= 56 && r.top + Math.min(r.height, SEEN_PX) <= window.innerHeight;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { GenerationDTO } from "@/lib/generations/dto";
 import { createClip, getClip, uploadReference, waitForStatus } from "../support/clips";
 
 // Small things that add up (issue 17): compare's prompt diff names its references, the take group says
@@ -31,7 +32,9 @@ test("compare's Prompt A → B shows named chips, not raw tags", async ({ page, 
     return copy.textContent ?? "";
   });
   expect(outside).not.toMatch(/<(IMAGE|VIDEO)_REF_\d+>/);
-  expect(outside).toContain("climbs a ladder");
+  expect(outside).toContain("birdsong");
+  await expect(diff.locator("del")).toContainText(["climbs"]);
+  await expect(diff.locator("ins")).toContainText(["sits"]);
 });
 
 test("a take group hints when an approved take is not the chosen one", async ({ page, request }) => {
@@ -115,15 +118,22 @@ test("search finds clips by their references' names, not only the prompt", async
 
 test("the progress bar shows the percentage the render's log gives", async ({ page, request }) => {
   const refs = [];
-  for (const [i, kind] of (["character", "place", "look"] as const).entries())
+  for (const [i, kind] of (["character", "place", "look", "character", "place", "look"] as const).entries())
     refs.push(await uploadReference(request, kind, `p${i}.png`, 1720 + i));
   await page.goto("/");
-  // A long clip from three references renders for seconds, logging "Rendering reference 2 of 3 (40%)".
-  const [clip] = await createClip(request, {
-    prompt: "<IMAGE_REF_0> walks from <IMAGE_REF_1> into <IMAGE_REF_2>; footsteps.",
-    references: refs,
-    duration: 10,
+  // A long 1080p clip from six references renders for seconds, logging "Rendering reference 2 of 6 (20%)".
+  const res = await request.post("/api/generations", {
+    data: {
+      prompt: `${refs.map((_, i) => `<IMAGE_REF_${i}>`).join(", ")} in one long shot; footsteps.`,
+      referenceIds: refs.map((r) => r.id),
+      duration: 15,
+      aspectRatio: "16:9",
+      resolution: "1080p",
+      idempotencyKey: crypto.randomUUID(),
+    },
   });
+  expect(res.status(), await res.text()).toBe(202);
+  const [clip] = ((await res.json()) as { generations: GenerationDTO[] }).generations;
   const card = page.locator(`[data-testid="generation-card"][data-id="${clip!.id}"]`);
   const seen: Array<{ log: string; now: string | null; shown: string | null }> = [];
   await expect
@@ -162,7 +172,7 @@ test.describe("without JavaScript, the server's HTML already knows", () => {
     await expect(page.getByTestId("provider-badge")).not.toContainText("Checking");
     await expect(page.getByTestId("cost-estimate")).toContainText("Free");
     await expect(page.getByTestId("spend-today")).toHaveText(/^Today \$\d+\.\d\d$/);
-    for (const url of ["/library", "/spend", "/no-such-page"]) {
+    for (const url of ["/library", "/spend", "/clips/nosuchclip0001"]) {
       await page.goto(url);
       await expect(page.getByTestId("provider-badge"), url).toHaveAttribute("data-provider", "preview");
     }
