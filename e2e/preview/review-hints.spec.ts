@@ -172,7 +172,7 @@ test.describe("without JavaScript, the server's HTML already knows", () => {
     await expect(page.getByTestId("provider-badge")).not.toContainText("Checking");
     await expect(page.getByTestId("cost-estimate")).toContainText("Free");
     await expect(page.getByTestId("spend-today")).toHaveText(/^Today \$\d+\.\d\d$/);
-    for (const url of ["/library", "/spend", "/clips/nosuchclip0001"]) {
+    for (const url of ["/library", "/spend", "/members", "/account"]) {
       await page.goto(url);
       await expect(page.getByTestId("provider-badge"), url).toHaveAttribute("data-provider", "preview");
     }
