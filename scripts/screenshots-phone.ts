@@ -168,7 +168,8 @@ async function main() {
 
       await phone.goto("/?q=old%20pier");
       await phone.getByTestId("generation-card").first().waitFor();
-      await phone.getByTestId("history").scrollIntoViewIfNeeded();
+      // The search box and its answer together: the gallery's heading at the top, below the header.
+      await phone.getByTestId("history").evaluate((el) => el.scrollIntoView({ block: "start" }));
       await settle(phone);
       await shot(phone, `phone-search-390${suffix}`);
 
