@@ -1,5 +1,5 @@
 import "server-only";
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { type DehydratedState, dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { studioKeys } from "@/lib/client/queries";
 import { spendKey } from "@/lib/client/spend";
@@ -32,10 +32,10 @@ function within<T>(work: Promise<T>, what: string): Promise<T | null> {
  * HTML on instead of "Checking…" and "…" until a fetch answers. Only for pages whose viewer the page has
  * already resolved: `spend` needs a member (GET /api/spend's role).
  */
-export async function ServerState({ spend = false, children }: { spend?: boolean; children: ReactNode }) {
-  // A page prerendered by `next build` must not open the studio's database and media folder.
-  if (process.env.NEXT_PHASE === "phase-production-build") return children;
+export async function serverState({ spend = false }: { spend?: boolean } = {}): Promise<DehydratedState> {
   const client = new QueryClient();
+  // A page prerendered by `next build` must not open the studio's database and media folder.
+  if (process.env.NEXT_PHASE === "phase-production-build") return dehydrate(client);
   const [health, today] = await Promise.all([
     within(healthReport(), "health"),
     spend
@@ -48,5 +48,10 @@ export async function ServerState({ spend = false, children }: { spend?: boolean
   // A report without a provider (the database could not be opened) is left for the browser to ask.
   if (health?.body.provider) client.setQueryData(studioKeys.health, health.body);
   if (today) client.setQueryData(spendKey, today);
-  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+  return dehydrate(client);
+}
+
+/** serverState() around a page's part: for pages with nothing else to read first. */
+export async function ServerState({ spend = false, children }: { spend?: boolean; children: ReactNode }) {
+  return <HydrationBoundary state={await serverState({ spend })}>{children}</HydrationBoundary>;
 }
