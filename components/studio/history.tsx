@@ -43,15 +43,16 @@ export function GallerySkeleton() {
 /** Every clip, newest first: filter, search, infinite scroll over a virtualized grid. */
 export function History() {
   const { query: view, update } = useGalleryParams();
+  const listOptions = generationsQueryOptions(HISTORY_PAGE_SIZE, view);
   const query = useInfiniteQuery({
-    ...generationsQueryOptions(HISTORY_PAGE_SIZE, view),
+    ...listOptions,
     // While a new filter or search loads, keep showing the last result instead of a skeleton.
     placeholderData: keepPreviousData,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const entries = useMemo(() => toEntries(items), [items]);
-  const newClipNote = useNewClipFocus();
+  const newClipNote = useNewClipFocus(listOptions.queryKey);
   const active = items.filter((g) => !isTerminal(g.status)).length;
   const filtered =
     view.status !== "all" ||

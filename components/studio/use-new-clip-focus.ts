@@ -1,7 +1,8 @@
 "use client";
 
-import { type Mutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { type Mutation, type QueryClient, type QueryKey, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { GenerationPages } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 
 /** How long the gallery says "your new clip" after bringing the user to it. */
@@ -22,6 +23,12 @@ function startedBy(mutation: Mutation<unknown, unknown, unknown, unknown>): Gene
   return data?.ok && Array.isArray(data.generations) && data.generations.length > 0 ? data.generations : null;
 }
 
+/** Whether the gallery's list holds this clip (upsertGeneration puts a new one at the top when it matches). */
+function inList(client: QueryClient, listKey: QueryKey, id: string): boolean {
+  const data = client.getQueryData<GenerationPages>(listKey);
+  return !!data?.pages.some((p) => p.items.some((g) => g.id === id));
+}
+
 const cardOf = (id: string) =>
   document.querySelector<HTMLElement>(`[data-testid="generation-card"][data-id="${CSS.escape(id)}"]`);
 
@@ -38,8 +45,10 @@ function inView(el: HTMLElement): boolean {
  * After Generate, brings the user to the new card when it is out of view (on a phone it lands about a
  * screen and a half below the Generate button) and returns the note that says so; null otherwise.
  */
-export function useNewClipFocus(): string | null {
+export function useNewClipFocus(galleryKey: QueryKey): string | null {
   const client = useQueryClient();
+  const listKey = useRef(galleryKey);
+  listKey.current = galleryKey;
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -60,8 +69,9 @@ export function useNewClipFocus(): string | null {
         const card = cardOf(first.id);
         if (!card) {
           // The gallery draws only the rows near the screen: far below, the new card is not drawn until
-          // the list's top is near, so go there first. Not found at all: a filter hides it.
-          if (!broughtList && performance.now() - since > 250) {
+          // the list's top is near, so go there first, once the list holds it. A list that never
+          // holds it (a filter hides it) is left alone: the toast says it started.
+          if (!broughtList && inList(client, listKey.current, first.id)) {
             broughtList = true;
             document.getElementById("history")?.scrollIntoView({ block: "start", behavior: "auto" });
           }
