@@ -6,11 +6,16 @@ import { PageMessage } from "@/components/ui/page-message";
 
 export const metadata: Metadata = { title: "Page not found" };
 
-/** Any address the studio does not have (answered 404). A clip that is gone has its own page. */
+/**
+ * Any address the studio does not have (answered 404). A clip that is gone has its own page. Built once
+ * as a static page, so its header asks for the provider from the browser (no ServerState: that would
+ * open the studio's runtime during `next build`).
+ */
 export default function NotFound() {
   return (
     <>
       <StudioHeader />
+
       <PageMessage
         icon={<SearchIcon />}
         title="This page isn’t here"

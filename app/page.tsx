@@ -1,5 +1,6 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import { galleryFirstPageState, type SearchParams } from "@/app/_lib/gallery-first-page";
+import { serverState } from "@/app/_lib/server-state";
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
 import { StudioHeader } from "@/components/studio/studio-header";
@@ -26,9 +27,13 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
   // Read before rendering, not streamed behind a fallback: a streamed gallery is revealed by a script
   // that waits for the main thread, which the page's own scripts hold, so its posters painted late.
   const me = toMe(await requireMember("/"));
-  const firstPage = await galleryFirstPageState(searchParams);
+  // Read side by side: the gallery's first page, and the header's provider and the cost line's spend.
+  const [firstPage, headerState] = await Promise.all([
+    galleryFirstPageState(searchParams),
+    serverState({ spend: me.role !== "reviewer" }),
+  ]);
   return (
-    <>
+    <HydrationBoundary state={headerState}>
       <StudioHeader heading me={me} />
       <main className="mx-auto grid max-w-[1600px] items-start gap-6 px-4 py-5 sm:px-6 sm:py-6 lg:grid-cols-[minmax(380px,440px)_minmax(0,1fr)] lg:gap-8 lg:px-8">
         <div className="lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6.5rem)] lg:overflow-y-auto lg:overscroll-contain lg:rounded-card [scrollbar-width:thin]">
@@ -38,6 +43,6 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
           <History />
         </HydrationBoundary>
       </main>
-    </>
+    </HydrationBoundary>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServerState } from "@/app/_lib/server-state";
 import { CompareView } from "@/components/library/compare-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { toMe } from "@/lib/auth/me";
@@ -15,7 +16,9 @@ export default async function ComparePage({ searchParams }: Props) {
   const me = toMe(await requireMember(`/compare?${new URLSearchParams({ a, b })}`));
   return (
     <>
-      <StudioHeader me={me} />
+      <ServerState>
+        <StudioHeader me={me} />
+      </ServerState>
       <CompareView a={a} b={b} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServerState } from "@/app/_lib/server-state";
 import { LibraryView } from "@/components/library/library-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { toMe } from "@/lib/auth/me";
@@ -12,7 +13,9 @@ export default async function LibraryPage() {
   const me = toMe(await requireMember("/library"));
   return (
     <>
-      <StudioHeader me={me} />
+      <ServerState>
+        <StudioHeader me={me} />
+      </ServerState>
       <LibraryView canEdit={me.role !== "reviewer"} />
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServerState } from "@/app/_lib/server-state";
 import { SpendView } from "@/components/library/spend-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { toMe } from "@/lib/auth/me";
@@ -12,7 +13,9 @@ export default async function SpendPage() {
   const me = toMe(await requireMember("/spend"));
   return (
     <>
-      <StudioHeader me={me} />
+      <ServerState>
+        <StudioHeader me={me} />
+      </ServerState>
       <SpendView />
     </>
   );

@@ -24,7 +24,7 @@ export function filterLabel(status: GalleryFilter): string {
   return FILTERS.find((f) => f.value === status)!.label;
 }
 
-/** Status filter and prompt search. Typing is debounced before it reaches the URL (and the server). */
+/** Status filter and search (prompt, reference and character names). Typing is debounced before it reaches the URL (and the server). */
 export function GalleryToolbar({
   query,
   onChange,
@@ -73,8 +73,8 @@ export function GalleryToolbar({
           <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-ink-400" />
           <input
             type="search"
-            aria-label="Search prompts"
-            placeholder="Search prompts"
+            aria-label="Search prompts and names"
+            placeholder="Search prompts, references, characters"
             value={text}
             maxLength={SEARCH_MAX_CHARS}
             onChange={(e) => setText(e.target.value)}

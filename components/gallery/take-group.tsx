@@ -14,6 +14,7 @@ import { clipTitle } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
+import { approvalHint } from "./take-hint";
 import { TierBadge } from "./tier-badge";
 
 function summary(takes: readonly GenerationDTO[]): string {
@@ -41,13 +42,14 @@ export function TakeGroup({
   columns: number;
 }) {
   const first = takes[0]!;
+  const hint = approvalHint(takes);
   const total = takes.reduce((sum, g) => sum + (g.actualCostUsd ?? g.estimatedCostUsd), 0);
   return (
     <article
       data-testid="take-group"
       data-group-id={groupId}
       aria-label={`${first.takeCount} takes: ${clipTitle(first, 60)}`}
-      className="flex flex-col gap-3 rounded-card border border-ink-700 bg-ink-900/60 p-3 sm:p-4"
+      className="flex scroll-mt-24 flex-col gap-3 rounded-card border border-ink-700 bg-ink-900/60 p-3 sm:p-4"
     >
       <header className="flex flex-col gap-2.5">
         <div className="flex flex-wrap items-center gap-2">
@@ -95,6 +97,16 @@ export function TakeGroup({
             </span>
           </p>
         </div>
+        {hint ? (
+          <p
+            className="flex items-center gap-2 rounded-md border border-warn/40 bg-warn/10 px-2.5 py-1.5 text-xs text-ink-100"
+            data-testid="take-approval-hint"
+            role="note"
+          >
+            <span aria-hidden className="size-1.5 shrink-0 rounded-full bg-warn" />
+            {hint}
+          </p>
+        ) : null}
       </header>
       <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
         {/* Choosing a take says which one the chooser saw chosen, so a choice made meanwhile is not lost. */}

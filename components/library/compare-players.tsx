@@ -121,7 +121,8 @@ export function ComparePlayers({ a, b }: { a: GenerationDTO; b: GenerationDTO })
 
   return (
     <div className="flex flex-col gap-3" data-testid="compare-players" data-playing={playing}>
-      <div className="grid gap-3 sm:grid-cols-2">
+      {/* Side by side at every width: on a phone two narrow players, never A above B off-screen. */}
+      <div className="grid grid-cols-2 gap-2 sm:gap-3">
         <Frame g={a} side="a" video={va} />
         <Frame g={b} side="b" video={vb} />
       </div>

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { PromptWithChips } from "@/components/gallery/prompt-chips";
 import { TierBadge } from "@/components/gallery/tier-badge";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -21,7 +22,15 @@ const refTone: Record<ReferenceChange["status"], BadgeTone> = {
   removed: "danger",
 };
 
-function PromptDiff({ diff }: { diff: InputDiff }) {
+/**
+ * The prompt diff with each tag drawn as its reference's named chip, as every other view shows it: a
+ * removed tag names A's reference, an added or unchanged one B's (a reference swapped under an unchanged
+ * tag shows in References below).
+ */
+function PromptDiff({ diff, a, b }: { diff: InputDiff; a: GenerationDTO; b: GenerationDTO }) {
+  const chips = (text: string, g: GenerationDTO) => (
+    <PromptWithChips prompt={text} references={g.references} videos={g.referenceVideos} />
+  );
   return (
     <p
       className="whitespace-pre-wrap break-words rounded-card border border-ink-700 bg-ink-900 p-4 text-sm leading-7 text-ink-100"
@@ -31,15 +40,15 @@ function PromptDiff({ diff }: { diff: InputDiff }) {
         p.op === "added" ? (
           <ins key={i} className="rounded bg-ok/15 px-0.5 text-ok no-underline" data-op="added">
             <span className="sr-only">added: </span>
-            {p.text}
+            {chips(p.text, b)}
           </ins>
         ) : p.op === "removed" ? (
           <del key={i} className="rounded bg-danger/15 px-0.5 text-danger" data-op="removed">
             <span className="sr-only">removed: </span>
-            {p.text}
+            {chips(p.text, a)}
           </del>
         ) : (
-          <span key={i}>{p.text}</span>
+          <span key={i}>{chips(p.text, b)}</span>
         ),
       )}
     </p>
@@ -182,7 +191,7 @@ export function CompareView({ a, b }: { a: string; b: string }) {
               <h2 id="diff-prompt" className="text-sm font-semibold text-ink-100">
                 Prompt <span className="font-normal text-ink-400">A → B</span>
               </h2>
-              <PromptDiff diff={data.diff} />
+              <PromptDiff diff={data.diff} a={data.a} b={data.b} />
             </section>
             <section aria-labelledby="diff-refs" className="flex flex-col gap-2">
               <h2 id="diff-refs" className="text-sm font-semibold text-ink-100">

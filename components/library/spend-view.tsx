@@ -5,11 +5,31 @@ import Link from "next/link";
 import { formatUsd } from "@/lib/client/format";
 import { ledgerQueryOptions } from "@/lib/client/review";
 
-function Stat({ label, value, tone }: { label: string; value: string; tone?: string }) {
+const TONES = {
+  neutral: "text-ink-100",
+  ok: "text-ok",
+  danger: "text-danger",
+  muted: "text-ink-300",
+} as const;
+
+/** A count takes its colour only when it is not zero: "Failed 0" is good news, not an alarm. */
+const countTone = (n: number, tone: keyof typeof TONES) => (n === 0 ? "neutral" : tone);
+
+function Stat({
+  label,
+  value,
+  tone = "neutral",
+}: {
+  label: string;
+  value: string;
+  tone?: keyof typeof TONES;
+}) {
   return (
     <div className="flex flex-col gap-1 rounded-card border border-ink-700 bg-ink-900 p-4">
       <dt className="text-xs text-ink-400">{label}</dt>
-      <dd className={`text-xl font-semibold tabular-nums ${tone ?? "text-ink-100"}`}>{value}</dd>
+      <dd className={`text-xl font-semibold tabular-nums ${TONES[tone]}`} data-tone={tone}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -42,9 +62,21 @@ export function SpendView() {
         <>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="spend-totals">
             <Stat label="Spent" value={formatUsd(data.totals.completedUsd)} />
-            <Stat label="Completed" value={String(data.totals.completed)} tone="text-ok" />
-            <Stat label="Failed" value={String(data.totals.failed)} tone="text-danger" />
-            <Stat label="Canceled" value={String(data.totals.canceled)} tone="text-ink-300" />
+            <Stat
+              label="Completed"
+              value={String(data.totals.completed)}
+              tone={countTone(data.totals.completed, "ok")}
+            />
+            <Stat
+              label="Failed"
+              value={String(data.totals.failed)}
+              tone={countTone(data.totals.failed, "danger")}
+            />
+            <Stat
+              label="Canceled"
+              value={String(data.totals.canceled)}
+              tone={countTone(data.totals.canceled, "muted")}
+            />
           </dl>
           <section aria-labelledby="per-day" className="flex flex-col gap-2">
             <h2 id="per-day" className="text-sm font-semibold text-ink-100">
@@ -80,7 +112,7 @@ export function SpendView() {
                             />
                           </div>
                         </td>
-                        <td className={`${td} text-ok`}>{d.completed}</td>
+                        <td className={`${td} ${d.completed ? "text-ok" : "text-ink-400"}`}>{d.completed}</td>
                         <td className={`${td} ${d.failed ? "text-danger" : "text-ink-400"}`}>{d.failed}</td>
                         <td className={`${td} text-ink-400`}>{d.canceled}</td>
                       </tr>

@@ -9,6 +9,7 @@ import { formatElapsed } from "@/lib/client/format";
 import { useHydrated } from "@/lib/client/use-hydrated";
 import { useNow } from "@/lib/client/use-now";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { logProgress } from "@/lib/generations/log-progress";
 import { isCancelable } from "@/lib/generations/state";
 
 export function stageText(g: GenerationDTO): string {
@@ -40,6 +41,8 @@ export function GenerationProgress({
   const hydrated = useHydrated();
   const cancel = useCancelClip(g);
   const latestLog = g.logs.at(-1)?.message;
+  // Only a running job's log speaks for the render; a stale "100%" must not sit over "Saving the video".
+  const progress = g.status === "running" ? logProgress(latestLog) : null;
   const canceling = cancel.isPending || (cancel.data?.ok && isCancelable(cancel.data.generation.status));
 
   return (
@@ -61,7 +64,18 @@ export function GenerationProgress({
         </span>
       </div>
       <div className="flex flex-col gap-2.5">
-        <ProgressBar value={null} label={stageText(g)} />
+        <div className="flex items-center gap-2">
+          <ProgressBar value={progress} label={stageText(g)} />
+          {progress === null ? null : (
+            <span
+              className="shrink-0 font-mono text-[11px] text-ink-200 tabular-nums"
+              data-testid="generation-percent"
+              aria-hidden
+            >
+              {Math.round(progress * 100)}%
+            </span>
+          )}
+        </div>
         <div className="flex items-end justify-between gap-3">
           <p
             className="min-h-4 min-w-0 flex-1 truncate font-mono text-[11px] text-ink-300"

@@ -13,6 +13,7 @@ import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ALL_CLIPS, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
 import { isTerminal } from "@/lib/generations/state";
+import { useNewClipFocus } from "./use-new-clip-focus";
 
 function Skeleton() {
   return (
@@ -42,14 +43,16 @@ export function GallerySkeleton() {
 /** Every clip, newest first: filter, search, infinite scroll over a virtualized grid. */
 export function History() {
   const { query: view, update } = useGalleryParams();
+  const listOptions = generationsQueryOptions(HISTORY_PAGE_SIZE, view);
   const query = useInfiniteQuery({
-    ...generationsQueryOptions(HISTORY_PAGE_SIZE, view),
+    ...listOptions,
     // While a new filter or search loads, keep showing the last result instead of a skeleton.
     placeholderData: keepPreviousData,
   });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const entries = useMemo(() => toEntries(items), [items]);
+  const newClipNote = useNewClipFocus(listOptions.queryKey);
   const active = items.filter((g) => !isTerminal(g.status)).length;
   const filtered =
     view.status !== "all" ||
@@ -65,7 +68,7 @@ export function History() {
     <section
       id="history"
       aria-labelledby="history-heading"
-      className="flex min-w-0 flex-col gap-4"
+      className="flex min-w-0 scroll-mt-20 flex-col gap-4"
       data-testid="history"
       aria-busy={query.isFetching && query.isPlaceholderData}
     >
@@ -153,6 +156,19 @@ export function History() {
         </div>
       )}
       <CompareBar />
+      {/* Said once for screen readers; shown under the header while the user lands on the new card. */}
+      <p role="status" className="sr-only">
+        {newClipNote ?? ""}
+      </p>
+      {newClipNote ? (
+        <p
+          aria-hidden
+          data-testid="new-clip-note"
+          className="-translate-x-1/2 pointer-events-none fixed top-16 left-1/2 z-20 rounded-full border border-accent/40 bg-ink-900/95 px-3 py-1.5 font-medium text-accent-soft text-xs shadow-lg"
+        >
+          {newClipNote} ↓
+        </p>
+      ) : null}
       {!hasNextPage && items.length > 12 && (
         <p className="py-2 text-center text-xs text-ink-400">
           That is every clip{filtered ? " that matches" : ""}.

@@ -10,7 +10,7 @@ export class GalleryPage {
   constructor(readonly page: Page) {
     this.gallery = page.getByTestId("history");
     this.cards = page.getByTestId("generation-card");
-    this.search = page.getByRole("searchbox", { name: "Search prompts" });
+    this.search = page.getByRole("searchbox", { name: "Search prompts and names" });
     this.statusFilter = page.getByRole("radiogroup", { name: "Filter by status" });
   }
 

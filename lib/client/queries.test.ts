@@ -55,3 +55,18 @@ describe("the creator filter", () => {
     expect(ids).toEqual(["clip0004", "clip0001"]);
   });
 });
+
+describe("search in the browser's lists", () => {
+  const named = {
+    ...clip("clip0005", "mara"),
+    prompt: "<IMAGE_REF_0> walks past <VIDEO_REF_0>",
+    references: [{ label: "Hero.png" }],
+    referenceVideos: [{ label: "harbour pan" }],
+  } as unknown as GenerationDTO;
+
+  it("finds a clip by its prompt and by the names of its references, as the server does", () => {
+    for (const q of ["walks", "hero", "HARBOUR"])
+      expect(matchesGalleryQuery(named, { ...ALL_CLIPS, q }), q).toBe(true);
+    expect(matchesGalleryQuery(named, { ...ALL_CLIPS, q: "villain" })).toBe(false);
+  });
+});

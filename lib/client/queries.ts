@@ -74,6 +74,16 @@ export function hasActiveGeneration(data: GenerationPages | undefined): boolean 
 }
 
 /**
+ * What search looks in: the prompt and the references' names. The server also matches the names of the
+ * references' saved characters, which a clip's DTO does not carry; the refetch after a change settles it.
+ */
+const searchText = (g: GenerationDTO) => [
+  g.prompt,
+  ...g.references.map((r) => r.label),
+  ...g.referenceVideos.map((r) => r.label),
+];
+
+/**
  * Whether a clip belongs in a list with this filter and search (mirrors lib/generations/repo.ts). `me` is
  * the looker's user id where known: without it, no clip is known to belong in a "mine" list.
  */
@@ -84,7 +94,7 @@ export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery, me?: 
   const q = query.q.trim().toLowerCase();
   return (
     statusOk &&
-    (!q || g.prompt.toLowerCase().includes(q)) &&
+    (!q || searchText(g).some((text) => text.toLowerCase().includes(q))) &&
     (!query.favorite || g.favorite) &&
     (!query.review || g.reviewStatus === query.review) &&
     (!query.chosen || !g.takeGroupId || g.chosen) &&

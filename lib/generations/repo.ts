@@ -140,7 +140,10 @@ export interface ListOptions {
   cursor?: { createdAt: Date; id: string };
   limit: number;
   filter?: GalleryFilter;
-  /** Case-insensitive text the prompt must contain. */
+  /**
+   * Case-insensitive text the prompt, a reference's name (image or video) or its saved character's name
+   * must contain: the gallery shows those names as chips, so people search by them.
+   */
   q?: string;
   favorite?: boolean;
   review?: ReviewStatus;
@@ -174,7 +177,13 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   const { cursor, limit, filter = "all", q } = options;
   const and: Prisma.GenerationWhereInput[] = [{ deletedAt: null }];
   if (filter !== "all") and.push({ status: { in: FILTER_STATUSES[filter] } });
-  if (q) and.push({ prompt: { contains: q, mode: "insensitive" } });
+  if (q) {
+    const text = { contains: q, mode: "insensitive" } as const;
+    const named = { OR: [{ label: text }, { character: { name: text } }] };
+    and.push({
+      OR: [{ prompt: text }, { references: { some: named } }, { videoReferences: { some: named } }],
+    });
+  }
   if (options.favorite) and.push({ favorite: true });
   if (options.review) and.push({ reviewStatus: options.review });
   if (options.chosenOnly) and.push({ OR: [{ takeGroupId: null }, { chosen: true }] });

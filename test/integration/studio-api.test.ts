@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCharacter } from "@/lib/characters/service";
 import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
 import { retryGeneration } from "@/lib/generations/rerun";
 import { deleteGeneration, restoreGeneration } from "@/lib/generations/service";
@@ -128,6 +129,28 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
     const completed = await listGenerations(rt.db.prisma, { limit: 50, filter: "completed" });
     expect(completed.items.every((g) => g.status === "completed")).toBe(true);
     expect(completed.items.map((g) => g.id)).toContain(generation.id);
+  });
+
+  it("searches the names of a clip's references and of their saved characters, not only the prompt", async () => {
+    const owner = await testOwner(rt.db.prisma);
+    const character = await createCharacter(rt.db.prisma, owner, {
+      name: "Captain Quillon",
+      images: [{ assetId: refs[0]! }],
+    });
+    const { generation } = await submit(rt, {
+      referenceIds: refs,
+      prompt: "<IMAGE_REF_0> waves from <IMAGE_REF_1>",
+      referenceNames: ["Zephyrine hero", "Lantern dock"],
+      referenceCharacterIds: [character.id, null],
+    });
+    await waitFor(rt, generation.id);
+    const ids = async (q: string) =>
+      (await listGenerations(rt.db.prisma, { limit: 50, q })).items.map((g) => g.id);
+    expect(await ids("zephyrine")).toEqual([generation.id]);
+    expect(await ids("LANTERN DOCK")).toEqual([generation.id]);
+    expect(await ids("quillon")).toEqual([generation.id]);
+    expect(await ids("waves from")).toEqual([generation.id]);
+    expect(await ids("no such name anywhere")).toEqual([]);
   });
 
   it("counts today's spend: completed at cost, in flight at estimate, failures and yesterday free", async () => {

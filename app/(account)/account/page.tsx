@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { ServerState } from "@/app/_lib/server-state";
 import { AccountView } from "@/components/account/account-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { studioOrigin } from "@/lib/accounts/invite";
@@ -24,7 +25,9 @@ export default async function AccountPage() {
   ]);
   return (
     <>
-      <StudioHeader me={toMe(actor)} />
+      <ServerState>
+        <StudioHeader me={toMe(actor)} />
+      </ServerState>
       <AccountView
         me={me}
         tokens={tokens}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ServerState } from "@/app/_lib/server-state";
 import { MembersView } from "@/components/members/members-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { listInvitations } from "@/lib/accounts/invitations";
@@ -24,7 +25,9 @@ export default async function MembersPage() {
   ]);
   return (
     <>
-      <StudioHeader me={toMe(actor)} />
+      <ServerState>
+        <StudioHeader me={toMe(actor)} />
+      </ServerState>
       <MembersView
         viewer={{ id: me.id, role: me.role, grantRoles: me.can.grantRoles }}
         initial={{

@@ -1,3 +1,4 @@
+import { ServerState } from "@/app/_lib/server-state";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { FilmIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
@@ -6,7 +7,9 @@ import { PageMessage } from "@/components/ui/page-message";
 export default function ClipNotFound() {
   return (
     <>
-      <StudioHeader />
+      <ServerState>
+        <StudioHeader />
+      </ServerState>
       <PageMessage
         icon={<FilmIcon />}
         title="This clip isn’t here"

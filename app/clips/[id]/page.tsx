@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { ServerState } from "@/app/_lib/server-state";
 import { ClipDetail } from "@/components/gallery/clip-detail";
 import { clipTitle } from "@/components/gallery/clip-meta";
 import { StudioHeader } from "@/components/studio/studio-header";
@@ -38,7 +39,9 @@ export default async function ClipPage({ params }: Props) {
   if (!g) notFound();
   return (
     <>
-      <StudioHeader me={me} />
+      <ServerState>
+        <StudioHeader me={me} />
+      </ServerState>
       <ClipDetail initial={g} me={{ id: me.id, role: me.role }} />
     </>
   );
