@@ -277,7 +277,12 @@ test("videos dropped and pasted join the tray; one the server cannot read says w
   ]);
   const broken = videoTiles().nth(2);
   await expect(broken).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
-  await expect(broken.getByTestId("reference-error")).toContainText(/broken\.mp4/);
+  // The compact tile marks it refused and carries the reason in its title; the reason is said in full
+  // under the tray, naming the file and what is allowed.
+  await expect(broken).toHaveAttribute("title", /broken\.mp4 is not an image or video we can read/);
+  await expect(page.getByTestId("reference-error")).toHaveText(
+    "broken: broken.mp4 is not an image or video we can read. Use a PNG, JPEG or WebP image, or an MP4, MOV or WebM video.",
+  );
   await expect(page.getByTestId("generate-blocker")).toBeVisible();
   await expect(videoTiles().nth(0)).toHaveAttribute("data-status", "ready");
   await expect(s.tiles).toHaveCount(1);
