@@ -1,5 +1,6 @@
 "use client";
 
+import { PromptWithChips } from "@/components/gallery/prompt-chips";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { referenceWords } from "@/lib/client/format";
@@ -13,12 +14,6 @@ export interface ReplaceDraftDialogProps {
 
 /** Asks before a clip's settings overwrite a draft (a modal <dialog>: focus is kept inside, Esc keeps). */
 export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDialogProps) {
-  const excerpt = source
-    ? source.prompt.length > 120
-      ? `${source.prompt.slice(0, 117)}…`
-      : source.prompt
-    : "";
-
   return (
     <Modal
       open={source !== null}
@@ -40,9 +35,17 @@ export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDi
               {source.takeCount > 1 ? `, ${source.takeCount} takes` : ""}) of the clip into the composer. Your
               current prompt and references will be replaced; you can undo right after.
             </p>
-            {excerpt && (
-              <p className="rounded-lg border border-ink-700 bg-ink-950/50 px-3 py-2 font-mono text-xs break-words text-ink-400">
-                {excerpt}
+            {source.prompt && (
+              // Its tags as the named chips every other view shows, cut to three lines.
+              <p
+                className="line-clamp-3 rounded-lg border border-ink-700 bg-ink-950/50 px-3 py-2 text-xs leading-6 break-words text-ink-300"
+                data-testid="replace-draft-prompt"
+              >
+                <PromptWithChips
+                  prompt={source.prompt}
+                  references={source.references}
+                  videos={source.referenceVideos}
+                />
               </p>
             )}
           </div>

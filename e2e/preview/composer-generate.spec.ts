@@ -94,6 +94,13 @@ test("“Use these settings” (/?use=<id>) asks before replacing a draft, then 
   const dialog = page.getByRole("dialog", { name: "Replace your current draft?" });
   await page.goto(`/?use=${clip.id}`);
   await expect(dialog).toBeVisible();
+  // The clip's prompt with its tags as named chips, in prompt order, not raw <IMAGE_REF_n>.
+  const chips = dialog.getByTestId("replace-draft-prompt").getByTestId("prompt-chip");
+  await expect(chips).toHaveCount(2);
+  expect(await chips.evaluateAll((els) => els.map((e) => e.getAttribute("data-label")))).toEqual([
+    "The dock",
+    "Mara",
+  ]);
   await expect(page).toHaveURL((url) => !url.searchParams.has("use"));
   await dialog.getByRole("button", { name: "Keep my draft" }).click();
   await expect(dialog).toBeHidden();
