@@ -71,16 +71,22 @@ function makeCanvas(size: Size): { ctx: Canvas2D; toBlob: (type: string) => Prom
 }
 
 /**
- * Decodes the file (proving it is an image the browser can read) and, when its long edge passes 2048 px,
- * redraws it at that size with EXIF orientation applied. Small images are returned as they are. Throws
- * when the file cannot be decoded; `onDecoded` runs once it is known to be an image, before any scaling.
+ * Decodes the file (proving it is an image the browser can read) and, when its long edge passes 2048 px
+ * or the file is larger than `maxBytes` (what the server stores), redraws it (at most 2048 px, EXIF
+ * orientation applied) and encodes it again. Small images within the limit are returned as they are.
+ * Throws when the file cannot be decoded; `onDecoded` runs once it is known to be an image, before any
+ * scaling. The result may still be over `maxBytes` (a huge PNG of noise): the caller checks.
  */
-export async function prepareImage(file: File, onDecoded?: (size: Size) => void): Promise<PreparedImage> {
+export async function prepareImage(
+  file: File,
+  onDecoded?: (size: Size) => void,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<PreparedImage> {
   const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
   try {
     const original = { width: bitmap.width, height: bitmap.height };
     onDecoded?.(original);
-    const scaled = downscaledSize(original);
+    const scaled = downscaledSize(original) ?? (file.size > maxBytes ? original : null);
     if (!scaled) return { file, original, scaled: null };
     const { ctx, toBlob } = makeCanvas(scaled);
     ctx.imageSmoothingQuality = "high";

@@ -4,15 +4,17 @@ import {
   defaultReferenceName,
   pastedName,
   refusal,
+  stillTooLarge,
   undecodable,
 } from "./reference-files";
 
 const MB = 1024 * 1024;
 
 describe("refusal", () => {
-  it("accepts PNG, JPEG and WebP up to 20 MB while there is room", () => {
+  it("accepts PNG, JPEG and WebP while there is room, over 20 MB too (scaled down before upload)", () => {
     expect(refusal({ name: "a.png", size: 10, type: "image/png" }, 1)).toBeNull();
     expect(refusal({ name: "a.jpg", size: 20 * MB, type: "image/jpeg" }, 5)).toBeNull();
+    expect(refusal({ name: "big.jpg", size: 62 * MB, type: "image/jpeg" }, 5)).toBeNull();
     expect(refusal({ name: "a.webp", size: 10, type: "" }, 5)).toBeNull();
   });
 
@@ -20,8 +22,8 @@ describe("refusal", () => {
     expect(refusal({ name: "six.png", size: 10, type: "image/png" }, 0)).toBe(
       "six.png was not added: a clip takes at most 5 reference images.",
     );
-    expect(refusal({ name: "huge.png", size: 21 * MB, type: "image/png" }, 5)).toBe(
-      "huge.png was not added: it is 21.0 MB and reference images can be at most 20 MB.",
+    expect(refusal({ name: "huge.png", size: 201 * MB, type: "image/png" }, 5)).toBe(
+      "huge.png was not added: it is 201.0 MB; the studio can scale down images of up to 200.0 MB before upload.",
     );
     expect(refusal({ name: "notes.png", size: 12, type: "text/plain" }, 5)).toBe(
       "notes.png was not added: it is not a PNG, JPEG or WebP image (text/plain).",
@@ -31,6 +33,15 @@ describe("refusal", () => {
       "The pasted image was not added: the file is empty (0 bytes).",
     );
     expect(undecodable({ name: "fake.png", size: 1, type: "image/png" })).toMatch(/^fake\.png was not added/);
+  });
+
+  it("checks the 20 MB limit again on what would be sent, after scaling", () => {
+    const file = { name: "noise.png", size: 40 * MB, type: "image/png" };
+    expect(stillTooLarge(file, { size: 3 * MB }, { width: 2048, height: 1536 })).toBeNull();
+    expect(stillTooLarge(file, { size: 20 * MB }, { width: 2048, height: 1536 })).toBeNull();
+    expect(stillTooLarge(file, { size: 21 * MB }, { width: 2048, height: 2048 })).toBe(
+      "noise.png was not added: even scaled to 2048x2048 it is 21.0 MB, and reference images can be at most 20 MB.",
+    );
   });
 
   it("names the chosen version's limit, and a version that takes more, where the provider has several", () => {
@@ -46,7 +57,7 @@ describe("refusal", () => {
   });
 
   it("checks the size before the type", () => {
-    expect(refusal({ name: "big.txt", size: 30 * MB, type: "text/plain" }, 5)).toMatch(/20 MB/);
+    expect(refusal({ name: "big.txt", size: 300 * MB, type: "text/plain" }, 5)).toMatch(/up to 200\.0 MB/);
   });
 });
 

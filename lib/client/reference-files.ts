@@ -1,6 +1,10 @@
 import { cleanLabel, MAX_LABEL_CHARS, MAX_REFERENCES } from "@/lib/generations/limits";
 import { formatBytes } from "./format";
 import { UPLOAD_MAX_BYTES } from "./upload";
+
+/** The largest image file the browser is asked to decode and scale down. */
+export const DECODE_MAX_BYTES = 200 * 1024 * 1024;
+
 import type { ImageLimit } from "./versions";
 
 // The browser's checks on a dropped, chosen or pasted file, before anything changes. The server checks
@@ -27,8 +31,8 @@ export function imageLimitWords(limit: ImageLimit): string {
 }
 
 /**
- * Why this file cannot be a reference, or null. Size is checked first: a 30 MB photo is refused before
- * any time is spent decoding or scaling it.
+ * Why this file cannot be a reference, or null, before it is decoded: no slot left, too big to open,
+ * empty, not an image type. What is sent is checked again after scaling (`stillTooLarge`).
  */
 export function refusal(
   file: FileLike,
@@ -37,8 +41,10 @@ export function refusal(
 ): string | null {
   const name = displayName(file);
   if (slotsLeft <= 0) return `${name} was not added: ${imageLimitWords(limit)}.`;
-  if (file.size > UPLOAD_MAX_BYTES) {
-    return `${name} was not added: it is ${formatBytes(file.size)} and reference images can be at most 20 MB.`;
+  // Larger than the server stores is fine here: the browser scales it down first (prepareImage) and the
+  // limit is checked on what is sent. Only a file too big to open in a browser tab is refused by its size.
+  if (file.size > DECODE_MAX_BYTES) {
+    return `${name} was not added: it is ${formatBytes(file.size)}; the studio can scale down images of up to ${formatBytes(DECODE_MAX_BYTES)} before upload.`;
   }
   if (file.size === 0) return `${name} was not added: the file is empty (0 bytes).`;
   const typed = file.type ? TYPES.has(file.type) : EXTENSIONS.test(file.name);
@@ -130,4 +136,14 @@ export function videoRefusal(file: FileLike, slotsLeft: number, limit: VideoLimi
     return `${name} was not added: it is not an MP4, MOV or WebM video${what}.`;
   }
   return null;
+}
+
+/** After scaling down: a file still over what the server stores (a huge PNG of noise), or null. */
+export function stillTooLarge(
+  file: FileLike,
+  sent: { size: number },
+  size: { width: number; height: number },
+) {
+  if (sent.size <= UPLOAD_MAX_BYTES) return null;
+  return `${displayName(file)} was not added: even scaled to ${size.width}x${size.height} it is ${formatBytes(sent.size)}, and reference images can be at most 20 MB.`;
 }

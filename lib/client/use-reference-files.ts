@@ -4,8 +4,15 @@ import { type RefObject, useCallback, useEffect, useMemo, useRef } from "react";
 import { imageTag } from "@/lib/generations/tags";
 import { prepareImage } from "./downscale";
 import type { Draft, DraftAction, DraftReference } from "./draft";
-import { defaultReferenceName, displayName, pastedName, refusal, undecodable } from "./reference-files";
-import { uploadReference } from "./upload";
+import {
+  defaultReferenceName,
+  displayName,
+  pastedName,
+  refusal,
+  stillTooLarge,
+  undecodable,
+} from "./reference-files";
+import { UPLOAD_MAX_BYTES, uploadReference } from "./upload";
 import type { ImageLimit } from "./versions";
 
 let referenceSeq = 0;
@@ -111,14 +118,24 @@ export function useReferenceFiles(
       };
       let shown = false;
       try {
-        const prepared = await prepareImage(file, () => {
-          // Known to be an image: the tile appears now, while a big photo is scaled down.
-          decoding.current--;
-          shown = true;
-          ref.previewUrl = URL.createObjectURL(file);
-          dispatch({ type: "references/added", items: [{ ...ref }] });
-          if (given) pending.current.delete(given);
-        });
+        const prepared = await prepareImage(
+          file,
+          () => {
+            // Known to be an image: the tile appears now, while a big photo is scaled down.
+            decoding.current--;
+            shown = true;
+            ref.previewUrl = URL.createObjectURL(file);
+            dispatch({ type: "references/added", items: [{ ...ref }] });
+            if (given) pending.current.delete(given);
+          },
+          UPLOAD_MAX_BYTES,
+        );
+        const tooLarge = stillTooLarge(file, prepared.file, prepared.scaled ?? prepared.original);
+        if (tooLarge) {
+          refuse(tooLarge);
+          drop(ref.key);
+          return;
+        }
         const current = draftRef.current.references.find((r) => r.key === ref.key);
         if (!current) return;
         await upload(current, prepared.file);
