@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createGenerationAction } from "@/app/actions";
-import type { CharacterDTO } from "@/lib/characters/dto";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/limits";
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
@@ -18,20 +17,15 @@ import {
   isDraftEmpty,
   type PromptEdit,
 } from "./draft";
-import { readStoredDraft, readyReference, writeStoredDraft } from "./draft-storage";
+import { readStoredDraft, writeStoredDraft } from "./draft-storage";
 import { newIdempotencyKey } from "./idempotency";
 import { chosenProvider, providerOptions } from "./providers";
 import { healthQueryOptions, studioKeys, upsertGeneration } from "./queries";
-import {
-  cleanReferenceName,
-  defaultReferenceName,
-  imageLimitWords,
-  looksLikeVideo,
-  type VideoLimit,
-} from "./reference-files";
+import { cleanReferenceName, defaultReferenceName, looksLikeVideo, type VideoLimit } from "./reference-files";
 import { spendKey } from "./spend";
 import { useClipSettings } from "./use-clip-settings";
-import { newReferenceKey, useReferenceFiles } from "./use-reference-files";
+import { useInsertCharacter } from "./use-insert-character";
+import { useReferenceFiles } from "./use-reference-files";
 import { useReferenceVideos } from "./use-reference-videos";
 import { useVideoHandoff } from "./use-video-handoff";
 import { loadSchemaCheck, type SchemaCheck, validateDraft } from "./validate-draft";
@@ -234,75 +228,7 @@ export function useComposer() {
   }, [files, videoFiles]);
   const clipSettings = useClipSettings({ restored, draftRef, dispatch, onReplaced });
 
-  /**
-   * A saved character's images join the tray (as many as the version takes, skipping images already
-   * there), each remembering the character; what did not fit is named.
-   */
-  const insertCharacter = useCallback(
-    (character: CharacterDTO) => {
-      const current = draftRef.current.references;
-      const have = new Set(current.map((r) => r.asset?.id));
-      const fresh = character.images.filter((i) => !have.has(i.id));
-      const room = Math.max(0, limitRef.current.max - current.length);
-      const fit = fresh.slice(0, room);
-      const left = fresh.slice(room);
-      if (fit.length > 0) {
-        dispatch({
-          type: "references/added",
-          items: fit.map(({ position: _p, label, ...asset }) => ({
-            key: newReferenceKey(),
-            name: cleanReferenceName(label) || defaultReferenceName(asset.name),
-            fileName: asset.name,
-            previewUrl: asset.thumbUrl,
-            status: "ready" as const,
-            progress: 1,
-            asset,
-            characterId: character.id,
-          })),
-        });
-      }
-      // The character's video (how it moves) joins the reference videos where the version takes them.
-      const video = character.video;
-      const videos = draftRef.current.videos;
-      const chosen = chosenVersion(provider, draftRef.current.version);
-      let videoAdded = false;
-      let videoLeft: string | null = null;
-      if (video && !videos.some((v) => v.asset?.id === video.id)) {
-        const room = chosen?.videos ? chosen.videos.max - videos.length : 0;
-        if (room > 0) {
-          dispatch({
-            type: "videos/added",
-            items: [readyReference(video, video.label, newReferenceKey(), character.id)],
-          });
-          videoAdded = true;
-        } else {
-          videoLeft = chosen?.videos
-            ? `its video ${video.label} does not fit: ${chosen.label} takes at most ${chosen.videos.max} reference videos`
-            : `its video ${video.label} was left out: ${chosen?.label ?? "this provider"} takes no reference videos`;
-        }
-      }
-      const joined = [
-        fit.length > 0 ? `${fit.length} image${fit.length === 1 ? "" : "s"}` : "",
-        videoAdded ? "its video" : "",
-      ].filter(Boolean);
-      if (left.length > 0 || videoLeft) {
-        const notes = [
-          left.length > 0
-            ? `${fit.length === 0 ? "no image fits" : `only ${fit.length} of ${fresh.length} images fit`}: ${imageLimitWords(limitRef.current)}. Not added: ${left.map((i) => i.label).join(", ")}`
-            : "",
-          videoLeft ?? "",
-        ].filter(Boolean);
-        refuse(`${character.name}: ${notes.join("; ")}.`);
-      } else if (joined.length > 0) {
-        toast.success(`Inserted ${character.name}`, {
-          description: `${joined.join(" and ")} joined the tray. Use their Insert buttons or @ to name them in the prompt.`,
-        });
-      } else {
-        toast(`${character.name} is already in the tray`);
-      }
-    },
-    [dispatch, refuse, provider],
-  );
+  const insertCharacter = useInsertCharacter({ draftRef, dispatch, refuse, limitRef, provider });
 
   const addReferenceVideo = useVideoHandoff({
     restored,
