@@ -116,10 +116,23 @@ export function usePlayerShortcuts(options: PlayerShortcutOptions): PlayerShortc
         e.preventDefault();
         return;
       }
-      if (run(action)) e.preventDefault();
+      if (run(action)) {
+        e.preventDefault();
+        taken.add(e.key);
+      }
+    };
+    // The browser's player acts on some keys as they come up (Space, in Chromium): a key taken on its
+    // way down is taken on its way up too, or the focused player would toggle back.
+    const taken = new Set<string>();
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (taken.delete(e.key)) e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    window.addEventListener("keyup", onKeyUp);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("keyup", onKeyUp);
+    };
   }, []);
 
   const openHelp = useCallback(() => setHelpOpen(true), []);
