@@ -30,7 +30,7 @@ export function TakeSwitcher({ g, from }: { g: GenerationDTO; from: string }) {
     <nav
       aria-label={`Takes of this clip: take ${g.takeIndex + 1} of ${g.takeCount}`}
       data-testid="take-switcher"
-      className="inline-flex h-7 max-w-full items-center gap-0.5 overflow-x-auto rounded-full border border-accent/40 bg-accent/10 py-0.5 pr-0.5 pl-2"
+      className="inline-flex h-7 max-w-full items-center gap-0.5 rounded-full border border-accent/40 bg-accent/10 py-0.5 pr-0.5 pl-2"
     >
       <LayersIcon className="mr-0.5 size-3.5 shrink-0 text-accent-soft" />
       <ul className="flex items-center gap-0.5">

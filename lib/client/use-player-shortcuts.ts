@@ -121,17 +121,18 @@ export function usePlayerShortcuts(options: PlayerShortcutOptions): PlayerShortc
         taken.add(e.key);
       }
     };
-    // The browser's player acts on some keys as they come up (Space, in Chromium): a key taken on its
-    // way down is taken on its way up too, or the focused player would toggle back.
+    // A focused <video controls> acts on Space as it comes up (Chromium), before the event bubbles
+    // here: a key taken on its way down is taken on its way up too, in the capture phase, or the player
+    // would toggle right back.
     const taken = new Set<string>();
     const onKeyUp = (e: KeyboardEvent) => {
       if (taken.delete(e.key)) e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
-    window.addEventListener("keyup", onKeyUp);
+    window.addEventListener("keyup", onKeyUp, true);
     return () => {
       window.removeEventListener("keydown", onKey);
-      window.removeEventListener("keyup", onKeyUp);
+      window.removeEventListener("keyup", onKeyUp, true);
     };
   }, []);
 
