@@ -86,9 +86,14 @@ async function main() {
         await page.getByTestId("clip-next").and(page.locator("a")).waitFor();
         await page.getByTestId("clip-prev").and(page.locator("a")).waitFor();
         await page.getByTestId("take-switcher").getByRole("link", { name: "Take 3" }).waitFor();
-        await page.getByTestId("clip-player").evaluate((v: HTMLVideoElement) => {
-          v.currentTime = 2.4;
-        });
+        // On a still frame, once the seek has landed.
+        await page.getByTestId("clip-player").evaluate(
+          (v: HTMLVideoElement) =>
+            new Promise((done) => {
+              v.addEventListener("seeked", done, { once: true });
+              v.currentTime = 2.4;
+            }),
+        );
         await settle(page);
         await save(page, outDir, `clip-nav-${suffix}`);
         await page.getByRole("heading", { level: 1 }).click();

@@ -43,7 +43,9 @@ export function TakeSwitcher({ g, from }: { g: GenerationDTO; from: string }) {
           const body = (
             <>
               {label}
-              {t?.chosen && <CheckIcon className="size-3 text-ok" aria-hidden />}
+              {t?.chosen && (
+                <CheckIcon className={cn("size-3", current ? "text-white" : "text-ok")} strokeWidth={3} />
+              )}
               {t?.chosen && <span className="sr-only">(chosen)</span>}
               {state && <span className="sr-only">({state})</span>}
               {state && state !== "deleted" && (

@@ -88,7 +88,9 @@ export function ShortcutsButton({ onClick, className }: { onClick: () => void; c
     >
       <KeyboardIcon />
       <span className="hidden sm:inline">Shortcuts</span>
-      <Kbd className="hidden h-5 min-w-5 px-1 text-[11px] sm:inline-flex">?</Kbd>
+      <span className="hidden sm:inline-flex">
+        <Kbd className="h-5 min-w-5 px-1 text-[11px]">?</Kbd>
+      </span>
     </Button>
   );
 }
