@@ -21,6 +21,7 @@ import { ClipMedia } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
+import { useClipHref } from "./gallery-view";
 import { MakeFinalButton } from "./make-final";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
@@ -222,7 +223,7 @@ export function ClipCard({ generation, variant = "single", eager = false }: Clip
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
   const router = useRouter();
-  const href = `/clips/${g.id}`;
+  const href = useClipHref(g.id);
   const done = g.status === "completed" && Boolean(g.videoUrl);
   const inFlight = !isTerminal(g.status);
   const took = g.completedAt && done ? Date.parse(g.completedAt) - Date.parse(g.createdAt) : null;

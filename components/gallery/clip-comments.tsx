@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { type RefObject, useState } from "react";
+import type { RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, MessageIcon } from "@/components/ui/icons";
@@ -10,10 +10,11 @@ import { useClipTime } from "@/lib/client/use-clip-time";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { CommentDTO } from "@/lib/review/dto";
 import { formatClipTime } from "@/lib/review/limits";
-import { COMPOSER_ID, CommentComposer } from "./comment-composer";
+import { CommentComposer } from "./comment-composer";
+import { shownThreads } from "./comment-nav";
 import { CommentThread } from "./comment-thread";
 import { CommentTimeline } from "./comment-timeline";
-import { currentTenth, type ReviewState, seekTo } from "./review-state";
+import { commentHere, type ReviewState, selectComment } from "./review-state";
 
 /**
  * The review conversation on a clip: the timeline of threads, "Comment at" and the composer, and the
@@ -30,28 +31,15 @@ export function ClipComments({
 }) {
   const { time, duration } = useClipTime(video, g.videoDurationSec ?? g.duration);
   const { data: comments = [], isPending } = useQuery(commentsQueryOptions(g.id));
-  const [showResolved, setShowResolved] = useState(false);
-  const { draft, patchDraft } = review;
+  const { draft, showResolved, setShowResolved } = review;
 
   const roots = comments.filter((c) => c.parentId === null);
   const replies = new Map<string, CommentDTO[]>();
   for (const c of comments) if (c.parentId) replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), c]);
   const resolvedCount = roots.filter((c) => c.resolvedAt).length;
-  const shown = showResolved ? roots : roots.filter((c) => !c.resolvedAt);
+  const shown = shownThreads(comments, showResolved);
 
-  const select = (c: CommentDTO) => {
-    review.setDrawing(false);
-    review.setSelectedId(c.id);
-    seekTo(video.current, c.atSec);
-  };
-
-  /** Opens the composer at the player's time, or moves an open draft there: its text is never replaced. */
-  const commentHere = () => {
-    video.current?.pause();
-    review.setDrawing(false);
-    patchDraft({ atSec: currentTenth(video.current, time) });
-    requestAnimationFrame(() => document.getElementById(COMPOSER_ID)?.focus());
-  };
+  const select = (c: CommentDTO) => selectComment(video.current, review, c);
 
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-3" data-testid="clip-comments">
@@ -89,7 +77,7 @@ export function ClipComments({
           size="sm"
           variant="secondary"
           className="ml-auto min-w-36 tabular-nums"
-          onClick={commentHere}
+          onClick={() => commentHere(video.current, review, time)}
           data-testid="comment-at"
         >
           <MessageIcon className="size-3.5" />

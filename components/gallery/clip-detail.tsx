@@ -1,33 +1,36 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type RefObject, useEffect, useRef, useState } from "react";
 import { CharacterDialog, type CharacterImage } from "@/components/library/character-dialog";
 import { ShareButton } from "@/components/share/share-button";
 import { GenerationProgress } from "@/components/studio/generation-progress";
-import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
-import { Avatar } from "@/components/ui/avatar";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import {
   AlertIcon,
-  ArrowLeftIcon,
   DownloadIcon,
-  LayersIcon,
+  LinkIcon,
   RetryIcon,
   SlidersIcon,
   TrashIcon,
   UserIcon,
 } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
+import { ShortcutsOverlay } from "@/components/ui/shortcuts-overlay";
 import { Spinner } from "@/components/ui/spinner";
 import type { MemberRole } from "@/lib/auth/actor";
+import { clipHref, neighborsQueryOptions } from "@/lib/client/clip-nav";
 import { ApiRequestError } from "@/lib/client/http";
-import { generationQueryOptions, replaceGeneration } from "@/lib/client/queries";
+import {
+  ALL_CLIPS,
+  type GalleryQuery,
+  galleryParams,
+  generationQueryOptions,
+  replaceGeneration,
+} from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
@@ -35,19 +38,19 @@ import { ChooseTake } from "./card-review";
 import { ClipActivity } from "./clip-activity";
 import { ClipComments } from "./clip-comments";
 import { ClipFacts } from "./clip-facts";
-import { ClipLineage } from "./clip-lineage";
+import { ClipHeader } from "./clip-header";
 import { clipTitle, noVideoText } from "./clip-meta";
+import { viewSummary } from "./clip-pager";
 import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
 import { FrameNotes } from "./frame-notes";
 import { MakeFinalButton } from "./make-final";
-import { PresenceBar } from "./presence-bar";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceVideoButton } from "./reference-video-dialog";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 import { type ReviewState, useReviewState } from "./review-state";
-import { TierBadge } from "./tier-badge";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
+import { useClipShortcuts } from "./use-clip-shortcuts";
 
 function Player({
   g,
@@ -156,6 +159,13 @@ function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
           <ShareButton share={{ kind: "generation", target: g.id, what: "this clip" }} />
         </>
       )}
+      <CopyButton
+        text={() => new URL(clipHref(g.id), window.location.origin).href}
+        label="Copy link"
+        icon={<LinkIcon className="size-4" />}
+      >
+        Copy link
+      </CopyButton>
       {finished && mayDelete && (
         <Button
           variant="ghost"
@@ -221,8 +231,16 @@ function Gone() {
 }
 
 /** A clip's own page: player, the full prompt, references, settings, timings, cost and what to do next. */
-export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewer }) {
-  const meId = me?.id;
+export function ClipDetail({
+  initial,
+  me,
+  view = ALL_CLIPS,
+}: {
+  initial: GenerationDTO;
+  me?: Viewer;
+  /** The gallery view it was opened from (its URL's parameters): Previous and Next walk it. */
+  view?: GalleryQuery;
+}) {
   const client = useQueryClient();
   const video = useRef<HTMLVideoElement>(null);
   const review = useReviewState();
@@ -230,6 +248,9 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
     ...generationQueryOptions(initial.id),
     initialData: initial,
   });
+  const from = galleryParams(view).toString();
+  const around = useQuery(neighborsQueryOptions(initial.id, from));
+  const keys = useClipShortcuts({ g, video, review, neighbors: around.data, from });
 
   // Keep the gallery's cached copy in step with what this page learns.
   useEffect(() => {
@@ -237,7 +258,6 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
   }, [client, g]);
 
   const gone = error instanceof ApiRequestError && error.status === 404;
-  const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1} of ${g.takeCount}` : null;
 
   return (
     <main
@@ -246,46 +266,16 @@ export function ClipDetail({ initial, me }: { initial: GenerationDTO; me?: Viewe
       data-id={g.id}
       data-status={g.status}
     >
-      <div className="flex min-h-7 items-center justify-between gap-3">
-        <nav aria-label="Breadcrumb">
-          <Link
-            href="/"
-            className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-          >
-            <ArrowLeftIcon className="size-4" />
-            Gallery
-          </Link>
-        </nav>
-        <PresenceBar generationId={initial.id} meId={meId} />
-      </div>
-      <div className="flex flex-col gap-2.5">
-        <h1 className="line-clamp-2 max-w-4xl text-lg font-semibold leading-7 text-ink-100 sm:text-xl">
-          {clipTitle(g, 120)}
-        </h1>
-        <div className="flex flex-wrap items-center gap-2">
-          <StatusBadge status={g.status} />
-          <ProviderBadge g={g} />
-          <TierBadge g={g} className="h-6" />
-          {take && (
-            <Badge tone="accent" data-testid="take-label">
-              <LayersIcon className="size-3.5" />
-              {take}
-            </Badge>
-          )}
-          {g.createdBy && (
-            <span
-              className="inline-flex items-center gap-1.5 text-sm text-ink-300"
-              data-testid="clip-creator"
-            >
-              <Avatar initials={g.createdBy.initials} colorKey={g.createdBy.id} size="xs" />
-              <span>
-                made by <span className="font-medium text-ink-100">{g.createdBy.name}</span>
-              </span>
-            </span>
-          )}
-        </div>
-        <ClipLineage g={g} />
-      </div>
+      <ClipHeader
+        g={g}
+        meId={me?.id}
+        from={from}
+        view={viewSummary(view)}
+        neighbors={around.data}
+        neighborsFailed={around.isError}
+        onShortcuts={keys.openHelp}
+      />
+      <ShortcutsOverlay open={keys.helpOpen} onClose={keys.closeHelp} lines={keys.lines} />
 
       {gone ? (
         <Gone />

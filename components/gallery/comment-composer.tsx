@@ -13,9 +13,7 @@ import { formatClipTime, MAX_COMMENT_CHARS } from "@/lib/review/limits";
 import { commentField, useRefreshComments } from "./comment-shared";
 import { clipSpan } from "./comment-timeline";
 import { MentionTextarea } from "./mention-textarea";
-import { currentTenth, type ReviewState, seekTo } from "./review-state";
-
-export const COMPOSER_ID = "comment-composer-text";
+import { COMPOSER_ID, currentTenth, type ReviewState, seekTo } from "./review-state";
 
 export const toggle = (on: boolean) =>
   cn(

@@ -26,6 +26,8 @@ export function useReviewState() {
   const [drawing, setDrawing] = useState(false);
   const [tool, setTool] = useState<DrawTool>("arrow");
   const [color, setColor] = useState<DrawColor>("red");
+  /** Resolved threads show in the list and on the timeline (and ← → visit them) only when asked for. */
+  const [showResolved, setShowResolved] = useState(false);
 
   const patchDraft = useCallback((patch: Partial<CommentDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
   const addShape = useCallback(
@@ -52,6 +54,8 @@ export function useReviewState() {
     setTool,
     color,
     setColor,
+    showResolved,
+    setShowResolved,
   };
 }
 
@@ -83,6 +87,31 @@ export function seekTo(video: HTMLVideoElement | null, at: number) {
   video.pause();
   video.currentTime = at;
 }
+
+/** Selects a comment and pauses the player on its moment, where its drawing shows. */
+export function selectComment(
+  video: HTMLVideoElement | null,
+  review: ReviewState,
+  c: { id: string; atSec: number },
+) {
+  review.setDrawing(false);
+  review.setSelectedId(c.id);
+  seekTo(video, c.atSec);
+}
+
+/**
+ * Opens the composer at the player's time (paused there), or moves an open draft there: its text is
+ * never replaced. The composer's box takes the focus.
+ */
+export function commentHere(video: HTMLVideoElement | null, review: ReviewState, fallback: number) {
+  video?.pause();
+  review.setDrawing(false);
+  review.patchDraft({ atSec: currentTenth(video, fallback) });
+  requestAnimationFrame(() => document.getElementById(COMPOSER_ID)?.focus());
+}
+
+/** The composer's text box (comment-composer.tsx). */
+export const COMPOSER_ID = "comment-composer-text";
 
 /** The player's time, to a tenth of a second (as comments keep it). */
 export const currentTenth = (video: HTMLVideoElement | null, fallback: number) =>

@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { filterLabel, GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { GalleryViewContext } from "@/components/gallery/gallery-view";
 import { CompareBar, LookupHeader } from "@/components/gallery/lookup-header";
 import { toEntries } from "@/components/gallery/rows";
 import { useGalleryParams } from "@/components/gallery/use-gallery-params";
@@ -11,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { ALL_CLIPS, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
+import { ALL_CLIPS, galleryParams, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
 import { isTerminal } from "@/lib/generations/state";
 import { useNewClipFocus } from "./use-new-clip-focus";
 
@@ -53,6 +54,7 @@ export function History() {
   const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
   const entries = useMemo(() => toEntries(items), [items]);
   const newClipNote = useNewClipFocus(listOptions.queryKey);
+  const from = useMemo(() => galleryParams(view).toString(), [view]);
   const active = items.filter((g) => !isTerminal(g.status)).length;
   const filtered =
     view.status !== "all" ||
@@ -139,12 +141,15 @@ export function History() {
           </p>
         </div>
       ) : (
-        <VirtualGrid
-          entries={entries}
-          hasNextPage={hasNextPage}
-          isFetchingNextPage={isFetchingNextPage}
-          fetchNextPage={fetchNextPage}
-        />
+        // Each card's link carries this view to the clip's page (its Previous and Next walk it).
+        <GalleryViewContext value={from}>
+          <VirtualGrid
+            entries={entries}
+            hasNextPage={hasNextPage}
+            isFetchingNextPage={isFetchingNextPage}
+            fetchNextPage={fetchNextPage}
+          />
+        </GalleryViewContext>
       )}
 
       {hasNextPage && items.length > 0 && (

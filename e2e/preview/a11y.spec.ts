@@ -51,6 +51,16 @@ test.describe("accessibility", () => {
       await expect(page.getByTestId("clip-player")).toBeVisible();
       await useTheme(page, theme);
       expect(await seriousViolations(page)).toEqual([]);
+      // A take's page from a search: the take switcher, Previous/Next in that view, the shortcuts list.
+      await page.goto(`/clips/${otherId}?q=sky`);
+      await expect(
+        page.getByRole("navigation", { name: /^Takes of this clip/ }).getByRole("link"),
+      ).toHaveCount(2);
+      await expect(page.getByTestId("clip-pager").getByRole("link").first()).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+      await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
     });
   }
 

@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
+import { navKeys } from "./clip-nav";
 import { ALL_CLIPS, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 import { applyChange, throttledInvalidator } from "./use-live-events";
@@ -18,6 +19,9 @@ const KEYS = {
   spend: studioKeys.spend,
   compare: reviewKeys.compare("clip-1", "clip-3"),
   otherCompare: reviewKeys.compare("clip-2", "clip-3"),
+  // A clip page's take switcher and Prev/Next.
+  takes: navKeys.takes("group-1"),
+  neighbors: navKeys.neighbors("clip-1", "q=rain"),
 } as const;
 
 function stale(change: Parameters<typeof applyChange>[1]): string[] {
@@ -42,6 +46,8 @@ describe("applyChange", () => {
       "clip",
       "compare",
       "list",
+      "neighbors",
+      "takes",
     ]);
   });
 
@@ -51,18 +57,20 @@ describe("applyChange", () => {
       "clip",
       "compare",
       "list",
+      "neighbors",
       "spend",
+      "takes",
     ]);
   });
 
   it("new, deleted and restored clips refresh lists and spend (a restored one its page); characters the library", () => {
-    expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(["list", "spend"]);
-    expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(["list", "spend"]);
+    const lists = ["list", "neighbors", "spend", "takes"];
+    expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(lists);
+    expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(lists);
     expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual([
       "activity",
       "clip",
-      "list",
-      "spend",
+      ...lists,
     ]);
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
   });

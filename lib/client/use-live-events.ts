@@ -4,6 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { isPublicPath } from "@/lib/auth/paths";
 import type { Change } from "@/lib/live/events";
+import { navKeys } from "./clip-nav";
 import { inboxKey } from "./inbox";
 import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
@@ -70,6 +71,8 @@ export function applyChange(
       return;
     case "generation.created":
       wide(studioKeys.generationLists);
+      // A clip page's take switcher and Prev/Next (lib/client/clip-nav.ts).
+      wide(navKeys.all);
       wide(studioKeys.spend);
       return;
     case "generation.restored":
@@ -77,16 +80,19 @@ export function applyChange(
       detail();
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
+      wide(navKeys.all);
       wide(studioKeys.spend);
       return;
     case "generation.deleted":
       if (id) removeGeneration(client, id);
       wide(studioKeys.generationLists);
+      wide(navKeys.all);
       wide(studioKeys.spend);
       return;
     case "generation.status":
       detail();
       wide(studioKeys.generationLists);
+      wide(navKeys.all);
       wide(studioKeys.spend);
       wide(["ledger"]);
       void client.invalidateQueries(compareWith(id));
@@ -96,6 +102,7 @@ export function applyChange(
       // Every review change is signed in the clip's activity trail.
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
+      wide(navKeys.all);
       wide(reviewKeys.characters);
       void client.invalidateQueries(compareWith(id));
       return;

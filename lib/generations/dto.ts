@@ -119,6 +119,22 @@ export interface GenerationPage {
   nextCursor: string | null;
 }
 
+/** A clip beside another in a gallery view (GET /api/generations/:id/neighbors): enough to name it. */
+export interface ClipNeighbor {
+  id: string;
+  prompt: string;
+  references: Pick<GenerationReferenceDTO, "position" | "label">[];
+  takeIndex: number;
+  /** 1 for a clip outside a take group. */
+  takeCount: number;
+}
+
+/** The clips before (newer) and after (older) one in a gallery view; null at either end. */
+export interface ClipNeighbors {
+  prev: ClipNeighbor | null;
+  next: ClipNeighbor | null;
+}
+
 export const GALLERY_FILTERS = ["all", "active", "completed", "failed", "canceled"] as const;
 export type GalleryFilter = (typeof GALLERY_FILTERS)[number];
 

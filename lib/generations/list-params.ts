@@ -44,6 +44,12 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
   if (draftOf !== undefined && !ID_PATTERN.test(draftOf)) {
     throw new AppError("invalid_draft_of", "draftOf must be a clip id.", 400, { draftOf: "a clip id" });
   }
+  const takeGroup = params.get("takeGroup") ?? undefined;
+  if (takeGroup !== undefined && !ID_PATTERN.test(takeGroup)) {
+    throw new AppError("invalid_take_group", "takeGroup must be a take group id.", 400, {
+      takeGroup: "a take group id",
+    });
+  }
   return {
     cursor,
     limit,
@@ -57,5 +63,6 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
     // A guest makes no clips: its own id matches none, so "mine" is empty for it.
     createdById: creator === "me" ? actor.id : creator,
     draftOfId: draftOf,
+    takeGroupId: takeGroup,
   };
 }

@@ -158,7 +158,12 @@ export interface ListOptions {
   draftOfId?: string;
   /** Only these clips (a share link checks whether a gallery view finds a clip). */
   ids?: string[];
+  /** Only the takes of this group (the clip page's take switcher); served by the takeGroupId index. */
+  takeGroupId?: string;
 }
+
+/** What a list is filtered by, without its page: the clip page's neighbours walk the same view. */
+export type ListFilter = Omit<ListOptions, "cursor" | "limit">;
 
 // Cursor = base64url("<createdAt ISO>|<id>"): stable under inserts, served by the (createdAt, id) index.
 export function encodeCursor(row: { createdAt: Date; id: string }): string {
@@ -173,8 +178,9 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } | 
   return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id };
 }
 
-export async function listGenerations(db: DbTx, options: ListOptions): Promise<GenerationPage> {
-  const { cursor, limit, filter = "all", q } = options;
+/** The conditions a list's filter puts on its rows (deleted clips never show). */
+export function listFilterWhere(options: ListFilter): Prisma.GenerationWhereInput[] {
+  const { filter = "all", q } = options;
   const and: Prisma.GenerationWhereInput[] = [{ deletedAt: null }];
   if (filter !== "all") and.push({ status: { in: FILTER_STATUSES[filter] } });
   if (q) {
@@ -201,6 +207,13 @@ export async function listGenerations(db: DbTx, options: ListOptions): Promise<G
   if (options.createdById) and.push({ createdById: options.createdById });
   if (options.draftOfId) and.push({ draftOfId: options.draftOfId });
   if (options.ids) and.push({ id: { in: options.ids } });
+  if (options.takeGroupId) and.push({ takeGroupId: options.takeGroupId });
+  return and;
+}
+
+export async function listGenerations(db: DbTx, options: ListOptions): Promise<GenerationPage> {
+  const { cursor, limit } = options;
+  const and = listFilterWhere(options);
   if (cursor) {
     // The first bound is implied by the second; it is there because it is what the index can seek to
     // (an OR alone is only a filter: a page 9,000 clips deep read and dropped 9,000 index entries).

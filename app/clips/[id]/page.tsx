@@ -4,6 +4,7 @@ import { cache } from "react";
 import { ServerState } from "@/app/_lib/server-state";
 import { ClipDetail } from "@/components/gallery/clip-detail";
 import { clipTitle } from "@/components/gallery/clip-meta";
+import { parseGalleryQuery } from "@/components/gallery/gallery-query";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { toMe } from "@/lib/auth/me";
 import { requireMember } from "@/lib/auth/page";
@@ -21,7 +22,10 @@ const loadClip = cache(async (id: string) => {
   return { me, g: row ? toGenerationDTO(row) : null };
 });
 
-type Props = { params: Promise<{ id: string }> };
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { g } = await loadClip((await params).id);
@@ -30,19 +34,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * A clip's own, shareable page. Deleted and unknown ids get the friendly not-found page, answered 404.
+ * A clip's own, shareable page; `?q=rain&status=completed...` (the gallery's parameters) name the gallery
+ * view it was opened from, which Previous and Next walk. Deleted and unknown ids get the friendly not-found page, answered 404.
  * No loading.tsx beside it: its Suspense boundary lets Next send the page's head before the clip is read,
  * and a notFound() after that goes out as 200 (gallery-clip.spec.ts checks the 404).
  */
-export default async function ClipPage({ params }: Props) {
+export default async function ClipPage({ params, searchParams }: Props) {
   const { me, g } = await loadClip((await params).id);
   if (!g) notFound();
+  // The gallery view it was opened from travels in its URL as the gallery's own parameters.
+  const search = await searchParams;
+  const view = parseGalleryQuery((key) => {
+    const value = search[key];
+    return (Array.isArray(value) ? value[0] : value) ?? null;
+  });
   return (
     <>
       <ServerState>
         <StudioHeader me={me} />
       </ServerState>
-      <ClipDetail initial={g} me={{ id: me.id, role: me.role }} />
+      {/* Keyed by clip: a draft comment or a selection never follows Next to another clip. */}
+      <ClipDetail key={g.id} initial={g} me={{ id: me.id, role: me.role }} view={view} />
     </>
   );
 }
