@@ -31,9 +31,6 @@ interface Engine {
 
 let engine: Promise<Engine> | undefined;
 
-/** What measures faces: stored with every descriptor and score, so a change of model measures again. */
-export const FACE_MODEL = "face-api-1.7.15:ssd-mobilenet-v1+resnet34";
-
 /** Faces smaller than this share of the frame's shorter side are crowd, not a character. */
 export const MIN_FACE_SHARE = 0.06;
 /** The detector's confidence floor. */

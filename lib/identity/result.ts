@@ -1,6 +1,12 @@
 // What a clip's identity score holds once measured (stored as ClipIdentity.result).
 import { z } from "zod";
 
+/**
+ * What measures faces (lib/identity/face-engine.ts): stored with every descriptor and score, so a change of
+ * model measures again. Here, not in the engine, so the server's code never imports the model's.
+ */
+export const FACE_MODEL = "face-api-1.7.15:ssd-mobilenet-v1+resnet34";
+
 const sample = z.object({ t: z.number(), d: z.number().nullable() });
 
 export const identityFaceSchema = z.object({

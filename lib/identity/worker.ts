@@ -4,9 +4,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/live/change-bus";
 import type { MediaStore } from "@/lib/media/storage";
 import { tool } from "@/lib/media/tools";
-import { FACE_MODEL } from "./face-engine";
 import { claimNext, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
-import type { IdentityFace, IdentityResult } from "./result";
+import { FACE_MODEL, type IdentityFace, type IdentityResult } from "./result";
 import type { FaceScorer } from "./scorer";
 
 export interface IdentityWorkerDeps {

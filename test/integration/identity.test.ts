@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FACE_MODEL } from "@/lib/identity/face-engine";
-import { identityResultSchema } from "@/lib/identity/result";
+import { FACE_MODEL, identityResultSchema } from "@/lib/identity/result";
 import { FaceScorer } from "@/lib/identity/scorer";
 import { tool } from "@/lib/media/tools";
 import type { Runtime } from "@/lib/server/runtime";
