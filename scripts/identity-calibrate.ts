@@ -6,17 +6,17 @@
 //   node --import tsx scripts/identity-calibrate.ts
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { type DetectedFace, detectFaces, type RgbFrame } from "../lib/identity/face-engine";
 import { CALIBRATION, distanceToScore, faceDistance } from "../lib/identity/score";
 import { SAMPLE_DIR } from "../test/support/faces";
 
-async function rgb(img: sharp.Sharp): Promise<RgbFrame> {
+async function rgb(img: Sharp): Promise<RgbFrame> {
   const { data, info } = await img.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), width: info.width, height: info.height };
 }
 
-const CHANGES: [string, (img: sharp.Sharp) => sharp.Sharp][] = [
+const CHANGES: [string, (img: Sharp) => Sharp][] = [
   ["mirrored", (i) => i.flop()],
   ["half size", (i) => i.resize({ width: 320 })],
   ["darker", (i) => i.modulate({ brightness: 0.65 })],

@@ -3,6 +3,7 @@ import "server-only";
 import { toPersonDTO } from "@/lib/activity/people";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { toIdentityDTO } from "@/lib/identity/dto";
 import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
@@ -23,6 +24,7 @@ export type GenerationRecord = Prisma.GenerationGetPayload<{ include: typeof gen
 export const generationViewInclude = {
   ...generationInclude,
   createdBy: { select: { id: true, name: true } },
+  identity: { select: { status: true, result: true, scoredAt: true } },
 } satisfies Prisma.GenerationInclude;
 export type GenerationView = Prisma.GenerationGetPayload<{ include: typeof generationViewInclude }>;
 /** ... and how many comments it has: what people see. */
@@ -88,6 +90,7 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     posterUrl: row.posterKey ? mediaUrl(row.posterKey) : null,
     hoverUrl: row.hoverKey ? mediaUrl(row.hoverKey) : null,
     videoDurationSec: row.videoDurationSec,
+    identity: toIdentityDTO(row.identity),
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),
     startedAt: iso(row.startedAt),

@@ -280,6 +280,8 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
     videoReferences: videos.rowsFor(g.id),
     // The session's name is the account's: no need to read it back.
     createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
+    // Scored once it completes.
+    identity: null,
     commentCount: 0,
   }));
   deps.wake(rows);

@@ -10,16 +10,18 @@ export const MAX_ATTEMPTS = 3;
 
 /**
  * Queues every completed, visible clip that has no score row yet: new clips as they finish and, once,
- * all the clips made before scoring existed. Returns how many were queued.
+ * all the clips made before scoring existed. Returns the ids it queued.
  */
-export async function enqueueCompleted(prisma: Db): Promise<number> {
-  return prisma.$executeRaw`
+export async function enqueueCompleted(prisma: Db): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ generationId: string }[]>`
     INSERT INTO "ClipIdentity" ("generationId", "clipDoneAt", "updatedAt")
     SELECT g."id", COALESCE(g."completedAt", g."createdAt"), now()
     FROM "Generation" g
     WHERE g."status" = 'completed' AND g."deletedAt" IS NULL AND g."videoKey" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM "ClipIdentity" c WHERE c."generationId" = g."id")
-    ON CONFLICT DO NOTHING`;
+    ON CONFLICT DO NOTHING
+    RETURNING "generationId"`;
+  return rows.map((r) => r.generationId);
 }
 
 /**
@@ -27,7 +29,7 @@ export async function enqueueCompleted(prisma: Db): Promise<number> {
  * every reference already measured as faceless (most clips of landscapes and textures, and every clip of
  * a history full of them, go in one statement instead of one job each).
  */
-export async function settleFaceless(prisma: Db, model: string): Promise<number> {
+export async function settleFaceless(prisma: Db, model: string): Promise<string[]> {
   const result: IdentityResult = {
     kind: "no_reference_face",
     model,
@@ -36,7 +38,7 @@ export async function settleFaceless(prisma: Db, model: string): Promise<number>
     durationSec: 0,
     ms: 0,
   };
-  return prisma.$executeRaw`
+  const rows = await prisma.$queryRaw<{ generationId: string }[]>`
     UPDATE "ClipIdentity" c
     SET "status" = 'done', "result" = ${JSON.stringify(result)}::jsonb, "scoredAt" = now(), "updatedAt" = now()
     WHERE c."status" = 'queued'
@@ -44,7 +46,9 @@ export async function settleFaceless(prisma: Db, model: string): Promise<number>
         SELECT 1 FROM "GenerationReference" r
         LEFT JOIN "AssetFace" f ON f."assetId" = r."assetId" AND f."model" = ${model}
         WHERE r."generationId" = c."generationId" AND (f."assetId" IS NULL OR f."descriptor" IS NOT NULL)
-      )`;
+      )
+    RETURNING c."generationId"`;
+  return rows.map((r) => r.generationId);
 }
 
 /** Claims the newest due clip (a stale lease counts as due); null when none is. */

@@ -87,14 +87,18 @@ export class IdentityWorker {
   /** Queues, settles and scores one clip; false when there was nothing to score. */
   async step(): Promise<boolean> {
     const { prisma, owner } = this.deps;
-    await enqueueCompleted(prisma);
-    await settleFaceless(prisma, FACE_MODEL);
+    const queued = await enqueueCompleted(prisma);
+    const settled = new Set(await settleFaceless(prisma, FACE_MODEL));
+    // Cards say "scoring..." for the clips just queued (a first backfill of a long history: one change).
+    const news = queued.filter((id) => !settled.has(id));
+    if (news.length > 20) publishChange(prisma, { kind: "identity" });
+    else for (const generationId of news) publishChange(prisma, { kind: "identity", generationId });
     const id = await claimNext(prisma, owner, this.deps.leaseMs ?? 10 * 60_000);
     if (!id) return false;
     try {
       const result = await this.score(id);
       if (result && (await finish(prisma, id, owner, result)))
-        publishChange(prisma, { kind: "generation.progress", generationId: id });
+        publishChange(prisma, { kind: "identity", generationId: id });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const row = await prisma.clipIdentity.findUnique({

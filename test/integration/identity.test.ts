@@ -52,6 +52,10 @@ describe("identity scores (pglite)", () => {
     // At least one sample per second, each with its distance.
     expect(face?.samples.length).toBeGreaterThanOrEqual(4);
     expect(face?.found).toBeGreaterThan(0);
+    // Views get it with the clip: the lowest face score for the badge, the samples for the strip.
+    const seen = await waitFor(rt, generation.id, (g) => g.identity?.state === "done");
+    expect(seen.identity).toMatchObject({ kind: "scored", score: face?.score });
+    expect(seen.identity?.faces[0]?.samples).toEqual(face?.samples);
     // The reference image's face is kept, so the next clip does not measure it again.
     const kept = await rt.db.prisma.assetFace.findUnique({ where: { assetId: ana.id } });
     expect(kept?.model).toBe(FACE_MODEL);
@@ -90,6 +94,11 @@ describe("identity scores (pglite)", () => {
     const result = identityResultSchema.parse(row.result);
     expect(result.kind).toBe("no_reference_face");
     expect(result.faces).toEqual([]);
+    expect((await waitFor(rt, generation.id)).identity).toMatchObject({
+      state: "done",
+      kind: "no_reference_face",
+      score: null,
+    });
     expect((await rt.db.prisma.assetFace.findUnique({ where: { assetId: land.id } }))?.descriptor).toBeNull();
   });
 
