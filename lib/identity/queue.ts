@@ -12,13 +12,18 @@ export const MAX_ATTEMPTS = 3;
  * Queues every completed, visible clip that has no score row yet: new clips as they finish and, once,
  * all the clips made before scoring existed. Returns the ids it queued.
  */
-export async function enqueueCompleted(prisma: Db): Promise<string[]> {
+/** Clips queued per step: a long history's first backfill never holds the database for long. */
+export const ENQUEUE_BATCH = 500;
+
+export async function enqueueCompleted(prisma: Db, limit = ENQUEUE_BATCH): Promise<string[]> {
   const rows = await prisma.$queryRaw<{ generationId: string }[]>`
     INSERT INTO "ClipIdentity" ("generationId", "clipDoneAt", "updatedAt")
     SELECT g."id", COALESCE(g."completedAt", g."createdAt"), now()
     FROM "Generation" g
     WHERE g."status" = 'completed' AND g."deletedAt" IS NULL AND g."videoKey" IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM "ClipIdentity" c WHERE c."generationId" = g."id")
+    ORDER BY g."createdAt" DESC
+    LIMIT ${limit}
     ON CONFLICT DO NOTHING
     RETURNING "generationId"`;
   return rows.map((r) => r.generationId);

@@ -21,12 +21,15 @@ export interface ScorerOptions {
   timeoutMs?: number;
   /** Where the project is (the child's source is under lib/identity); default: the working folder. */
   root?: string;
+  /** The process ends after this long without a request, giving its memory back (default 5 minutes). */
+  idleMs?: number;
 }
 
 export class FaceScorer {
   private child: ChildProcess | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private idleTimer: NodeJS.Timeout | undefined;
   /** The scoring process's resident memory after its last request, in bytes. */
   lastRss = 0;
 
@@ -61,6 +64,12 @@ export class FaceScorer {
     if (!p) return;
     this.pending.delete(m.id);
     clearTimeout(p.timer);
+    if (this.pending.size === 0) {
+      // Nothing asked for a while: the model's few hundred MB go back to the machine until next time.
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => void this.close(), this.options.idleMs ?? 5 * 60_000);
+      this.idleTimer.unref();
+    }
     if (m.ok) {
       this.lastRss = m.rss;
       p.resolve(m.result);
@@ -76,6 +85,7 @@ export class FaceScorer {
   }
 
   private call<T>(message: Record<string, unknown>): Promise<T> {
+    clearTimeout(this.idleTimer);
     const child = this.child ?? this.start();
     const id = this.nextId++;
     const timeoutMs = this.options.timeoutMs ?? 5 * 60_000;
@@ -105,6 +115,7 @@ export class FaceScorer {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const child = this.child;
     this.child = undefined;
     if (!child || child.exitCode !== null) return;

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/live/change-bus";
 import type { MediaStore } from "@/lib/media/storage";
 import { tool } from "@/lib/media/tools";
-import { claimNext, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
+import { claimNext, ENQUEUE_BATCH, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
 import { FACE_MODEL, type IdentityFace, type IdentityResult } from "./result";
 import type { FaceScorer } from "./scorer";
 
@@ -94,7 +94,8 @@ export class IdentityWorker {
     if (news.length > 20) publishChange(prisma, { kind: "identity" });
     else for (const generationId of news) publishChange(prisma, { kind: "identity", generationId });
     const id = await claimNext(prisma, owner, this.deps.leaseMs ?? 10 * 60_000);
-    if (!id) return false;
+    // More of a long history to queue: go on at once.
+    if (!id) return queued.length === ENQUEUE_BATCH;
     try {
       const result = await this.score(id);
       if (result && (await finish(prisma, id, owner, result)))
