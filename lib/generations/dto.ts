@@ -108,6 +108,11 @@ export interface GenerationDTO {
   hoverUrl: string | null;
   /** Real duration of the stored file. */
   videoDurationSec: number | null;
+  /**
+   * The characters it belongs to: it used one of their images (or their video), made before or after the
+   * character was saved (lib/characters/lineage.ts). By name.
+   */
+  characters: { id: string; name: string }[];
   /** How well it keeps its reference faces (lib/identity); null until queued after completing. */
   identity: IdentityDTO | null;
   createdAt: string;

@@ -19,7 +19,8 @@ export async function faceClip(person: Person, out: string, seconds = 8): Promis
     ...["-v", "error", "-loop", "1", "-i", still],
     ...["-f", "lavfi", "-i", `sine=f=220:d=${seconds}`],
     "-filter_complex",
-    `[0:v]scale=2560:-2,zoompan=z='1.6+0.4*on/${frames}':x='iw/2-(iw/zoom/2)+on*2':y='ih/3-(ih/zoom/2)':d=${frames}:s=1280x720:fps=24[v]`,
+    // The square portrait on a 16:9 stage, slowly pushed in and panned (no stretching: zoompan keeps 16:9).
+    `[0:v]scale=-2:1440,pad=2560:1440:(ow-iw)/2:0:color=0x1c1c22,zoompan=z='1+0.25*on/${frames}':x='iw/2-(iw/zoom/2)+160*on/${frames}':y='ih/2-(ih/zoom/2)':d=${frames}:s=1280x720:fps=24[v]`,
     ...["-map", "[v]", "-map", "1:a", "-t", String(seconds)],
     ...[
       "-c:v",
