@@ -1,10 +1,10 @@
 import "server-only";
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type { MeasureRequest, MeasureResult } from "./measure";
 
-// The scoring process, seen from the server: forked on first use, at a lower CPU priority so generation,
+// The scoring process, seen from the server: started on first use, at a lower CPU priority so generation,
 // playback and requests come first; the face model loads once in it and stays loaded. A crash or a hung
 // measurement ends the process; the next request starts a new one.
 
@@ -37,9 +37,11 @@ export class FaceScorer {
 
   private start(): ChildProcess {
     const root = this.options.root ?? process.cwd();
-    const child = fork(path.join(root, "lib", "identity", "face-child.ts"), [], {
+    // spawn with an IPC channel rather than fork: Next's build (Turbopack) takes fork's path for a module
+    // to bundle and fails (vercel/next.js#97952); node's own flags work the same either way.
+    const entry = path.join(root, "lib", "identity", "face-child.ts");
+    const child = spawn(process.execPath, ["--import", "tsx", entry], {
       cwd: root,
-      execArgv: ["--import", "tsx"],
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, MALLOC_ARENA_MAX: "2" },
