@@ -13,6 +13,7 @@ import { formatUsd } from "@/lib/client/format";
 import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
 import { CharacterDialog, type CharacterImage } from "./character-dialog";
 import { CharacterVideoThumb } from "./character-video";
+import { IdentityTrend } from "./identity-trend";
 
 function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => void; canEdit: boolean }) {
   const client = useQueryClient();
@@ -75,6 +76,7 @@ function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => 
           {c.images.length} image{c.images.length === 1 ? "" : "s"}
         </span>
       </p>
+      <IdentityTrend c={c} />
       <div className="mt-auto flex flex-wrap items-center gap-2">
         <LinkButton
           href={`/?insert=${encodeURIComponent(c.id)}`}

@@ -4,13 +4,11 @@ import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
 import { CharacterBar } from "@/components/composer/character-bar";
 import type { ChipInfo } from "@/components/composer/editor-dom";
-import { InsertCharacterParam } from "@/components/composer/insert-character-param";
+import { HandoffParam, insertCharacterById } from "@/components/composer/handoff-param";
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
-import { ReferenceVideoParam } from "@/components/composer/reference-video-param";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
 import { useDocumentPaste } from "@/components/composer/use-document-paste";
-import { UseSettingsParam } from "@/components/composer/use-settings-param";
 import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
 import { buildPayload, imagesField, videosField } from "@/lib/client/payload";
@@ -32,6 +30,10 @@ const VideoTrimmer = dynamic(() => import("./video-trimmer").then((m) => m.Video
 /** The composer card: references, prompt, settings, cost and Generate. Server errors sit by their field. */
 export function Composer() {
   const c = useComposer();
+  const insertCharacter = useCallback(
+    (id: string) => insertCharacterById(id, c.insertCharacter),
+    [c.insertCharacter],
+  );
   const { draft, validation } = c;
   const { version, resolution, issues } = validation;
   const versions = c.provider?.versions ?? [];
@@ -115,9 +117,9 @@ export function Composer() {
       className="flex flex-col gap-4 rounded-card border border-ink-700 bg-ink-900 p-4 shadow-[0_20px_60px_-30px_rgba(0,0,0,0.8)] sm:p-5"
     >
       <Suspense fallback={null}>
-        <UseSettingsParam onUse={c.requestUse} />
-        <ReferenceVideoParam onAdd={c.addReferenceVideo} />
-        <InsertCharacterParam ready={c.restored} onInsert={c.insertCharacter} />
+        <HandoffParam name="use" onValue={c.requestUse} />
+        <HandoffParam name="referenceVideo" onValue={c.addReferenceVideo} />
+        <HandoffParam name="insert" ready={c.restored} onValue={insertCharacter} />
       </Suspense>
       <ReferenceTray
         references={draft.references}

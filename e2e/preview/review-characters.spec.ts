@@ -3,7 +3,8 @@ import { createClip, listClips, uploadReference, waitForStatus } from "../suppor
 import { StudioPage } from "../support/studio-page";
 
 // A character saved from a clip's page, listed in the library, inserted into the composer and used in a
-// new clip; the reverse lookups (by character, by image) find the clips that used it.
+// new clip; the reverse lookups (by character, by image) find the clips that used it, the clip it was
+// saved from included (a clip belongs to a character when it used any of its images, before or after).
 
 test("save a character, use it in a new clip, and find both clips by reverse lookup", async ({
   page,
@@ -27,13 +28,13 @@ test("save a character, use it in a new clip, and find both clips by reverse loo
   await dialog.getByRole("button", { name: "Save character" }).click();
   await expect(dialog).toBeHidden();
 
-  // The library lists it with its images and no clips yet.
+  // The library lists it with its images and the clip it was saved from.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).click();
   const card = page.getByTestId("character-card").filter({ hasText: "Juno" });
   await expect(card).toBeVisible();
   await expect(card.getByRole("img")).toHaveCount(2);
   await expect(card).toContainText("Harbour pilot, yellow coat");
-  await expect(card.getByTestId("character-usage")).toContainText("0 clips");
+  await expect(card.getByTestId("character-usage")).toContainText("1 clip");
   const characterId = (await card.getAttribute("data-id"))!;
 
   // Insert it into an empty composer: both images join the tray.
@@ -49,14 +50,15 @@ test("save a character, use it in a new clip, and find both clips by reverse loo
   const made = await waitForStatus(request, newId, "completed");
   expect(made.references.map((r) => r.characterId)).toEqual([characterId, characterId]);
 
-  // From the library: clips using Juno (only the new clip was made through the character).
+  // From the library: clips using Juno, the one it was saved from and the new one.
   await page.goto("/library");
-  await expect(card.getByTestId("character-usage")).toContainText("1 clip");
+  await expect(card.getByTestId("character-usage")).toContainText("2 clips");
   await card.getByRole("link", { name: "Clips using Juno" }).click();
   await expect(page).toHaveURL(new RegExp(`character=${characterId}`));
   await expect(page.getByTestId("lookup-header")).toContainText("Clips using Juno");
-  await expect(page.getByTestId("generation-card")).toHaveCount(1);
-  await expect(page.locator(`[data-testid="generation-card"][data-id="${newId}"]`)).toBeVisible();
+  await expect(page.getByTestId("generation-card")).toHaveCount(2);
+  for (const id of [first!.id, newId])
+    await expect(page.locator(`[data-testid="generation-card"][data-id="${id}"]`)).toBeVisible();
 
   // From a reference image on the clip's page: both clips used that image.
   await page.goto(`/clips/${first!.id}`);

@@ -11,10 +11,15 @@ export interface CharacterDTO {
    * null. Inserting the character into a draft brings it as a reference video.
    */
   video: (AssetDTO & { label: string }) | null;
-  /** Clips that used at least one of its images through the character. */
+  /**
+   * Its clips: every clip that used one of its images or its video, made before or after it was saved
+   * (lib/characters/lineage.ts).
+   */
   clipCount: number;
   /** Their stored cost (completed at cost, failed and canceled free). */
   spendUsd: number;
+  /** Its face identity score per scored clip, oldest first (the newest 40): the library's trend. */
+  trend: { generationId: string; at: string; score: number }[];
   createdAt: string;
   updatedAt: string;
 }

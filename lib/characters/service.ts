@@ -3,7 +3,6 @@ import { makerId, recordEvents } from "@/lib/activity/service";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { roundUsd } from "@/lib/generations/cost";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
@@ -12,6 +11,7 @@ import { DURATION_SLACK_SEC, videoLimitsFor } from "@/lib/uploads/video-range";
 import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { CharacterDTO } from "./dto";
+import { type CharacterUsage, characterUsage } from "./lineage";
 import { characterVideoUpdateSchema, characterWithVideoSchema } from "./schema";
 
 const include = {
@@ -20,30 +20,7 @@ const include = {
 } satisfies Prisma.CharacterInclude;
 type CharacterRow = Prisma.CharacterGetPayload<{ include: typeof include }>;
 
-interface Usage {
-  clipCount: number;
-  spendUsd: number;
-}
-
-/** Clips that used each character, and what they cost (completed at cost; failed and canceled free). */
-async function usage(prisma: Db, ids: string[]): Promise<Map<string, Usage>> {
-  const out = new Map<string, Usage>(ids.map((id) => [id, { clipCount: 0, spendUsd: 0 }]));
-  if (ids.length === 0) return out;
-  const rows = await prisma.$queryRaw<{ characterId: string; clips: bigint; spend: number | null }[]>`
-    SELECT u."characterId", count(*) AS clips, sum(g."actualCostUsd") AS spend
-    FROM (SELECT "characterId", "generationId" FROM "GenerationReference"
-          WHERE "characterId" = ANY(${ids})
-          UNION
-          SELECT "characterId", "generationId" FROM "GenerationVideoReference"
-          WHERE "characterId" = ANY(${ids})) u
-    JOIN "Generation" g ON g."id" = u."generationId" AND g."deletedAt" IS NULL
-    GROUP BY u."characterId"`;
-  for (const r of rows)
-    out.set(r.characterId, { clipCount: Number(r.clips), spendUsd: roundUsd(Number(r.spend ?? 0)) });
-  return out;
-}
-
-function toDTO(c: CharacterRow, u: Usage): CharacterDTO {
+function toDTO(c: CharacterRow, u: CharacterUsage): CharacterDTO {
   return {
     id: c.id,
     name: c.name,
@@ -56,6 +33,7 @@ function toDTO(c: CharacterRow, u: Usage): CharacterDTO {
     video: c.video ? { ...toAssetDTO(c.video), label: c.videoLabel || c.video.originalName } : null,
     clipCount: u.clipCount,
     spendUsd: u.spendUsd,
+    trend: u.trend,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -100,7 +78,7 @@ async function checkVideo(prisma: Db, video: { assetId: string } | null | undefi
 
 export async function listCharacters(prisma: Db): Promise<CharacterDTO[]> {
   const rows = await prisma.character.findMany({ orderBy: { updatedAt: "desc" }, include });
-  const u = await usage(
+  const u = await characterUsage(
     prisma,
     rows.map((r) => r.id),
   );
@@ -110,7 +88,7 @@ export async function listCharacters(prisma: Db): Promise<CharacterDTO[]> {
 export async function getCharacter(prisma: Db, id: string): Promise<CharacterDTO> {
   const row = ID_PATTERN.test(id) ? await prisma.character.findUnique({ where: { id }, include }) : null;
   if (!row) throw new AppError("not_found", "That character does not exist.", 404);
-  return toDTO(row, (await usage(prisma, [row.id])).get(row.id)!);
+  return toDTO(row, (await characterUsage(prisma, [row.id])).get(row.id)!);
 }
 
 /** What a character's events record of it: enough to say what it was called and held. */

@@ -74,6 +74,15 @@ describe("applyChange", () => {
     ]);
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
   });
+
+  it("an identity score refreshes the clip, lists, characters' trends and comparisons holding it", () => {
+    expect(stale({ kind: "identity", generationId: "clip-1" })).toEqual([
+      "characters",
+      "clip",
+      "compare",
+      "list",
+    ]);
+  });
 });
 
 describe("throttledInvalidator", () => {

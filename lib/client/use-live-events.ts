@@ -106,6 +106,13 @@ export function applyChange(
       wide(reviewKeys.characters);
       void client.invalidateQueries(compareWith(id));
       return;
+    case "identity":
+      // Cards, the clip page, compare and the characters' trends show scores.
+      detail();
+      wide(studioKeys.generationLists);
+      wide(reviewKeys.characters);
+      void client.invalidateQueries(compareWith(id));
+      return;
     case "comment":
       if (id) own(reviewKeys.comments(id));
       // Cards and the clip page show how many comments a clip has.

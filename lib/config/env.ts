@@ -107,6 +107,10 @@ const envSchema = z
       z.enum(["fal", "atlas", "preview"], { error: 'must be "fal", "atlas" or "preview"' }).optional(),
     ),
     FAL_USD_PER_SECOND: price(0.13),
+    IDENTITY_SCORING: z.preprocess(
+      emptyToUndefined,
+      z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("on"),
+    ),
     ATLASCLOUD_API_KEY: optionalString,
     ATLASCLOUD_BASE_URL: httpUrl(
       "AtlasCloud's API origin and path, e.g. https://api.atlascloud.ai/api/v1",
@@ -246,6 +250,8 @@ export function parseConfig(source: Record<string, string | undefined> = process
     pgliteDir: path.join(dataDir, "pglite"),
     port: env.PORT,
     hostname: env.HOSTNAME,
+    /** Whether completed clips get a face identity score in the background (lib/identity). */
+    identityScoring: env.IDENTITY_SCORING === "on",
     // Mail is off without SMTP_URL: invitations are then links the inviter copies.
     mail: env.SMTP_URL ? { url: env.SMTP_URL, from: env.MAIL_FROM } : null,
   } as const;

@@ -1,3 +1,4 @@
+import type { IdentityDTO } from "@/lib/identity/dto";
 // JSON shapes the API and the browser share. Browser-safe: types only.
 
 import type { PersonDTO } from "@/lib/activity/dto";
@@ -107,6 +108,13 @@ export interface GenerationDTO {
   hoverUrl: string | null;
   /** Real duration of the stored file. */
   videoDurationSec: number | null;
+  /**
+   * The characters it belongs to: it used one of their images (or their video), made before or after the
+   * character was saved (lib/characters/lineage.ts). By name.
+   */
+  characters: { id: string; name: string }[];
+  /** How well it keeps its reference faces (lib/identity); null until queued after completing. */
+  identity: IdentityDTO | null;
   createdAt: string;
   submittedAt: string | null;
   startedAt: string | null;

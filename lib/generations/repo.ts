@@ -1,8 +1,15 @@
 import { isResolution, LEGACY_RESOLUTION, profileOfClip } from "@/lib/models/profiles";
 import "server-only";
 import { toPersonDTO } from "@/lib/activity/people";
+import {
+  belongsToCharacter,
+  type ClipCharacter,
+  charactersOfClips,
+  referenceOfCharacterNamed,
+} from "@/lib/characters/lineage";
 import type { DbTx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { toIdentityDTO } from "@/lib/identity/dto";
 import { mediaUrl } from "@/lib/media/keys";
 import type { LogLine, ProviderId } from "@/lib/providers/types";
 import type { ReviewStatus } from "@/lib/review/schema";
@@ -23,10 +30,11 @@ export type GenerationRecord = Prisma.GenerationGetPayload<{ include: typeof gen
 export const generationViewInclude = {
   ...generationInclude,
   createdBy: { select: { id: true, name: true } },
+  identity: { select: { status: true, result: true, scoredAt: true } },
 } satisfies Prisma.GenerationInclude;
 export type GenerationView = Prisma.GenerationGetPayload<{ include: typeof generationViewInclude }>;
-/** ... and how many comments it has: what people see. */
-export type GenerationRow = GenerationView & { commentCount: number };
+/** ... how many comments it has and which characters it belongs to: what people see. */
+export type GenerationRow = GenerationView & { commentCount: number; characters: ClipCharacter[] };
 
 /**
  * Adds comment counts with one query over these rows' ids (served by the (generationId, atSec) index).
@@ -35,13 +43,22 @@ export type GenerationRow = GenerationView & { commentCount: number };
  */
 export async function withCommentCounts(db: DbTx, rows: GenerationView[]): Promise<GenerationRow[]> {
   if (rows.length === 0) return [];
-  const counts = await db.comment.groupBy({
-    by: ["generationId"],
-    where: { generationId: { in: rows.map((r) => r.id) } },
-    _count: { _all: true },
-  });
+  const ids = rows.map((r) => r.id);
+  const [counts, characters] = await Promise.all([
+    db.comment.groupBy({
+      by: ["generationId"],
+      where: { generationId: { in: ids } },
+      _count: { _all: true },
+    }),
+    // The characters a clip belongs to (lib/characters/lineage.ts): one more query for the whole page.
+    charactersOfClips(db, ids),
+  ]);
   const byId = new Map(counts.map((c) => [c.generationId, c._count._all]));
-  return rows.map((r) => ({ ...r, commentCount: byId.get(r.id) ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    commentCount: byId.get(r.id) ?? 0,
+    characters: characters.get(r.id) ?? [],
+  }));
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -88,6 +105,8 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     posterUrl: row.posterKey ? mediaUrl(row.posterKey) : null,
     hoverUrl: row.hoverKey ? mediaUrl(row.hoverKey) : null,
     videoDurationSec: row.videoDurationSec,
+    identity: toIdentityDTO(row.identity),
+    characters: row.characters,
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),
     startedAt: iso(row.startedAt),
@@ -149,7 +168,7 @@ export interface ListOptions {
   review?: ReviewStatus;
   /** Hide the takes a team did not choose (single clips stay). */
   chosenOnly?: boolean;
-  /** Reverse lookup: clips that used this reference image, or this saved character. */
+  /** Reverse lookup: clips that used this reference image, or belong to this character (its lineage). */
   assetId?: string;
   characterId?: string;
   /** Only clips this user made (GET /api/generations?creator=me|<user id>). */
@@ -185,9 +204,10 @@ export function listFilterWhere(options: ListFilter): Prisma.GenerationWhereInpu
   if (filter !== "all") and.push({ status: { in: FILTER_STATUSES[filter] } });
   if (q) {
     const text = { contains: q, mode: "insensitive" } as const;
-    const named = { OR: [{ label: text }, { character: { name: text } }] };
+    const named = { OR: [{ label: text }, referenceOfCharacterNamed(text)] };
+    const namedVideo = { OR: [{ label: text }, { character: { name: text } }] };
     and.push({
-      OR: [{ prompt: text }, { references: { some: named } }, { videoReferences: { some: named } }],
+      OR: [{ prompt: text }, { references: { some: named } }, { videoReferences: { some: namedVideo } }],
     });
   }
   if (options.favorite) and.push({ favorite: true });
@@ -197,12 +217,7 @@ export function listFilterWhere(options: ListFilter): Prisma.GenerationWhereInpu
     const assetId = options.assetId;
     and.push({ OR: [{ references: { some: { assetId } } }, { videoReferences: { some: { assetId } } }] });
   }
-  if (options.characterId) {
-    const characterId = options.characterId;
-    and.push({
-      OR: [{ references: { some: { characterId } } }, { videoReferences: { some: { characterId } } }],
-    });
-  }
+  if (options.characterId) and.push(belongsToCharacter(options.characterId));
   // Served by the (createdById, createdAt) index.
   if (options.createdById) and.push({ createdById: options.createdById });
   if (options.draftOfId) and.push({ draftOfId: options.draftOfId });

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { withinSpendCap } from "@/lib/accounts/spend-caps";
 import { makerId, recordEvents } from "@/lib/activity/service";
 import { type Actor, hasRole } from "@/lib/auth/actor";
+import { charactersOfClips } from "@/lib/characters/lineage";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
@@ -273,14 +274,24 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
     throw err;
   }
   // The rows as stored, without reading them back: the inserts returned every column, and the
-  // references and their assets are what was just written and read.
+  // references and their assets are what was just written and read. Takes share their characters.
+  const characters =
+    (
+      await charactersOfClips(
+        prisma,
+        inserted.slice(0, 1).map((g) => g.id),
+      )
+    ).get(inserted[0]?.id ?? "") ?? [];
   const rows: GenerationRow[] = inserted.map((g) => ({
     ...g,
     references: references.map((r) => ({ ...r, generationId: g.id, asset: byId.get(r.assetId)! })),
     videoReferences: videos.rowsFor(g.id),
     // The session's name is the account's: no need to read it back.
     createdBy: actor.kind === "member" ? { id: actor.id, name: actor.name } : null,
+    // Scored once it completes.
+    identity: null,
     commentCount: 0,
+    characters,
   }));
   deps.wake(rows);
   for (const row of rows) publishChange(prisma, { kind: "generation.created", generationId: row.id });

@@ -15,6 +15,8 @@ export const CHANGE_KINDS = [
   "generation.restored",
   /** Star, review status, chosen take. */
   "review",
+  /** A clip's identity score was queued or measured (without an id: many clips were queued at once). */
+  "identity",
   /** A comment on a clip was added, edited or deleted. */
   "comment",
   /** A character was created, updated or deleted. */

@@ -11,6 +11,8 @@ import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
 import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
 import { trustedOrigins } from "@/lib/http/origin";
+import { FaceScorer } from "@/lib/identity/scorer";
+import { IdentityWorker } from "@/lib/identity/worker";
 import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-bus";
 import { queueMail } from "@/lib/mail/send";
 import { passwordResetMail } from "@/lib/mail/templates";
@@ -32,6 +34,8 @@ export interface Runtime {
   /** The provider new generations use. */
   provider: VideoProvider;
   worker: GenerationWorker;
+  /** Face identity scores for completed clips, in the background (null when IDENTITY_SCORING=off). */
+  identity: IdentityWorker | null;
   /** Accounts and sessions (better-auth). */
   auth: Auth;
   /** Who recent cookies and tokens belong to, forgotten on every change (lib/auth/actor-cache.ts). */
@@ -52,6 +56,8 @@ export interface RuntimeOptions {
   /** Use this database instead of the configured one (tests). */
   db?: Database;
   startWorker?: boolean;
+  /** Start the identity scoring worker (default: as IDENTITY_SCORING says, when the worker starts). */
+  startIdentity?: boolean;
   workerOptions?: Pick<WorkerDeps, "owner" | "leaseMs" | "idleTickMs" | "sweepMs" | "schedule" | "log">;
 }
 
@@ -157,6 +163,22 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   if (db.url) await actors.listen(db.url, (m) => console.warn(`[auth] ${m}`));
   attachActorCache(db.prisma, actors);
   if (options.startWorker !== false) worker.start();
+  const scorer = config.identityScoring ? new FaceScorer() : undefined;
+  const identity = scorer
+    ? new IdentityWorker({
+        prisma: db.prisma,
+        store,
+        scorer,
+        owner: worker.owner,
+        log: (m) => console.warn(`[identity] ${m}`),
+      })
+    : null;
+  // A clip that completes (here or on another instance) or comes back from the bin is scored next.
+  const unhearIdentity = changes.subscribe((c) => {
+    if (c === "closed") return;
+    if (c === "reset" || c.kind === "generation.status" || c.kind === "generation.restored") identity?.wake();
+  });
+  if (identity && (options.startIdentity ?? options.startWorker !== false)) identity.start();
   // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
   // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
   // 30,000 rows per table, so it stays well under a second however long the history grows.
@@ -182,6 +204,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     providers,
     provider,
     worker,
+    identity,
     auth,
     actors,
     setup,
@@ -194,6 +217,9 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
       clearInterval(analyzer);
       await bus?.close();
       await worker.stop();
+      unhearIdentity();
+      await identity?.stop();
+      await scorer?.close();
       detachChangeBus(db.prisma, changes);
       await changes.close();
       detachActorCache(db.prisma, actors);

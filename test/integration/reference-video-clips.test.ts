@@ -17,7 +17,14 @@ import { addMember, asActor, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { uploadVideos } from "../support/reference-videos";
-import { installRuntime, removeDir, submit, type TestRuntime, waitFor } from "../support/runtime";
+import {
+  installRuntime,
+  removeDir,
+  submit,
+  type TestRuntime,
+  uploadImages,
+  waitFor,
+} from "../support/runtime";
 
 // "Use as reference video" (a finished clip's range cut into a reference video asset, through its route
 // and its server action) and a character's video (schema, service, route, action), on the preview engine
@@ -240,9 +247,11 @@ describe.each(await dbKinds())("clips and characters as reference videos on %s",
     });
 
     it("counts the clips that used its video among the character's clips", async () => {
+      // An image no other clip here used, so only the video brings clips in.
+      const [still] = await uploadImages(rt, 1, 4343);
       const made = await createCharacter(rt.db.prisma, asActor(editor), {
         name: "Mover",
-        images: [{ assetId: refs[0]! }],
+        images: [{ assetId: still! }],
         video: { assetId: videos[1]! },
       });
       const { generation } = await submit(rt, {
@@ -254,6 +263,15 @@ describe.each(await dbKinds())("clips and characters as reference videos on %s",
       });
       expect(generation.referenceVideos[0]?.characterId).toBe(made.id);
       expect((await getCharacter(rt.db.prisma, made.id)).clipCount).toBe(1);
+      // The same video dropped in without the character: its clip too.
+      const bare = await submit(rt, {
+        prompt: "<IMAGE_REF_0> moves like <VIDEO_REF_0>",
+        referenceIds: [refs[1]!],
+        referenceVideoIds: [videos[1]!],
+        model: "preview",
+      });
+      expect(bare.generation.characters).toContainEqual({ id: made.id, name: "Mover" });
+      expect((await getCharacter(rt.db.prisma, made.id)).clipCount).toBe(2);
     });
   });
 });

@@ -28,7 +28,10 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     ready: (s) => ({ rt, refs } = s),
   });
 
-  it("finds every clip that used a character or an image, and keeps them when the character is deleted", async () => {
+  it("finds every clip that used a character's images, made before or after it was saved, and keeps them when it is deleted", async () => {
+    // Made before the character existed, from the image it will hold: it belongs to it too.
+    const before = await submit(rt, { referenceIds: [refs[1]!] });
+    await waitFor(rt, before.generation.id);
     const hero = await createCharacter(rt.db.prisma, await testOwner(rt.db.prisma), {
       name: "  Mara\u202e ",
       description: "Red coat, short hair",
@@ -48,16 +51,25 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
     const loose = await submit(rt, { referenceIds: [refs[0]!] });
     for (const g of [a, b, loose]) await waitFor(rt, g.generation.id);
 
+    // Inserted as the character, or dropped in as the bare image, before or after: all its clips.
+    const mine = [a, b, loose, before].map((g) => g.generation.id).sort();
     const byCharacter = await listGenerations(rt.db.prisma, { limit: 50, characterId: hero.id });
-    expect(byCharacter.items.map((g) => g.id).sort()).toEqual([a.generation.id, b.generation.id].sort());
+    expect(byCharacter.items.map((g) => g.id).sort()).toEqual(mine);
+    for (const g of byCharacter.items) expect(g.characters).toEqual([{ id: hero.id, name: "Mara" }]);
     const byImage = await listGenerations(rt.db.prisma, { limit: 50, assetId: refs[2]! });
     expect(byImage.items.map((g) => g.id)).toEqual([a.generation.id]);
-    expect((await getCharacter(rt.db.prisma, hero.id)).clipCount).toBe(2);
+    expect(byImage.items[0]?.characters).toEqual([{ id: hero.id, name: "Mara" }]);
+    expect((await getCharacter(rt.db.prisma, hero.id)).clipCount).toBe(4);
+    // A clip of none of its images is not its.
+    const other = await submit(rt, { referenceIds: [refs[2]!] });
+    expect((await waitFor(rt, other.generation.id)).characters).toEqual([]);
+    expect((await getCharacter(rt.db.prisma, hero.id)).clipCount).toBe(4);
 
     await deleteCharacter(rt.db.prisma, await testOwner(rt.db.prisma), hero.id);
     expect(await listCharacters(rt.db.prisma)).toEqual([]);
     for (const g of [a, b]) {
       const kept = await findVisibleGeneration(rt.db.prisma, g.generation.id);
+      expect((await waitFor(rt, g.generation.id)).characters).toEqual([]);
       expect(kept?.status).toBe("completed");
       expect(kept?.references[0]?.characterId).toBeNull();
       expect(kept?.references[0]?.assetId).toBe(refs[0]);

@@ -9,7 +9,7 @@ import { generationDeps } from "@/lib/server/runtime";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
-import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
+import { newKey, submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
 
 const deps = generationDeps;
 
@@ -133,12 +133,14 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
 
   it("searches the names of a clip's references and of their saved characters, not only the prompt", async () => {
     const owner = await testOwner(rt.db.prisma);
+    // An image no other clip here used: every clip of a character's images is its (lineage).
+    const [face] = await uploadImages(rt, 1, 4242);
     const character = await createCharacter(rt.db.prisma, owner, {
       name: "Captain Quillon",
-      images: [{ assetId: refs[0]! }],
+      images: [{ assetId: face! }],
     });
     const { generation } = await submit(rt, {
-      referenceIds: refs,
+      referenceIds: [face!, refs[1]!],
       prompt: "<IMAGE_REF_0> waves from <IMAGE_REF_1>",
       referenceNames: ["Zephyrine hero", "Lantern dock"],
       referenceCharacterIds: [character.id, null],
@@ -149,6 +151,10 @@ describe.each(await dbKinds())("takes, retry, delete, filters and spend on %s", 
     expect(await ids("zephyrine")).toEqual([generation.id]);
     expect(await ids("LANTERN DOCK")).toEqual([generation.id]);
     expect(await ids("quillon")).toEqual([generation.id]);
+    // A clip made of the character's image without inserting the character is found by its name too.
+    const bare = await submit(rt, { referenceIds: [face!], prompt: "<IMAGE_REF_0> alone" });
+    await waitFor(rt, bare.generation.id);
+    expect((await ids("quillon")).sort()).toEqual([generation.id, bare.generation.id].sort());
     expect(await ids("waves from")).toEqual([generation.id]);
     expect(await ids("no such name anywhere")).toEqual([]);
   });

@@ -28,7 +28,8 @@ export async function startTestRuntime(
   options: RuntimeOptions & { dataDir?: string } = {},
 ): Promise<TestRuntime> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "omni-it-")));
-  const config = parseConfig({ DATA_DIR: dataDir, ...env });
+  // Identity scoring forks the face model's process: only the files about it turn it on.
+  const config = parseConfig({ DATA_DIR: dataDir, IDENTITY_SCORING: "off", ...env });
   const rt = await createRuntime(config, {
     db,
     ...options,

@@ -15,7 +15,8 @@
 // Each run is a fresh browser context (empty cache, like a first visit) holding the owner's session
 // cookie, as after signing in; one warm-up load first, so the server's first-request work is not counted.
 // Median and p95 of the runs.
-import { expectPage, signedInContext } from "../accounts";
+import type { Browser } from "@playwright/test";
+import { expectPage, type SignedIn, signedInContext } from "../accounts";
 import { KB, launchChromium, median, startSeededStudio } from "../browser";
 import { type Benchmark, percentile } from "../types";
 
@@ -55,6 +56,72 @@ const OBSERVE = `
   });
 `;
 
+export interface ComposerRuns {
+  ready: number[];
+  floor: number[];
+  lcp: number[];
+  lcpElement: string;
+  htmlBytes: number;
+}
+
+/**
+ * `runs` fresh visits of the studio (after one warm-up), each followed by /login in its own signed-out
+ * context: when the composer was ready, its LCP, and the floor. Benchmark 14 measures the same way while
+ * identity scoring runs.
+ */
+export async function composerRuns(
+  browser: Browser,
+  url: string,
+  session: SignedIn,
+  runs: number,
+  log: (message: string) => void,
+): Promise<ComposerRuns> {
+  const out: ComposerRuns = { ready: [], floor: [], lcp: [], lcpElement: "", htmlBytes: 0 };
+  for (let run = 0; run <= runs; run++) {
+    const context = await signedInContext(browser, url, session, {
+      viewport: { width: 1440, height: 900 },
+    });
+    await context.addInitScript({ content: OBSERVE });
+    const page = await context.newPage();
+    const response = await page.goto(`${url}/`, { waitUntil: "load" });
+    expectPage(page.url(), "/");
+    out.htmlBytes = (await response?.body())?.length ?? 0;
+    await page.waitForFunction(() => window.__composerReadyAt !== undefined, null, { timeout: 30_000 });
+    // Posters and cards settle; LCP is final at the first input, so read it before typing.
+    await page.waitForLoadState("networkidle");
+    const m = await page.evaluate(() => ({
+      ready: window.__composerReadyAt as number,
+      lcp: window.__lcp,
+    }));
+    const editor = page.getByTestId("prompt-editor");
+    await editor.click();
+    await page.keyboard.type("a lighthouse");
+    const typed = await editor.textContent();
+    if (!typed?.includes("a lighthouse")) throw new Error(`the prompt did not take input: "${typed}"`);
+    await context.close();
+    const login = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await login.addInitScript({ content: OBSERVE });
+    const loginPage = await login.newPage();
+    await loginPage.goto(`${url}/login`, { waitUntil: "load" });
+    expectPage(loginPage.url(), "/login");
+    await loginPage.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 30_000 });
+    await loginPage.waitForLoadState("networkidle");
+    const loginReady = await loginPage.evaluate(() => window.__hydratedAt as number);
+    await login.close();
+    if (run === 0) continue; // warm-up
+    out.ready.push(m.ready);
+    out.floor.push(loginReady);
+    if (m.lcp) {
+      out.lcp.push(m.lcp.at);
+      out.lcpElement = `${m.lcp.element}, ${m.lcp.size} px²`;
+    }
+    log(
+      `run ${run}: composer ready ${m.ready.toFixed(0)} ms, LCP ${m.lcp?.at.toFixed(0)} ms (${m.lcp?.element}), /login hydrated ${loginReady.toFixed(0)} ms`,
+    );
+  }
+  return out;
+}
+
 export const benchmark: Benchmark = {
   id: "page-speed",
   title: "Page speed",
@@ -62,58 +129,14 @@ export const benchmark: Benchmark = {
     ctx.log("seeding 2,000 clips...");
     const { studio, session } = await startSeededStudio(ctx, { clips: 2_000 });
     const browser = await launchChromium();
-    const ready: number[] = [];
-    const floor: number[] = [];
-    const lcp: number[] = [];
-    let lcpElement = "";
-    let htmlBytes = 0;
+    let runs: ComposerRuns;
     try {
-      for (let run = 0; run <= RUNS; run++) {
-        const context = await signedInContext(browser, studio.url, session, {
-          viewport: { width: 1440, height: 900 },
-        });
-        await context.addInitScript({ content: OBSERVE });
-        const page = await context.newPage();
-        const response = await page.goto(`${studio.url}/`, { waitUntil: "load" });
-        expectPage(page.url(), "/");
-        htmlBytes = (await response?.body())?.length ?? 0;
-        await page.waitForFunction(() => window.__composerReadyAt !== undefined, null, { timeout: 30_000 });
-        // Posters and cards settle; LCP is final at the first input, so read it before typing.
-        await page.waitForLoadState("networkidle");
-        const m = await page.evaluate(() => ({
-          ready: window.__composerReadyAt as number,
-          lcp: window.__lcp,
-        }));
-        const editor = page.getByTestId("prompt-editor");
-        await editor.click();
-        await page.keyboard.type("a lighthouse");
-        const typed = await editor.textContent();
-        if (!typed?.includes("a lighthouse")) throw new Error(`the prompt did not take input: "${typed}"`);
-        await context.close();
-        const login = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-        await login.addInitScript({ content: OBSERVE });
-        const loginPage = await login.newPage();
-        await loginPage.goto(`${studio.url}/login`, { waitUntil: "load" });
-        expectPage(loginPage.url(), "/login");
-        await loginPage.waitForFunction(() => window.__hydratedAt !== undefined, null, { timeout: 30_000 });
-        await loginPage.waitForLoadState("networkidle");
-        const loginReady = await loginPage.evaluate(() => window.__hydratedAt as number);
-        await login.close();
-        if (run === 0) continue; // warm-up
-        ready.push(m.ready);
-        floor.push(loginReady);
-        if (m.lcp) {
-          lcp.push(m.lcp.at);
-          lcpElement = `${m.lcp.element}, ${m.lcp.size} px²`;
-        }
-        ctx.log(
-          `run ${run}: composer ready ${m.ready.toFixed(0)} ms, LCP ${m.lcp?.at.toFixed(0)} ms (${m.lcp?.element}), /login hydrated ${loginReady.toFixed(0)} ms`,
-        );
-      }
+      runs = await composerRuns(browser, studio.url, session, RUNS, ctx.log);
     } finally {
       await browser.close();
       await studio.stop();
     }
+    const { ready, floor, lcp, lcpElement, htmlBytes } = runs;
     return [
       {
         figure: `composer interactive, median of ${RUNS}`,

@@ -42,7 +42,8 @@ function explain(ctx: BenchContext, dataDir: string, databaseUrl?: string): Prom
   ]);
 }
 
-async function timeRuns(url: string, auth: AuthHeaders) {
+/** Ten warm-up GETs, then RUNS timed ones (benchmark 14 times the gallery the same way while scoring runs). */
+export async function timeRuns(url: string, auth: AuthHeaders) {
   for (let i = 0; i < 10; i++) await timedGet(url, auth); // warm-up
   const e2e: number[] = [];
   const server: number[] = [];

@@ -1,0 +1,166 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { publishChange } from "@/lib/live/change-bus";
+import type { MediaStore } from "@/lib/media/storage";
+import { tool } from "@/lib/media/tools";
+import { claimNext, ENQUEUE_BATCH, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
+import { FACE_MODEL, type IdentityFace, type IdentityResult } from "./result";
+import type { FaceScorer } from "./scorer";
+
+export interface IdentityWorkerDeps {
+  prisma: Db;
+  store: MediaStore;
+  scorer: FaceScorer;
+  owner: string;
+  /** How long a claim holds a clip (default 10 minutes; an 8 s clip takes seconds). */
+  leaseMs?: number;
+  /** How often an idle worker looks for new clips (default 30 s; a finished clip wakes it sooner). */
+  idleMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Scores completed clips one at a time, in the background: queues them, settles at once those whose
+ * references hold no face, and sends the rest to the scoring process. Never touches the clip's own state,
+ * so scoring can never delay or undo "completed".
+ */
+export class IdentityWorker {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private sleeper: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
+  private woken = false;
+
+  constructor(private readonly deps: IdentityWorkerDeps) {}
+
+  start() {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Looks for work now (a clip just completed). */
+  wake() {
+    this.woken = true;
+    if (this.sleeper) {
+      clearTimeout(this.sleeper.timer);
+      this.sleeper.resolve();
+    }
+  }
+
+  async stop() {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run() {
+    while (this.running) {
+      let worked = false;
+      try {
+        worked = await this.step();
+      } catch (err) {
+        this.deps.log?.(`scoring loop: ${err instanceof Error ? err.message : err}`);
+      }
+      if (!worked && this.running) await this.sleep(this.deps.idleMs ?? 30_000);
+    }
+  }
+
+  private sleep(ms: number) {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      this.sleeper = {
+        timer: setTimeout(resolve, ms),
+        resolve: () => {
+          this.woken = false;
+          resolve();
+        },
+      };
+    }).finally(() => {
+      this.sleeper = undefined;
+    });
+  }
+
+  /** Queues, settles and scores one clip; false when there was nothing to score. */
+  async step(): Promise<boolean> {
+    const { prisma, owner } = this.deps;
+    const queued = await enqueueCompleted(prisma);
+    const settled = new Set(await settleFaceless(prisma, FACE_MODEL));
+    // Cards say "scoring..." for the clips just queued (a first backfill of a long history: one change).
+    const news = queued.filter((id) => !settled.has(id));
+    if (news.length > 20) publishChange(prisma, { kind: "identity" });
+    else for (const generationId of news) publishChange(prisma, { kind: "identity", generationId });
+    const id = await claimNext(prisma, owner, this.deps.leaseMs ?? 10 * 60_000);
+    // More of a long history to queue: go on at once.
+    if (!id) return queued.length === ENQUEUE_BATCH;
+    try {
+      const result = await this.score(id);
+      if (result && (await finish(prisma, id, owner, result)))
+        publishChange(prisma, { kind: "identity", generationId: id });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const row = await prisma.clipIdentity.findUnique({
+        where: { generationId: id },
+        select: { attempts: true },
+      });
+      this.deps.log?.(`clip ${id} not scored: ${message}`);
+      await fail(prisma, id, owner, message, row?.attempts ?? 1);
+    }
+    return true;
+  }
+
+  /** Measures one clip; null when the clip is gone (its row is dropped; a restore queues it again). */
+  private async score(id: string): Promise<IdentityResult | null> {
+    const { prisma, store } = this.deps;
+    const g = await prisma.generation.findUnique({
+      where: { id },
+      select: {
+        videoKey: true,
+        deletedAt: true,
+        references: { orderBy: { position: "asc" }, include: { asset: { include: { face: true } } } },
+      },
+    });
+    if (!g || g.deletedAt || !g.videoKey) {
+      await prisma.clipIdentity.deleteMany({ where: { generationId: id } });
+      return null;
+    }
+    const known = (a: (typeof g.references)[number]["asset"]) =>
+      a.face && a.face.model === FACE_MODEL ? (a.face.descriptor as number[] | null) : undefined;
+    const assets = new Map(g.references.map((r) => [r.assetId, r.asset]));
+    const measured = await this.deps.scorer.measure({
+      tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
+      video: store.pathOf(g.videoKey),
+      references: [...assets.values()].map((a) => ({
+        key: a.id,
+        file: store.pathOf(a.mediaKey),
+        descriptor: known(a),
+      })),
+    });
+    // Each reference image measured for the first time is kept, so no clip measures it again.
+    for (const r of measured.references) {
+      if (known(assets.get(r.key) ?? ({} as never)) !== undefined) continue;
+      const descriptor = r.descriptor ?? Prisma.DbNull;
+      await prisma.assetFace.upsert({
+        where: { assetId: r.key },
+        create: { assetId: r.key, descriptor, model: FACE_MODEL },
+        update: { descriptor, model: FACE_MODEL, createdAt: new Date() },
+      });
+    }
+    const faces: IdentityFace[] = g.references.flatMap((r) => {
+      const f = measured.faces[r.assetId];
+      if (!f) return [];
+      return [{ position: r.position, assetId: r.assetId, label: r.label, ...f }];
+    });
+    return {
+      kind: faces.length ? "scored" : "no_reference_face",
+      model: FACE_MODEL,
+      faces,
+      samples: measured.samples,
+      durationSec: measured.durationSec,
+      ms: measured.ms,
+    };
+  }
+}
