@@ -22,6 +22,7 @@ import { clipTitle, costText, costTitle, durationText, noVideoText } from "./cli
 import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
 import { useClipHref } from "./gallery-view";
+import { IdentityBadge } from "./identity-badge";
 import { MakeFinalButton } from "./make-final";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
@@ -142,6 +143,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         {!done && <StatusBadge status={g.status} />}
         <ProviderBadge g={g} />
         <TierBadge g={g} />
+        <IdentityBadge g={g} />
         <LocalTime iso={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt} />
         <CreatorAvatar person={g.createdBy} />
       </div>

@@ -14,7 +14,8 @@ import { CommentComposer } from "./comment-composer";
 import { shownThreads } from "./comment-nav";
 import { CommentThread } from "./comment-thread";
 import { CommentTimeline } from "./comment-timeline";
-import { commentHere, type ReviewState, selectComment } from "./review-state";
+import { IdentityStrip } from "./identity-strip";
+import { commentHere, type ReviewState, seekTo, selectComment } from "./review-state";
 
 /**
  * The review conversation on a clip: the timeline of threads, "Comment at" and the composer, and the
@@ -50,6 +51,13 @@ export function ClipComments({
         selectedId={review.selectedId}
         draft={draft.atSec === null ? null : { atSec: draft.atSec, endSec: draft.endSec }}
         onSelect={select}
+      />
+      <IdentityStrip
+        identity={g.identity}
+        isPreview={g.isPreview}
+        duration={duration}
+        time={time}
+        onSeek={(at) => seekTo(video.current, at)}
       />
       <div className="flex flex-wrap items-center gap-2">
         <h2 id="comments-heading" className="flex items-center gap-2 text-sm font-semibold text-ink-100">

@@ -10,6 +10,7 @@ import type { ClipNeighbors, GenerationDTO } from "@/lib/generations/dto";
 import { ClipLineage } from "./clip-lineage";
 import { clipTitle } from "./clip-meta";
 import { ClipPager } from "./clip-pager";
+import { IdentityBadge } from "./identity-badge";
 import { PresenceBar } from "./presence-bar";
 import { TakeSwitcher } from "./take-switcher";
 import { TierBadge } from "./tier-badge";
@@ -74,6 +75,7 @@ export function ClipHeader({
           <StatusBadge status={g.status} />
           <ProviderBadge g={g} />
           <TierBadge g={g} className="h-6" />
+          <IdentityBadge g={g} className="h-6" />
           {g.takeGroupId && g.takeCount > 1 && <TakeSwitcher g={g} from={from} />}
           {g.createdBy && (
             <span
