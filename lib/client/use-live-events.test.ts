@@ -16,8 +16,8 @@ const KEYS = {
   otherComments: [...reviewKeys.comments("clip-2"), "viewer-1"],
   characters: reviewKeys.characters,
   spend: studioKeys.spend,
-  compare: reviewKeys.compare("clip-1", "clip-3"),
-  otherCompare: reviewKeys.compare("clip-2", "clip-3"),
+  compare: reviewKeys.compare(["clip-1", "clip-3"]),
+  otherCompare: reviewKeys.compare(["clip-2", "clip-3"]),
 } as const;
 
 function stale(change: Parameters<typeof applyChange>[1]): string[] {
