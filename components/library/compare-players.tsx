@@ -39,7 +39,7 @@ function layout(clips: readonly GenerationDTO[]) {
 
 // Written out whole so Tailwind sees them: the widest a frame may be for its height to fit the window
 // (in one row, or in one of two rows; portrait clips in one row from a tablet up, two rows on a phone).
-const LANDSCAPE_TWO_ROWS = "max-w-[min(100%,calc((100dvh-17rem)*8/9))]";
+const LANDSCAPE_TWO_ROWS = "max-w-[min(100%,calc((100dvh-18rem)*8/9))]";
 const PORTRAIT_ONE_ROW = "max-w-[min(100%,calc((100dvh-16rem)*9/16))]";
 const PORTRAIT_TWO_ROWS = "max-w-[min(100%,calc((100dvh-20rem)*9/32))]";
 const PORTRAIT_ROW_FROM_SM =
@@ -65,6 +65,8 @@ function Frame({
   extra?: ReactNode;
 }) {
   const label = sideLabel(index);
+  // Takes of one group share their prompt: which take it is tells them apart.
+  const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
   const portrait = g.aspectRatio === "9:16";
   return (
     <figure
@@ -74,7 +76,7 @@ function Frame({
       aria-label={`Clip ${label}`}
     >
       <figcaption className="flex min-h-8 flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-300">
-        <span className="flex min-w-0 flex-1 basis-32 items-center gap-2">
+        <span className="flex min-w-0 flex-1 basis-24 items-center gap-2">
           <span
             className="flex size-5 shrink-0 items-center justify-center rounded bg-ink-800 font-semibold text-ink-100"
             aria-hidden
@@ -83,9 +85,11 @@ function Frame({
           </span>
           <a
             href={`/clips/${g.id}`}
+            title={g.prompt}
             className="min-w-0 truncate rounded hover:text-ink-100 hover:underline focus-visible:outline-2 focus-visible:outline-accent-soft"
           >
             <span className="sr-only">{label}: </span>
+            {take && <span className="font-medium text-ink-100">{take} · </span>}
             {clipTitle(g, 90)}
           </a>
         </span>
@@ -230,14 +234,21 @@ export function ComparePlayers({
         <span className="shrink-0 whitespace-nowrap text-right font-mono text-xs text-ink-300 tabular-nums">
           {formatClipTime(time)} / {formatClipTime(duration)}
         </span>
-        <SegmentedControl
-          label="Sound from"
-          options={clips.map((_, i) => ({ value: i, label: `Sound ${sideLabel(i)}` }))}
-          value={audio}
-          onChange={setAudio}
-          data-testid="compare-audio"
-          optionClassName="h-8 px-3 text-xs"
-        />
+        <span className="flex shrink-0 items-center gap-2 text-xs text-ink-400">
+          <span aria-hidden>Sound</span>
+          <SegmentedControl
+            label="Sound from"
+            options={clips.map((_, i) => ({
+              value: i,
+              label: sideLabel(i),
+              ariaLabel: `Sound ${sideLabel(i)}`,
+            }))}
+            value={audio}
+            onChange={setAudio}
+            data-testid="compare-audio"
+            optionClassName="h-7 w-8 text-xs"
+          />
+        </span>
       </div>
     </div>
   );

@@ -22,9 +22,13 @@ export function chosenSeen(g: GenerationDTO, clips: readonly GenerationDTO[]): s
 export function CompareSideReview({ g, clips }: { g: GenerationDTO; clips: readonly GenerationDTO[] }) {
   if (g.status !== "completed") return null;
   return (
-    <span className="flex shrink-0 flex-wrap items-center gap-1.5" data-testid="compare-review">
+    // A row of its own in a narrow side (a phone's 2x2), the select taking what the star leaves.
+    <span
+      className="flex min-w-0 max-w-full flex-wrap items-center gap-1.5 @max-[26rem]:w-full"
+      data-testid="compare-review"
+    >
       <FavoriteButton g={g} className="-my-0.5" />
-      <ReviewStatusSelect g={g} />
+      <ReviewStatusSelect g={g} className="@max-[26rem]:flex-1" />
       {g.takeGroupId && g.takeCount > 1 && (
         <ChosenTakeContext value={chosenSeen(g, clips)}>
           <ChooseTake g={g} />

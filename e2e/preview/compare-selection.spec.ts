@@ -61,8 +61,22 @@ test("pick up to four clips; the bar covers no card text and the picks are used 
   const picked = clips.slice(1, 5).map((g) => g.id);
 
   // Scrolled to the very bottom: the bar sits after the last card, no line of any card's text under it.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.waitForTimeout(300);
+  // (Rows below are drawn, and measured, as they come near: scroll until the page stops growing.)
+  await expect
+    .poll(async () => {
+      const y = await page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return window.scrollY;
+      });
+      await page.waitForTimeout(250);
+      return (
+        y === (await page.evaluate(() => window.scrollY)) &&
+        (await page.evaluate(
+          () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 1,
+        ))
+      );
+    })
+    .toBe(true);
   await expect(bar).toBeInViewport();
   expect(await textUnderBar(page), "card text under the bar at the bottom").toEqual([]);
 
