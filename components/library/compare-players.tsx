@@ -97,7 +97,8 @@ function Frame({
       </figcaption>
       <div
         className={cn(
-          "relative mx-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
+          // At the foot of its cell: players of one row line up even when a caption wraps more.
+          "relative mx-auto mt-auto w-full overflow-hidden rounded-card border border-ink-700 bg-black",
           portrait ? "aspect-[9/16]" : "aspect-video",
           cap,
         )}

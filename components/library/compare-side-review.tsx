@@ -30,9 +30,12 @@ export function CompareSideReview({ g, clips }: { g: GenerationDTO; clips: reado
       <FavoriteButton g={g} className="-my-0.5" />
       <ReviewStatusSelect g={g} className="@max-[26rem]:flex-1" />
       {g.takeGroupId && g.takeCount > 1 && (
-        <ChosenTakeContext value={chosenSeen(g, clips)}>
-          <ChooseTake g={g} />
-        </ChosenTakeContext>
+        // A line of its own in a narrow side, so every side's player starts at the same height.
+        <span className="flex @max-[26rem]:basis-full">
+          <ChosenTakeContext value={chosenSeen(g, clips)}>
+            <ChooseTake g={g} />
+          </ChosenTakeContext>
+        </span>
       )}
     </span>
   );
