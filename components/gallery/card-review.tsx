@@ -8,7 +8,7 @@ import { useUpdateReview } from "@/lib/client/use-review";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
 
-/** A checkbox-like toggle that picks the clip for compare (two at most). */
+/** A checkbox-like toggle that picks the clip for compare (four at most). */
 function CompareToggle({ g }: { g: GenerationDTO }) {
   const picked = useCompareSelection().includes(g.id);
   return (
@@ -17,7 +17,7 @@ function CompareToggle({ g }: { g: GenerationDTO }) {
         "relative inline-flex h-8 shrink-0 cursor-pointer items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors hover:bg-ink-800 has-focus-visible:outline-2 has-focus-visible:outline-accent-soft",
         picked ? "text-accent-soft" : "text-ink-400 hover:text-ink-100",
       )}
-      title="Pick two clips to compare them"
+      title="Pick two to four clips to compare them"
     >
       <input
         type="checkbox"

@@ -8,16 +8,14 @@ import { ApiRequestError } from "@/lib/client/http";
 import { finalsQueryOptions, generationQueryOptions } from "@/lib/client/queries";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { RESOLUTION_LABELS } from "@/lib/models/profiles";
+import { compareHref } from "@/lib/review/compare-ids";
 
 const link =
   "rounded font-medium text-accent-soft underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-accent-soft";
 
-export const compareHref = (draftId: string, finalId: string) =>
-  `/compare?${new URLSearchParams({ a: draftId, b: finalId })}`;
-
 function CompareLink({ draftId, finalId, label }: { draftId: string; finalId: string; label: string }) {
   return (
-    <Link href={compareHref(draftId, finalId)} className={`${link} inline-flex items-center gap-1`}>
+    <Link href={compareHref([draftId, finalId])} className={`${link} inline-flex items-center gap-1`}>
       <CompareIcon className="size-3.5" />
       {label}
     </Link>

@@ -11,6 +11,7 @@ import { isTerminal } from "@/lib/generations/state";
 import { ChosenTakeContext } from "./card-review";
 import { ClipCard } from "./clip-card";
 import { clipTitle } from "./clip-meta";
+import { CompareTakesLink } from "./compare-takes-link";
 import { CreatorAvatar } from "./creator";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
@@ -62,6 +63,7 @@ export function TakeGroup({
           <span className="text-xs text-ink-400" data-testid="take-summary">
             {summary(takes)}
           </span>
+          <CompareTakesLink takes={takes} />
           {/* When, who and Share keep together on the right; on a phone they wrap as one. */}
           <span className="ml-auto flex items-center gap-2">
             <LocalTime iso={first.createdAt} className="text-xs text-ink-400" />

@@ -1,210 +1,110 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { PromptWithChips } from "@/components/gallery/prompt-chips";
-import { TierBadge } from "@/components/gallery/tier-badge";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
+import { useEffect, useRef, useState } from "react";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { providerLabel } from "@/lib/client/provider-label";
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import { leaveCompare } from "@/lib/client/compare-selection";
+import { generationQueryOptions } from "@/lib/client/queries";
 import { compareQueryOptions } from "@/lib/client/review";
-import type { GenerationDTO } from "@/lib/generations/dto";
-import { imageTag, videoTag } from "@/lib/generations/tags";
-import { RESOLUTION_LABELS } from "@/lib/models/profiles";
-import type { InputDiff, ReferenceChange } from "@/lib/review/compare";
-import { ComparePlayers } from "./compare-players";
+import { sideLabel } from "@/lib/review/compare-ids";
+import { InputDiffPanel } from "./compare-diff";
+import { ComparePlayers, type ComparePlayersHandle } from "./compare-players";
+import { CompareSideReview } from "./compare-side-review";
 
-const refTone: Record<ReferenceChange["status"], BadgeTone> = {
-  same: "neutral",
-  moved: "warn",
-  added: "ok",
-  removed: "danger",
-};
+const COUNT_WORDS = ["", "one", "two", "three", "four"];
+
+/** The gallery's picks that opened this compare are used up once the user leaves it (or the tab). */
+function useLeaveCompare(ids: readonly string[]) {
+  const key = ids.join(",");
+  useEffect(() => {
+    const listed = key.split(",");
+    const leave = () => leaveCompare(listed);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      leave();
+    };
+  }, [key]);
+}
 
 /**
- * The prompt diff with each tag drawn as its reference's named chip, as every other view shows it: a
- * removed tag names A's reference, an added or unchanged one B's (a reference swapped under an unchanged
- * tag shows in References below).
+ * Two to four clips in lockstep, each with its review (star, status, choose this take), beside the
+ * difference between A's inputs and one other side's (B unless the user picks another).
  */
-function PromptDiff({ diff, a, b }: { diff: InputDiff; a: GenerationDTO; b: GenerationDTO }) {
-  const chips = (text: string, g: GenerationDTO) => (
-    <PromptWithChips prompt={text} references={g.references} videos={g.referenceVideos} />
-  );
+export function CompareView({ ids, problem }: { ids: string[]; problem: string | null }) {
+  const query = useQuery({ ...compareQueryOptions(ids), enabled: problem === null });
+  // Each side reads its clip as the rest of the studio does, so a star or a choice shows at once (and a
+  // chosen take's siblings update when lists refetch).
+  const live = useQueries({
+    queries: (query.data?.clips ?? []).map((g) => ({
+      ...generationQueryOptions(g.id),
+      initialData: g,
+      initialDataUpdatedAt: query.dataUpdatedAt,
+    })),
+  });
+  const clips = (query.data?.clips ?? []).map((g, i) => live[i]?.data ?? g);
+  const [other, setOther] = useState(1);
+  /** The players, for keyboard shortcuts: their video elements, play/pause and seek. */
+  const players = useRef<ComparePlayersHandle>(null);
+  useLeaveCompare(ids);
+  const pair = Math.min(other, Math.max(1, clips.length - 1));
+  const count = problem === null ? ids.length : 0;
+
   return (
-    <p
-      className="whitespace-pre-wrap break-words rounded-card border border-ink-700 bg-ink-900 p-4 text-sm leading-7 text-ink-100"
-      data-testid="prompt-diff"
-    >
-      {diff.prompt.map((p, i) =>
-        p.op === "added" ? (
-          <ins key={i} className="rounded bg-ok/15 px-0.5 text-ok no-underline" data-op="added">
-            <span className="sr-only">added: </span>
-            {chips(p.text, b)}
-          </ins>
-        ) : p.op === "removed" ? (
-          <del key={i} className="rounded bg-danger/15 px-0.5 text-danger" data-op="removed">
-            <span className="sr-only">removed: </span>
-            {chips(p.text, a)}
-          </del>
-        ) : (
-          <span key={i}>{chips(p.text, b)}</span>
-        ),
-      )}
-    </p>
-  );
-}
-
-/** The input diff leaves out the version and tier: a draft and its final have the same inputs. */
-const sameTier = (a: GenerationDTO, b: GenerationDTO) =>
-  a.resolution === b.resolution && a.modelVersion === b.modelVersion;
-
-function providerName(g: GenerationDTO) {
-  return g.isPreview ? "Preview engine" : providerLabel(g.provider);
-}
-
-const seedText = (g: GenerationDTO) => (g.seed === null ? "—" : g.seed === -1 ? "random" : String(g.seed));
-
-function Settings({ a, b }: { a: GenerationDTO; b: GenerationDTO }) {
-  const rows: [string, string, string][] = [
-    ["Duration", `${a.duration} s`, `${b.duration} s`],
-    ["Aspect", a.aspectRatio, b.aspectRatio],
-    ["Resolution", RESOLUTION_LABELS[a.resolution], RESOLUTION_LABELS[b.resolution]],
-    ["Provider", providerName(a), providerName(b)],
-    ["Model", a.modelLabel, b.modelLabel],
-  ];
-  // Provider controls only where either clip used them.
-  if (a.seed !== null || b.seed !== null) rows.push(["Seed", seedText(a), seedText(b)]);
-  if (a.thinkingLevel || b.thinkingLevel)
-    rows.push(["Thinking level", a.thinkingLevel ?? "—", b.thinkingLevel ?? "—"]);
-  return (
-    <table className="w-full text-sm" data-testid="settings-diff">
-      <thead>
-        <tr className="text-left text-xs text-ink-400">
-          <th className="py-1.5 font-medium">Setting</th>
-          <th className="py-1.5 font-medium">A</th>
-          <th className="py-1.5 font-medium">B</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-ink-700/70">
-        {rows.map(([name, va, vb]) => (
-          <tr key={name} data-changed={va !== vb}>
-            <th scope="row" className="py-1.5 text-left font-normal text-ink-300">
-              {name}
-            </th>
-            <td className="py-1.5 text-ink-100">{va}</td>
-            <td className={va !== vb ? "py-1.5 font-semibold text-warn" : "py-1.5 text-ink-100"}>
-              {vb}
-              {va !== vb && <span className="sr-only"> (changed)</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function References({ diff }: { diff: InputDiff }) {
-  const tag = (r: ReferenceChange, at: number | null) =>
-    at === null ? "—" : r.kind === "video" ? videoTag(at) : imageTag(at);
-  return (
-    <ul className="flex flex-col gap-2" data-testid="reference-diff">
-      {diff.references.map((r) => (
-        <li
-          key={`${r.kind}-${r.sha256}-${r.from}-${r.to}`}
-          className="flex items-center gap-3"
-          data-status={r.status}
-          data-kind={r.kind}
-        >
-          {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
-          <img
-            src={r.thumbUrl}
-            alt=""
-            width={40}
-            height={40}
-            className={cn(
-              "size-10 shrink-0 rounded-lg border object-cover",
-              r.kind === "video" ? "border-video/60" : "border-ink-700",
-            )}
-          />
-          <span className="min-w-0 flex-1 truncate text-sm text-ink-100">
-            {r.label}
-            {r.kind === "video" && <span className="text-ink-400"> · video</span>}
-          </span>
-          <span className="shrink-0 font-mono text-[11px] text-ink-400">
-            {r.status === "same" ? tag(r, r.from) : `${tag(r, r.from)} → ${tag(r, r.to)}`}
-          </span>
-          <Badge tone={refTone[r.status]}>{r.status}</Badge>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** Two clips side by side in sync, with the difference between their inputs beside them. */
-export function CompareView({ a, b }: { a: string; b: string }) {
-  const { data, isPending, isError, error } = useQuery(compareQueryOptions(a, b));
-  return (
-    <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8">
-      <nav aria-label="Breadcrumb">
-        <Link
-          href="/"
-          className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
-        >
-          <ArrowLeftIcon className="size-4" />
-          Gallery
-        </Link>
-      </nav>
-      <h1 className="text-xl font-semibold text-ink-100">Compare two clips</h1>
-      {isPending ? (
-        <p role="status" className="text-sm text-ink-400">
-          Loading both clips…
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-4 py-4 sm:px-6 sm:py-5 lg:px-8">
+      <div className="flex flex-wrap items-center gap-x-5 gap-y-1">
+        <nav aria-label="Breadcrumb">
+          <Link
+            href="/"
+            className="inline-flex items-center gap-1.5 rounded-md text-sm text-ink-300 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-soft"
+          >
+            <ArrowLeftIcon className="size-4" />
+            Gallery
+          </Link>
+        </nav>
+        <h1 className="text-xl font-semibold text-ink-100">
+          {count > 0 ? `Compare ${COUNT_WORDS[count]} clips` : "Compare clips"}
+        </h1>
+      </div>
+      {problem !== null ? (
+        <p role="alert" className="text-sm text-danger" data-testid="compare-problem">
+          {problem}
         </p>
-      ) : isError ? (
-        <p role="alert" className="text-sm text-danger">
-          {error.message}
+      ) : query.isPending ? (
+        <p role="status" className="text-sm text-ink-400">
+          Loading the clips…
+        </p>
+      ) : query.isError ? (
+        <p role="alert" className="text-sm text-danger" data-testid="compare-problem">
+          {query.error.message}
         </p>
       ) : (
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_380px]">
-          <ComparePlayers a={data.a} b={data.b} />
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_360px]">
+          <ComparePlayers
+            ref={players}
+            clips={clips}
+            extra={(g) => <CompareSideReview g={g} clips={clips} />}
+          />
           <aside
-            aria-label="What changed between A and B"
-            className="flex flex-col gap-4"
-            data-testid="input-diff"
+            aria-label={`What changed between A and ${sideLabel(pair)}`}
+            className="flex min-w-0 flex-col gap-4"
           >
-            <p
-              className="flex flex-wrap items-center gap-1.5 text-xs text-ink-400"
-              data-testid="compare-tiers"
-            >
-              <span className="font-semibold text-ink-100">A</span>
-              <TierBadge g={data.a} />
-              <span aria-hidden>·</span>
-              <span className="font-semibold text-ink-100">B</span>
-              <TierBadge g={data.b} />
-            </p>
-            {data.diff.identical && (
-              <Badge tone="accent" className="self-start" data-testid="same-inputs">
-                {sameTier(data.a, data.b) ? "Same inputs: takes of one draft" : "Same inputs at another tier"}
-              </Badge>
+            {clips.length > 2 && (
+              <div className="flex flex-wrap items-center gap-2 text-sm text-ink-300">
+                <span aria-hidden>Compare A with</span>
+                <SegmentedControl
+                  label="Compare A with"
+                  options={clips.slice(1).map((_, i) => ({ value: i + 1, label: sideLabel(i + 1) }))}
+                  value={pair}
+                  onChange={setOther}
+                  data-testid="compare-pair"
+                  optionClassName="h-7 w-9 text-xs"
+                />
+              </div>
             )}
-            <section aria-labelledby="diff-prompt" className="flex flex-col gap-2">
-              <h2 id="diff-prompt" className="text-sm font-semibold text-ink-100">
-                Prompt <span className="font-normal text-ink-400">A → B</span>
-              </h2>
-              <PromptDiff diff={data.diff} a={data.a} b={data.b} />
-            </section>
-            <section aria-labelledby="diff-refs" className="flex flex-col gap-2">
-              <h2 id="diff-refs" className="text-sm font-semibold text-ink-100">
-                References
-              </h2>
-              <References diff={data.diff} />
-            </section>
-            <section aria-labelledby="diff-settings" className="flex flex-col gap-2">
-              <h2 id="diff-settings" className="text-sm font-semibold text-ink-100">
-                Settings
-              </h2>
-              <Settings a={data.a} b={data.b} />
-            </section>
+            <InputDiffPanel a={clips[0]!} b={clips[pair]!} to={sideLabel(pair)} />
           </aside>
         </div>
       )}

@@ -73,7 +73,7 @@ test.describe("accessibility", () => {
       await page.goto("/spend");
       await expect(page.getByTestId("spend-totals")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.goto(`/compare?a=${clipId}&b=${otherId}`);
+      await page.goto(`/compare?ids=${clipId},${otherId}`);
       await expect(page.getByTestId("prompt-diff")).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });

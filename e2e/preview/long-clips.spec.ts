@@ -75,7 +75,7 @@ test("a 15 s clip: the player, the timeline and a comment at 14.5 s, a range to 
 
   // Compare against a 3 s clip: the seek bar runs to 15 s and reaches the longer clip's last seconds.
   const short = await previewClip(request, 612, { duration: 3, resolution: "360p" });
-  await page.goto(`/compare?a=${long.id}&b=${short.id}`);
+  await page.goto(`/compare?ids=${long.id},${short.id}`);
   const seek = page.getByRole("slider", { name: "Seek both clips" });
   await expect(seek).toHaveAttribute("max", /^15(\.\d+)?$/);
   const [va, vb] = [page.getByTestId("compare-video-a"), page.getByTestId("compare-video-b")];

@@ -4,7 +4,7 @@ import { character, look, place } from "../support/composer";
 import { StudioPage } from "../support/studio-page";
 
 // A 390 px phone: no page is wider than the screen (every route, signed in, signed out and as a guest),
-// Generate brings the user to the new card, and compare keeps both clips on screen side by side.
+// Generate brings the user to the new card, and compare keeps four clips on screen as a 2x2.
 // /setup is not here: this studio is set up, so it only redirects; a fresh studio's setup page is
 // e2e/access's (1440 px).
 
@@ -48,7 +48,7 @@ test("every signed-in page fits a 390 px phone, header controls on screen", asyn
     "/",
     "/?status=completed&q=wren",
     `/clips/${a!.id}`,
-    `/compare?a=${a!.id}&b=${b!.id}`,
+    `/compare?ids=${a!.id},${b!.id}`,
     "/library",
     "/spend",
     "/account",
@@ -147,25 +147,34 @@ test("after Generate on a phone the new card is brought into view, and the page 
     .toBe(true);
 });
 
-test("compare on a phone shows A and B side by side, both on screen", async ({ page }) => {
+test("compare on a phone shows four takes as a 2x2 of small players, all on screen", async ({ page }) => {
   const ref = await uploadReference(page.request, "character", "odo.png", 1705);
   const made = await createClip(page.request, {
     prompt: "<IMAGE_REF_0> juggles three oranges in a market; chatter.",
     references: [ref],
     referenceNames: ["Odo"],
-    takes: 2,
+    takes: 4,
   });
   for (const g of made) await waitForStatus(page.request, g.id, "completed");
-  await page.goto(`/compare?a=${made[0]!.id}&b=${made[1]!.id}`);
-  const a = await page.getByTestId("compare-video-a").boundingBox();
-  const b = await page.getByTestId("compare-video-b").boundingBox();
-  expect(a && b).toBeTruthy();
-  // Same row, A left of B, neither past the screen's edges.
+  await page.goto(`/compare?ids=${made.map((g) => g.id).join(",")}`);
+  const boxes = [];
+  for (const side of ["a", "b", "c", "d"]) {
+    const box = await page.getByTestId(`compare-video-${side}`).boundingBox();
+    expect(box, side).toBeTruthy();
+    // On the screen, whole, and not a sliver.
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, side).toBeLessThanOrEqual(PHONE.width);
+    expect(box!.y + box!.height, side).toBeLessThanOrEqual(PHONE.height);
+    expect(box!.width, side).toBeGreaterThan(140);
+    boxes.push(box!);
+  }
+  const [a, b, c, d] = boxes;
+  // A B on one row, C D on the next.
   expect(Math.abs(a!.y - b!.y)).toBeLessThan(2);
+  expect(Math.abs(c!.y - d!.y)).toBeLessThan(2);
   expect(a!.x + a!.width).toBeLessThanOrEqual(b!.x);
-  expect(a!.x).toBeGreaterThanOrEqual(0);
-  expect(b!.x + b!.width).toBeLessThanOrEqual(PHONE.width);
-  expect(a!.y + a!.height).toBeLessThanOrEqual(PHONE.height);
-  await expect(page.getByRole("button", { name: "Play both" })).toBeInViewport();
+  expect(c!.x + c!.width).toBeLessThanOrEqual(d!.x);
+  expect(a!.y + a!.height).toBeLessThanOrEqual(c!.y);
+  await expect(page.getByRole("button", { name: "Play all" })).toBeInViewport();
   await expectFits(page, "compare");
 });

@@ -6,7 +6,7 @@ import ffprobe from "@ffprobe-installer/ffprobe";
 import { expect, test } from "@playwright/test";
 import { createClip, uploadReference, waitForStatus } from "../support/clips";
 
-// Compare two clips (picked in the gallery) with the prompt diff; takes with a chosen one; the downloaded
+// Compare two clips (picked in the gallery; four: compare-four.spec.ts) with the prompt diff; takes with a chosen one; the downloaded
 // MP4 carries its record in its metadata.
 
 test("pick two clips, compare them in sync and see the prompt diff", async ({ page, request }) => {
@@ -30,7 +30,7 @@ test("pick two clips, compare them in sync and see the prompt diff", async ({ pa
   for (const g of [a!, b!])
     await page.locator(`[data-testid="generation-card"][data-id="${g.id}"]`).getByLabel("Compare").check();
   await page.getByRole("link", { name: "Compare 2 clips" }).click();
-  await expect(page).toHaveURL(new RegExp(`/compare\\?a=${a!.id}&b=${b!.id}`));
+  await expect(page).toHaveURL(new RegExp(`/compare\\?ids=${a!.id},${b!.id}$`));
 
   const diff = page.getByTestId("prompt-diff");
   await expect(diff.locator("del")).toContainText(["runs"]);

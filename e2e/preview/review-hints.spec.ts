@@ -20,7 +20,7 @@ test("compare's Prompt A → B shows named chips, not raw tags", async ({ page, 
     referenceNames: ["Bram"],
   });
   for (const g of [a!, b!]) await waitForStatus(request, g.id, "completed");
-  await page.goto(`/compare?a=${a!.id}&b=${b!.id}`);
+  await page.goto(`/compare?ids=${a!.id},${b!.id}`);
   const diff = page.getByTestId("prompt-diff");
   await expect(diff.getByTestId("prompt-chip").first()).toHaveAttribute("data-label", "Bram");
   // The removed tag names A's second reference, in the struck-out part.

@@ -4,7 +4,6 @@ import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { ActivityPage } from "@/lib/activity/dto";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import type { InputDiff } from "@/lib/review/compare";
 import type { CommentDTO } from "@/lib/review/dto";
 import type { MentionCandidate } from "@/lib/review/mention-text";
 import { getJson } from "./http";
@@ -17,7 +16,7 @@ export const reviewKeys = {
   comments: (generationId: string) => ["comments", generationId] as const,
   activity: (generationId: string) => ["activity", generationId] as const,
   mentionMembers: ["members", "mention"] as const,
-  compare: (a: string, b: string) => ["compare", a, b] as const,
+  compare: (ids: readonly string[]) => ["compare", ...ids] as const,
   ledger: (days: number) => ["ledger", days] as const,
 };
 
@@ -84,16 +83,16 @@ export const mentionMembersQueryOptions = queryOptions({
 });
 
 export interface CompareDTO {
-  a: GenerationDTO;
-  b: GenerationDTO;
-  diff: InputDiff;
+  /** The 2 to 4 clips, in the URL's order (A, B, C, D). */
+  clips: GenerationDTO[];
 }
 
-export function compareQueryOptions(a: string, b: string) {
+/** The clips of a compare; the input diff between two of them is lib/review/compare.ts's diffInputs. */
+export function compareQueryOptions(ids: readonly string[]) {
   return queryOptions({
-    queryKey: reviewKeys.compare(a, b),
+    queryKey: reviewKeys.compare(ids),
     queryFn: ({ signal }) =>
-      getJson<CompareDTO>(`/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`, signal),
+      getJson<CompareDTO>(`/api/compare?ids=${ids.map(encodeURIComponent).join(",")}`, signal),
     retry: false,
   });
 }

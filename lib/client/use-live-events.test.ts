@@ -17,8 +17,8 @@ const KEYS = {
   otherComments: [...reviewKeys.comments("clip-2"), "viewer-1"],
   characters: reviewKeys.characters,
   spend: studioKeys.spend,
-  compare: reviewKeys.compare("clip-1", "clip-3"),
-  otherCompare: reviewKeys.compare("clip-2", "clip-3"),
+  compare: reviewKeys.compare(["clip-1", "clip-3"]),
+  otherCompare: reviewKeys.compare(["clip-2", "clip-3"]),
   // A clip page's take switcher and Prev/Next.
   takes: navKeys.takes("group-1"),
   neighbors: navKeys.neighbors("clip-1", "q=rain"),

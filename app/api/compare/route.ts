@@ -1,27 +1,40 @@
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError } from "@/lib/http/errors";
 import { apiRoute } from "@/lib/http/route";
-import { diffInputs } from "@/lib/review/compare";
+import { parseCompareIds, sideLabel } from "@/lib/review/compare-ids";
 import { getRuntime } from "@/lib/server/runtime";
 import { refuseNul } from "@/lib/validation/parse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** `?a=<id>&b=<id>`: both clips and the difference between their inputs. */
+/**
+ * `?ids=<a>,<b>[,<c>[,<d>]]` (or the older `?a=<id>&b=<id>`): the 2 to 4 clips, in that order. The input
+ * diff between any two of them is computed by the caller (lib/review/compare.ts, browser-safe). Reads
+ * only: a bad list is refused with what is wrong with it.
+ */
 export const GET = apiRoute({ role: "reviewer" }, async (request) => {
   const url = new URL(request.url);
-  const ids = [url.searchParams.get("a"), url.searchParams.get("b")];
-  if (!ids[0] || !ids[1]) throw new AppError("invalid_input", "Name two clips: ?a=<id>&b=<id>.", 400);
-  refuseNul("a", ids[0]);
-  refuseNul("b", ids[1]);
+  const params = {
+    ids: url.searchParams.get("ids"),
+    a: url.searchParams.get("a"),
+    b: url.searchParams.get("b"),
+  };
+  for (const [name, value] of Object.entries(params)) refuseNul(name, value);
+  const parsed = parseCompareIds(params);
+  if (!parsed.ok) throw new AppError("invalid_input", parsed.message, 400, { ids: parsed.message });
   const { db } = await getRuntime();
-  const [a, b] = await Promise.all(ids.map((id) => findVisibleGeneration(db.prisma, id!)));
-  if (!a || !b)
-    throw new AppError("not_found", `Clip ${a ? "b" : "a"} does not exist (it may have been deleted).`, 404);
-  const [da, dbb] = [toGenerationDTO(a), toGenerationDTO(b)];
+  const rows = await Promise.all(parsed.ids.map((id) => findVisibleGeneration(db.prisma, id)));
+  const missing = parsed.ids.flatMap((id, i) => (rows[i] ? [] : [`${sideLabel(i)} (${id})`]));
+  if (missing.length > 0) {
+    const message =
+      missing.length === 1
+        ? `Clip ${missing[0]} does not exist (deleted, or a mistyped link).`
+        : `Clips ${missing.join(", ")} do not exist (deleted, or a mistyped link).`;
+    throw new AppError("not_found", message, 404, { ids: message });
+  }
   return Response.json(
-    { a: da, b: dbb, diff: diffInputs(da, dbb) },
+    { clips: rows.map((row) => toGenerationDTO(row!)) },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
