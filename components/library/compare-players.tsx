@@ -166,14 +166,25 @@ export function ComparePlayers({
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
+    // The button follows the players, whoever moved them (its click, a keyboard shortcut, a player's own
+    // controls): playing while any plays.
     const ended = () => {
       if (videos().every((v) => v.ended || v.paused)) setPlaying(false);
     };
+    const started = () => setPlaying(true);
     const vids = videos();
-    for (const v of vids) v.addEventListener("ended", ended);
+    for (const v of vids) {
+      v.addEventListener("ended", ended);
+      v.addEventListener("pause", ended);
+      v.addEventListener("play", started);
+    }
     return () => {
       cancelAnimationFrame(frame);
-      for (const v of vids) v.removeEventListener("ended", ended);
+      for (const v of vids) {
+        v.removeEventListener("ended", ended);
+        v.removeEventListener("pause", ended);
+        v.removeEventListener("play", started);
+      }
     };
   });
 

@@ -3,11 +3,14 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { IdentityBadge } from "@/components/gallery/identity-badge";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
+import { ShortcutsButton, ShortcutsOverlay } from "@/components/ui/shortcuts-overlay";
 import { leaveCompare } from "@/lib/client/compare-selection";
 import { generationQueryOptions } from "@/lib/client/queries";
 import { compareQueryOptions } from "@/lib/client/review";
+import { usePlayerShortcuts } from "@/lib/client/use-player-shortcuts";
 import { sideLabel } from "@/lib/review/compare-ids";
 import { InputDiffPanel } from "./compare-diff";
 import { ComparePlayers, type ComparePlayersHandle } from "./compare-players";
@@ -48,6 +51,8 @@ export function CompareView({ ids, problem }: { ids: string[]; problem: string |
   const [other, setOther] = useState(1);
   /** The players, for keyboard shortcuts: their video elements, play/pause and seek. */
   const players = useRef<ComparePlayersHandle>(null);
+  // The clip page's keys, on every player at once: Space/K, J/L, `,`/`.`; `?` lists them.
+  const keys = usePlayerShortcuts({ videos: () => players.current?.videos() ?? [] });
   useLeaveCompare(ids);
   const pair = Math.min(other, Math.max(1, clips.length - 1));
   const count = problem === null ? ids.length : 0;
@@ -67,7 +72,14 @@ export function CompareView({ ids, problem }: { ids: string[]; problem: string |
         <h1 className="text-xl font-semibold text-ink-100">
           {count > 0 ? `Compare ${COUNT_WORDS[count]} clips` : "Compare clips"}
         </h1>
+        <ShortcutsButton onClick={keys.openHelp} className="ml-auto" />
       </div>
+      <ShortcutsOverlay
+        open={keys.helpOpen}
+        onClose={keys.closeHelp}
+        lines={keys.lines}
+        note="They work on every clip at once, whenever you are not typing in a field."
+      />
       {problem !== null ? (
         <p role="alert" className="text-sm text-danger" data-testid="compare-problem">
           {problem}
@@ -85,7 +97,12 @@ export function CompareView({ ids, problem }: { ids: string[]; problem: string |
           <ComparePlayers
             ref={players}
             clips={clips}
-            extra={(g) => <CompareSideReview g={g} clips={clips} />}
+            extra={(g) => (
+              <>
+                <IdentityBadge g={g} className="self-start" />
+                <CompareSideReview g={g} clips={clips} />
+              </>
+            )}
           />
           <aside
             aria-label={`What changed between A and ${sideLabel(pair)}`}

@@ -72,6 +72,21 @@ test("a take group's four takes: Compare takes opens them, in lockstep and all o
   for (const t of rest) expect(Math.abs(t - lead!)).toBeLessThan(0.35);
   await page.getByRole("slider", { name: "Seek all clips" }).fill("2");
   await expect.poll(async () => (await times(vs)).map((t) => Math.round(t * 10) / 10)).toEqual([2, 2, 2, 2]);
+  // The clip page's keys drive all four: L steps each a second, Space plays all (the button follows),
+  // K pauses all; `?` lists them.
+  await page.locator("body").click({ position: { x: 5, y: 200 } });
+  await page.keyboard.press("l");
+  await expect.poll(async () => (await times(vs)).map((t) => Math.round(t * 10) / 10)).toEqual([3, 3, 3, 3]);
+  await page.keyboard.press(" ");
+  await expect.poll(() => paused(vs)).toEqual([false, false, false, false]);
+  await expect(page.getByRole("button", { name: "Pause all" })).toBeVisible();
+  await page.keyboard.press("k");
+  await expect.poll(() => paused(vs)).toEqual([true, true, true, true]);
+  await expect(page.getByRole("button", { name: "Play all" })).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: /Keyboard shortcuts/ })).toContainText("every clip at once");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
   // Sound from one side at a time: A first, then the one chosen.
   expect(await muted(vs)).toEqual([false, true, true, true]);
   await page.getByRole("radiogroup", { name: "Sound from" }).getByRole("radio", { name: "Sound C" }).click();
