@@ -123,7 +123,8 @@ export function ClipRow({
           </p>
           {more && <MoreTakes {...more} short />}
           {chooser && <ChooseTake g={g} />}
-          {more && (
+          {/* A collapsed group's row already marks its chosen take (the check by its label). */}
+          {more && !g.chosen && (
             <ChosenTakeContext value={more.takes.find((t) => t.chosen)?.id ?? null}>
               <ChooseTake g={g} />
             </ChosenTakeContext>
