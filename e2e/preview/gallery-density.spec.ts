@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { createClip, uploadReference, waitForStatus } from "../support/clips";
+import { createClip, getClip, uploadReference, waitForStatus } from "../support/clips";
 import { GalleryPage } from "../support/gallery-page";
 
 // The gallery's density (comfortable, compact grid, list rows) and collapsible take groups: both kept per
@@ -166,6 +166,49 @@ test("a take group collapses to its chosen take with “+2 more”, opens again,
   expect(await inServerHtml(page, `data-group-id="${groupId}"`), "the open group in the server HTML").toBe(
     true,
   );
+});
+
+test("compact and list stay virtualized: older pages on scroll, the top of the list leaves the DOM", async ({
+  page,
+}) => {
+  const ref = await uploadReference(page.request, "look", "grade.png", 1804);
+  const made: GenerationDTO[] = [];
+  for (let i = 0; i < 40; i++) {
+    const [g] = await createClip(page.request, {
+      prompt: `<IMAGE_REF_0> density archive clip ${i}.`,
+      references: [ref],
+    });
+    made.push(g!);
+    // Canceled before the preview engine renders most of them: cheap rows for a long list.
+    await page.request.post(`/api/generations/${g!.id}/cancel`);
+  }
+  for (const g of made) {
+    await expect
+      .poll(() => getClip(page.request, g.id).then((c) => c.status), { timeout: 60_000 })
+      .toMatch(/^(completed|canceled)$/);
+  }
+  const newest = made.at(-1)!;
+  const oldest = made[0]!;
+  const gallery = new GalleryPage(page);
+  for (const density of ["Compact", "List"] as const) {
+    await gallery.goto();
+    await radio(page, density).click();
+    await expect(gallery.card(newest.id)).toBeVisible();
+    expect(await gallery.cards.count()).toBeLessThan(made.length);
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(() => window.scrollBy(0, window.innerHeight * 0.8));
+          return gallery.card(oldest.id).count();
+        },
+        { timeout: 45_000, intervals: [250] },
+      )
+      .toBe(1);
+    await gallery.card(oldest.id).scrollIntoViewIfNeeded();
+    await expect(gallery.card(oldest.id)).toBeInViewport();
+    await expect(gallery.card(newest.id)).toHaveCount(0);
+    expect(await gallery.cards.count()).toBeLessThan(made.length);
+  }
 });
 
 test.describe("on a 390 px phone", () => {
