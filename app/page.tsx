@@ -1,6 +1,13 @@
 import { HydrationBoundary } from "@tanstack/react-query";
+import { cookies } from "next/headers";
 import { galleryFirstPageState, type SearchParams } from "@/app/_lib/gallery-first-page";
 import { serverState } from "@/app/_lib/server-state";
+import {
+  COLLAPSED_COOKIE,
+  DENSITY_COOKIE,
+  normalizeCollapsed,
+  parseDensity,
+} from "@/components/gallery/layout-prefs";
 import { Composer } from "@/components/studio/composer";
 import { History } from "@/components/studio/history";
 import { StudioHeader } from "@/components/studio/studio-header";
@@ -28,10 +35,16 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
   // that waits for the main thread, which the page's own scripts hold, so its posters painted late.
   const me = toMe(await requireMember("/"));
   // Read side by side: the gallery's first page, and the header's provider and the cost line's spend.
-  const [firstPage, headerState] = await Promise.all([
+  const [firstPage, headerState, jar] = await Promise.all([
     galleryFirstPageState(searchParams),
     serverState({ spend: me.role !== "reviewer" }),
+    cookies(),
   ]);
+  // This browser's gallery layout, so the first HTML is already in it (components/gallery/layout-prefs.ts).
+  const layout = {
+    density: parseDensity(jar.get(DENSITY_COOKIE)?.value),
+    collapsed: normalizeCollapsed(jar.get(COLLAPSED_COOKIE)?.value),
+  };
   return (
     <HydrationBoundary state={headerState}>
       <StudioHeader heading me={me} />
@@ -40,7 +53,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
           {me.role === "reviewer" ? <ReviewerNote /> : <Composer />}
         </div>
         <HydrationBoundary state={firstPage}>
-          <History />
+          <History layout={layout} />
         </HydrationBoundary>
       </main>
     </HydrationBoundary>

@@ -8,7 +8,7 @@ import { GenerationProgress } from "@/components/studio/generation-progress";
 import { ProviderBadge, StatusBadge, statusLabel } from "@/components/studio/status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, DownloadIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
+import { AlertIcon, CheckIcon, DownloadIcon, MessageIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
@@ -16,16 +16,18 @@ import { meQueryOptions } from "@/lib/client/me";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
-import { CardReview, ChooseTake } from "./card-review";
-import { ClipMedia } from "./clip-media";
+import { CardReview, ChooseTake, ChosenTakeContext } from "./card-review";
+import { ClipMedia, COMPACT_POSTER_SIZES } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
 import { useClipHref } from "./gallery-view";
 import { IdentityBadge } from "./identity-badge";
 import { MakeFinalButton } from "./make-final";
+import { MoreTakes, type MoreTakesProps, ReviewBadge } from "./more-takes";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
+import { FavoriteButton } from "./review-controls";
 import { TierBadge } from "./tier-badge";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
 import { useHoverIntent } from "./use-hover-intent";
@@ -35,7 +37,7 @@ const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:opacity-50";
 
 /** A clip with no video yet (or ever) shows its first reference, blurred, behind the words. */
-function Backdrop({ g }: { g: GenerationDTO }) {
+export function Backdrop({ g }: { g: GenerationDTO }) {
   const backdrop = g.references[0]?.thumbUrl;
   if (!backdrop) return null;
   return (
@@ -51,21 +53,32 @@ function Backdrop({ g }: { g: GenerationDTO }) {
 }
 
 /** What the media box shows for a clip that has no video: why, in words. */
-function NoVideo({ g }: { g: GenerationDTO }) {
+export function NoVideo({ g, small }: { g: GenerationDTO; small?: boolean }) {
   return (
     <>
       <Backdrop g={g} />
-      <div className="pointer-events-none relative flex size-full flex-col items-center justify-center gap-2 p-4 text-center">
-        {g.status === "failed" && <AlertIcon className="size-6 text-danger" />}
-        <p className={cn("text-sm font-medium", g.status === "failed" ? "text-danger" : "text-ink-300")}>
-          {noVideoText(g)}
-        </p>
+      <div
+        className={cn(
+          "pointer-events-none relative flex size-full flex-col items-center justify-center gap-2 text-center",
+          small ? "p-1" : "p-4",
+        )}
+      >
+        {g.status === "failed" && (
+          <AlertIcon className={small ? "size-4 text-danger" : "size-6 text-danger"} />
+        )}
+        {small ? (
+          <span className="sr-only">{noVideoText(g)}</span>
+        ) : (
+          <p className={cn("text-sm font-medium", g.status === "failed" ? "text-danger" : "text-ink-300")}>
+            {noVideoText(g)}
+          </p>
+        )}
       </div>
     </>
   );
 }
 
-function Actions({ g, compact }: { g: GenerationDTO; compact?: boolean }) {
+export function Actions({ g, compact }: { g: GenerationDTO; compact?: boolean }) {
   const remove = useDeleteClip();
   const { retry, isPending: retrying } = useRetryClip(g);
   // Only for those who may make clips: the server refuses a reviewer anyway.
@@ -129,9 +142,10 @@ interface BodyProps {
   took: number | null;
   take: string | null;
   done: boolean;
+  more?: MoreTakesProps;
 }
 
-function SingleBody({ g, took, take, done }: BodyProps) {
+function SingleBody({ g, took, take, done, more }: BodyProps) {
   return (
     <div className="flex flex-1 flex-col gap-2.5 p-3.5 sm:p-4">
       <div className="flex min-h-6 flex-wrap items-center gap-2">
@@ -140,6 +154,7 @@ function SingleBody({ g, took, take, done }: BodyProps) {
             {take}
           </span>
         )}
+        {more && <MoreTakes {...more} />}
         {!done && <StatusBadge status={g.status} />}
         <ProviderBadge g={g} />
         <TierBadge g={g} />
@@ -176,7 +191,68 @@ function SingleBody({ g, took, take, done }: BodyProps) {
         </p>
         <Actions g={g} />
       </div>
+      {more && (
+        <ChosenTakeContext value={more.takes.find((t) => t.chosen)?.id ?? null}>
+          <ChooseTake g={g} />
+        </ChosenTakeContext>
+      )}
       <CardReview g={g} />
+    </div>
+  );
+}
+
+/**
+ * The compact grid's card body (about 200 px wide): take and status, when and who, the prompt's first
+ * line, then the star and the review as a badge (changing it, and compare, are on the clip's page and in
+ * the other densities); a clip that did not finish shows Retry and Delete instead.
+ */
+function CompactBody({ g, take, done }: BodyProps) {
+  return (
+    <div className="flex flex-1 flex-col gap-1 px-2.5 pt-2 pb-1.5">
+      <div className="flex min-h-6 min-w-0 items-center gap-1.5">
+        {take && (
+          <span className="shrink-0 text-xs font-semibold text-ink-100" data-testid="take-label">
+            {take}
+            {g.chosen && (
+              <span title="The chosen take">
+                <CheckIcon className="ml-0.5 inline size-3.5 text-ok" />
+                <span className="sr-only">, chosen</span>
+              </span>
+            )}
+          </span>
+        )}
+        {!done && <StatusBadge status={g.status} />}
+        <LocalTime
+          iso={g.createdAt}
+          className="ml-auto truncate text-[11px] text-ink-400"
+          title={g.createdAt}
+        />
+        <CreatorAvatar person={g.createdBy} className="shrink-0" />
+      </div>
+      <p
+        className="line-clamp-1 text-[13px] leading-6 text-ink-100"
+        title={g.prompt}
+        data-testid="generation-prompt"
+      >
+        <PromptWithChips prompt={g.prompt} references={g.references} videos={g.referenceVideos} />
+      </p>
+      <div className="mt-auto flex min-h-8 min-w-0 items-center gap-1.5">
+        {g.status === "completed" ? (
+          <>
+            <FavoriteButton g={g} className="-ml-1.5" />
+            <ReviewBadge g={g} />
+            {g.commentCount > 0 && (
+              <span className="ml-auto inline-flex items-center gap-1 text-xs text-ink-400 tabular-nums">
+                <MessageIcon className="size-3.5" />
+                {g.commentCount}
+                <span className="sr-only"> comments</span>
+              </span>
+            )}
+          </>
+        ) : (
+          <Actions g={g} compact />
+        )}
+      </div>
     </div>
   );
 }
@@ -214,14 +290,19 @@ function TakeBody({ g, took, take, done }: BodyProps) {
 
 export interface ClipCardProps {
   generation: GenerationDTO;
-  /** "take": a card inside a take group, whose header already shows the prompt and references. */
-  variant?: "single" | "take";
+  /**
+   * "take": a card inside a take group, whose header already shows the prompt and references.
+   * "compact": the compact grid's smaller card (a take in a compact group too).
+   */
+  variant?: "single" | "take" | "compact";
+  /** The card stands for a collapsed take group: "+N more takes" opens it. */
+  more?: MoreTakesProps;
   /** On screen at first paint: the poster loads at once, with high priority. */
   eager?: boolean;
 }
 
 /** One clip in the gallery: live while in flight, a poster that plays on hover when done, a reason when not. */
-export function ClipCard({ generation, variant = "single", eager = false }: ClipCardProps) {
+export function ClipCard({ generation, variant = "single", eager = false, more }: ClipCardProps) {
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
   const router = useRouter();
@@ -251,11 +332,12 @@ export function ClipCard({ generation, variant = "single", eager = false }: Clip
       data-status={g.status}
       data-take={g.takeGroupId ? g.takeIndex : undefined}
       data-chosen={g.chosen || undefined}
+      data-collapsed={more ? "" : undefined}
       aria-label={`${take ? `${take}, ` : ""}${statusLabel(g.status)} clip: ${clipTitle(g, 60)}`}
       onClick={onClick}
       {...handlers}
       className={cn(
-        "group/card flex w-full min-w-0 scroll-mt-24 flex-col overflow-hidden rounded-card border bg-ink-900 transition-[border-color,box-shadow] duration-150",
+        "group/card relative flex w-full min-w-0 scroll-mt-24 flex-col overflow-hidden rounded-card border bg-ink-900 transition-[border-color,box-shadow] duration-150",
         "cursor-pointer border-ink-700 hover:border-ink-600 hover:shadow-[var(--shadow-card)] focus-within:border-ink-600 target:border-accent/70",
         g.status === "failed" && "border-danger/30 hover:border-danger/50",
         g.chosen && "border-ok/60 hover:border-ok/80",
@@ -263,7 +345,12 @@ export function ClipCard({ generation, variant = "single", eager = false }: Clip
     >
       <div className="relative aspect-video overflow-hidden bg-ink-950">
         {done ? (
-          <ClipMedia g={g} active={active} eager={eager} />
+          <ClipMedia
+            g={g}
+            active={active}
+            eager={eager}
+            sizes={variant === "compact" ? COMPACT_POSTER_SIZES : undefined}
+          />
         ) : inFlight ? (
           <Backdrop g={g} />
         ) : (
@@ -276,7 +363,7 @@ export function ClipCard({ generation, variant = "single", eager = false }: Clip
         />
         {inFlight && (
           <div className="absolute inset-0">
-            <GenerationProgress generation={g} compact={variant === "take"} />
+            <GenerationProgress generation={g} compact={variant !== "single"} />
           </div>
         )}
         {done && (
@@ -289,10 +376,17 @@ export function ClipCard({ generation, variant = "single", eager = false }: Clip
         )}
       </div>
 
+      {more && variant === "compact" && (
+        <div className="absolute top-2 left-2 z-10">
+          <MoreTakes {...more} short />
+        </div>
+      )}
       {variant === "take" ? (
         <TakeBody g={g} took={took} take={take} done={done} />
+      ) : variant === "compact" ? (
+        <CompactBody g={g} took={took} take={take} done={done} />
       ) : (
-        <SingleBody g={g} took={took} take={take} done={done} />
+        <SingleBody g={g} took={took} take={take} done={done} more={more} />
       )}
     </article>
   );

@@ -13,6 +13,10 @@ import { backdropUrl } from "@/lib/media/keys";
  * lib/media/variants.ts).
  */
 const POSTER_SIZES = "(min-width: 1600px) 350px, (min-width: 1024px) 31vw, (min-width: 600px) 50vw, 100vw";
+/** The compact grid's cards: about 200 to 260 px (four beside the composer, two on a phone). */
+export const COMPACT_POSTER_SIZES = "(min-width: 1024px) 260px, (min-width: 600px) 33vw, 50vw";
+/** A list row's thumbnail. */
+export const THUMB_POSTER_SIZES = "96px";
 const posterSrcSet = (url: string) => `${url}?w=480 480w, ${url} 640w`;
 
 /** Poster and the hover preview share this box (16:9; a 9:16 clip sits in it over a blurred copy). */
@@ -20,10 +24,13 @@ export function ClipMedia({
   g,
   active,
   eager = false,
+  sizes = POSTER_SIZES,
 }: {
   g: GenerationDTO;
   active: boolean;
   eager?: boolean;
+  /** The poster's `sizes`, for layouts other than the comfortable grid. */
+  sizes?: string;
 }) {
   const loading = eager ? "eager" : "lazy";
   const portrait = g.aspectRatio === "9:16";
@@ -58,7 +65,7 @@ export function ClipMedia({
           data-testid="generation-poster"
           src={g.posterUrl}
           srcSet={posterSrcSet(g.posterUrl)}
-          sizes={POSTER_SIZES}
+          sizes={sizes}
           alt=""
           width={w}
           height={h}

@@ -8,6 +8,7 @@ import { SegmentedControl } from "@/components/ui/segmented-control";
 import { type GalleryQuery, galleryParams } from "@/lib/client/queries";
 import type { GalleryFilter } from "@/lib/generations/dto";
 import { SEARCH_MAX_CHARS } from "./gallery-query";
+import { DENSITIES, type Density } from "./layout-prefs";
 import { ReviewFilters } from "./review-filters";
 
 const FILTERS: ReadonlyArray<{ value: GalleryFilter; label: string }> = [
@@ -22,6 +23,21 @@ const DEBOUNCE_MS = 250;
 
 export function filterLabel(status: GalleryFilter): string {
   return FILTERS.find((f) => f.value === status)!.label;
+}
+
+/** Comfortable cards, a compact grid or list rows; this browser keeps the choice (layout-prefs.ts). */
+export function DensitySwitch({ value, onChange }: { value: Density; onChange: (density: Density) => void }) {
+  return (
+    <SegmentedControl
+      label="Gallery density"
+      options={DENSITIES}
+      value={value}
+      onChange={onChange}
+      data-testid="density-switch"
+      className="shrink-0"
+      optionClassName="h-7 flex-none! px-2.5 text-xs whitespace-nowrap"
+    />
+  );
 }
 
 /** Status filter and search (prompt, reference and character names). Typing is debounced before it reaches the URL (and the server). */

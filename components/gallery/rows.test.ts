@@ -1,13 +1,28 @@
 import { describe, expect, it } from "vitest";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import { columnsFor, HEAD_CARDS, splitHead, takeColumns, toEntries, toRows } from "./rows";
+import {
+  COMPACT_FOUR,
+  collapseGroups,
+  columnsFor,
+  HEAD_CARDS,
+  headCards,
+  shownTake,
+  splitHead,
+  takeColumns,
+  toEntries,
+  toRows,
+} from "./rows";
 
-const clip = (id: string, take?: { group: string; index: number; count: number }): GenerationDTO =>
+const clip = (
+  id: string,
+  take?: { group: string; index: number; count: number; chosen?: boolean },
+): GenerationDTO =>
   ({
     id,
     takeGroupId: take?.group ?? null,
     takeIndex: take?.index ?? 0,
     takeCount: take?.count ?? 1,
+    chosen: take?.chosen ?? false,
   }) as GenerationDTO;
 
 describe("gallery rows", () => {
@@ -50,7 +65,7 @@ describe("gallery rows", () => {
   });
 
   it("picks columns by width and at least two takes per row", () => {
-    expect([390, 700, 1100].map(columnsFor)).toEqual([1, 2, 3]);
+    expect([390, 700, 1100].map((w) => columnsFor(w))).toEqual([1, 2, 3]);
     expect(takeColumns(4, 358)).toBe(2);
     expect(takeColumns(2, 1100)).toBe(2);
     expect(takeColumns(4, 1100)).toBe(4);
@@ -91,6 +106,76 @@ describe("gallery rows", () => {
       expect(keys(head)).toHaveLength(4);
       expect(rest).toEqual([]);
       expect(splitHead([])).toEqual({ head: [], rest: [] });
+    });
+  });
+
+  describe("densities", () => {
+    // The gallery's width beside the composer: 1440 px and 1366 px windows, and a 390 px phone.
+    const AT_1440 = 1440 - 64 - 440 - 32;
+    const AT_1366 = 1366 - 64 - 440 - 32;
+    const PHONE = 390 - 32;
+
+    it("compact has at least four columns at 1440 and 1366 px, three on tablets, two on phones", () => {
+      expect(columnsFor(AT_1440, "compact")).toBe(4);
+      expect(columnsFor(AT_1366, "compact")).toBe(4);
+      expect(AT_1366).toBeGreaterThanOrEqual(COMPACT_FOUR);
+      expect(columnsFor(700, "compact")).toBe(3);
+      expect(columnsFor(PHONE, "compact")).toBe(2);
+      // Twice the comfortable grid's columns beside the composer.
+      expect(columnsFor(AT_1440)).toBe(2);
+    });
+
+    it("list has one clip a row at every width, takes included", () => {
+      for (const w of [PHONE, 700, AT_1440, 1400]) {
+        expect(columnsFor(w, "list")).toBe(1);
+        expect(takeColumns(4, w, "list")).toBe(1);
+      }
+      const rows = toRows(toEntries([clip("a"), clip("b"), clip("c")]), columnsFor(AT_1440, "list"));
+      expect(rows.map((r) => r.kind === "cards" && r.entries.length)).toEqual([1, 1, 1]);
+    });
+
+    it("compact takes are the size of the grid's cards, even when a group has fewer takes", () => {
+      expect(takeColumns(2, AT_1440, "compact")).toBe(4);
+      expect(takeColumns(3, PHONE, "compact")).toBe(2);
+    });
+
+    it("the head is whole rows in every density", () => {
+      for (const columns of [2, 3, 4]) expect(headCards("compact") % columns).toBe(0);
+      expect(headCards("comfortable")).toBe(HEAD_CARDS);
+      const { head } = splitHead(toEntries(Array.from({ length: 20 }, (_, i) => clip(`s${i}`))), 12);
+      expect(head).toHaveLength(12);
+    });
+  });
+
+  describe("collapsed take groups", () => {
+    const group = (chosen?: number) =>
+      [0, 1, 2].map((i) => clip(`t${i}`, { group: "g", index: i, count: 3, chosen: i === chosen }));
+
+    it("show the chosen take, else take 1", () => {
+      expect(shownTake(group(2)).id).toBe("t2");
+      expect(shownTake(group()).id).toBe("t0");
+      expect(shownTake(group().reverse()).id).toBe("t0");
+    });
+
+    it("become one card that packs with single clips, keeping the group's key and its takes", () => {
+      const entries = toEntries([clip("a"), ...group(1), clip("b")]);
+      expect(toRows(entries, 4).map((r) => r.kind)).toEqual(["cards", "group", "cards"]);
+      const folded = collapseGroups(entries, new Set(["g"]));
+      expect(folded.map((e) => e.key)).toEqual(["a", "group-g", "b"]);
+      const card = folded[1]!;
+      expect(card.kind === "single" && card.generation.id).toBe("t1");
+      expect(card.kind === "single" && card.collapsed?.takes.map((t) => t.id)).toEqual(["t0", "t1", "t2"]);
+      const rows = toRows(folded, 4);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.kind === "cards" && rows[0]!.entries.map((e) => e.key)).toEqual(["a", "group-g", "b"]);
+      // A collapsed group no longer ends the head.
+      expect(splitHead(folded).head).toHaveLength(3);
+    });
+
+    it("leave other groups open and the list untouched when nothing is collapsed", () => {
+      const entries = toEntries([clip("a"), ...group()]);
+      expect(collapseGroups(entries, new Set())).toBe(entries);
+      expect(collapseGroups(entries, new Set(["other"]))).toEqual(entries);
     });
   });
 });

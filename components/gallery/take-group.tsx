@@ -3,7 +3,9 @@
 import { ShareButton } from "@/components/share/share-button";
 import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
-import { LayersIcon } from "@/components/ui/icons";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ChevronDownIcon, LayersIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
@@ -11,8 +13,11 @@ import { isTerminal } from "@/lib/generations/state";
 import { ChosenTakeContext } from "./card-review";
 import { ClipCard } from "./clip-card";
 import { clipTitle } from "./clip-meta";
+import { ClipRow } from "./clip-row";
 import { CompareTakesLink } from "./compare-takes-link";
 import { CreatorAvatar } from "./creator";
+import type { Density } from "./layout-prefs";
+import { focusTakeToggle } from "./more-takes";
 import { PromptWithChips } from "./prompt-chips";
 import { ReferenceThumbs } from "./reference-thumbs";
 import { approvalHint } from "./take-hint";
@@ -32,16 +37,48 @@ function summary(takes: readonly GenerationDTO[]): string {
   return parts.join(" · ");
 }
 
-/** Takes of the same inputs as one strip: the shared prompt and references once, then each take. */
+/** Folds the group to one card (its chosen take, else take 1); the card's "+N more" opens it again. */
+function CollapseButton({ groupId, onCollapse }: { groupId: string; onCollapse: () => void }) {
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      className="-my-1"
+      aria-expanded
+      data-testid="collapse-takes"
+      data-take-toggle={groupId}
+      title="Show only the chosen take (or take 1)"
+      onClick={() => {
+        onCollapse();
+        focusTakeToggle(groupId);
+      }}
+    >
+      <ChevronDownIcon className="size-3.5 rotate-180" />
+      Collapse
+    </Button>
+  );
+}
+
+/**
+ * Takes of the same inputs as one strip: the shared prompt and references once, then each take (cards in
+ * the grid densities, rows in the list; in the list the header is one line and a row, not the header,
+ * offers "Choose this take").
+ */
 export function TakeGroup({
   groupId,
   takes,
   columns,
+  density = "comfortable",
+  onCollapse,
 }: {
   groupId: string;
   takes: GenerationDTO[];
+  /** Takes a row in the comfortable density (compact follows the gallery's columns; list is rows). */
   columns: number;
+  density?: Density;
+  onCollapse?: () => void;
 }) {
+  const list = density === "list";
   const first = takes[0]!;
   const hint = approvalHint(takes);
   const total = takes.reduce((sum, g) => sum + (g.actualCostUsd ?? g.estimatedCostUsd), 0);
@@ -50,9 +87,13 @@ export function TakeGroup({
       data-testid="take-group"
       data-group-id={groupId}
       aria-label={`${first.takeCount} takes: ${clipTitle(first, 60)}`}
-      className="flex scroll-mt-24 flex-col gap-3 rounded-card border border-ink-700 bg-ink-900/60 p-3 sm:p-4"
+      data-density={density}
+      className={cn(
+        "flex scroll-mt-24 flex-col rounded-card border border-ink-700 bg-ink-900/60",
+        list ? "gap-2 p-2" : "gap-3 p-3 sm:p-4",
+      )}
     >
-      <header className="flex flex-col gap-2.5">
+      <header className={cn("flex flex-col", list ? "gap-1.5" : "gap-2.5")}>
         <div className="flex flex-wrap items-center gap-2">
           <Badge tone="accent" data-testid="take-count">
             <LayersIcon className="size-3.5" />
@@ -74,10 +115,11 @@ export function TakeGroup({
               className="-my-1"
               share={{ kind: "take_group", target: groupId, what: `these ${first.takeCount} takes` }}
             />
+            {onCollapse && <CollapseButton groupId={groupId} onCollapse={onCollapse} />}
           </span>
         </div>
         <p
-          className="line-clamp-2 text-sm leading-6 text-ink-100"
+          className={cn("text-sm leading-6 text-ink-100", list ? "line-clamp-1" : "line-clamp-2")}
           title={first.prompt}
           data-testid="take-group-prompt"
         >
@@ -87,18 +129,20 @@ export function TakeGroup({
             videos={first.referenceVideos}
           />
         </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <ReferenceThumbs references={first.references} videos={first.referenceVideos} />
-          <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums">
-            <span>{first.duration} s</span>
-            <span aria-hidden>·</span>
-            <span>{first.aspectRatio}</span>
-            <span aria-hidden>·</span>
-            <span title={first.isPreview ? "Preview clips are free" : "All takes together"}>
-              {first.isPreview ? "Free" : `${formatUsd(total)} for ${takes.length}`}
-            </span>
-          </p>
-        </div>
+        {!list && (
+          <div className="flex flex-wrap items-center gap-3">
+            <ReferenceThumbs references={first.references} videos={first.referenceVideos} />
+            <p className="flex flex-wrap items-center gap-x-1.5 text-xs text-ink-400 tabular-nums">
+              <span>{first.duration} s</span>
+              <span aria-hidden>·</span>
+              <span>{first.aspectRatio}</span>
+              <span aria-hidden>·</span>
+              <span title={first.isPreview ? "Preview clips are free" : "All takes together"}>
+                {first.isPreview ? "Free" : `${formatUsd(total)} for ${takes.length}`}
+              </span>
+            </p>
+          </div>
+        )}
         {hint ? (
           <p
             className="flex items-center gap-2 rounded-md border border-warn/40 bg-warn/10 px-2.5 py-1.5 text-xs text-ink-100"
@@ -110,12 +154,27 @@ export function TakeGroup({
           </p>
         ) : null}
       </header>
-      <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
+      {/* Compact takes follow the gallery's own compact columns (the same breakpoints as its head). */}
+      <div
+        className={cn(
+          list ? "flex flex-col gap-1.5" : "grid gap-3",
+          density === "compact" && "grid-cols-2 @min-[560px]:grid-cols-3 @min-[800px]:grid-cols-4",
+        )}
+        style={
+          density === "comfortable"
+            ? { gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }
+            : undefined
+        }
+      >
         {/* Choosing a take says which one the chooser saw chosen, so a choice made meanwhile is not lost. */}
         <ChosenTakeContext value={takes.find((t) => t.chosen)?.id ?? null}>
-          {takes.map((g) => (
-            <ClipCard key={g.id} generation={g} variant="take" />
-          ))}
+          {takes.map((g) =>
+            list ? (
+              <ClipRow key={g.id} generation={g} chooser />
+            ) : (
+              <ClipCard key={g.id} generation={g} variant="take" />
+            ),
+          )}
         </ChosenTakeContext>
       </div>
     </article>

@@ -2,28 +2,106 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { cn } from "@/components/ui/cn";
 import { ClipCard } from "./clip-card";
-import { columnsFor, type GalleryEntry, type GalleryRow, splitHead, takeColumns, toRows } from "./rows";
+import { ClipRow } from "./clip-row";
+import type { Density } from "./layout-prefs";
+import {
+  collapseGroups,
+  columnsFor,
+  type GalleryEntry,
+  type GalleryRow,
+  headCards,
+  splitHead,
+  takeColumns,
+  toRows,
+} from "./rows";
 import { TakeGroup } from "./take-group";
 
-const GAP = 16;
-/** Card body under the 16:9 media, and a take group's header; only estimates, rows are measured. */
-const CARD_BODY = 150;
+/** Space between rows and cards: roomy, compact, list. */
+const GAPS: Record<Density, number> = { comfortable: 16, compact: 12, list: 8 };
+/** Card body under the 16:9 media, a list row, and a take group's header; only estimates, rows are measured. */
+const CARD_BODY: Record<Density, number> = { comfortable: 150, compact: 96, list: 0 };
+const LIST_ROW = 70;
 const TAKE_BODY = 96;
-const GROUP_HEADER = 120;
+const GROUP_HEADER: Record<Density, number> = { comfortable: 120, compact: 120, list: 64 };
 
-function estimate(row: GalleryRow | undefined, width: number, columns: number): number {
+function estimate(row: GalleryRow | undefined, width: number, columns: number, density: Density): number {
   if (!row || width === 0) return 320;
+  const gap = GAPS[density];
   if (row.kind === "cards") {
-    const cardWidth = (width - GAP * (columns - 1)) / columns;
-    return Math.round((cardWidth * 9) / 16 + CARD_BODY);
+    if (density === "list") return LIST_ROW;
+    const cardWidth = (width - gap * (columns - 1)) / columns;
+    return Math.round((cardWidth * 9) / 16 + CARD_BODY[density]);
   }
+  const takes = row.entry.takes.length;
+  if (density === "list") return GROUP_HEADER.list + takes * (LIST_ROW + 6);
   const inner = width - 32;
-  const perRow = takeColumns(row.entry.takes.length, inner);
+  const perRow = takeColumns(takes, density === "compact" ? width : inner, density);
   const takeWidth = (inner - 12 * (perRow - 1)) / perRow;
-  const takeRows = Math.ceil(row.entry.takes.length / perRow);
-  return Math.round(GROUP_HEADER + takeRows * ((takeWidth * 9) / 16 + TAKE_BODY + 12));
+  const takeRows = Math.ceil(takes / perRow);
+  return Math.round(GROUP_HEADER[density] + takeRows * ((takeWidth * 9) / 16 + TAKE_BODY + 12));
+}
+
+/** Grid classes of the head (the same breakpoints as columnsFor, by the gallery's container width). */
+const HEAD_LAYOUT: Record<Density, string> = {
+  comfortable: "grid grid-cols-1 items-stretch gap-4 @min-[560px]:grid-cols-2 @min-[1040px]:grid-cols-3",
+  compact: "grid grid-cols-2 items-stretch gap-3 @min-[560px]:grid-cols-3 @min-[800px]:grid-cols-4",
+  list: "flex flex-col gap-2",
+};
+
+/** How the gallery is laid out, and how a take group is collapsed or opened. */
+export interface GalleryLayout {
+  density: Density;
+  collapsed: ReadonlySet<string>;
+  setCollapsed: (groupId: string, collapsed: boolean) => void;
+}
+
+/** A single clip (or a collapsed group's card) in the layout's form: card, compact card or list row. */
+function Single({
+  entry,
+  layout,
+  eager,
+}: {
+  entry: Extract<GalleryEntry, { kind: "single" }>;
+  layout: GalleryLayout;
+  eager?: boolean;
+}) {
+  const { collapsed } = entry;
+  const more = collapsed && {
+    groupId: collapsed.groupId,
+    takes: collapsed.takes,
+    onExpand: () => layout.setCollapsed(collapsed.groupId, false),
+  };
+  if (layout.density === "list") return <ClipRow generation={entry.generation} eager={eager} more={more} />;
+  return (
+    <ClipCard
+      generation={entry.generation}
+      eager={eager}
+      more={more}
+      variant={layout.density === "compact" ? "compact" : "single"}
+    />
+  );
+}
+
+function Group({
+  entry,
+  layout,
+  width,
+}: {
+  entry: Extract<GalleryEntry, { kind: "group" }>;
+  layout: GalleryLayout;
+  width: number;
+}) {
+  return (
+    <TakeGroup
+      groupId={entry.groupId}
+      takes={entry.takes}
+      // Before the width is known (server, hydration), two takes a row; then as many as fit.
+      columns={takeColumns(entry.takes.length, width - 32)}
+      density={layout.density}
+      onCollapse={() => layout.setCollapsed(entry.groupId, true)}
+    />
+  );
 }
 
 /**
@@ -70,6 +148,7 @@ function useDocumentTop(ref: React.RefObject<HTMLElement | null>): number {
 
 export interface VirtualGridProps {
   entries: readonly GalleryEntry[];
+  layout: GalleryLayout;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => void;
@@ -100,34 +179,37 @@ function useFarFromView(ref: React.RefObject<HTMLElement | null>): number | null
   return away;
 }
 
-/** Cards in the first row (at most 3 columns): their posters are the page's largest paint. */
-const FIRST_ROW = 3;
+/** Cards in the first row (at most 4 columns): their posters are the page's largest paint. */
+const FIRST_ROW: Record<Density, number> = { comfortable: 3, compact: 4, list: 6 };
 
 /**
  * The first few clips as a plain CSS grid (columns by container width, the same breakpoints as
- * columnsFor): rendered on the server with the first page, right at every width before any script
- * runs, and never remounted when the page hydrates.
+ * columnsFor) or list: rendered on the server with the first page in the browser's density (its
+ * cookie), right at every width before any script runs, and never remounted when the page hydrates.
  */
-function Head({ entries, width }: { entries: readonly GalleryEntry[]; width: number }) {
+function Head({
+  entries,
+  width,
+  layout,
+}: {
+  entries: readonly GalleryEntry[];
+  width: number;
+  layout: GalleryLayout;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   // Scrolled far away: the box keeps its height (the page's length) and drops its cards (the DOM).
   const away = useFarFromView(ref);
   return (
     <div ref={ref} data-testid="history-head" style={away === null ? undefined : { height: away }}>
       {away === null && (
-        <div className="grid grid-cols-1 items-stretch gap-4 @min-[560px]:grid-cols-2 @min-[1040px]:grid-cols-3">
+        <div className={HEAD_LAYOUT[layout.density]}>
           {entries.map((entry, i) =>
             entry.kind === "group" ? (
               <div key={entry.key} className="col-span-full">
-                {/* Before the width is known (server, hydration), two takes a row; then as many as fit. */}
-                <TakeGroup
-                  groupId={entry.groupId}
-                  takes={entry.takes}
-                  columns={takeColumns(entry.takes.length, width - 32)}
-                />
+                <Group entry={entry} layout={layout} width={width} />
               </div>
             ) : (
-              <ClipCard key={entry.key} generation={entry.generation} eager={i < FIRST_ROW} />
+              <Single key={entry.key} entry={entry} layout={layout} eager={i < FIRST_ROW[layout.density]} />
             ),
           )}
         </div>
@@ -141,21 +223,32 @@ function Head({ entries, width }: { entries: readonly GalleryEntry[]; width: num
  * so thousands of clips cost what a screenful does. Rows are measured after render (card heights vary
  * with content); reaching the last rows loads the next page.
  */
-export function VirtualGrid({ entries, hasNextPage, isFetchingNextPage, fetchNextPage }: VirtualGridProps) {
-  const { head, rest } = useMemo(() => splitHead(entries), [entries]);
+export function VirtualGrid({
+  entries,
+  layout,
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+}: VirtualGridProps) {
+  const { density, collapsed } = layout;
+  const { head, rest } = useMemo(
+    () => splitHead(collapseGroups(entries, collapsed), headCards(density)),
+    [entries, collapsed, density],
+  );
   const galleryRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const width = useWidth(galleryRef);
   const scrollMargin = useDocumentTop(listRef);
-  const columns = columnsFor(width);
+  const columns = columnsFor(width, density);
   const rows = useMemo(() => toRows(rest, columns), [rest, columns]);
+  const gap = GAPS[density];
 
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: (i) => estimate(rows[i], width, columns),
-    getItemKey: (i) => `${rows[i]?.key ?? i}:${columns}`,
-    overscan: 2,
-    gap: GAP,
+    estimateSize: (i) => estimate(rows[i], width, columns, density),
+    getItemKey: (i) => `${rows[i]?.key ?? i}:${density}:${columns}`,
+    overscan: density === "list" ? 6 : 2,
+    gap,
     scrollMargin,
     useFlushSync: false,
   });
@@ -168,14 +261,14 @@ export function VirtualGrid({ entries, hasNextPage, isFetchingNextPage, fetchNex
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
-    <div ref={galleryRef} className="@container w-full" data-columns={columns}>
-      <Head entries={head} width={width} />
+    <div ref={galleryRef} className="@container w-full" data-columns={columns} data-density={density}>
+      <Head entries={head} width={width} layout={layout} />
       <div
         ref={listRef}
         data-testid="history-list"
         data-rows={rows.length}
-        className={cn("relative w-full", rows.length > 0 && "mt-4")}
-        style={{ height: virtualizer.getTotalSize() }}
+        className="relative w-full"
+        style={{ height: virtualizer.getTotalSize(), marginTop: rows.length > 0 ? gap : undefined }}
       >
         {width > 0 &&
           items.map((item) => {
@@ -189,18 +282,14 @@ export function VirtualGrid({ entries, hasNextPage, isFetchingNextPage, fetchNex
                 style={{ transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
               >
                 {row.kind === "group" ? (
-                  <TakeGroup
-                    groupId={row.entry.groupId}
-                    takes={row.entry.takes}
-                    columns={takeColumns(row.entry.takes.length, width - 32)}
-                  />
+                  <Group entry={row.entry} layout={layout} width={width} />
                 ) : (
                   <div
-                    className="grid items-stretch gap-4"
-                    style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+                    className="grid items-stretch"
+                    style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap }}
                   >
                     {row.entries.map((entry) => (
-                      <ClipCard key={entry.key} generation={entry.generation} />
+                      <Single key={entry.key} entry={entry} layout={layout} />
                     ))}
                   </div>
                 )}

@@ -2,11 +2,12 @@
 
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { filterLabel, GalleryToolbar } from "@/components/gallery/gallery-toolbar";
+import { DensitySwitch, filterLabel, GalleryToolbar } from "@/components/gallery/gallery-toolbar";
 import { GalleryViewContext } from "@/components/gallery/gallery-view";
 import { CompareBar, LookupHeader } from "@/components/gallery/lookup-header";
 import { toEntries } from "@/components/gallery/rows";
 import { useGalleryParams } from "@/components/gallery/use-gallery-params";
+import { type LayoutPrefs, useLayoutPrefs } from "@/components/gallery/use-layout-prefs";
 import { VirtualGrid } from "@/components/gallery/virtual-grid";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -41,9 +42,13 @@ export function GallerySkeleton() {
   );
 }
 
-/** Every clip, newest first: filter, search, infinite scroll over a virtualized grid. */
-export function History() {
+/**
+ * Every clip, newest first: filter, search, infinite scroll over a virtualized grid, in the density this
+ * browser chose. `layout` is what the server read from this browser's cookies, so its HTML has it too.
+ */
+export function History({ layout: serverLayout }: { layout: LayoutPrefs }) {
   const { query: view, update } = useGalleryParams();
+  const layout = useLayoutPrefs(serverLayout);
   const listOptions = generationsQueryOptions(HISTORY_PAGE_SIZE, view);
   const query = useInfiniteQuery({
     ...listOptions,
@@ -74,7 +79,7 @@ export function History() {
       data-testid="history"
       aria-busy={query.isFetching && query.isPlaceholderData}
     >
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <h2 id="history-heading" className="text-base font-semibold text-ink-100">
           Gallery
         </h2>
@@ -84,6 +89,9 @@ export function History() {
           </Badge>
         )}
         {query.isFetching && query.isPlaceholderData && <Spinner className="size-4 text-ink-400" />}
+        <span className="ml-auto">
+          <DensitySwitch value={layout.density} onChange={layout.setDensity} />
+        </span>
       </div>
 
       <LookupHeader query={view} items={items} onClear={() => update({ asset: null, character: null })} />
@@ -145,6 +153,7 @@ export function History() {
         <GalleryViewContext value={from}>
           <VirtualGrid
             entries={entries}
+            layout={layout}
             hasNextPage={hasNextPage}
             isFetchingNextPage={isFetchingNextPage}
             fetchNextPage={fetchNextPage}

@@ -46,6 +46,25 @@ test.describe("accessibility", () => {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test(`the compact grid and list rows, with a collapsed take group, have no serious violations (${theme})`, async ({
+      page,
+    }) => {
+      const gallery = new GalleryPage(page);
+      await gallery.goto();
+      await useTheme(page, theme);
+      const group = page.getByTestId("take-group").filter({ has: gallery.card(otherId) });
+      await group.getByRole("button", { name: "Collapse" }).click();
+      await expect(gallery.card(otherId).getByTestId("more-takes")).toBeVisible();
+      for (const density of ["Compact", "List"]) {
+        await page
+          .getByRole("radiogroup", { name: "Gallery density" })
+          .getByRole("radio", { name: density })
+          .click();
+        await expect(gallery.card(clipId).getByTestId("generation-poster")).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      }
+    });
+
     test(`a clip's page has no serious violations (${theme})`, async ({ page }) => {
       await page.goto(`/clips/${clipId}`);
       await expect(page.getByTestId("clip-player")).toBeVisible();
