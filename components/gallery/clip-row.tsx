@@ -16,6 +16,8 @@ import { Actions, Backdrop, type ClipCardProps, NoVideo } from "./clip-card";
 import { ClipMedia, THUMB_POSTER_SIZES } from "./clip-media";
 import { clipTitle } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
+import { useClipHref } from "./gallery-view";
+import { IdentityBadge } from "./identity-badge";
 import { MoreTakes, ReviewBadge } from "./more-takes";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
@@ -40,7 +42,8 @@ export function ClipRow({
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
   const router = useRouter();
-  const href = `/clips/${g.id}`;
+  // The clip's page in this gallery view, so its Previous and Next walk the same list.
+  const href = useClipHref(g.id);
   const done = g.status === "completed" && Boolean(g.videoUrl);
   const inFlight = !isTerminal(g.status);
   const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
@@ -148,6 +151,7 @@ export function ClipRow({
               )}
             </span>
           )}
+          <IdentityBadge g={g} className="hidden @min-[34rem]:inline-flex" />
           <span className="ml-auto flex shrink-0 items-center gap-2">
             <LocalTime
               iso={g.createdAt}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import { ProviderBadge } from "@/components/studio/status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +11,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { formatUsd } from "@/lib/client/format";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
+import { canSortByIdentity, sortByIdentity } from "@/lib/identity/sort";
 import { ChosenTakeContext } from "./card-review";
 import { ClipCard } from "./clip-card";
 import { clipTitle } from "./clip-meta";
@@ -80,6 +82,9 @@ export function TakeGroup({
 }) {
   const list = density === "list";
   const first = takes[0]!;
+  const [byIdentity, setByIdentity] = useState(false);
+  const sortable = canSortByIdentity(takes);
+  const shown = byIdentity && sortable ? sortByIdentity(takes) : takes;
   const hint = approvalHint(takes);
   const total = takes.reduce((sum, g) => sum + (g.actualCostUsd ?? g.estimatedCostUsd), 0);
   return (
@@ -105,6 +110,19 @@ export function TakeGroup({
             {summary(takes)}
           </span>
           <CompareTakesLink takes={takes} />
+          {sortable && (
+            <Button
+              size="sm"
+              variant="ghost"
+              className="-my-1"
+              aria-pressed={byIdentity}
+              data-testid="sort-by-identity"
+              title="Order the takes by face identity score, highest first"
+              onClick={() => setByIdentity((on) => !on)}
+            >
+              Sort by identity
+            </Button>
+          )}
           {/* When, who and Share keep together on the right; on a phone they wrap as one. */}
           <span className="ml-auto flex items-center gap-2">
             <LocalTime iso={first.createdAt} className="text-xs text-ink-400" />
@@ -168,7 +186,7 @@ export function TakeGroup({
       >
         {/* Choosing a take says which one the chooser saw chosen, so a choice made meanwhile is not lost. */}
         <ChosenTakeContext value={takes.find((t) => t.chosen)?.id ?? null}>
-          {takes.map((g) =>
+          {shown.map((g) =>
             list ? (
               <ClipRow key={g.id} generation={g} chooser />
             ) : (
