@@ -12,6 +12,7 @@ import type { AssetDTO, GenerationDTO } from "../lib/generations/dto";
 import { startFakeFal } from "../test/fakes/fal-server";
 import { startFalStudio } from "../test/support/fal-studio";
 import { freePort } from "../test/support/pg-cluster";
+import { startStudioProcess } from "../test/support/studio-process";
 
 export const ROOT = process.cwd();
 
@@ -129,6 +130,27 @@ export interface FalStudio {
   owner: SignedIn;
   api: Api;
   browser: Browser;
+}
+
+/**
+ * A studio of its own on the preview engine (its clips show their references: real faces for the
+ * identity screens), on SCREENSHOTS_PORT or a free port, with a fresh data folder, its owner signed up,
+ * and headless Chromium; all of it stopped and removed after `run`.
+ */
+export async function withPreviewStudio(name: string, run: (studio: FalStudio) => Promise<void>) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `omni-screens-${name}-`));
+  const port = process.env.SCREENSHOTS_PORT ? Number(process.env.SCREENSHOTS_PORT) : await freePort();
+  const studio = await startStudioProcess({ port, dataDir });
+  const browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+  try {
+    const base = studio.url;
+    const owner = await signUpOwner(base);
+    await run({ base, owner, api: apiAs(base, owner), browser });
+  } finally {
+    await studio.stop();
+    await browser.close().catch(() => {});
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -74,13 +74,15 @@ describe("summarize", () => {
     expect(summarize([]).score).toBeNull();
   });
 
-  it("averages the two middle distances of an even count", () => {
+  it("takes the farther of the two middle distances of an even count: half the clip lost is not 'kept'", () => {
     expect(
       summarize([
         { t: 0, d: 0.4 },
         { t: 1, d: 0.6 },
       ]).distance,
-    ).toBe(0.5);
+    ).toBe(0.6);
+    const half = summarize([0.15, 0.15, 0.15, 0.7, 0.7, 0.7].map((d, t) => ({ t, d })));
+    expect(half.distance).toBe(0.7);
   });
 });
 

@@ -40,18 +40,20 @@ export interface FaceSample {
 /** What a clip keeps of one reference face. `score` null means no face was found in any sample. */
 export interface FaceResult {
   score: number | null;
-  /** Median distance over the samples that had a face; null with the score. */
+  /** Median distance over the samples that had a face (the farther middle one); null with the score. */
   distance: number | null;
   samples: FaceSample[];
   /** How many samples had a face. */
   found: number;
 }
 
+/**
+ * The median, the farther of the two middle values for an even count: a face that is someone else for
+ * half the clip is not averaged into one that "keeps the face".
+ */
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  const at = (i: number) => s[i] as number;
-  return s.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+  return s[s.length >> 1] as number;
 }
 
 /**
