@@ -26,11 +26,16 @@ const NAMES = [
 const KINDS: ReferenceKind[] = ["character", "place", "look"];
 const VIDEOS = ["slow walk", "head turn", "crowd"];
 
+/** The composer as it stands, in the dark theme and then the light one (the page follows the system). */
 async function shoot(page: Page, name: string, width: number) {
   await page.mouse.click(1, 1);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(400);
   await save(page, outDir, `composer-compact-${name}-${width}`);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForTimeout(400);
+  await save(page, outDir, `composer-compact-${name}-${width}-light`);
+  await page.emulateMedia({ colorScheme: "dark" });
 }
 
 async function main() {
