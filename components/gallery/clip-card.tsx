@@ -2,13 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
 import { GenerationProgress } from "@/components/studio/generation-progress";
 import { ProviderBadge, StatusBadge, statusLabel } from "@/components/studio/status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, CheckIcon, DownloadIcon, MessageIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
+import { AlertIcon, DownloadIcon, MessageIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
@@ -16,6 +14,7 @@ import { meQueryOptions } from "@/lib/client/me";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
+import { TakeLabel, useOpenOnClick } from "./card-parts";
 import { CardReview, ChooseTake, ChosenTakeContext } from "./card-review";
 import { ClipMedia, COMPACT_POSTER_SIZES } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
@@ -211,15 +210,7 @@ function CompactBody({ g, take, done }: BodyProps) {
     <div className="flex flex-1 flex-col gap-1 px-2.5 pt-2 pb-1.5">
       <div className="flex min-h-6 min-w-0 items-center gap-1.5">
         {take && (
-          <span className="shrink-0 text-xs font-semibold text-ink-100" data-testid="take-label">
-            {take}
-            {g.chosen && (
-              <span title="The chosen take">
-                <CheckIcon className="ml-0.5 inline size-3.5 text-ok" />
-                <span className="sr-only">, chosen</span>
-              </span>
-            )}
-          </span>
+          <TakeLabel take={take} chosen={g.chosen} className="shrink-0 text-xs font-semibold text-ink-100" />
         )}
         {!done && <StatusBadge status={g.status} />}
         <LocalTime
@@ -305,7 +296,6 @@ export interface ClipCardProps {
 export function ClipCard({ generation, variant = "single", eager = false, more }: ClipCardProps) {
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
-  const router = useRouter();
   const href = useClipHref(g.id);
   const done = g.status === "completed" && Boolean(g.videoUrl);
   const inFlight = !isTerminal(g.status);
@@ -313,15 +303,8 @@ export function ClipCard({ generation, variant = "single", eager = false, more }
   const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
 
   // The whole card opens the clip; keyboard users have the link on the media.
-  function onClick(event: MouseEvent<HTMLElement>) {
-    if (
-      event.defaultPrevented ||
-      (event.target as HTMLElement).closest("a,button,label,select,input,[role=img]")
-    )
-      return;
-    if (window.getSelection()?.toString()) return;
-    router.push(href);
-  }
+
+  const onClick = useOpenOnClick(href);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the media link is the keyboard path

@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import type { MouseEvent } from "react";
 import { stageText } from "@/components/studio/generation-progress";
 import { StatusBadge, statusLabel } from "@/components/studio/status-badge";
 import { cn } from "@/components/ui/cn";
-import { CheckIcon, MessageIcon } from "@/components/ui/icons";
+import { MessageIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
 import { isTerminal } from "@/lib/generations/state";
+import { TakeLabel, useOpenOnClick } from "./card-parts";
 import { ChooseTake, ChosenTakeContext } from "./card-review";
 import { Actions, Backdrop, type ClipCardProps, NoVideo } from "./clip-card";
 import { ClipMedia, THUMB_POSTER_SIZES } from "./clip-media";
@@ -41,22 +40,13 @@ export function ClipRow({
 }) {
   const g = useLiveGeneration(generation);
   const { active, handlers } = useHoverIntent();
-  const router = useRouter();
   // The clip's page in this gallery view, so its Previous and Next walk the same list.
   const href = useClipHref(g.id);
   const done = g.status === "completed" && Boolean(g.videoUrl);
   const inFlight = !isTerminal(g.status);
   const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
 
-  function onClick(event: MouseEvent<HTMLElement>) {
-    if (
-      event.defaultPrevented ||
-      (event.target as HTMLElement).closest("a,button,label,select,input,[role=img]")
-    )
-      return;
-    if (window.getSelection()?.toString()) return;
-    router.push(href);
-  }
+  const onClick = useOpenOnClick(href);
 
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the thumbnail's link is the keyboard path
@@ -112,15 +102,11 @@ export function ClipRow({
             data-testid="generation-prompt"
           >
             {take && (
-              <span className="mr-1.5 text-xs font-semibold text-ink-100" data-testid="take-label">
-                {take}
-                {g.chosen && (
-                  <span title="The chosen take">
-                    <CheckIcon className="ml-0.5 inline size-3.5 text-ok" />
-                    <span className="sr-only">, chosen</span>
-                  </span>
-                )}
-              </span>
+              <TakeLabel
+                take={take}
+                chosen={g.chosen}
+                className="mr-1.5 text-xs font-semibold text-ink-100"
+              />
             )}
             <PromptWithChips prompt={g.prompt} references={g.references} videos={g.referenceVideos} />
           </p>
