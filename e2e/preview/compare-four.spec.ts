@@ -77,6 +77,9 @@ test("a take group's four takes: Compare takes opens them, in lockstep and all o
   await page.locator("body").click({ position: { x: 5, y: 200 } });
   await page.keyboard.press("l");
   await expect.poll(async () => (await times(vs)).map((t) => Math.round(t * 10) / 10)).toEqual([3, 3, 3, 3]);
+  // From the start, so the clips cannot end (and pause) before the check sees them playing.
+  await page.getByRole("slider", { name: "Seek all clips" }).fill("0");
+  await page.locator("body").click({ position: { x: 5, y: 200 } });
   await page.keyboard.press(" ");
   await expect.poll(() => paused(vs)).toEqual([false, false, false, false]);
   await expect(page.getByRole("button", { name: "Pause all" })).toBeVisible();
