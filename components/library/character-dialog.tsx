@@ -22,7 +22,8 @@ const field =
   "w-full rounded-lg border border-ink-700 bg-ink-950 px-3 py-2 text-sm text-ink-100 placeholder:text-ink-400 hover:border-ink-600 focus-visible:border-accent-soft focus-visible:outline-2 focus-visible:outline-accent-soft/40";
 
 /**
- * Name (and describe) a set of images as a character: new from the tray or a clip, or an edit of one.
+ * Name (and describe) a set of images as a character: new from the tray or a clip, or an edit of one;
+ * each image can be left out (a clip's place or texture is not its character).
  * A modal dialog; open while `images` is set.
  */
 export function CharacterDialog({
@@ -65,13 +66,16 @@ function CharacterForm({
   const [name, setName] = useState(editing?.name ?? "");
   const [description, setDescription] = useState(editing?.description ?? "");
   const [error, setError] = useState<string | null>(null);
+  // Which images the character keeps: all at first; a clip's landscape or texture can be left out.
+  const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set(images.map((i) => i.assetId)));
+  const kept = images.filter((i) => picked.has(i.assetId));
 
   const save = useMutation({
     mutationFn: async () => {
       const input = {
         name,
         description,
-        images: images.map((i) => ({ assetId: i.assetId, label: i.label })),
+        images: kept.map((i) => ({ assetId: i.assetId, label: i.label })),
       };
       const r = editing ? await updateCharacterAction(editing.id, input) : await createCharacterAction(input);
       if (!r.ok) throw new Error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
@@ -94,6 +98,10 @@ function CharacterForm({
       setError("Give the character a name.");
       return;
     }
+    if (kept.length === 0) {
+      setError("Pick at least one image for the character.");
+      return;
+    }
     save.mutate();
   }
 
@@ -102,21 +110,58 @@ function CharacterForm({
       <h2 id="character-dialog-title" className="text-base font-semibold">
         {editing ? `Edit ${editing.name}` : "Save as a character"}
       </h2>
-      <ul className="flex flex-wrap gap-2" aria-label="Images">
-        {images.map((i) => (
-          <li key={i.assetId} className="flex w-16 flex-col gap-1">
-            {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
-            <img
-              src={i.thumbUrl}
-              alt={i.label}
-              width={64}
-              height={64}
-              className="size-16 rounded-lg border border-ink-700 object-cover"
-            />
-            <span className="truncate text-[11px] text-ink-400">{i.label}</span>
-          </li>
-        ))}
-      </ul>
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium">
+          Images{" "}
+          <span className="font-normal text-ink-400">
+            ({kept.length} of {images.length} kept)
+          </span>
+        </legend>
+        <ul className="flex flex-wrap gap-2">
+          {images.map((i) => {
+            const on = picked.has(i.assetId);
+            return (
+              <li key={i.assetId} className="w-16">
+                <label className="flex cursor-pointer flex-col gap-1" data-testid="character-image">
+                  <span className="relative">
+                    {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
+                    <img
+                      src={i.thumbUrl}
+                      alt=""
+                      width={64}
+                      height={64}
+                      className={cn(
+                        "size-16 rounded-lg border object-cover transition-opacity",
+                        on ? "border-accent-soft" : "border-ink-700 opacity-40",
+                      )}
+                    />
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      aria-label={`Keep ${i.label}`}
+                      onChange={() => {
+                        setPicked((p) => {
+                          const next = new Set(p);
+                          if (next.has(i.assetId)) next.delete(i.assetId);
+                          else next.add(i.assetId);
+                          return next;
+                        });
+                        setError(null);
+                      }}
+                      className="absolute top-1 left-1 size-4 cursor-pointer accent-accent"
+                    />
+                  </span>
+                  <span
+                    className={cn("truncate text-[11px]", on ? "text-ink-300" : "text-ink-400 line-through")}
+                  >
+                    {i.label}
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
       <label className="flex flex-col gap-1 text-sm font-medium">
         Name
         <input

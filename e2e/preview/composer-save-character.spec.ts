@@ -54,7 +54,10 @@ test("save the tray's images as a character from the composer and find it in the
   await page.getByRole("button", { name: "Save as character" }).click();
   const dialog = page.getByRole("dialog", { name: "Save as a character" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("img")).toHaveCount(2);
+  // Both images, each kept unless left out.
+  await expect(dialog.getByRole("checkbox", { name: /^Keep / })).toHaveCount(2);
+  for (const box of await dialog.getByRole("checkbox", { name: /^Keep / }).all())
+    await expect(box).toBeChecked();
   await dialog.getByLabel("Name").fill("Mara");
   await dialog.getByLabel(/Short description/).fill("Bridge keeper, green coat");
   expect(await seriousViolations(page, '[data-testid="character-dialog"]')).toEqual([]);

@@ -72,3 +72,37 @@ test("save a character, use it in a new clip, and find both clips by reverse loo
   await expect(page.getByTestId("lookup-header")).toBeHidden();
   await expect(page).not.toHaveURL(/asset=/);
 });
+
+test("saving a character from a clip keeps only the references picked, and needs at least one", async ({
+  page,
+  request,
+}) => {
+  const face = await uploadReference(request, "character", "odo-face.png", 521);
+  const pier = await uploadReference(request, "place", "odo-pier.png", 522);
+  const [clip] = await createClip(request, {
+    prompt: "<IMAGE_REF_0> fishes from <IMAGE_REF_1> at dusk; water laps.",
+    references: [face, pier],
+    referenceNames: ["Odo", "Pier"],
+  });
+  await waitForStatus(request, clip!.id, "completed");
+  await page.goto(`/clips/${clip!.id}`);
+  await page.getByRole("button", { name: "Save as character" }).click();
+  const dialog = page.getByTestId("character-dialog");
+  await dialog.getByLabel("Name").fill("Odo");
+  // The pier is a place, not Odo: left out.
+  await dialog.getByRole("checkbox", { name: "Keep Pier" }).uncheck();
+  await expect(dialog).toContainText("1 of 2 kept");
+  // Leaving out every image is refused with a reason; nothing is saved.
+  await dialog.getByRole("checkbox", { name: "Keep Odo" }).uncheck();
+  await dialog.getByRole("button", { name: "Save character" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("Pick at least one image for the character.");
+  await dialog.getByRole("checkbox", { name: "Keep Odo" }).check();
+  await dialog.getByRole("button", { name: "Save character" }).click();
+  await expect(dialog).toBeHidden();
+
+  const res = await request.get("/api/characters");
+  const odo = ((await res.json()) as { items: { name: string; images: { id: string }[] }[] }).items.find(
+    (c) => c.name === "Odo",
+  );
+  expect(odo?.images.map((i) => i.id)).toEqual([face.id]);
+});
