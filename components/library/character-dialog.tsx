@@ -110,6 +110,33 @@ function CharacterForm({
       <h2 id="character-dialog-title" className="text-base font-semibold">
         {editing ? `Edit ${editing.name}` : "Save as a character"}
       </h2>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        Name
+        <input
+          className={field}
+          value={name}
+          maxLength={60}
+          onChange={(e) => {
+            setName(e.target.value);
+            setError(null);
+          }}
+          placeholder="e.g. Mara"
+          // biome-ignore lint/a11y/noAutofocus: a dialog\'s first field; the dialog takes focus as it opens
+          autoFocus
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm font-medium">
+        <span>
+          Short description <span className="font-normal text-ink-400">(optional)</span>
+        </span>
+        <textarea
+          className={cn(field, "min-h-20")}
+          value={description}
+          maxLength={500}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="Who or what this is, what to keep consistent"
+        />
+      </label>
       <fieldset className="flex flex-col gap-1.5">
         <legend className="mb-1.5 text-sm font-medium">
           Images{" "}
@@ -162,33 +189,6 @@ function CharacterForm({
           })}
         </ul>
       </fieldset>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        Name
-        <input
-          className={field}
-          value={name}
-          maxLength={60}
-          onChange={(e) => {
-            setName(e.target.value);
-            setError(null);
-          }}
-          placeholder="e.g. Mara"
-          // biome-ignore lint/a11y/noAutofocus: a dialog\'s first field; the dialog takes focus as it opens
-          autoFocus
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-sm font-medium">
-        <span>
-          Short description <span className="font-normal text-ink-400">(optional)</span>
-        </span>
-        <textarea
-          className={cn(field, "min-h-20")}
-          value={description}
-          maxLength={500}
-          onChange={(e) => setDescription(e.target.value)}
-          placeholder="Who or what this is, what to keep consistent"
-        />
-      </label>
       {editing && <CharacterVideoField character={editing} />}
       {error && (
         <p role="alert" className="text-sm text-danger">

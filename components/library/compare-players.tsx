@@ -2,6 +2,7 @@
 
 import { type ReactNode, type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { clipTitle } from "@/components/gallery/clip-meta";
+import { IdentityBadge } from "@/components/gallery/identity-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PlayIcon, StopIcon } from "@/components/ui/icons";
@@ -92,6 +93,8 @@ function Frame({
             {take && <span className="font-medium text-ink-100">{take} · </span>}
             {clipTitle(g, 90)}
           </a>
+          {/* On the title's line (the title gives way), so no side's caption grows a line for it. */}
+          <IdentityBadge g={g} />
         </span>
         {extra}
       </figcaption>

@@ -3,7 +3,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { IdentityBadge } from "@/components/gallery/identity-badge";
 import { ArrowLeftIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { ShortcutsButton, ShortcutsOverlay } from "@/components/ui/shortcuts-overlay";
@@ -97,12 +96,7 @@ export function CompareView({ ids, problem }: { ids: string[]; problem: string |
           <ComparePlayers
             ref={players}
             clips={clips}
-            extra={(g) => (
-              <>
-                <IdentityBadge g={g} className="self-start" />
-                <CompareSideReview g={g} clips={clips} />
-              </>
-            )}
+            extra={(g) => <CompareSideReview g={g} clips={clips} />}
           />
           <aside
             aria-label={`What changed between A and ${sideLabel(pair)}`}
