@@ -14,6 +14,7 @@ import * as cancelRoute from "@/app/api/generations/[id]/cancel/route";
 import * as commentsRoute from "@/app/api/generations/[id]/comments/route";
 import * as downloadRoute from "@/app/api/generations/[id]/download/route";
 import * as finalRoute from "@/app/api/generations/[id]/final/route";
+import * as neighborsRoute from "@/app/api/generations/[id]/neighbors/route";
 import * as presenceRoute from "@/app/api/generations/[id]/presence/route";
 import * as generationRoute from "@/app/api/generations/[id]/route";
 import * as generationsRoute from "@/app/api/generations/route";
@@ -133,6 +134,12 @@ describe("the role matrix: every route, as every role, a guest link and signed o
     {
       name: "GET /api/generations/:id/activity",
       handler: activityRoute.GET,
+      make: async () => ({ params: { id: clip.id } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/generations/:id/neighbors",
+      handler: neighborsRoute.GET,
       make: async () => ({ params: { id: clip.id } }),
       expect: from("reviewer", 200),
     },
