@@ -77,8 +77,8 @@ test("saving a character from a clip keeps only the references picked, and needs
   page,
   request,
 }) => {
-  const face = await uploadReference(request, "character", "odo-face.png", 521);
-  const pier = await uploadReference(request, "place", "odo-pier.png", 522);
+  const face = await uploadReference(request, "character", "odo-face.png", 4621);
+  const pier = await uploadReference(request, "place", "odo-pier.png", 4622);
   const [clip] = await createClip(request, {
     prompt: "<IMAGE_REF_0> fishes from <IMAGE_REF_1> at dusk; water laps.",
     references: [face, pier],

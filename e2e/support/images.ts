@@ -1,7 +1,8 @@
 import sharp from "sharp";
 
-// Reference images drawn from SVG with sharp: distinct bytes per kind and seed, and they look like what
-// people drop in (a character, a place, a look), so screenshots show something sensible.
+// Reference images drawn from SVG with sharp: distinct bytes per kind and seed (a corner mark tells apart
+// seeds 360 apart, whose hues match), and they look like what people drop in (a character, a place, a
+// look), so screenshots show something sensible.
 
 export type ReferenceKind = "character" | "place" | "look";
 
@@ -37,7 +38,11 @@ export async function referenceImage(
   kind: ReferenceKind,
   { seed = 1, width = 768, height = 768, format = "png" as "png" | "jpeg" | "webp" } = {},
 ): Promise<Buffer> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svgFor(kind, seed, width, height)}</svg>`;
+  // The hue repeats every 360 seeds; a small corner mark coloured by the seed's turn keeps every seed's
+  // bytes its own (uploads are stored by content, and a clip belongs to every character holding its image).
+  const turn = Math.floor(seed / 360);
+  const mark = `<rect x="0" y="0" width="${Math.max(2, Math.round(width / 96))}" height="${Math.max(2, Math.round(height / 96))}" fill="hsl(${(turn * 37) % 360},60%,${turn === 0 ? 0 : 50}%)"/>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${svgFor(kind, seed, width, height)}${mark}</svg>`;
   return sharp(Buffer.from(svg))[format]().toBuffer();
 }
 
