@@ -181,7 +181,8 @@ test("draft and final open side by side in compare with one click, from either s
   await page.getByTestId("final-of").getByRole("link", { name: "Compare draft and final" }).click();
   await page.waitForURL(/\/compare\?/);
   const url = new URL(page.url());
-  expect([url.searchParams.get("a"), url.searchParams.get("b")]).toEqual([draftId, finalId]);
+  // Compare takes two to four clips by `ids` (older ?a=&b= links redirect there).
+  expect(url.searchParams.get("ids")?.split(",")).toEqual([draftId, finalId]);
   await expect(page.getByTestId("same-inputs")).toHaveText("Same inputs at another tier");
   await expect(page.getByTestId("compare-tiers").getByTestId("clip-tier")).toHaveText([
     "360p · Omni Flash 1.2",
