@@ -9,15 +9,11 @@ import {
 } from "@/lib/characters/service";
 import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
 import { clipReferenceVideoSchema } from "@/lib/generations/clip-reference-schema";
+import { deleteGeneration, restoreGeneration } from "@/lib/generations/deletion";
 import { finalResolutionSchema } from "@/lib/generations/final-schema";
 import { makeFinal, retryGeneration } from "@/lib/generations/rerun";
 import { createGenerationSchema, idempotencyKeySchema } from "@/lib/generations/schema";
-import {
-  createGeneration,
-  deleteGeneration,
-  requestCancel,
-  restoreGeneration,
-} from "@/lib/generations/service";
+import { createGeneration, requestCancel } from "@/lib/generations/service";
 import { serverAction } from "@/lib/http/server-action";
 import { addComment, deleteComment, editComment, resolveComment } from "@/lib/review/comments";
 import {

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { withinSpendCap } from "@/lib/accounts/spend-caps";
-import { makerId, recordEvents } from "@/lib/activity/service";
-import { type Actor, hasRole } from "@/lib/auth/actor";
+import { makerId } from "@/lib/activity/service";
+import type { Actor } from "@/lib/auth/actor";
 import { charactersOfClips } from "@/lib/characters/lineage";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -16,14 +16,13 @@ import type { GenerationDTO } from "./dto";
 import { requestCharacterIds, resolveReferenceVideos, videoHashFields } from "./reference-videos";
 import {
   findGeneration,
-  findVisibleGeneration,
   type GenerationRow,
   generationViewInclude,
   toGenerationDTO,
   withCommentCounts,
 } from "./repo";
 import { type CreateGenerationInput, createGenerationSchema } from "./schema";
-import { CANCELABLE_STATUSES, isTerminal } from "./state";
+import { CANCELABLE_STATUSES } from "./state";
 
 export interface GenerationDeps {
   prisma: Db;
@@ -300,71 +299,6 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
 }
 
 /**
- * Hides a finished clip; restoreGeneration undoes it. Files stay: they are shared by content. Both are
- * signed in the clip's activity trail.
- */
-/**
- * Editors delete (and restore) only the clips they made; admins and the owner any clip. The message
- * says whose it is, so the editor knows whom to ask.
- */
-function assertMayDelete(
-  actor: Actor,
-  row: { createdById: string | null; createdBy?: { name: string } | null },
-) {
-  if (hasRole(actor, "admin") || (actor.kind === "member" && row.createdById === actor.id)) return;
-  const whose = row.createdBy?.name ? `${row.createdBy.name} made this clip` : "This clip is not yours";
-  throw new AppError(
-    "forbidden",
-    `${whose}: editors delete only their own clips. Deleting others' needs the admin role or higher.`,
-    403,
-  );
-}
-
-export async function deleteGeneration(prisma: Db, actor: Actor, id: string): Promise<void> {
-  const row = await findVisibleGeneration(prisma, id);
-  if (!row) throw new AppError("not_found", "That clip does not exist (it may already be deleted).", 404);
-  assertMayDelete(actor, row);
-  if (!isTerminal(row.status)) {
-    throw new AppError(
-      "still_running",
-      "This clip is still being made. Cancel it first, then delete it.",
-      409,
-    );
-  }
-  const deleted = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.generation.updateMany({
-      where: { id, deletedAt: null },
-      data: { deletedAt: new Date() },
-    });
-    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "delete" }]);
-    return count > 0;
-  });
-  // Deleted meanwhile by someone else: it is gone, as asked, and their event says who.
-  if (deleted) publishChange(prisma, { kind: "generation.deleted", generationId: id });
-}
-
-export async function restoreGeneration(prisma: Db, actor: Actor, id: string): Promise<GenerationDTO> {
-  const gone = await prisma.generation.findUnique({
-    where: { id },
-    select: { createdById: true, createdBy: { select: { name: true } } },
-  });
-  if (!gone) throw new AppError("not_found", "That clip does not exist.", 404);
-  assertMayDelete(actor, gone);
-  const restored = await prisma.$transaction(async (tx) => {
-    const { count } = await tx.generation.updateMany({
-      where: { id, deletedAt: { not: null } },
-      data: { deletedAt: null },
-    });
-    if (count > 0) await recordEvents(tx, actor, [{ generationId: id, kind: "restore" }]);
-    return count > 0;
-  });
-  if (restored) publishChange(prisma, { kind: "generation.restored", generationId: id });
-  const row = await findVisibleGeneration(prisma, id);
-  if (!row) throw new AppError("not_found", "That clip does not exist.", 404);
-  return toGenerationDTO(row);
-}
-
-/**
  * Asks for a cancel. A queued job that was never sent is canceled at once; a job at the provider is
  * canceled there by the worker, which then marks it canceled.
  */
@@ -394,15 +328,4 @@ export async function requestCancel(deps: Pick<GenerationDeps, "prisma" | "wake"
     publishChange(deps.prisma, { kind: "generation.status", generationId: id });
   }
   return toGenerationDTO((await findGeneration(deps.prisma, id))!);
-}
-
-/** How long a deleted clip can be brought back before it and its comments are removed for good. */
-export const UNDO_WINDOW_MS = 10 * 60_000;
-
-/** Removes clips deleted longer ago than the undo window; comments and references go with them. */
-export async function purgeDeletedGenerations(prisma: Db, now = new Date()): Promise<number> {
-  const { count } = await prisma.generation.deleteMany({
-    where: { deletedAt: { lt: new Date(now.getTime() - UNDO_WINDOW_MS) } },
-  });
-  return count;
 }

@@ -7,7 +7,8 @@ import { ActorCache, attachActorCache, detachActorCache } from "@/lib/auth/actor
 import { type Auth, createAuth, secureCookies } from "@/lib/auth/auth";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
-import { type GenerationDeps, purgeDeletedGenerations } from "@/lib/generations/service";
+import { purgeDeletedGenerations } from "@/lib/generations/deletion";
+import type { GenerationDeps } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
 import { startWakeBus, type WakeBus } from "@/lib/generations/worker/wake-bus";
 import { trustedOrigins } from "@/lib/http/origin";

@@ -4,16 +4,16 @@ import { GET as listRoute } from "@/app/api/generations/route";
 import type { ActivityPage } from "@/lib/activity/dto";
 import type { Actor, MemberActor } from "@/lib/auth/actor";
 import { createCharacter, deleteCharacter, updateCharacter } from "@/lib/characters/service";
-import type { GenerationPage } from "@/lib/generations/dto";
-import { parseListParams } from "@/lib/generations/list-params";
-import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
-import { retryGeneration } from "@/lib/generations/rerun";
 import {
   deleteGeneration,
   purgeDeletedGenerations,
   restoreGeneration,
   UNDO_WINDOW_MS,
-} from "@/lib/generations/service";
+} from "@/lib/generations/deletion";
+import type { GenerationPage } from "@/lib/generations/dto";
+import { parseListParams } from "@/lib/generations/list-params";
+import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
+import { retryGeneration } from "@/lib/generations/rerun";
 import type { AppError } from "@/lib/http/errors";
 import { updateReview } from "@/lib/review/service";
 import { generationDeps, type Runtime } from "@/lib/server/runtime";

@@ -2,7 +2,7 @@
 // time order, who may edit or delete, one-level threads that resolve and reopen, and comments going with a
 // deleted clip. Ranges, drawings, mentions and pre-account comments: comment-notes.test.ts.
 import { describe, expect, it } from "vitest";
-import { deleteGeneration, purgeDeletedGenerations, UNDO_WINDOW_MS } from "@/lib/generations/service";
+import { deleteGeneration, purgeDeletedGenerations, UNDO_WINDOW_MS } from "@/lib/generations/deletion";
 import { addComment, deleteComment, editComment, listComments, resolveComment } from "@/lib/review/comments";
 import { memberRow, testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";

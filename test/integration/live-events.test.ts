@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
-import { deleteGeneration } from "@/lib/generations/service";
+import { deleteGeneration } from "@/lib/generations/deletion";
 import type { ChangeBus } from "@/lib/live/change-bus";
 import { eventStream } from "@/lib/live/event-stream";
 import type { Change, ChangeEvent } from "@/lib/live/events";

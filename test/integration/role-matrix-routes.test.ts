@@ -9,13 +9,8 @@ import * as characterRoute from "@/app/api/characters/[id]/route";
 import * as charactersRoute from "@/app/api/characters/route";
 import * as compareRoute from "@/app/api/compare/route";
 import * as eventsRoute from "@/app/api/events/route";
-import * as activityRoute from "@/app/api/generations/[id]/activity/route";
 import * as cancelRoute from "@/app/api/generations/[id]/cancel/route";
-import * as commentsRoute from "@/app/api/generations/[id]/comments/route";
-import * as downloadRoute from "@/app/api/generations/[id]/download/route";
 import * as finalRoute from "@/app/api/generations/[id]/final/route";
-import * as neighborsRoute from "@/app/api/generations/[id]/neighbors/route";
-import * as presenceRoute from "@/app/api/generations/[id]/presence/route";
 import * as generationRoute from "@/app/api/generations/[id]/route";
 import * as generationsRoute from "@/app/api/generations/route";
 import * as inboxRoute from "@/app/api/inbox/route";
@@ -42,6 +37,7 @@ import { createShareLink } from "@/lib/share/links";
 import { asActor } from "../support/accounts";
 import { makeImage } from "../support/images";
 import { BASE, type Expected, from, useRoleMatrix, WHO, type Who } from "../support/role-matrix";
+import { clipPageRouteCells } from "../support/role-matrix-clip";
 import { referenceVideoRouteCells } from "../support/role-matrix-videos";
 import { newKey } from "../support/runtime";
 
@@ -113,52 +109,11 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       }),
       expect: from("editor", 202),
     },
-    {
-      name: "GET /api/generations/:id/comments",
-      handler: commentsRoute.GET,
-      make: async () => ({ params: { id: clip.id } }),
-      expect: from("reviewer", 200),
-    },
-    {
-      name: "POST /api/generations/:id/comments",
-      handler: commentsRoute.POST,
-      make: async () => ({ params: { id: clip.id }, body: { body: "matrix", atSec: 0.5 } }),
-      expect: from("reviewer", 201),
-    },
-    {
-      name: "GET /api/generations/:id/download",
-      handler: downloadRoute.GET,
-      make: async () => ({ params: { id: clip.id } }),
-      expect: from("reviewer", 200),
-    },
-    {
-      name: "GET /api/generations/:id/activity",
-      handler: activityRoute.GET,
-      make: async () => ({ params: { id: clip.id } }),
-      expect: from("reviewer", 200),
-    },
-    {
-      name: "GET /api/generations/:id/neighbors",
-      handler: neighborsRoute.GET,
-      make: async () => ({ params: { id: clip.id } }),
-      expect: from("reviewer", 200),
-    },
-    {
-      name: "GET /api/generations/:id/presence",
-      handler: presenceRoute.GET,
-      make: async () => ({ params: { id: clip.id } }),
-      expect: from("reviewer", 200),
-    },
-    {
-      name: "POST /api/generations/:id/presence",
-      handler: presenceRoute.POST,
-      make: async () => ({ params: { id: clip.id }, query: "?tab=matrix-tab-01" }),
-      expect: from("reviewer", 204),
-    },
+    ...clipPageRouteCells(m),
     {
       name: "GET /api/compare",
       handler: compareRoute.GET,
-      make: async () => ({ query: `?a=${clip.id}&b=${other.id}` }),
+      make: async () => ({ query: `?ids=${clip.id},${other.id}` }),
       expect: from("reviewer", 200),
     },
     {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createCharacter } from "@/lib/characters/service";
+import { deleteGeneration, restoreGeneration } from "@/lib/generations/deletion";
 import { findVisibleGeneration, listGenerations } from "@/lib/generations/repo";
 import { retryGeneration } from "@/lib/generations/rerun";
-import { deleteGeneration, restoreGeneration } from "@/lib/generations/service";
 import { spendToday } from "@/lib/generations/spend";
 import type { AppError } from "@/lib/http/errors";
 import { generationDeps } from "@/lib/server/runtime";
