@@ -52,12 +52,34 @@ export const post = (api: Api, url: string, body: unknown) =>
   api(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 /** A generated reference picture, uploaded as `name`. */
-export async function uploadImage(api: Api, base: string, kind: ReferenceKind, name: string, seed: number) {
+/** Uploads a PNG's bytes as a reference; its asset. */
+export async function uploadBytes(api: Api, base: string, name: string, bytes: Uint8Array) {
   const form = new FormData();
-  const bytes = new Uint8Array(await referenceImage(kind, { seed }));
-  form.append("file", new Blob([bytes], { type: "image/png" }), name);
+  form.append("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), name);
   const res = await api(`${base}/api/uploads`, { method: "POST", body: form });
   return (await json<{ asset: AssetDTO }>(res, `upload ${name}`)).asset;
+}
+
+export async function uploadImage(api: Api, base: string, kind: ReferenceKind, name: string, seed: number) {
+  return uploadBytes(api, base, name, await referenceImage(kind, { seed }));
+}
+
+/** Asks for clips (5 s, 16:9 and a fresh key unless `body` says otherwise) and waits until every take is done. */
+export async function generate(
+  api: Api,
+  base: string,
+  body: Record<string, unknown>,
+): Promise<GenerationDTO[]> {
+  const { generations } = await json<{ generations: GenerationDTO[] }>(
+    await post(api, `${base}/api/generations`, {
+      duration: 5,
+      aspectRatio: "16:9",
+      idempotencyKey: crypto.randomUUID(),
+      ...body,
+    }),
+    "generate",
+  );
+  return Promise.all(generations.map((g) => waitDone(api, base, g.id)));
 }
 
 /** Polls a clip until it is completed (throws, with its error, if it fails or is canceled). */

@@ -9,46 +9,31 @@ import type { Page } from "@playwright/test";
 import type { GenerationDTO } from "../lib/generations/dto";
 import {
   type Api,
-  json,
+  generate,
   ownerPage,
-  post,
   save,
   screenshotDir,
   settle,
   uploadImage,
   VIEWPORTS,
-  waitDone,
   withFalStudio,
 } from "./screenshot-kit";
 
 const outDir = screenshotDir();
-
-async function make(api: Api, base: string, body: Record<string, unknown>) {
-  const { generations } = await json<{ generations: GenerationDTO[] }>(
-    await post(api, `${base}/api/generations`, {
-      duration: 5,
-      aspectRatio: "16:9",
-      idempotencyKey: crypto.randomUUID(),
-      ...body,
-    }),
-    "generate",
-  );
-  return Promise.all(generations.map((g) => waitDone(api, base, g.id)));
-}
 
 /** Three clips a search for "harbour" finds (the middle one a group of three takes), and one it does not. */
 async function seed(api: Api, base: string) {
   const hero = await uploadImage(api, base, "character", "mara.png", 3);
   const pier = await uploadImage(api, base, "place", "harbour.png", 7);
   const refs = { referenceIds: [hero.id, pier.id], referenceNames: ["Mara", "Harbour"] };
-  await make(api, base, { ...refs, prompt: "<IMAGE_REF_0> waits at <IMAGE_REF_1> at dawn; gulls." });
-  const takes = await make(api, base, {
+  await generate(api, base, { ...refs, prompt: "<IMAGE_REF_0> waits at <IMAGE_REF_1> at dawn; gulls." });
+  const takes = await generate(api, base, {
     ...refs,
     prompt: "<IMAGE_REF_0> runs along <IMAGE_REF_1> as the ferry leaves, one continuous tracking shot.",
     takes: 3,
   });
-  await make(api, base, { ...refs, prompt: "<IMAGE_REF_0> in a quiet kitchen, steam rising." });
-  await make(api, base, { ...refs, prompt: "<IMAGE_REF_0> waves from the ferry back to <IMAGE_REF_1>." });
+  await generate(api, base, { ...refs, prompt: "<IMAGE_REF_0> in a quiet kitchen, steam rising." });
+  await generate(api, base, { ...refs, prompt: "<IMAGE_REF_0> waves from the ferry back to <IMAGE_REF_1>." });
   return takes;
 }
 

@@ -13,20 +13,13 @@ import {
   save,
   screenshotDir,
   settle,
+  uploadBytes,
   VIEWPORTS,
   waitDone,
   withPreviewStudio,
 } from "./screenshot-kit";
 
 const outDir = screenshotDir();
-
-async function upload(api: Api, base: string, name: string, bytes: Buffer): Promise<AssetDTO> {
-  const form = new FormData();
-  form.append("file", new Blob([new Uint8Array(bytes)], { type: "image/png" }), name);
-  return (
-    await json<{ asset: AssetDTO }>(await api(`${base}/api/uploads`, { method: "POST", body: form }), name)
-  ).asset;
-}
 
 async function scored(api: Api, base: string, id: string): Promise<GenerationDTO> {
   for (let i = 0; i < 240; i++) {
@@ -65,9 +58,9 @@ async function clip(
 
 async function main() {
   await withPreviewStudio("identity", async ({ base, owner, api, browser }) => {
-    const ana = await upload(api, base, "ana.png", await portrait("ana"));
-    const anaSide = await upload(api, base, "ana-mirrored.png", await portrait("ana", { mirror: true }));
-    const bea = await upload(api, base, "bea.png", await portrait("bea"));
+    const ana = await uploadBytes(api, base, "ana.png", await portrait("ana"));
+    const anaSide = await uploadBytes(api, base, "ana-mirrored.png", await portrait("ana", { mirror: true }));
+    const bea = await uploadBytes(api, base, "bea.png", await portrait("bea"));
     // Ana saved as a character from the composer, with both pictures.
     const setup = await ownerPage(browser, base, owner, 1440, 900);
     await setup.goto("/");

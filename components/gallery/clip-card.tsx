@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { GenerationProgress } from "@/components/studio/generation-progress";
-import { ProviderBadge, StatusBadge, statusLabel } from "@/components/studio/status-badge";
+import { ProviderBadge, StatusBadge } from "@/components/studio/status-badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { AlertIcon, DownloadIcon, MessageIcon, RetryIcon, TrashIcon } from "@/components/ui/icons";
@@ -14,13 +14,12 @@ import { meQueryOptions } from "@/lib/client/me";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
-import { TakeLabel, useOpenOnClick } from "./card-parts";
+import { TakeLabel, useClipItem } from "./card-parts";
 import { CardReview, ChooseTake, ChosenTakeContext } from "./card-review";
 import { ClipMedia, COMPACT_POSTER_SIZES } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
 import { failureTitle } from "./failure";
-import { useClipHref } from "./gallery-view";
 import { IdentityBadge } from "./identity-badge";
 import { MakeFinalButton } from "./make-final";
 import { MoreTakes, type MoreTakesProps, ReviewBadge } from "./more-takes";
@@ -29,8 +28,6 @@ import { ReferenceThumbs } from "./reference-thumbs";
 import { FavoriteButton } from "./review-controls";
 import { TierBadge } from "./tier-badge";
 import { useDeleteClip, useRetryClip } from "./use-clip-actions";
-import { useHoverIntent } from "./use-hover-intent";
-import { useLiveGeneration } from "./use-live-generation";
 
 const iconButton =
   "inline-flex size-8 items-center justify-center rounded-md text-ink-300 transition-colors hover:bg-ink-800 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent-soft disabled:opacity-50";
@@ -294,31 +291,12 @@ export interface ClipCardProps {
 
 /** One clip in the gallery: live while in flight, a poster that plays on hover when done, a reason when not. */
 export function ClipCard({ generation, variant = "single", eager = false, more }: ClipCardProps) {
-  const g = useLiveGeneration(generation);
-  const { active, handlers } = useHoverIntent();
-  const href = useClipHref(g.id);
-  const done = g.status === "completed" && Boolean(g.videoUrl);
-  const inFlight = !isTerminal(g.status);
+  const { g, active, href, done, inFlight, take, article } = useClipItem(generation, Boolean(more));
   const took = g.completedAt && done ? Date.parse(g.completedAt) - Date.parse(g.createdAt) : null;
-  const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
-
-  // The whole card opens the clip; keyboard users have the link on the media.
-
-  const onClick = useOpenOnClick(href);
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the media link is the keyboard path
     <article
-      id={`generation-${g.id}`}
-      data-testid="generation-card"
-      data-id={g.id}
-      data-status={g.status}
-      data-take={g.takeGroupId ? g.takeIndex : undefined}
-      data-chosen={g.chosen || undefined}
-      data-collapsed={more ? "" : undefined}
-      aria-label={`${take ? `${take}, ` : ""}${statusLabel(g.status)} clip: ${clipTitle(g, 60)}`}
-      onClick={onClick}
-      {...handlers}
+      {...article}
       className={cn(
         "group/card relative flex w-full min-w-0 scroll-mt-24 flex-col overflow-hidden rounded-card border bg-ink-900 transition-[border-color,box-shadow] duration-150",
         "cursor-pointer border-ink-700 hover:border-ink-600 hover:shadow-[var(--shadow-card)] focus-within:border-ink-600 target:border-accent/70",

@@ -2,26 +2,22 @@
 
 import Link from "next/link";
 import { stageText } from "@/components/studio/generation-progress";
-import { StatusBadge, statusLabel } from "@/components/studio/status-badge";
+import { StatusBadge } from "@/components/studio/status-badge";
 import { cn } from "@/components/ui/cn";
 import { MessageIcon } from "@/components/ui/icons";
 import { LocalTime } from "@/components/ui/local-time";
 import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
-import { isTerminal } from "@/lib/generations/state";
-import { TakeLabel, useOpenOnClick } from "./card-parts";
+import { TakeLabel, useClipItem } from "./card-parts";
 import { ChooseTake, ChosenTakeContext } from "./card-review";
 import { Actions, Backdrop, type ClipCardProps, NoVideo } from "./clip-card";
 import { ClipMedia, THUMB_POSTER_SIZES } from "./clip-media";
 import { clipTitle } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
-import { useClipHref } from "./gallery-view";
 import { IdentityBadge } from "./identity-badge";
 import { MoreTakes, ReviewBadge } from "./more-takes";
 import { PromptWithChips } from "./prompt-chips";
 import { FavoriteButton, ReviewStatusSelect } from "./review-controls";
-import { useHoverIntent } from "./use-hover-intent";
-import { useLiveGeneration } from "./use-live-generation";
 
 /**
  * One clip as one dense row (the gallery's list density): thumbnail, the prompt's first line with its
@@ -38,30 +34,12 @@ export function ClipRow({
   /** In a take group's list: "Choose this take" (or "Chosen") in the row. */
   chooser?: boolean;
 }) {
-  const g = useLiveGeneration(generation);
-  const { active, handlers } = useHoverIntent();
-  // The clip's page in this gallery view, so its Previous and Next walk the same list.
-  const href = useClipHref(g.id);
-  const done = g.status === "completed" && Boolean(g.videoUrl);
-  const inFlight = !isTerminal(g.status);
-  const take = g.takeGroupId && g.takeCount > 1 ? `Take ${g.takeIndex + 1}/${g.takeCount}` : null;
-
-  const onClick = useOpenOnClick(href);
+  const { g, active, href, done, inFlight, take, article } = useClipItem(generation, Boolean(more));
 
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut; the thumbnail's link is the keyboard path
     <article
-      id={`generation-${g.id}`}
-      data-testid="generation-card"
+      {...article}
       data-density="list"
-      data-id={g.id}
-      data-status={g.status}
-      data-take={g.takeGroupId ? g.takeIndex : undefined}
-      data-chosen={g.chosen || undefined}
-      data-collapsed={more ? "" : undefined}
-      aria-label={`${take ? `${take}, ` : ""}${statusLabel(g.status)} clip: ${clipTitle(g, 60)}`}
-      onClick={onClick}
-      {...handlers}
       className={cn(
         "@container flex w-full min-w-0 scroll-mt-24 cursor-pointer rounded-lg border bg-ink-900 p-1.5 transition-colors",
         "border-ink-700 hover:border-ink-600 focus-within:border-ink-600 target:border-accent/70",

@@ -56,10 +56,14 @@ export async function settleFaceless(prisma: Db, model: string): Promise<string[
   return rows.map((r) => r.generationId);
 }
 
-/** Claims the newest due clip (a stale lease counts as due); null when none is. */
-export async function claimNext(prisma: Db, owner: string, leaseMs: number): Promise<string | null> {
+/** Claims the newest due clip (a stale lease counts as due), with its tries so far; null when none is. */
+export async function claimNext(
+  prisma: Db,
+  owner: string,
+  leaseMs: number,
+): Promise<{ id: string; attempts: number } | null> {
   const now = new Date();
-  const rows = await prisma.$queryRaw<{ generationId: string }[]>`
+  const rows = await prisma.$queryRaw<{ generationId: string; attempts: number }[]>`
     WITH due AS (
       SELECT "generationId" FROM "ClipIdentity"
       WHERE ("status" = 'queued' OR ("status" = 'scoring' AND "leaseUntil" < ${now}))
@@ -72,8 +76,9 @@ export async function claimNext(prisma: Db, owner: string, leaseMs: number): Pro
     SET "status" = 'scoring', "leaseOwner" = ${owner}, "leaseUntil" = ${new Date(now.getTime() + leaseMs)},
         "attempts" = c."attempts" + 1, "updatedAt" = ${now}
     FROM due WHERE c."generationId" = due."generationId"
-    RETURNING c."generationId"`;
-  return rows[0]?.generationId ?? null;
+    RETURNING c."generationId", c."attempts"`;
+  const row = rows[0];
+  return row ? { id: row.generationId, attempts: Number(row.attempts) } : null;
 }
 
 /** Stores a clip's result, if this worker still holds it. */

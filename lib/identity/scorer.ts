@@ -25,6 +25,16 @@ export interface ScorerOptions {
   idleMs?: number;
 }
 
+/** What node and ffmpeg need, and none of the server's secrets (provider keys, the database URL). */
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { NODE_ENV: process.env.NODE_ENV ?? "production", MALLOC_ARENA_MAX: "2" };
+  for (const name of ["PATH", "HOME", "TMPDIR", "LANG"]) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
+}
+
 export class FaceScorer {
   private child: ChildProcess | undefined;
   private nextId = 1;
@@ -44,7 +54,7 @@ export class FaceScorer {
       cwd: root,
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, MALLOC_ARENA_MAX: "2" },
+      env: childEnv(),
     });
     try {
       if (child.pid) os.setPriority(child.pid, SCORER_NICE);

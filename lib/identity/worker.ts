@@ -93,21 +93,18 @@ export class IdentityWorker {
     const news = queued.filter((id) => !settled.has(id));
     if (news.length > 20) publishChange(prisma, { kind: "identity" });
     else for (const generationId of news) publishChange(prisma, { kind: "identity", generationId });
-    const id = await claimNext(prisma, owner, this.deps.leaseMs ?? 10 * 60_000);
+    const claimed = await claimNext(prisma, owner, this.deps.leaseMs ?? 10 * 60_000);
     // More of a long history to queue: go on at once.
-    if (!id) return queued.length === ENQUEUE_BATCH;
+    if (!claimed) return queued.length === ENQUEUE_BATCH;
+    const { id, attempts } = claimed;
     try {
       const result = await this.score(id);
       if (result && (await finish(prisma, id, owner, result)))
         publishChange(prisma, { kind: "identity", generationId: id });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const row = await prisma.clipIdentity.findUnique({
-        where: { generationId: id },
-        select: { attempts: true },
-      });
       this.deps.log?.(`clip ${id} not scored: ${message}`);
-      await fail(prisma, id, owner, message, row?.attempts ?? 1);
+      await fail(prisma, id, owner, message, attempts);
     }
     return true;
   }
@@ -127,21 +124,25 @@ export class IdentityWorker {
       await prisma.clipIdentity.deleteMany({ where: { generationId: id } });
       return null;
     }
-    const known = (a: (typeof g.references)[number]["asset"]) =>
-      a.face && a.face.model === FACE_MODEL ? (a.face.descriptor as number[] | null) : undefined;
     const assets = new Map(g.references.map((r) => [r.assetId, r.asset]));
+    // Reference faces measured before by this model (null: no face); the others are measured now.
+    const known = new Map(
+      [...assets.values()].flatMap((a) =>
+        a.face?.model === FACE_MODEL ? [[a.id, a.face.descriptor as number[] | null] as const] : [],
+      ),
+    );
     const measured = await this.deps.scorer.measure({
       tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
       video: store.pathOf(g.videoKey),
       references: [...assets.values()].map((a) => ({
         key: a.id,
         file: store.pathOf(a.mediaKey),
-        descriptor: known(a),
+        descriptor: known.get(a.id),
       })),
     });
     // Each reference image measured for the first time is kept, so no clip measures it again.
     for (const r of measured.references) {
-      if (known(assets.get(r.key) ?? ({} as never)) !== undefined) continue;
+      if (known.has(r.key)) continue;
       const descriptor = r.descriptor ?? Prisma.DbNull;
       await prisma.assetFace.upsert({
         where: { assetId: r.key },
