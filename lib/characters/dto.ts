@@ -6,6 +6,10 @@ export interface CharacterDTO {
   name: string;
   description: string;
   images: (AssetDTO & { position: number; label: string })[];
+  /** The asset id of its main image (one of `images`): shown first, inserted by "main only". */
+  mainImageId: string;
+  /** How the character sounds ("" for none): added to a prompt as audio direction when asked. */
+  voiceNote: string;
   /**
    * One short video of how the character moves (a reference video: `kind` "video", `video` set), or
    * null. Inserting the character into a draft brings it as a reference video.

@@ -4,6 +4,17 @@ import { cleanLabel, MAX_LABEL_CHARS } from "@/lib/generations/limits";
 import { characterSchema } from "@/lib/review/schema";
 import { idSchema } from "@/lib/validation/fields";
 
+export const MAX_VOICE_NOTE_CHARS = 300;
+
+/** One line of plain words: no control characters, runs of spaces and line breaks made one space. */
+export function cleanVoiceNote(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return s
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** The character's video: a reference video asset (uploaded, or cut from a clip), with a short name. */
 export const characterVideoSchema = z.strictObject(
   {
@@ -25,9 +36,30 @@ export const characterVideoSchema = z.strictObject(
  * A character as created or replaced: name, description, images and, optionally, `video` (null removes
  * it; absent on an update keeps the one it has, so a client that knows nothing of videos loses none).
  */
-export const characterWithVideoSchema = z.extend(characterSchema, {
-  video: z.optional(z.nullable(characterVideoSchema)),
-});
+export const characterWithVideoSchema = z
+  .extend(characterSchema, {
+    video: z.optional(z.nullable(characterVideoSchema)),
+    /**
+     * The main image, one of `images` by asset id. Absent: on a create the first image; on an update the
+     * one it has while it stays among the images, else the first.
+     */
+    mainAssetId: z.optional(idSchema("mainAssetId")),
+    /** How the character sounds, for audio direction; absent on an update keeps the one it has. */
+    voiceNote: z.optional(
+      z
+        .string({ error: "voiceNote must be a string" })
+        .check(
+          z.overwrite(cleanVoiceNote),
+          z.maxLength(MAX_VOICE_NOTE_CHARS, `voice notes have at most ${MAX_VOICE_NOTE_CHARS} characters`),
+        ),
+    ),
+  })
+  .check(
+    z.refine((c) => c.mainAssetId === undefined || c.images.some((i) => i.assetId === c.mainAssetId), {
+      message: "the main image must be one of the character's images",
+      path: ["mainAssetId"],
+    }),
+  );
 
 /** PUT /api/characters/:id/video and setCharacterVideoAction: the video, or null to remove it. */
 export const characterVideoUpdateSchema = z.nullable(characterVideoSchema);

@@ -30,6 +30,8 @@ function toDTO(c: CharacterRow, u: CharacterUsage): CharacterDTO {
       position: i.position,
       label: i.label || i.asset.originalName,
     })),
+    mainImageId: mainOf(c.mainAssetId, c.images),
+    voiceNote: c.voiceNote,
     video: c.video ? { ...toAssetDTO(c.video), label: c.videoLabel || c.video.originalName } : null,
     clipCount: u.clipCount,
     spendUsd: u.spendUsd,
@@ -37,6 +39,11 @@ function toDTO(c: CharacterRow, u: CharacterUsage): CharacterDTO {
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
+}
+
+/** The main image: the chosen one while the character still holds it, else its first image. */
+function mainOf(chosen: string | null | undefined, images: { assetId: string }[]): string {
+  return images.find((i) => i.assetId === chosen)?.assetId ?? images[0]?.assetId ?? "";
 }
 
 async function checkAssets(prisma: Db, assetIds: string[]) {
@@ -96,12 +103,16 @@ function snapshot(c: {
   name: string;
   description: string;
   images: { assetId: string }[];
+  mainAssetId?: string | null;
+  voiceNote?: string;
   videoAssetId?: string | null;
 }) {
   return {
     name: c.name,
     description: c.description,
     images: c.images.map((i) => i.assetId),
+    main: mainOf(c.mainAssetId, c.images),
+    ...(c.voiceNote ? { voiceNote: c.voiceNote } : {}),
     ...(c.videoAssetId ? { video: c.videoAssetId } : {}),
   };
 }
@@ -120,6 +131,8 @@ export async function createCharacter(prisma: Db, actor: Actor, raw: unknown): P
         id,
         name: input.name,
         description: input.description,
+        mainAssetId: mainOf(input.mainAssetId, input.images),
+        voiceNote: input.voiceNote ?? "",
         createdById: makerId(actor),
         videoAssetId: input.video?.assetId ?? null,
         videoLabel: input.video?.label ?? "",
@@ -156,12 +169,16 @@ export async function updateCharacter(
       include: { images: { orderBy: { position: "asc" } } },
     });
     if (!before) throw new AppError("not_found", "That character does not exist.", 404);
+    const main = mainOf(input.mainAssetId ?? before.mainAssetId, input.images);
+    const voiceNote = input.voiceNote ?? before.voiceNote;
     await tx.characterImage.deleteMany({ where: { characterId: id } });
     await tx.character.update({
       where: { id },
       data: {
         name: input.name,
         description: input.description,
+        mainAssetId: main,
+        voiceNote,
         ...(input.video !== undefined
           ? { videoAssetId: input.video?.assetId ?? null, videoLabel: input.video?.label ?? "" }
           : {}),
@@ -170,6 +187,8 @@ export async function updateCharacter(
     });
     const after = {
       ...input,
+      mainAssetId: main,
+      voiceNote,
       videoAssetId: input.video === undefined ? before.videoAssetId : (input.video?.assetId ?? null),
     };
     await recordEvents(tx, actor, [

@@ -6,7 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createCharacter, deleteCharacter, getCharacter, listCharacters } from "@/lib/characters/service";
+import {
+  createCharacter,
+  deleteCharacter,
+  getCharacter,
+  listCharacters,
+  updateCharacter,
+} from "@/lib/characters/service";
 import { ledger } from "@/lib/generations/ledger";
 import { clipRecordTags } from "@/lib/generations/record";
 import { findVisibleGeneration, listGenerations, toGenerationDTO } from "@/lib/generations/repo";
@@ -96,6 +102,47 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
         )
       )?.code,
     ).toBe("unknown_reference");
+  });
+
+  it("keeps a character's main image and voice note through edits, and refuses a main image it does not hold", async () => {
+    const prisma = rt.db.prisma;
+    const owner = await testOwner(prisma);
+    const [a, b, c] = refs as [string, string, string];
+    // Absent on a create: the first image is the main one.
+    const plain = await createCharacter(prisma, owner, { name: "Plain", images: [{ assetId: b }] });
+    expect(plain.mainImageId).toBe(b);
+    expect(plain.voiceNote).toBe("");
+    const made = await createCharacter(prisma, owner, {
+      name: "Mara Kel",
+      images: [{ assetId: a }, { assetId: b }],
+      mainAssetId: b,
+      voiceNote: "  a low,\n unhurried voice  ",
+    });
+    expect(made.mainImageId).toBe(b);
+    expect(made.voiceNote).toBe("a low, unhurried voice");
+    // Reordered and grown without naming the main image or the voice: both are kept.
+    const reordered = await updateCharacter(prisma, owner, made.id, {
+      name: "Mara Kel",
+      images: [{ assetId: c }, { assetId: b }, { assetId: a }],
+    });
+    expect(reordered.images.map((i) => i.id)).toEqual([c, b, a]);
+    expect(reordered.mainImageId).toBe(b);
+    expect(reordered.voiceNote).toBe("a low, unhurried voice");
+    // The main image removed: the first image stands for it.
+    const shrunk = await updateCharacter(prisma, owner, made.id, {
+      name: "Mara Kel",
+      images: [{ assetId: a }, { assetId: c }],
+      voiceNote: "",
+    });
+    expect(shrunk.mainImageId).toBe(a);
+    expect(shrunk.voiceNote).toBe("");
+    // A main image the character does not hold: refused on its field, nothing changed.
+    const refused = await fail(
+      updateCharacter(prisma, owner, made.id, { name: "Renamed", images: [{ assetId: a }], mainAssetId: c }),
+    );
+    expect(refused?.fields?.mainAssetId).toMatch(/one of the character's images/);
+    const kept = await getCharacter(prisma, made.id);
+    expect([kept.name, kept.images.length, kept.mainImageId]).toEqual(["Mara Kel", 2, a]);
   });
 
   it("stars, approves and chooses one take per group", async () => {

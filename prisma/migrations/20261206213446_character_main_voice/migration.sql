@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Character" ADD COLUMN     "mainAssetId" TEXT,
+ADD COLUMN     "voiceNote" TEXT NOT NULL DEFAULT '';
