@@ -16,6 +16,7 @@ import { isTerminal } from "@/lib/generations/state";
 import { backdropUrl } from "@/lib/media/keys";
 import { TakeLabel, useClipItem } from "./card-parts";
 import { CardReview, ChooseTake, ChosenTakeContext } from "./card-review";
+import { CharacterBadges } from "./character-badges";
 import { ClipMedia, COMPACT_POSTER_SIZES } from "./clip-media";
 import { clipTitle, costText, costTitle, durationText, noVideoText } from "./clip-meta";
 import { CreatorAvatar } from "./creator";
@@ -155,6 +156,7 @@ function SingleBody({ g, took, take, done, more }: BodyProps) {
         <ProviderBadge g={g} />
         <TierBadge g={g} />
         <IdentityBadge g={g} />
+        <CharacterBadges characters={g.characters} />
         <LocalTime iso={g.createdAt} className="ml-auto text-xs text-ink-400" title={g.createdAt} />
         <CreatorAvatar person={g.createdBy} />
       </div>

@@ -7,6 +7,7 @@ import { ArrowLeftIcon } from "@/components/ui/icons";
 import { ShortcutsButton } from "@/components/ui/shortcuts-overlay";
 import { galleryHref } from "@/lib/client/clip-nav";
 import type { ClipNeighbors, GenerationDTO } from "@/lib/generations/dto";
+import { CharacterBadges } from "./character-badges";
 import { ClipLineage } from "./clip-lineage";
 import { clipTitle } from "./clip-meta";
 import { ClipPager } from "./clip-pager";
@@ -76,6 +77,7 @@ export function ClipHeader({
           <ProviderBadge g={g} />
           <TierBadge g={g} className="h-6" />
           <IdentityBadge g={g} className="h-6" />
+          <CharacterBadges characters={g.characters} max={4} />
           {g.takeGroupId && g.takeCount > 1 && <TakeSwitcher g={g} from={from} />}
           {g.createdBy && (
             <span

@@ -10,6 +10,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { formatElapsed } from "@/lib/client/format";
 import { TakeLabel, useClipItem } from "./card-parts";
 import { ChooseTake, ChosenTakeContext } from "./card-review";
+import { CharacterBadges } from "./character-badges";
 import { Actions, Backdrop, type ClipCardProps, NoVideo } from "./clip-card";
 import { ClipMedia, THUMB_POSTER_SIZES } from "./clip-media";
 import { clipTitle } from "./clip-meta";
@@ -116,6 +117,7 @@ export function ClipRow({
             </span>
           )}
           <IdentityBadge g={g} className="hidden @min-[34rem]:inline-flex" />
+          <CharacterBadges characters={g.characters} className="hidden @min-[40rem]:flex" />
           <span className="ml-auto flex shrink-0 items-center gap-2">
             <LocalTime
               iso={g.createdAt}

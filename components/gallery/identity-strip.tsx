@@ -45,7 +45,18 @@ function FaceRow({
           </span>
         )}
       </p>
-      <div className="relative h-3" aria-hidden>
+      {/* Pointer users seek anywhere along the bar (aria-hidden, so no lint applies); keyboard users have
+          the low moments' buttons and the player's own keys. */}
+      <div
+        className="relative h-3 cursor-pointer"
+        aria-hidden
+        data-testid="identity-bar"
+        title="Click to seek there"
+        onClick={(e) => {
+          const box = e.currentTarget.getBoundingClientRect();
+          if (box.width > 0) onSeek(Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)) * span);
+        }}
+      >
         <div className="absolute inset-0 overflow-hidden rounded-full bg-ink-700">
           {cells.map((c) => (
             <span

@@ -2,10 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useDropzone } from "react-dropzone";
 import { toast } from "sonner";
 import { deleteCharacterAction } from "@/app/actions";
 import { Button } from "@/components/ui/button";
-import { PlusIcon, SearchIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
+import { cn } from "@/components/ui/cn";
+import { PlusIcon, SearchIcon, TrashIcon, UploadIcon, UserIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { actionValue } from "@/lib/client/action";
@@ -43,19 +45,25 @@ function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => 
             <CharacterVideoThumb video={c.video} name={c.name} className="size-full" />
           </li>
         )}
-        {c.images.map((i) => (
-          <li key={i.id} className="aspect-square">
-            {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
-            <img
-              src={i.thumbUrl}
-              alt={i.label}
-              title={i.label}
-              width={96}
-              height={96}
-              className="size-full rounded-lg border border-ink-700 bg-ink-800 object-cover"
-            />
-          </li>
-        ))}
+        {c.images.map((i) => {
+          const main = i.id === c.mainImageId && c.images.length > 1;
+          return (
+            <li key={i.id} className="relative aspect-square" data-main={main || undefined}>
+              {/* biome-ignore lint/performance/noImgElement: thumbnails from our own media route */}
+              <img
+                src={i.thumbUrl}
+                alt={main ? `${i.label} (main image)` : i.label}
+                title={main ? `${i.label}: the main image` : i.label}
+                width={96}
+                height={96}
+                className={cn(
+                  "size-full rounded-lg border bg-ink-800 object-cover",
+                  main ? "border-accent ring-2 ring-accent/40" : "border-ink-700",
+                )}
+              />
+            </li>
+          );
+        })}
       </ul>
       <div className="flex flex-col gap-1">
         <h2 id={`character-${c.id}`} className="truncate text-base font-semibold text-ink-100">
@@ -64,6 +72,11 @@ function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => 
         <p className="line-clamp-2 min-h-10 text-sm leading-5 text-ink-300">
           {c.description || <span className="text-ink-400">No description</span>}
         </p>
+        {c.voiceNote && (
+          <p className="truncate text-xs text-ink-400" title={c.voiceNote} data-testid="character-voice">
+            <span className="font-medium text-ink-300">Voice:</span> {c.voiceNote}
+          </p>
+        )}
       </div>
       <p className="flex gap-x-1.5 text-xs text-ink-400 tabular-nums" data-testid="character-usage">
         <span>
@@ -117,19 +130,56 @@ function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => 
   );
 }
 
-/** Every saved character: images, description, clips made with it and what they cost. */
-/** `canEdit`: the viewer may change characters (editors and up); reviewers only look. */
+/**
+ * Every saved character: images, description, clips made with it and what they cost. `canEdit`: the
+ * viewer may change characters (editors and up), make new ones (the button, or images dropped anywhere
+ * on the page); reviewers only look.
+ */
 export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
   const { data, isPending, isError, error, refetch } = useQuery(charactersQueryOptions);
-  const [editing, setEditing] = useState<{ c: CharacterDTO; images: CharacterImage[] } | null>(null);
+  const [editing, setEditing] = useState<{
+    c?: CharacterDTO;
+    images: CharacterImage[];
+    files?: readonly File[];
+  } | null>(null);
+  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+    noClick: true,
+    noKeyboard: true,
+    disabled: !canEdit || editing !== null,
+    onDrop: (accepted, rejected) => {
+      const files = [...accepted, ...rejected.map((r) => r.file)];
+      if (files.length > 0) setEditing({ images: [], files });
+    },
+  });
   return (
-    <main className="mx-auto flex max-w-[1400px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-xl font-semibold text-ink-100">Character library</h1>
-        <p className="max-w-2xl text-sm text-ink-400">
-          Sets of references saved under a name. Insert one into the composer to keep a character consistent
-          across clips; see every clip made with it and what they cost.
-        </p>
+    <main
+      {...getRootProps({
+        className:
+          "relative mx-auto flex w-full max-w-[1400px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8",
+      })}
+    >
+      {canEdit && <input {...getInputProps()} aria-hidden tabIndex={-1} />}
+      {isDragActive && (
+        <div className="pointer-events-none absolute inset-2 z-10 flex items-center justify-center rounded-card border-2 border-accent-soft border-dashed bg-ink-950/80 text-sm font-medium text-ink-100">
+          <UploadIcon className="mr-2 size-5" />
+          Drop images to make a new character
+        </div>
+      )}
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-xl font-semibold text-ink-100">Character library</h1>
+          <p className="max-w-2xl text-sm text-ink-400">
+            Sets of references saved under a name. Insert one into the composer to keep a character consistent
+            across clips; see every clip made with it and what they cost.
+            {canEdit && " Drop images anywhere here to make a new one."}
+          </p>
+        </div>
+        {canEdit && (
+          <Button variant="primary" size="sm" onClick={() => setEditing({ images: [] })}>
+            <PlusIcon className="size-3.5" />
+            New character
+          </Button>
+        )}
       </div>
       {isPending ? (
         <p className="text-sm text-ink-400" role="status">
@@ -149,7 +199,9 @@ export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
           </span>
           <p className="text-sm font-medium text-ink-100">No characters yet</p>
           <p className="max-w-sm text-sm text-ink-400">
-            Add references in the composer and press “Save as character”, or save one from a clip’s page.
+            {canEdit
+              ? "Press New character or drop images here; or save the composer’s references, or a clip’s, as one."
+              : "Editors save characters from the composer, a clip’s page or here."}
           </p>
           <LinkButton href="/" size="sm">
             Go to the studio
@@ -177,6 +229,7 @@ export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
       )}
       <CharacterDialog
         images={editing?.images ?? null}
+        files={editing?.files}
         editing={editing?.c}
         onClose={() => setEditing(null)}
       />
