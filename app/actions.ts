@@ -11,6 +11,8 @@ import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
 import { clipReferenceVideoSchema } from "@/lib/generations/clip-reference-schema";
 import { deleteGeneration, restoreGeneration } from "@/lib/generations/deletion";
 import { finalResolutionSchema } from "@/lib/generations/final-schema";
+import { clipFrameSchema } from "@/lib/generations/frame-schema";
+import { clipFrameToReference } from "@/lib/generations/frames";
 import { makeFinal, retryGeneration } from "@/lib/generations/rerun";
 import { createGenerationSchema, idempotencyKeySchema } from "@/lib/generations/schema";
 import { createGeneration, requestCancel } from "@/lib/generations/service";
@@ -155,6 +157,16 @@ export const clipToReferenceVideoAction = serverAction(
   async (_ctx, id, input) => {
     const { db, store } = await getRuntime();
     const { asset } = await clipToReferenceVideo({ prisma: db.prisma, store }, id, input);
+    return { asset };
+  },
+);
+
+/** "Continue from here": a finished clip's frame (`atSec`, or "last") as a reference image asset. */
+export const clipFrameAction = serverAction(
+  { role: "editor", args: [clipId, clipFrameSchema] },
+  async (_ctx, id, input) => {
+    const { db, store } = await getRuntime();
+    const { asset } = await clipFrameToReference({ prisma: db.prisma, store }, id, input);
     return { asset };
   },
 );

@@ -8,12 +8,14 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 
 export interface ReplaceDraftDialogProps {
   source: GenerationDTO | null;
+  /** Set for "Continue from here": what the new draft starts from ("the last frame", "frame 0:03.2"). */
+  continuing?: string;
   onReplace: () => void;
   onKeep: () => void;
 }
 
 /** Asks before a clip's settings overwrite a draft (a modal <dialog>: focus is kept inside, Esc keeps). */
-export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDialogProps) {
+export function ReplaceDraftDialog({ source, continuing, onReplace, onKeep }: ReplaceDraftDialogProps) {
   return (
     <Modal
       open={source !== null}
@@ -29,12 +31,20 @@ export function ReplaceDraftDialog({ source, onReplace, onKeep }: ReplaceDraftDi
             Replace your current draft?
           </h2>
           <div id="replace-draft-body" className="flex flex-col gap-2 text-sm text-ink-300">
-            <p>
-              This loads the prompt, {referenceWords(source)} and settings ({source.duration} s,{" "}
-              {source.aspectRatio}
-              {source.takeCount > 1 ? `, ${source.takeCount} takes` : ""}) of the clip into the composer. Your
-              current prompt and references will be replaced; you can undo right after.
-            </p>
+            {continuing ? (
+              <p>
+                This starts the next shot from {continuing} of the clip, beside its {referenceWords(source)},
+                with its settings ({source.duration} s, {source.aspectRatio}). Your current prompt and
+                references will be replaced; you can undo right after.
+              </p>
+            ) : (
+              <p>
+                This loads the prompt, {referenceWords(source)} and settings ({source.duration} s,{" "}
+                {source.aspectRatio}
+                {source.takeCount > 1 ? `, ${source.takeCount} takes` : ""}) of the clip into the composer.
+                Your current prompt and references will be replaced; you can undo right after.
+              </p>
+            )}
             {source.prompt && (
               // Its tags as the named chips every other view shows, cut to three lines.
               <p

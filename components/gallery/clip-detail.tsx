@@ -41,6 +41,7 @@ import { ClipFacts } from "./clip-facts";
 import { ClipHeader } from "./clip-header";
 import { clipTitle, noVideoText } from "./clip-meta";
 import { viewSummary } from "./clip-pager";
+import { ContinueButton } from "./continue-button";
 import { DrawToolbar } from "./draw-toolbar";
 import { failureTitle } from "./failure";
 import { FrameNotes } from "./frame-notes";
@@ -125,7 +126,15 @@ export interface Viewer {
   role: MemberRole;
 }
 
-function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
+function ActionBar({
+  g,
+  me,
+  video,
+}: {
+  g: GenerationDTO;
+  me?: Viewer;
+  video: RefObject<HTMLVideoElement | null>;
+}) {
   const router = useRouter();
   const editor = me?.role !== "reviewer";
   const mayDelete =
@@ -150,6 +159,7 @@ function ActionBar({ g, me }: { g: GenerationDTO; me?: Viewer }) {
       {editor && <MakeFinalButton g={g} />}
       {editor && (
         <>
+          <ContinueButton g={g} video={video} />
           <ReferenceVideoButton g={g} />
           <LinkButton href={`/?use=${encodeURIComponent(g.id)}`} variant="secondary">
             <SlidersIcon />
@@ -286,7 +296,7 @@ export function ClipDetail({
             {review.drawing && <DrawToolbar review={review} />}
             {g.status === "completed" && g.videoUrl && <ClipComments g={g} video={video} review={review} />}
             <ReviewBar g={g} />
-            <ActionBar g={g} me={me} />
+            <ActionBar g={g} me={me} video={video} />
             {g.status === "failed" && (
               <div
                 role="status"

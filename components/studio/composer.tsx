@@ -118,6 +118,7 @@ export function Composer() {
     >
       <Suspense fallback={null}>
         <HandoffParam name="use" onValue={c.requestUse} />
+        <HandoffParam name="continue" onValue={c.requestContinue} />
         <HandoffParam name="referenceVideo" onValue={c.addReferenceVideo} />
         <HandoffParam name="insert" ready={c.restored} onValue={insertCharacter} />
       </Suspense>
@@ -268,6 +269,7 @@ export function Composer() {
       {c.trim && <VideoTrimmer request={c.trim} />}
       <ReplaceDraftDialog
         source={c.pendingReplace?.source ?? null}
+        continuing={c.pendingReplace?.continuing}
         onReplace={c.confirmReplace}
         onKeep={c.keepDraft}
       />

@@ -35,6 +35,8 @@ export interface AssetDTO {
   kind?: AssetKind;
   /** Set for videos. */
   video?: VideoAssetInfo;
+  /** A still taken from a clip ("Continue from here"): which clip, and when in it. */
+  frameOf?: { generationId: string; atSec: number };
 }
 
 export interface GenerationReferenceDTO extends AssetDTO {

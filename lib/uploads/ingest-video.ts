@@ -102,7 +102,7 @@ function storeAll(store: MediaStore, file: string, ext: "mp4" | VideoContainer, 
 
 async function record(
   db: DbTx,
-  data: Omit<Asset, "id" | "createdAt">,
+  data: Omit<Asset, "id" | "createdAt" | "frameOfId" | "frameAtSec">,
 ): Promise<{ asset: AssetDTO; created: boolean }> {
   const same = await db.asset.findUnique({ where: { sha256: data.sha256 } });
   if (same) return { asset: toAssetDTO(same), created: false };

@@ -60,6 +60,7 @@ export function toAssetDTO(asset: Asset): AssetDTO {
           },
         }
       : {}),
+    ...(asset.frameOfId ? { frameOf: { generationId: asset.frameOfId, atSec: asset.frameAtSec ?? 0 } } : {}),
   };
 }
 

@@ -170,6 +170,12 @@ describe("the role matrix: every server action, as every role, a guest link and 
       expect: from("editor", "ok"),
     },
     {
+      name: "clipFrameAction",
+      action: actions.clipFrameAction,
+      args: async () => [clip.id, { atSec: 1 }],
+      expect: from("editor", "ok"),
+    },
+    {
       name: "createShareLinkAction",
       action: shareActions.createShareLinkAction,
       args: async () => [{ kind: "generation", target: clip.id }],

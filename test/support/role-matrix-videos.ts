@@ -1,8 +1,9 @@
 // The role matrix's cells for the reference video routes (test/integration/role-matrix-routes.test.ts):
-// "Use as reference video" on the matrix's finished clip, the character's video, and reading a stored asset
+// "Use as reference video" and "Continue from here" (a frame) on the matrix's finished clip, the character's video, and reading a stored asset
 // (what the composer's `?referenceVideo=` hand-off reads).
 import * as assetRoute from "@/app/api/assets/[id]/route";
 import * as characterVideoRoute from "@/app/api/characters/[id]/video/route";
+import * as framesRoute from "@/app/api/generations/[id]/frames/route";
 import * as referenceVideoRoute from "@/app/api/generations/[id]/reference-video/route";
 import { clipToReferenceVideo } from "@/lib/generations/clip-reference";
 import { from, type Matrix } from "./role-matrix";
@@ -26,6 +27,12 @@ export function referenceVideoRouteCells(m: Matrix) {
       name: "POST /api/generations/:id/reference-video",
       handler: referenceVideoRoute.POST,
       make: async () => ({ params: { id: m.clip.id }, body: { startSec: 0, endSec: 2 } }),
+      expect: from("editor", 201),
+    },
+    {
+      name: "POST /api/generations/:id/frames",
+      handler: framesRoute.POST,
+      make: async () => ({ params: { id: m.clip.id }, body: { atSec: 1 } }),
       expect: from("editor", 201),
     },
     {

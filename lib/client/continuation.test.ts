@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { AssetDTO, GenerationDTO, GenerationReferenceDTO } from "@/lib/generations/dto";
+import { continuationContent, frameName } from "./continuation";
+
+const asset = (id: string, extra: Partial<AssetDTO> = {}): AssetDTO => ({
+  id,
+  sha256: id.padEnd(64, "0"),
+  mime: "image/png",
+  width: 1280,
+  height: 720,
+  bytes: 1000,
+  name: `${id}.png`,
+  url: `/media/${id}`,
+  thumbUrl: `/media/${id}-t`,
+  kind: "image",
+  ...extra,
+});
+const ref = (id: string, position: number, label: string): GenerationReferenceDTO => ({
+  ...asset(id),
+  position,
+  label,
+  characterId: position === 0 ? "char1" : null,
+});
+
+function clip(references: GenerationReferenceDTO[], prompt: string, version = "preview"): GenerationDTO {
+  return {
+    id: "clip1",
+    provider: version === "preview" ? "preview" : "fal",
+    modelVersion: version,
+    prompt,
+    references,
+    referenceVideos: [],
+    duration: 6,
+    aspectRatio: "16:9",
+    takeCount: 2,
+    resolution: "720p",
+    seed: 42,
+    thinkingLevel: null,
+  } as unknown as GenerationDTO;
+}
+
+const key = (i: number) => `k${i}`;
+
+describe("continue from here", () => {
+  it("names the frame by its moment, or as the last one", () => {
+    const c = clip([], "");
+    expect(frameName(asset("f", { frameOf: { generationId: "clip1", atSec: 3.2 } }), c)).toBe("Frame 0:03.2");
+    expect(frameName(asset("f", { frameOf: { generationId: "clip1", atSec: 5.96 } }), c)).toBe("Last frame");
+  });
+
+  it("puts the frame first, keeps the clip's references and settings, and moves their tags up", () => {
+    const frame = asset("frame", { frameOf: { generationId: "clip1", atSec: 6 } });
+    const { content, left, name } = continuationContent(
+      clip([ref("mara", 0, "Mara"), ref("pier", 1, "Pier")], "<IMAGE_REF_0> runs along <IMAGE_REF_1>."),
+      frame,
+      key,
+    );
+    expect(name).toBe("Last frame");
+    expect(left).toEqual([]);
+    expect(content.references.map((r) => [r.key, r.name, r.asset?.id, r.characterId ?? null])).toEqual([
+      ["k0", "Last frame", "frame", null],
+      ["k1", "Mara", "mara", "char1"],
+      ["k2", "Pier", "pier", null],
+    ]);
+    expect(content.prompt).toBe(
+      "Continue the action from <IMAGE_REF_0>, the last frame of the previous shot, in one continuous move. <IMAGE_REF_1> runs along <IMAGE_REF_2>.",
+    );
+    expect([content.duration, content.aspectRatio, content.version, content.seedText]).toEqual([
+      6,
+      "16:9",
+      "preview",
+      "",
+    ]);
+  });
+
+  it("leaves out the references past the version's limit, dropping their tags and naming them", () => {
+    const refs = ["a", "b", "c", "d", "e"].map((id, i) => ref(id, i, id.toUpperCase()));
+    const { content, left } = continuationContent(
+      clip(refs, "<IMAGE_REF_0> meets <IMAGE_REF_4> by <IMAGE_REF_3>.", "fal-v1"),
+      asset("frame", { frameOf: { generationId: "clip1", atSec: 2 } }),
+      key,
+    );
+    expect(content.references.map((r) => r.name)).toEqual(["Frame 0:02.0", "A", "B", "C", "D"]);
+    expect(left).toEqual(["E"]);
+    expect(content.prompt).toMatch(
+      /the frame of the previous shot, in one continuous move\. <IMAGE_REF_1> meets by <IMAGE_REF_4>\.$/,
+    );
+  });
+});
