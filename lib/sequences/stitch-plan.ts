@@ -25,16 +25,19 @@ const DEFAULT_FPS = 30;
 /** The export's size: the one most shots have (ties: the first shot's), or the one asked for. */
 export function chooseSize(shots: Size[], asked?: Size): Size {
   if (asked) return { width: even(asked.width), height: even(asked.height) };
-  const counts = new Map<string, number>();
-  let best: Size | undefined;
-  let bestCount = 0;
+  const counts = new Map<string, { size: Size; count: number }>();
   for (const { width, height } of shots) {
     const key = `${width}x${height}`;
-    const count = (counts.get(key) ?? 0) + 1;
-    counts.set(key, count);
-    // Strictly more: an earlier size keeps a tie.
+    const seen = counts.get(key) ?? { size: { width, height }, count: 0 };
+    seen.count++;
+    counts.set(key, seen);
+  }
+  // A Map iterates in first-seen order, and only a strictly higher count wins: ties keep the earliest.
+  let best: Size | undefined;
+  let bestCount = 0;
+  for (const { size, count } of counts.values()) {
     if (count > bestCount) {
-      best = { width, height };
+      best = size;
       bestCount = count;
     }
   }
