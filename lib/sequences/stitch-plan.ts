@@ -89,7 +89,7 @@ export function filterGraph(shots: ShotInput[], size: Size, fps: number, frames:
     );
     const source = shot.hasAudio
       ? `[${i}:a:0]aresample=${AUDIO_RATE}:first_pts=0,`
-      : `anullsrc=r=${AUDIO_RATE}:cl=stereo,`;
+      : `anullsrc=r=${AUDIO_RATE}:cl=stereo:d=${sec(length)},`;
     const fade = Math.min(CUT_FADE_SEC, length / 2);
     parts.push(
       `${source}aformat=sample_fmts=fltp:sample_rates=${AUDIO_RATE}:channel_layouts=stereo,` +
