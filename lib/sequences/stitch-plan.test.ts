@@ -99,7 +99,9 @@ describe("filterGraph", () => {
         "afade=t=in:d=0.030000,afade=t=out:st=7.970000:d=0.030000[a0]",
     );
     // 50 frames at 24 fps: 2.083333 s of silence, the picture's length.
-    expect(parts[3]).toMatch(/^anullsrc=r=48000:cl=stereo:d=2\.083333,.*apad=whole_dur=2\.083333,atrim=end=2\.083333,/);
+    expect(parts[3]).toMatch(
+      /^anullsrc=r=48000:cl=stereo:d=2\.083333,.*apad=whole_dur=2\.083333,atrim=end=2\.083333,/,
+    );
     expect(parts[5]).toContain("atrim=end=1.500000,");
   });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { rename, rm, stat, writeFile } from "node:fs/promises";
+import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { probeVideo, type VideoProbe } from "@/lib/media/probe";
@@ -105,13 +105,15 @@ export async function stitchSequence(shots: StitchShot[], options: StitchOptions
   );
   const durationSec = list.at(-1)!.endSec;
 
-  const stem = path.join(path.dirname(out), `.${path.basename(out)}.${randomBytes(4).toString("hex")}`);
+  const stem = `${leftoverPrefix(out)}${randomBytes(4).toString("hex")}`;
   const partial = `${stem}.part`;
   const metaFile = `${stem}.ffmeta`;
   try {
     await writeFile(metaFile, ffmetadata(recordTags(shots, list, options.title), list));
     const args = [
-      ...shots.flatMap((s) => ["-i", path.resolve(s.file)]),
+      // Two decoding threads per input: ffmpeg opens every input at once, and its default (one thread per
+      // core, plus one) costs each input its own frames per thread; one input decodes at a time anyway.
+      ...shots.flatMap((s) => ["-threads", "2", "-i", path.resolve(s.file)]),
       ...["-f", "ffmetadata", "-i", metaFile],
       ...["-filter_complex", filterGraph(inputs, size, fps, frames)],
       ...["-map", "[v]", "-map", "[a]", ...ENCODE],
@@ -132,6 +134,23 @@ export async function stitchSequence(shots: StitchShot[], options: StitchOptions
   }
   onProgress?.(1);
   return { durationSec, width: size.width, height: size.height, fps, chapters: list };
+}
+
+/** Where a run's temp files beside `out` begin: `.<name>.` then a random part. */
+const leftoverPrefix = (out: string) => path.join(path.dirname(out), `.${path.basename(out)}.`);
+
+/**
+ * Removes what a run killed mid-way (a crash, a restart: no chance to clean up) left beside `out`: its
+ * partial MP4 and ffmetadata file. The export job calls it before it runs again.
+ */
+export async function removeStitchLeftovers(out: string): Promise<void> {
+  const prefix = path.basename(leftoverPrefix(out));
+  const names = await readdir(path.dirname(out)).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix) && /\.[0-9a-f]{8}\.(part|ffmeta)$/.test(n))
+      .map((n) => rm(path.join(path.dirname(out), n), { force: true })),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg, runTool } from "@/lib/media/ffmpeg";
 import { tool } from "@/lib/media/tools";
-import { type StitchShot, stitchSequence } from "@/lib/sequences/stitch";
+import { removeStitchLeftovers, type StitchShot, stitchSequence } from "@/lib/sequences/stitch";
 
 let dir: string;
 
@@ -188,6 +188,20 @@ describe("stitchSequence", () => {
     });
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
     expect(await readdir(path.dirname(out))).toEqual([]);
+  });
+
+  it("clears what a killed run left beside the export, and nothing else", async () => {
+    const folder = path.join(dir, "restarted");
+    await mkdir(folder, { recursive: true });
+    const names = [
+      ".sequence.mp4.0a1b2c3d.part",
+      ".sequence.mp4.0a1b2c3d.ffmeta",
+      "other.mp4",
+      "sequence.mp4",
+    ];
+    await Promise.all(names.map((n) => writeFile(path.join(folder, n), "x")));
+    await removeStitchLeftovers(path.join(folder, "sequence.mp4"));
+    expect((await readdir(folder)).sort()).toEqual(["other.mp4", "sequence.mp4"]);
   });
 
   it("names the shot whose clip is missing or not a video, and writes nothing", async () => {
