@@ -167,6 +167,11 @@ describe("stitchSequence", () => {
     expect(await loudness(out, hands!.startSec + 0.1, 1.8)).toBeLessThan(0.001);
     expect(await loudness(out, fullHd!.startSec + 0.05, 0.3)).toBeGreaterThan(0.05);
     expect(await loudness(out, shortSound!.startSec + 1.7, 0.25)).toBeLessThan(0.001);
+    // The fades: the tone's last and first 10 ms at a cut are far quieter than its body.
+    const body = await loudness(out, 0.5, 1);
+    const [wide] = result.chapters;
+    expect(await loudness(out, wide!.endSec - 0.01, 0.01)).toBeLessThan(body * 0.4);
+    expect(await loudness(out, fullHd!.startSec, 0.01)).toBeLessThan(body * 0.4);
 
     // The 4:3 shot is pillarboxed: black at the sides, its white picture in the middle, unstretched
     // (960 of 1280 px wide: 160 px of black on each side).
