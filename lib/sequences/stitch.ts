@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { probeVideo, type VideoProbe } from "@/lib/media/probe";
@@ -109,6 +109,7 @@ export async function stitchSequence(shots: StitchShot[], options: StitchOptions
   const partial = `${stem}.part`;
   const metaFile = `${stem}.ffmeta`;
   try {
+    await mkdir(path.dirname(out), { recursive: true });
     await writeFile(metaFile, ffmetadata(recordTags(shots, list, options.title), list));
     const args = [
       // Two decoding threads per input: ffmpeg opens every input at once, and its default (one thread per

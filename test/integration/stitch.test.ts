@@ -109,8 +109,8 @@ afterAll(async () => {
 
 describe("stitchSequence", () => {
   it("makes one MP4 of the shots at one size and rate, as long as their pictures, with chapters and the record", async () => {
+    // Its folder does not exist yet: the stitch makes it.
     const out = path.join(dir, "out", "sequence.mp4");
-    await mkdir(path.dirname(out), { recursive: true });
     const progress: number[] = [];
     const result = await stitchSequence(shots, {
       out,
