@@ -86,22 +86,21 @@ describe("filterGraph", () => {
       "[0:v:0]setsar=1,fps=24:start_time=0,format=yuv420p,tpad=stop_mode=clone:stop=2,trim=end_frame=192[v0]",
     );
     expect(parts[2]).toContain(
-      "[1:v:0]scale=1280:720:force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic,pad=1280:720:(ow-iw)/2:(oh-ih)/2:black,",
+      "[1:v:0]scale='2*trunc(min(1280/iw,720/ih)*iw/2)':'2*trunc(min(1280/iw,720/ih)*ih/2)':flags=bicubic," +
+        "pad=1280:720:(ow-iw)/2:(oh-ih)/2:black,",
     );
-    expect(parts[4]).toMatch(/^\[2:v:0\]scale=1280:720:force_original_aspect_ratio=decrease/);
+    expect(parts[4]).toMatch(/^\[2:v:0\]scale='2\*trunc\(min\(1280\/iw,720\/ih\)/);
     expect(parts[4]).toContain("trim=end_frame=36[v2]");
   });
 
   it("fits each shot's sound to its picture, fades it at the cuts, and fills a silent shot", () => {
     expect(parts[1]).toBe(
       "[0:a:0]aresample=48000:first_pts=0,aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo," +
-        "apad=whole_dur=8.000000,atrim=end=8.000000," +
+        "apad,atrim=end=8.000000," +
         "afade=t=in:d=0.030000,afade=t=out:st=7.970000:d=0.030000[a0]",
     );
     // 50 frames at 24 fps: 2.083333 s of silence, the picture's length.
-    expect(parts[3]).toMatch(
-      /^anullsrc=r=48000:cl=stereo:d=2\.083333,.*apad=whole_dur=2\.083333,atrim=end=2\.083333,/,
-    );
+    expect(parts[3]).toMatch(/^anullsrc=r=48000:cl=stereo,.*apad,atrim=end=2\.083333,/);
     expect(parts[5]).toContain("atrim=end=1.500000,");
   });
 
@@ -116,16 +115,14 @@ describe("ffmetadata", () => {
     expect(escapeFfmetadata("a=b;c#d\\e\nf\0g")).toBe("a\\=b\\;c\\#d\\\\e\\\nfg");
   });
 
-  it("writes the tags and a chapter per shot in milliseconds", () => {
-    const text = ffmetadata({ title: "Night = day", comment: '{"a":1}' }, [
+  it("writes a chapter per shot in milliseconds, titles escaped", () => {
+    const text = ffmetadata([
       { title: "One; two", startSec: 0, endSec: 2 },
-      { title: "#3", startSec: 2, endSec: 98 / 24 },
+      { title: "#3 = \\ four", startSec: 2, endSec: 98 / 24 },
     ]);
     expect(text).toBe(
       [
         ";FFMETADATA1",
-        "title=Night \\= day",
-        'comment={"a":1}',
         "[CHAPTER]",
         "TIMEBASE=1/1000",
         "START=0",
@@ -135,7 +132,7 @@ describe("ffmetadata", () => {
         "TIMEBASE=1/1000",
         "START=2000",
         "END=4083",
-        "title=\\#3",
+        "title=\\#3 \\= \\\\ four",
         "",
       ].join("\n"),
     );

@@ -76,10 +76,13 @@ export function filterGraph(shots: ShotInput[], size: Size, fps: number, frames:
   shots.forEach((shot, i) => {
     const n = frames[i]!;
     const length = n / fps;
+    // The largest even size of the shot's shape inside the export's (written out rather than with
+    // force_original_aspect_ratio / force_divisible_by, which the bundled ffmpeg 4.1 lacks).
+    const scale = `min(${w}/iw,${h}/ih)`;
     const fit =
       shot.width === w && shot.height === h
         ? ""
-        : `scale=${w}:${h}:force_original_aspect_ratio=decrease:force_divisible_by=2:flags=bicubic,` +
+        : `scale='2*trunc(${scale}*iw/2)':'2*trunc(${scale}*ih/2)':flags=bicubic,` +
           `pad=${w}:${h}:(ow-iw)/2:(oh-ih)/2:black,`;
     // fps's start_time=0 fills from 0 if the picture starts late; tpad then holds the last frame a
     // little, and trim cuts at exactly n frames, whatever rounding fps did at either end.
@@ -89,11 +92,11 @@ export function filterGraph(shots: ShotInput[], size: Size, fps: number, frames:
     );
     const source = shot.hasAudio
       ? `[${i}:a:0]aresample=${AUDIO_RATE}:first_pts=0,`
-      : `anullsrc=r=${AUDIO_RATE}:cl=stereo:d=${sec(length)},`;
+      : `anullsrc=r=${AUDIO_RATE}:cl=stereo,`;
     const fade = Math.min(CUT_FADE_SEC, length / 2);
     parts.push(
       `${source}aformat=sample_fmts=fltp:sample_rates=${AUDIO_RATE}:channel_layouts=stereo,` +
-        `apad=whole_dur=${sec(length)},atrim=end=${sec(length)},` +
+        `apad,atrim=end=${sec(length)},` +
         `afade=t=in:d=${sec(fade)},afade=t=out:st=${sec(length - fade)}:d=${sec(fade)}[a${i}]`,
     );
     pairs.push(`[v${i}][a${i}]`);
@@ -125,12 +128,12 @@ export function escapeFfmetadata(value: string): string {
 }
 
 /**
- * An ffmetadata file (ffmpeg's own text format): the global `tags`, then a [CHAPTER] per chapter in
- * milliseconds. Keys are ours (plain words), values and titles are escaped.
+ * An ffmetadata file (ffmpeg's own text format) with a [CHAPTER] per chapter, in milliseconds, titles
+ * escaped. The global tags go on ffmpeg's command line instead (lib/sequences/stitch.ts): ffmpeg 4.1,
+ * the bundled fallback, cuts an ffmetadata value at about 1 KB, and the record is longer.
  */
-export function ffmetadata(tags: Record<string, string>, list: Chapter[]): string {
+export function ffmetadata(list: Chapter[]): string {
   const lines = [";FFMETADATA1"];
-  for (const [key, value] of Object.entries(tags)) lines.push(`${key}=${escapeFfmetadata(value)}`);
   for (const c of list) {
     lines.push(
       "[CHAPTER]",

@@ -110,7 +110,7 @@ export async function stitchSequence(shots: StitchShot[], options: StitchOptions
   const metaFile = `${stem}.ffmeta`;
   try {
     await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(metaFile, ffmetadata(recordTags(shots, list, options.title), list));
+    await writeFile(metaFile, ffmetadata(list));
     const args = [
       // Two decoding threads per input: ffmpeg opens every input at once, and its default (one thread per
       // core, plus one) costs each input its own frames per thread; one input decodes at a time anyway.
@@ -118,7 +118,13 @@ export async function stitchSequence(shots: StitchShot[], options: StitchOptions
       ...["-f", "ffmetadata", "-i", metaFile],
       ...["-filter_complex", filterGraph(inputs, size, fps, frames)],
       ...["-map", "[v]", "-map", "[a]", ...ENCODE],
+      // Chapters from the ffmetadata file, and no global tags from any input (ffmpeg would copy the first
+      // clip's record): only ours, as lib/media/metadata.ts writes a clip's (NUL would cut a value).
       ...["-map_metadata", String(shots.length), "-map_chapters", String(shots.length)],
+      ...Object.entries(recordTags(shots, list, options.title)).flatMap(([key, value]) => [
+        "-metadata",
+        `${key}=${value.replace(/\0/g, "")}`,
+      ]),
       // use_metadata_tags keeps our own omni_* keys, as lib/media/metadata.ts does for a clip.
       ...["-movflags", "+faststart+use_metadata_tags", "-f", "mp4", "-y", partial],
     ];

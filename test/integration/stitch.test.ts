@@ -20,6 +20,8 @@ interface ClipSpec {
   audioSec?: number;
   /** A flat white picture instead of the test pattern. */
   white?: boolean;
+  /** The clip's own record, as a downloaded clip carries it (lib/generations/record.ts). */
+  tags?: Record<string, string>;
 }
 
 /** A real H.264/AAC clip from ffmpeg's test sources; the picture and the sound may differ in length. */
@@ -31,7 +33,8 @@ async function makeClip(name: string, c: ClipSpec): Promise<string> {
     ...(c.audioSec ? ["-f", "lavfi", "-i", `sine=f=440:r=44100:d=${c.audioSec}`] : []),
     ...["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"],
     ...(c.audioSec ? ["-c:a", "aac"] : ["-an"]),
-    ...["-y", file],
+    ...Object.entries(c.tags ?? {}).flatMap(([k, v]) => ["-metadata", `${k}=${v}`]),
+    ...["-movflags", "+use_metadata_tags", "-y", file],
   ]);
   return file;
 }
@@ -93,7 +96,10 @@ const videoSecs = [2, 2.1, 1.5, 2, 1];
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "omni-stitch-"));
   const files = await Promise.all([
-    makeClip("wide.mp4", { width: 1280, height: 720, fps: 24, videoSec: 2, audioSec: 2 }),
+    makeClip("wide.mp4", {
+      ...{ width: 1280, height: 720, fps: 24, videoSec: 2, audioSec: 2 },
+      tags: { comment: "the first clip's record", omni_prompt: "the first clip's prompt" },
+    }),
     makeClip("silent.mp4", { width: 854, height: 480, fps: 30, videoSec: 2.1 }),
     makeClip("full-hd.mp4", { width: 1920, height: 1080, fps: 30, videoSec: 1.5, audioSec: 1.8 }),
     makeClip("short-sound.mp4", { width: 1280, height: 720, fps: 30, videoSec: 2, audioSec: 1.6 }),
@@ -155,6 +161,8 @@ describe("stitchSequence", () => {
       references: ["sha_2a", "sha_2b"],
     });
     expect(probe.format.tags.omni_generation_ids).toBe("gen_1,gen_2,gen_3,gen_4,gen_5");
+    // Nothing of the first clip's own record comes along.
+    expect(probe.format.tags.omni_prompt).toBeUndefined();
 
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((f) => f >= 0 && f <= 1)).toBe(true);
