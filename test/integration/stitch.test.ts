@@ -188,6 +188,22 @@ describe("stitchSequence", () => {
     expect(Math.min(row[170]!, row[640]!, row[1110]!)).toBeGreaterThan(220);
   });
 
+  it("keeps a sound that starts after its picture where it was against it", async () => {
+    const late = path.join(dir, "late-sound.mp4");
+    await runFfmpeg([
+      ...["-f", "lavfi", "-i", "testsrc2=s=1280x720:r=24:d=2"],
+      ...["-itsoffset", "0.5", "-f", "lavfi", "-i", "sine=f=440:d=1.5"],
+      ...["-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"],
+      ...["-y", late],
+    ]);
+    const out = path.join(dir, "late", "sequence.mp4");
+    const result = await stitchSequence([shots[0]!, { ...shots[0]!, title: "Late", file: late }], { out });
+    const start = result.chapters[1]!.startSec;
+    expect(await loudness(out, start + 0.05, 0.35)).toBeLessThan(0.001);
+    expect(await loudness(out, start + 0.6, 0.5)).toBeGreaterThan(0.05);
+    expect(result.durationSec).toBeCloseTo(4, 3);
+  });
+
   it("leaves nothing when aborted", async () => {
     const out = path.join(dir, "aborted", "sequence.mp4");
     await mkdir(path.dirname(out), { recursive: true });
