@@ -51,8 +51,9 @@ export class StitchInputError extends Error {
   }
 }
 
-// x264's veryfast at CRF 20: a clean picture at about 3 Mbit/s for 720p; measured at 6 to 9x real time
-// on the 2 cores here for a 6-shot 720p sequence (docs/performance.md, 15). AAC at 192 kbit/s stereo.
+// x264's veryfast at CRF 20: a clean picture at about 3 Mbit/s for 720p. A 6-shot, 48 s 720p sequence
+// takes about 13.5 CPU s (7x real time on 2 idle cores; 3.7 to 5.7x measured on the shared machine:
+// docs/performance.md, 15). AAC at 192 kbit/s stereo.
 const ENCODE = [
   ...["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p"],
   ...["-c:a", "aac", "-b:a", "192k", "-ar", String(AUDIO_RATE), "-ac", "2"],
