@@ -4,7 +4,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg, ToolRunError } from "@/lib/media/ffmpeg";
-import { extractPoster, probeVideo } from "@/lib/media/probe";
+import { extractPoster, frameRate, probeVideo } from "@/lib/media/probe";
 
 let dir: string;
 const img = (name: string) => path.join(dir, name);
@@ -38,6 +38,14 @@ describe("probeVideo", () => {
     expect([probe.width, probe.height]).toEqual([720, 1280]);
     expect([probe.videoCodec, probe.audioCodec, probe.hasAudio]).toEqual(["h264", "aac", true]);
     expect(Math.abs(probe.durationSec - 3)).toBeLessThanOrEqual(0.1);
+    expect(probe.fps).toBe(25);
+    expect(probe.videoDurationSec).toBeCloseTo(3, 2);
+  });
+
+  it("reads a frame rate from ffprobe's fractions", () => {
+    expect(frameRate("30000/1001")).toBeCloseTo(29.97, 2);
+    expect(frameRate("0/0", "24/1")).toBe(24);
+    expect(frameRate(undefined, "90000/0")).toBeNull();
   });
 });
 

@@ -13,6 +13,10 @@ export interface VideoProbe {
   videoCodec: string | null;
   audioCodec: string | null;
   formatName: string;
+  /** Frames a second of the video stream (its average rate, else its base rate), or null when unknown. */
+  fps: number | null;
+  /** The video stream's own length, which can differ a little from the file's (its sound's); else null. */
+  videoDurationSec: number | null;
 }
 
 const probeSchema = z.object({
@@ -24,6 +28,8 @@ const probeSchema = z.object({
         width: z.number().optional(),
         height: z.number().optional(),
         duration: z.string().optional(),
+        avg_frame_rate: z.string().optional(),
+        r_frame_rate: z.string().optional(),
         disposition: z.object({ attached_pic: z.number().optional() }).optional(),
       }),
     )
@@ -32,6 +38,16 @@ const probeSchema = z.object({
     format_name: "",
   }),
 });
+
+/** "30000/1001" -> 29.97; "0/0", missing or absurd -> null. */
+export function frameRate(...rates: (string | undefined)[]): number | null {
+  for (const rate of rates) {
+    const [num, den = "1"] = (rate ?? "").split("/");
+    const value = Number(num) / Number(den);
+    if (Number.isFinite(value) && value > 0 && value <= 1000) return value;
+  }
+  return null;
+}
 
 export async function probeVideo(filePath: string, signal?: AbortSignal): Promise<VideoProbe> {
   const name = path.basename(filePath);
@@ -65,6 +81,8 @@ export async function probeVideo(filePath: string, signal?: AbortSignal): Promis
     videoCodec: video.codec_name ?? null,
     audioCodec: audio?.codec_name ?? null,
     formatName: format.format_name,
+    fps: frameRate(video.avg_frame_rate, video.r_frame_rate),
+    videoDurationSec: Number(video.duration) > 0 ? Number(video.duration) : null,
   };
 }
 
