@@ -5,6 +5,7 @@ import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, use
 import { CharacterBar } from "@/components/composer/character-bar";
 import type { ChipInfo } from "@/components/composer/editor-dom";
 import { HandoffParam, insertCharacterById } from "@/components/composer/handoff-param";
+import { InsertCharacterDialog } from "@/components/composer/insert-character-dialog";
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
@@ -31,8 +32,8 @@ const VideoTrimmer = dynamic(() => import("./video-trimmer").then((m) => m.Video
 export function Composer() {
   const c = useComposer();
   const insertCharacter = useCallback(
-    (id: string) => insertCharacterById(id, c.insertCharacter),
-    [c.insertCharacter],
+    (id: string) => insertCharacterById(id, c.characters.request),
+    [c.characters.request],
   );
   const { draft, validation } = c;
   const { version, resolution, issues } = validation;
@@ -191,7 +192,7 @@ export function Composer() {
         )}
       />
       {/* Under the prompt, not between it and the tray: the prompt stays high in the column (issue 17). */}
-      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
+      <CharacterBar references={draft.references} onInsert={c.characters.request} />
       {c.provider && (
         <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
       )}
@@ -266,6 +267,14 @@ export function Composer() {
         }}
       />
       {c.trim && <VideoTrimmer request={c.trim} />}
+      <InsertCharacterDialog
+        character={c.characters.pending}
+        tray={draft.references}
+        limit={c.imageLimit.max}
+        video={c.characters.pending && c.characters.videoFate(c.characters.pending)}
+        onInsert={c.characters.apply}
+        onClose={c.characters.cancel}
+      />
       <ReplaceDraftDialog
         source={c.pendingReplace?.source ?? null}
         onReplace={c.confirmReplace}
