@@ -8,11 +8,13 @@ export const MAX_VOICE_NOTE_CHARS = 300;
 
 /** One line of plain words: no control characters, runs of spaces and line breaks made one space. */
 export function cleanVoiceNote(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return s
-    .replace(/[\u0000-\u001f\u007f]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The character's video: a reference video asset (uploaded, or cut from a clip), with a short name. */
