@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
 import { CharacterBar } from "@/components/composer/character-bar";
@@ -14,6 +15,7 @@ import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
 import { buildPayload, imagesField, videosField } from "@/lib/client/payload";
 import { fixMalformedTags } from "@/lib/client/prompt-model";
+import { charactersQueryOptions } from "@/lib/client/review";
 import { useComposer } from "@/lib/client/use-composer";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import { outOfRangeTags, outOfRangeVideoTags, type RefKind } from "@/lib/generations/tags";
@@ -69,6 +71,25 @@ export function Composer() {
     [draft.references, draft.videos],
   );
   const indexOfReference = useCallback((key: string) => keyToTag.get(key) ?? null, [keyToTag]);
+  // Saved characters for the prompt's `@` menu, each shown by its main image.
+  const { data: saved } = useQuery(charactersQueryOptions);
+  const mentionCharacters = useMemo(
+    () =>
+      (saved ?? []).map((ch) => ({
+        id: ch.id,
+        name: ch.name,
+        thumbUrl: (ch.images.find((i) => i.id === ch.mainImageId) ?? ch.images[0])?.thumbUrl ?? null,
+      })),
+    [saved],
+  );
+  const { forMention } = c.characters;
+  const onMentionCharacter = useCallback(
+    (id: string) => {
+      const character = saved?.find((ch) => ch.id === id);
+      return character ? forMention(character) : null;
+    },
+    [saved, forMention],
+  );
 
   /** Whole-prompt rewrites (lint fixes) go through the editor's undo like any edit. */
   function rewrite(prompt: string) {
@@ -156,6 +177,8 @@ export function Composer() {
         onRedo={c.redoPrompt}
         onFiles={c.addFiles}
         indexOfReference={indexOfReference}
+        characters={mentionCharacters}
+        onMentionCharacter={onMentionCharacter}
         onFixMalformed={() => rewrite(fixMalformedTags(draft.prompt))}
         onRemoveOutOfRange={() =>
           rewrite(
