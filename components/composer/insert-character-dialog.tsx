@@ -100,7 +100,7 @@ function InsertForm({
           Insert {character.name}
         </h2>
         <p className="text-xs text-ink-400" data-testid="insert-character-room">
-          {roomWords(tray.length, limit)} reference images in the tray.
+          {roomWords(tray.length, limit)}
         </p>
       </div>
       <fieldset className="flex flex-col gap-2">

@@ -130,8 +130,8 @@ describe("planPick", () => {
 
 describe("room and voice words", () => {
   it("names the room left", () => {
-    expect(roomWords(3, 5)).toBe("Room for 2 more of 5");
-    expect(roomWords(5, 5)).toBe("The tray is full (5 of 5)");
+    expect(roomWords(3, 5)).toBe("Room for 2 more of 5 in the tray.");
+    expect(roomWords(5, 5)).toBe("The tray is full (5 of 5).");
   });
 
   it("writes a voice line ending in a full stop", () => {

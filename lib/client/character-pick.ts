@@ -104,10 +104,12 @@ export function planPick(
   };
 }
 
-/** "Room for 2 more of 5", or "The tray is full (5 of 5)". */
+/** "Room for 2 more of 5 in the tray.", or "The tray is full (5 of 5)." */
 export function roomWords(trayCount: number, limit: number): string {
   const room = limit - trayCount;
-  return room > 0 ? `Room for ${room} more of ${limit}` : `The tray is full (${trayCount} of ${limit})`;
+  return room > 0
+    ? `Room for ${room} more of ${limit} in the tray.`
+    : `The tray is full (${trayCount} of ${limit}).`;
 }
 
 /** The audio direction a voice note adds: "Voice of Mara Kel: a low, unhurried voice." */

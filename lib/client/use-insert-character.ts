@@ -113,8 +113,8 @@ export function useInsertCharacter(options: {
       ].filter(Boolean);
       const joined = [
         fit.length > 0 ? `${plural(fit.length, "image")} joined the tray` : "",
-        fate?.joins ? "its video joined the reference videos" : "",
         choice.remove.length > 0 ? `${plural(choice.remove.length, "reference")} left it` : "",
+        fate?.joins ? "its video joined the reference videos" : "",
         voiced ? "its voice joined the prompt" : "",
       ].filter(Boolean);
       if (joined.length > 0)
