@@ -12,8 +12,13 @@ import type { StudioPage } from "../support/studio-page";
 
 const VOICE = "a low, unhurried voice";
 
-/** "Mara Kel": three images through the API, the second one main, with a voice note. */
-async function createMara(request: APIRequestContext, baseURL: string, seed: number): Promise<CharacterDTO> {
+/** A character ("Mara Kel" unless named): three images through the API, the second one main, with a voice note. */
+async function createMara(
+  request: APIRequestContext,
+  baseURL: string,
+  seed: number,
+  characterName = "Mara Kel",
+): Promise<CharacterDTO> {
   const [front, side, back] = await Promise.all(
     ["front", "side", "back"].map((n, i) => uploadReference(request, "character", `mara-${n}.png`, seed + i)),
   );
@@ -24,7 +29,7 @@ async function createMara(request: APIRequestContext, baseURL: string, seed: num
     ids.get("createCharacterAction")!,
     [
       {
-        name: "Mara Kel",
+        name: characterName,
         description: "Lighthouse keeper",
         images: [
           { assetId: front!.id, label: "mara front" },
@@ -46,6 +51,11 @@ async function deleteCharacter(request: APIRequestContext, baseURL: string, id: 
   expect(done.ok).toBe(true);
 }
 
+// Nine references beside the main image fill the preview engine's tray (it takes 10).
+const FILLERS = ["dock", "fog", "stairs", "lamp", "rope", "gull", "net", "boat", "pier"];
+const fillers = (seed: number) =>
+  Promise.all(FILLERS.map((n, i) => (i % 2 ? look : place)(`${n}.png`, seed + i)));
+
 async function freshComposer(studio: StudioPage, page: Page) {
   await studio.goto();
   await page.evaluate(() => localStorage.clear());
@@ -66,7 +76,9 @@ test("insert a character: main image only, make room for all, its voice, then @M
     const dialog = page.getByRole("dialog", { name: "Insert Mara Kel" });
     await expect(dialog).toBeVisible();
     await expect(page).not.toHaveURL(/insert=/);
-    await expect(dialog.getByTestId("insert-character-room")).toHaveText("Room for 5 more of 5 in the tray.");
+    await expect(dialog.getByTestId("insert-character-room")).toHaveText(
+      "Room for 10 more of 10 in the tray.",
+    );
     await expect(dialog.getByRole("radio", { name: "All images (3)" })).toBeChecked();
     await expect(dialog.getByTestId("insert-character-image").first()).toContainText("Main");
     await dialog.getByRole("radio", { name: "Main image only" }).check();
@@ -78,12 +90,7 @@ test("insert a character: main image only, make room for all, its voice, then @M
     expect(await tileNames(studio)).toEqual(["mara side"]);
 
     // Fill the tray to the limit; a prompt that names the main image.
-    await studio.addReferences([
-      await place("dock.png", 7311),
-      await look("fog.png", 7312),
-      await place("stairs.png", 7313),
-      await look("lamp.png", 7314),
-    ]);
+    await studio.addReferences(await fillers(7311));
     await studio.prompt.fill("<IMAGE_REF_0> climbs <IMAGE_REF_3> at night.");
 
     // From the composer's menu: the tray is full, so "Main image only" is the default (and is there).
@@ -91,7 +98,7 @@ test("insert a character: main image only, make room for all, its voice, then @M
     await menu.getByText("Insert character").click();
     await page.getByRole("button", { name: "Insert Mara Kel" }).click();
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId("insert-character-room")).toHaveText("The tray is full (5 of 5).");
+    await expect(dialog.getByTestId("insert-character-room")).toHaveText("The tray is full (10 of 10).");
     await expect(dialog.getByRole("radio", { name: "Main image only" })).toBeChecked();
     await expect(status).toHaveText("Every picked image is already in the tray.");
     const insert = dialog.getByRole("button", { name: "Insert", exact: true });
@@ -108,16 +115,17 @@ test("insert a character: main image only, make room for all, its voice, then @M
       "already in the tray",
     );
     await expect(status).toHaveText(
-      "2 images will not fit: the tray has room for 0 more of 5. Remove 2 more to fit, or pick fewer.",
+      "2 images will not fit: the tray has room for 0 more of 10. Remove 2 more to fit, or pick fewer.",
     );
     await expect(insert).toHaveAttribute("aria-disabled", "true");
     // The tray's references, each with Remove; the one this pick uses is kept.
     const room = dialog.getByTestId("make-room");
-    await expect(room.getByRole("listitem")).toHaveCount(5);
+    await expect(room.getByRole("listitem")).toHaveCount(10);
     await expect(room.getByRole("listitem").first()).toContainText("in this pick");
     await room.getByRole("checkbox", { name: "Remove dock" }).check();
     await expect(status).toContainText("Remove 1 more to fit");
-    await insert.click();
+    // A click on the disabled Insert does nothing (Playwright would wait for it to be enabled: forced).
+    await insert.click({ force: true });
     await expect(dialog).toBeVisible();
     await room.getByRole("checkbox", { name: "Remove fog" }).check();
     await expect(status).toHaveText(
@@ -133,7 +141,7 @@ test("insert a character: main image only, make room for all, its voice, then @M
     await expect(
       page.getByText("2 images joined the tray; 2 references left it; its voice joined the prompt."),
     ).toBeVisible();
-    expect(await tileNames(studio)).toEqual(["mara side", "stairs", "lamp", "mara front", "mara back"]);
+    expect(await tileNames(studio)).toEqual(["mara side", ...FILLERS.slice(2), "mara front", "mara back"]);
     // The removed references' places were renumbered; the voice line is at the end.
     await expectPrompt(studio, `<IMAGE_REF_0> climbs <IMAGE_REF_1> at night. Voice of Mara Kel: ${VOICE}.`);
 
@@ -147,7 +155,7 @@ test("insert a character: main image only, make room for all, its voice, then @M
     await expect(mention).toBeHidden();
     await expectPrompt(
       studio,
-      `<IMAGE_REF_0> climbs <IMAGE_REF_1> at night. Voice of Mara Kel: ${VOICE}. Then <IMAGE_REF_0> <IMAGE_REF_3> <IMAGE_REF_4> `,
+      `<IMAGE_REF_0> climbs <IMAGE_REF_1> at night. Voice of Mara Kel: ${VOICE}. Then <IMAGE_REF_0> <IMAGE_REF_8> <IMAGE_REF_9> `,
     );
     // A word the name does not hold closes the menu.
     await page.keyboard.type("@Mara X");
@@ -163,15 +171,15 @@ test("@ on a character with no image in the tray adds its main image and tags it
   request,
   baseURL,
 }) => {
-  const mara = await createMara(request, baseURL!, 7321);
+  const mara = await createMara(request, baseURL!, 7321, "Tova Rind");
   try {
     await freshComposer(studio, page);
     await studio.goto();
     await studio.addReferences([await character("juno.png", 7331)]);
     await studio.prompt.fill("<IMAGE_REF_0> meets ");
     await page.keyboard.press("Control+End");
-    await page.keyboard.type("@mara k");
-    const option = page.getByTestId("mention-characters").getByRole("option", { name: /Mara Kel/ });
+    await page.keyboard.type("@tova r");
+    const option = page.getByTestId("mention-characters").getByRole("option", { name: /Tova Rind/ });
     await expect(option).toBeVisible();
     await option.click();
     await expect(studio.tiles).toHaveCount(2);
