@@ -4,7 +4,7 @@ import { uploadReference } from "../support/clips";
 import { character, expectPrompt, look, place, tileNames } from "../support/composer";
 import { expect, test } from "../support/fixtures";
 import { callAction, serverActionIds } from "../support/server-actions";
-import type { StudioPage } from "../support/studio-page";
+import { type StudioPage, seriousViolations } from "../support/studio-page";
 
 // Inserting a saved character picks which of its images join the tray (all, the main one, or chosen),
 // names what must leave when they do not fit, adds its voice note to the prompt when asked, and the
@@ -132,6 +132,7 @@ test("insert a character: main image only, make room for all, its voice, then @M
       "2 images will join the tray, 2 references will leave it (1 image already in the tray).",
     );
     await expect(insert).not.toHaveAttribute("aria-disabled", "true");
+    expect(await seriousViolations(page, '[data-testid="insert-character-dialog"]')).toEqual([]);
     // Its voice, off unless asked.
     const voice = dialog.getByRole("checkbox", { name: /Add its voice to the prompt/ });
     await expect(voice).not.toBeChecked();
@@ -185,6 +186,41 @@ test("@ on a character with no image in the tray adds its main image and tags it
     await expect(studio.tiles).toHaveCount(2);
     expect(await tileNames(studio)).toEqual(["juno", "mara side"]);
     await expectPrompt(studio, "<IMAGE_REF_0> meets <IMAGE_REF_1> ");
+  } finally {
+    await deleteCharacter(request, baseURL!, mara.id);
+  }
+});
+
+test("the insert dialog on a phone, by keyboard: arrows pick the mode, Enter inserts", async ({
+  studio,
+  page,
+  request,
+  baseURL,
+}) => {
+  const mara = await createMara(request, baseURL!, 7341, "Ines Vale");
+  try {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await freshComposer(studio, page);
+    await page.goto(`/?insert=${mara.id}`);
+    const dialog = page.getByRole("dialog", { name: "Insert Ines Vale" });
+    await expect(dialog).toBeInViewport({ ratio: 1 });
+    const all = dialog.getByRole("radio", { name: "All images (3)" });
+    await expect(all).toBeFocused();
+    await page.keyboard.press("ArrowRight");
+    await expect(dialog.getByRole("radio", { name: "Main image only" })).toBeChecked();
+    await page.keyboard.press("ArrowRight");
+    await expect(dialog.getByRole("radio", { name: "Choose…" })).toBeChecked();
+    // Under "Choose…" each image has its own checkbox; the main one says so.
+    await expect(dialog.getByRole("checkbox", { name: "Add mara side (main)" })).toBeChecked();
+    await dialog.getByRole("checkbox", { name: "Add mara side (main)" }).uncheck();
+    await expect(dialog.getByTestId("insert-character-status")).toHaveText("Pick at least one image.");
+    await dialog.getByRole("checkbox", { name: "Add mara back" }).check();
+    const insert = dialog.getByRole("button", { name: "Insert", exact: true });
+    await expect(insert).toBeInViewport();
+    await insert.focus();
+    await page.keyboard.press("Enter");
+    await expect(dialog).toBeHidden();
+    expect(await tileNames(studio)).toEqual(["mara back"]);
   } finally {
     await deleteCharacter(request, baseURL!, mara.id);
   }
