@@ -67,8 +67,10 @@ export function CharacterBar({
                   <button
                     type="button"
                     onClick={() => {
-                      onInsert(c);
+                      // The dialog this opens hands focus back to the menu's button, not to this hidden row.
+                      menu.current?.querySelector("summary")?.focus();
                       if (menu.current) menu.current.open = false;
+                      onInsert(c);
                     }}
                     aria-label={`Insert ${c.name}`}
                     className="flex w-full items-center gap-2 rounded-lg p-1.5 text-left hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-soft"

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { type RefKind, refTag } from "@/lib/generations/tags";
+import type { MentionCharacter } from "./use-mention";
 
 export interface MentionOption {
   kind: RefKind;
@@ -17,10 +18,13 @@ export interface MentionMenuProps {
   lineTop: number;
   query: string;
   options: MentionOption[];
+  /** Saved characters whose names hold the query's words: listed after the references. */
+  characters: MentionCharacter[];
+  /** Over both lists: references first, then characters. */
   active: number;
   hasReferences: boolean;
   onHover: (position: number) => void;
-  /** The option's position in `options`. */
+  /** The option's position: in `options`, or `options.length` + its place in `characters`. */
   onChoose: (position: number) => void;
 }
 
@@ -31,7 +35,9 @@ const WIDTH = 256;
  * options take no focus and a click must not blur the editor.
  */
 export function MentionMenu(props: MentionMenuProps) {
-  const { id, left, top, lineTop, query, options, active, hasReferences, onHover, onChoose } = props;
+  const { id, left, top, lineTop, query, options, characters, active, hasReferences, onHover, onChoose } =
+    props;
+  const count = options.length + characters.length;
   const menu = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState({ x: left, above: false });
 
@@ -49,7 +55,7 @@ export function MentionMenu(props: MentionMenuProps) {
     const roomBelow = viewport - (frameTop + top + 4);
     const roomAbove = frameTop + lineTop - 4;
     setPlace({ x, above: roomBelow < height && roomAbove > roomBelow });
-  }, [left, top, lineTop, options.length]);
+  }, [left, top, lineTop, count]);
 
   useLayoutEffect(() => {
     menu.current?.querySelector(`[data-position="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -68,45 +74,94 @@ export function MentionMenu(props: MentionMenuProps) {
       className="absolute z-30 max-w-full overflow-hidden rounded-xl border border-ink-600 bg-ink-900 shadow-[0_16px_40px_-12px_rgba(0,0,0,0.7)]"
       onMouseDown={(e) => e.preventDefault()}
     >
-      {options.length > 0 ? (
-        <div id={id} role="listbox" aria-label="References" className="max-h-60 overflow-y-auto p-1">
-          {options.map((option, position) => (
-            <div
-              key={`${option.kind}${option.index}`}
-              data-kind={option.kind}
-              id={`${id}-${position}`}
-              data-position={position}
-              role="option"
-              aria-selected={position === active}
-              tabIndex={-1}
-              onMouseMove={() => onHover(position)}
-              onClick={() => onChoose(position)}
-              onKeyDown={() => {}}
-              className={cn(
-                "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
-                position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
-              )}
-            >
-              {option.thumbUrl ? (
-                // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
-                <img src={option.thumbUrl} alt="" className="size-7 shrink-0 rounded-md object-cover" />
-              ) : (
-                <span className="size-7 shrink-0 rounded-md bg-ink-700" />
-              )}
-              <span className="min-w-0 flex-1 truncate font-medium">
-                {option.name}
-                {option.kind === "video" && <span className="sr-only"> (video)</span>}
-              </span>
-              <code className="shrink-0 font-mono text-[10px] text-ink-400">
-                {refTag(option.kind, option.index)}
-              </code>
+      {count > 0 ? (
+        <div
+          id={id}
+          role="listbox"
+          aria-label="References and characters"
+          className="max-h-60 overflow-y-auto p-1"
+        >
+          {/* biome-ignore lint/a11y/useSemanticElements: ARIA groups inside a listbox (no native equivalent here) */}
+          <div role="group" aria-label="References">
+            {options.map((option, position) => (
+              <div
+                key={`${option.kind}${option.index}`}
+                data-kind={option.kind}
+                id={`${id}-${position}`}
+                data-position={position}
+                role="option"
+                aria-selected={position === active}
+                tabIndex={-1}
+                onMouseMove={() => onHover(position)}
+                onClick={() => onChoose(position)}
+                onKeyDown={() => {}}
+                className={cn(
+                  "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
+                  position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
+                )}
+              >
+                {option.thumbUrl ? (
+                  // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
+                  <img src={option.thumbUrl} alt="" className="size-7 shrink-0 rounded-md object-cover" />
+                ) : (
+                  <span className="size-7 shrink-0 rounded-md bg-ink-700" />
+                )}
+                <span className="min-w-0 flex-1 truncate font-medium">
+                  {option.name}
+                  {option.kind === "video" && <span className="sr-only"> (video)</span>}
+                </span>
+                <code className="shrink-0 font-mono text-[10px] text-ink-400">
+                  {refTag(option.kind, option.index)}
+                </code>
+              </div>
+            ))}
+          </div>
+          {characters.length > 0 && (
+            // biome-ignore lint/a11y/useSemanticElements: ARIA groups inside a listbox (no native equivalent here)
+            <div role="group" aria-labelledby={`${id}-characters`} data-testid="mention-characters">
+              <div
+                id={`${id}-characters`}
+                className="mt-1 border-ink-700 border-t px-2 pt-1.5 pb-1 text-[11px] font-medium tracking-wide text-ink-400 uppercase first:mt-0 first:border-t-0"
+              >
+                Characters
+              </div>
+              {characters.map((c, i) => {
+                const position = options.length + i;
+                return (
+                  <div
+                    key={c.id}
+                    data-kind="character"
+                    id={`${id}-${position}`}
+                    data-position={position}
+                    role="option"
+                    aria-selected={position === active}
+                    tabIndex={-1}
+                    onMouseMove={() => onHover(position)}
+                    onClick={() => onChoose(position)}
+                    onKeyDown={() => {}}
+                    className={cn(
+                      "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
+                      position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
+                    )}
+                  >
+                    {c.thumbUrl ? (
+                      // biome-ignore lint/performance/noImgElement: its main image's stored thumbnail
+                      <img src={c.thumbUrl} alt="" className="size-7 shrink-0 rounded-full object-cover" />
+                    ) : (
+                      <span className="size-7 shrink-0 rounded-full bg-ink-700" />
+                    )}
+                    <span className="min-w-0 flex-1 truncate font-medium">{c.name}</span>
+                    <span className="shrink-0 text-[10px] text-ink-400">character</span>
+                  </div>
+                );
+              })}
             </div>
-          ))}
+          )}
         </div>
       ) : (
         <p id={id} className="px-3 py-2.5 text-xs text-ink-400">
           {hasReferences
-            ? `No reference is named “${query}”.`
+            ? `No reference or character is named “${query}”.`
             : "Add reference images or videos first; then @ names them."}
         </p>
       )}

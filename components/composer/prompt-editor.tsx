@@ -26,7 +26,7 @@ import {
 } from "./editor-dom";
 import { acceptsDrop, copyOrCut, dropInto, pasteInto } from "./editor-transfer";
 import { MentionMenu } from "./mention-menu";
-import { useMention } from "./use-mention";
+import { type MentionCharacter, useMention } from "./use-mention";
 import { useNativeInput } from "./use-native-input";
 
 export interface PromptEditorHandle {
@@ -51,6 +51,13 @@ export interface PromptEditorProps {
   onFiles: (files: File[], options?: { pasted?: boolean }) => void;
   /** The tag of a dragged reference tile (its kind and current index), or null. */
   indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
+  /** Saved characters the `@` menu offers after the references. */
+  characters?: readonly MentionCharacter[];
+  /**
+   * A character chosen in the `@` menu: the image indices to tag (main first), its images brought into
+   * the tray as needed; null when it cannot be (the reason is shown by the caller).
+   */
+  onMentionCharacter?: (id: string) => number[] | null;
   ref?: Ref<PromptEditorHandle>;
 }
 
@@ -116,7 +123,7 @@ export function PromptEditor(props: PromptEditorProps) {
     [],
   );
 
-  const mention = useMention(core, frame, chips);
+  const mention = useMention(core, frame, chips, props.characters);
   afterApply.current = mention.refresh;
   const handlers = useCallback(
     () => ({ onUndo: latest.current.onUndo, onRedo: latest.current.onRedo, onCaret: mention.refresh }),
@@ -165,11 +172,21 @@ export function PromptEditor(props: PromptEditorProps) {
     [core],
   );
 
-  function chooseMention(chip: ChipInfo) {
+  /** The option at `position`: a reference's tag, or a character's (its images' tags, main first). */
+  function chooseMention(position: number) {
     if (!mention.mention) return;
+    const chip = mention.options[position];
+    const character = mention.characters[position - mention.options.length];
+    const tags = chip
+      ? [{ index: chip.index, kind: chip.kind }]
+      : character
+        ? (props.onMentionCharacter?.(character.id) ?? []).map((index) => ({ index, kind: "image" as const }))
+        : [];
+    if (tags.length === 0) return mention.dismiss();
     const sel = core.selection();
-    const range = { start: mention.mention.start, end: sel.end };
-    core.apply(insertTag(valueRef.current, range, chip.index, chip.kind), "other", sel, true);
+    let edit = { prompt: valueRef.current, selection: { start: mention.mention.start, end: sel.end } };
+    for (const tag of tags) edit = insertTag(edit.prompt, edit.selection, tag.index, tag.kind);
+    core.apply(edit, "other", sel, true);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -180,14 +197,14 @@ export function PromptEditor(props: PromptEditorProps) {
         event.stopPropagation();
         return mention.dismiss();
       }
-      if (mention.options.length > 0 && !mod) {
+      if (mention.count > 0 && !mod) {
         if (event.key === "ArrowDown" || event.key === "ArrowUp") {
           event.preventDefault();
           return mention.move(event.key === "ArrowDown" ? 1 : -1);
         }
         if (event.key === "Enter" || event.key === "Tab") {
           event.preventDefault();
-          return chooseMention(mention.options[mention.active]!.item);
+          return chooseMention(mention.active);
         }
       }
     }
@@ -229,7 +246,7 @@ export function PromptEditor(props: PromptEditorProps) {
 
   const listboxId = `${id}-mentions`;
   const open = mention.mention;
-  const activeOption = open && mention.options.length > 0 ? `${listboxId}-${mention.active}` : undefined;
+  const activeOption = open && mention.count > 0 ? `${listboxId}-${mention.active}` : undefined;
 
   return (
     <div ref={frame} className="relative">
@@ -293,14 +310,12 @@ export function PromptEditor(props: PromptEditorProps) {
           top={open.top}
           lineTop={open.lineTop}
           query={open.query}
-          options={mention.options.map(({ item }) => item)}
+          options={mention.options}
+          characters={mention.characters}
           active={mention.active}
-          hasReferences={chips.length > 0}
+          hasReferences={chips.length > 0 || (props.characters?.length ?? 0) > 0}
           onHover={mention.setActive}
-          onChoose={(position) => {
-            const option = mention.options[position];
-            if (option) chooseMention(option.item);
-          }}
+          onChoose={chooseMention}
         />
       )}
     </div>

@@ -1,10 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { type FormEvent, type KeyboardEvent, Suspense, useCallback, useMemo, useRef } from "react";
 import { CharacterBar } from "@/components/composer/character-bar";
 import type { ChipInfo } from "@/components/composer/editor-dom";
 import { HandoffParam, insertCharacterById } from "@/components/composer/handoff-param";
+import { InsertCharacterDialog } from "@/components/composer/insert-character-dialog";
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
@@ -13,6 +15,7 @@ import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
 import { buildPayload, imagesField, videosField } from "@/lib/client/payload";
 import { fixMalformedTags } from "@/lib/client/prompt-model";
+import { charactersQueryOptions } from "@/lib/client/review";
 import { useComposer } from "@/lib/client/use-composer";
 import { MAX_PROMPT_CHARS } from "@/lib/generations/limits";
 import { outOfRangeTags, outOfRangeVideoTags, type RefKind } from "@/lib/generations/tags";
@@ -31,8 +34,8 @@ const VideoTrimmer = dynamic(() => import("./video-trimmer").then((m) => m.Video
 export function Composer() {
   const c = useComposer();
   const insertCharacter = useCallback(
-    (id: string) => insertCharacterById(id, c.insertCharacter),
-    [c.insertCharacter],
+    (id: string) => insertCharacterById(id, c.characters.request),
+    [c.characters.request],
   );
   const { draft, validation } = c;
   const { version, resolution, issues } = validation;
@@ -68,6 +71,25 @@ export function Composer() {
     [draft.references, draft.videos],
   );
   const indexOfReference = useCallback((key: string) => keyToTag.get(key) ?? null, [keyToTag]);
+  // Saved characters for the prompt's `@` menu, each shown by its main image.
+  const { data: saved } = useQuery(charactersQueryOptions);
+  const mentionCharacters = useMemo(
+    () =>
+      (saved ?? []).map((ch) => ({
+        id: ch.id,
+        name: ch.name,
+        thumbUrl: (ch.images.find((i) => i.id === ch.mainImageId) ?? ch.images[0])?.thumbUrl ?? null,
+      })),
+    [saved],
+  );
+  const { forMention } = c.characters;
+  const onMentionCharacter = useCallback(
+    (id: string) => {
+      const character = saved?.find((ch) => ch.id === id);
+      return character ? forMention(character) : null;
+    },
+    [saved, forMention],
+  );
 
   /** Whole-prompt rewrites (lint fixes) go through the editor's undo like any edit. */
   function rewrite(prompt: string) {
@@ -156,6 +178,8 @@ export function Composer() {
         onRedo={c.redoPrompt}
         onFiles={c.addFiles}
         indexOfReference={indexOfReference}
+        characters={mentionCharacters}
+        onMentionCharacter={onMentionCharacter}
         onFixMalformed={() => rewrite(fixMalformedTags(draft.prompt))}
         onRemoveOutOfRange={() =>
           rewrite(
@@ -192,7 +216,7 @@ export function Composer() {
         )}
       />
       {/* Under the prompt, not between it and the tray: the prompt stays high in the column (issue 17). */}
-      <CharacterBar references={draft.references} onInsert={c.insertCharacter} />
+      <CharacterBar references={draft.references} onInsert={c.characters.request} />
       {c.provider && (
         <ProviderPicker providers={c.providers} value={c.provider.id} onChange={c.setProvider} />
       )}
@@ -267,6 +291,14 @@ export function Composer() {
         }}
       />
       {c.trim && <VideoTrimmer request={c.trim} />}
+      <InsertCharacterDialog
+        character={c.characters.pending}
+        tray={draft.references}
+        limit={c.imageLimit.max}
+        video={c.characters.pending && c.characters.videoFate(c.characters.pending)}
+        onInsert={c.characters.apply}
+        onClose={c.characters.cancel}
+      />
       <ReplaceDraftDialog
         source={c.pendingReplace?.source ?? null}
         continuing={c.pendingReplace?.continuing}

@@ -5,6 +5,7 @@ import type { ChipInfo } from "@/components/composer/editor-dom";
 import { PromptEditor, type PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { PromptLint } from "@/components/composer/prompt-lint";
 import { PromptTips } from "@/components/composer/prompt-tips";
+import type { MentionCharacter } from "@/components/composer/use-mention";
 import { cn } from "@/components/ui/cn";
 import { BracesIcon, BulbIcon } from "@/components/ui/icons";
 import type { CaretRequest, PromptEdit } from "@/lib/client/draft";
@@ -26,6 +27,9 @@ export interface PromptFieldProps {
   onRedo: (selection: TextRange) => void;
   onFiles: (files: File[], options?: { pasted?: boolean }) => void;
   indexOfReference: (key: string) => { kind: RefKind; index: number } | null;
+  /** Saved characters for the `@` menu, and what choosing one tags (see PromptEditor). */
+  characters?: readonly MentionCharacter[];
+  onMentionCharacter?: (id: string) => number[] | null;
   onFixMalformed: () => void;
   onRemoveOutOfRange: () => void;
   /** The Payload view, rendered when its disclosure is open. */
@@ -111,6 +115,8 @@ export function PromptField(props: PromptFieldProps) {
         onRedo={props.onRedo}
         onFiles={props.onFiles}
         indexOfReference={props.indexOfReference}
+        characters={props.characters}
+        onMentionCharacter={props.onMentionCharacter}
       />
       {panel === "tips" && <PromptTips id="prompt-tips" />}
       {panel === "payload" && props.payload("prompt-payload")}

@@ -37,9 +37,13 @@ test("save a character, use it in a new clip, and find both clips by reverse loo
   await expect(card.getByTestId("character-usage")).toContainText("1 clip");
   const characterId = (await card.getAttribute("data-id"))!;
 
-  // Insert it into an empty composer: both images join the tray.
+  // Insert it into an empty composer: the insert dialog offers all its images (they fit); both join.
   await page.evaluate(() => localStorage.removeItem("omni-studio:draft:v1"));
   await card.getByRole("link", { name: "Insert Juno into the composer" }).click();
+  const insert = page.getByRole("dialog", { name: "Insert Juno" });
+  await expect(insert.getByRole("radio", { name: "All images (2)" })).toBeChecked();
+  await insert.getByRole("button", { name: "Insert", exact: true }).click();
+  await expect(insert).toBeHidden();
   const studio = new StudioPage(page);
   await expect(studio.tiles).toHaveCount(2);
   await expect(page).not.toHaveURL(/insert=/);

@@ -165,9 +165,15 @@ const MAX_MENTION_QUERY = 40;
 
 /**
  * An `@word` that ends at the caret and starts a word (so e-mail addresses do not open the menu). The query
- * runs on past spaces while it still begins one of `names` ("@nova f" for a reference named "nova face").
+ * runs on past spaces while it still begins one of `names` ("@nova f" for a reference named "nova face"),
+ * or while `keepOpen` says it still matches something else (a character: "@Mara K").
  */
-export function mentionAt(prompt: string, caret: number, names: readonly string[] = []): MentionQuery | null {
+export function mentionAt(
+  prompt: string,
+  caret: number,
+  names: readonly string[] = [],
+  keepOpen: (query: string) => boolean = () => false,
+): MentionQuery | null {
   const head = prompt.slice(Math.max(0, caret - MAX_MENTION_QUERY - 1), caret);
   const opensWord = (start: number) => start === 0 || /[\s(["']/.test(prompt[start - 1] ?? "");
   const match = /@([^\s@<>]{0,40})$/.exec(head); // 40 = MAX_MENTION_QUERY
@@ -180,7 +186,8 @@ export function mentionAt(prompt: string, caret: number, names: readonly string[
   if (!spaced || /^\s/.test(spaced[1]!)) return null;
   const start = caret - spaced[0].length;
   const query = spaced[1]!.toLowerCase();
-  if (!opensWord(start) || !names.some((n) => n.toLowerCase().startsWith(query))) return null;
+  if (!opensWord(start)) return null;
+  if (!names.some((n) => n.toLowerCase().startsWith(query)) && !keepOpen(spaced[1]!)) return null;
   return { start, query: spaced[1]! };
 }
 

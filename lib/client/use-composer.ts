@@ -228,7 +228,21 @@ export function useComposer() {
   }, [files, videoFiles]);
   const clipSettings = useClipSettings({ restored, draftRef, dispatch, onReplaced });
 
-  const insertCharacter = useInsertCharacter({ draftRef, dispatch, refuse, limitRef, provider });
+  const abortUpload = useCallback(
+    (key: string) => {
+      files.abort(key);
+      videoFiles.abort(key);
+    },
+    [files, videoFiles],
+  );
+  const characters = useInsertCharacter({
+    draftRef,
+    dispatch,
+    refuse,
+    limitRef,
+    provider,
+    abort: abortUpload,
+  });
 
   const addReferenceVideo = useVideoHandoff({
     restored,
@@ -355,7 +369,8 @@ export function useComposer() {
     videoLimit: videos,
     /** `?referenceVideo=<assetId>`: a stored video joins the draft. */
     addReferenceVideo,
-    insertCharacter,
+    /** Inserting a saved character: `request` opens its dialog; `forMention` serves the `@` menu. */
+    characters,
     ...clipSettings,
   };
 }
