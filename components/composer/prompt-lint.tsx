@@ -19,6 +19,8 @@ export interface PromptLintProps {
   names: readonly string[];
   /** Reference video names in `<VIDEO_REF_n>` order (none when the draft has no videos). */
   videoNames?: readonly string[];
+  /** Saved characters' names: `@Mara Kel` names one (the `@` menu inserts its tags). */
+  characterNames?: readonly string[];
   /** The server's answer about the prompt, if the last submit was refused for it. */
   serverError?: string;
   onFixMalformed: () => void;
@@ -39,6 +41,7 @@ export function PromptLint({
   prompt,
   names,
   videoNames = [],
+  characterNames = [],
   serverError,
   onFixMalformed,
   onRemoveOutOfRange,
@@ -57,7 +60,7 @@ export function PromptLint({
       ]
     : [];
   const over = prompt.length - MAX_PROMPT_CHARS;
-  const strays = unmatchedMentions(prompt, [...names, ...videoNames]);
+  const strays = unmatchedMentions(prompt, [...names, ...videoNames, ...characterNames]);
 
   return (
     <div className="flex flex-col gap-1" data-testid="prompt-lint">

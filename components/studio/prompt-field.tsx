@@ -124,6 +124,7 @@ export function PromptField(props: PromptFieldProps) {
         prompt={value}
         names={chips.filter((c) => c.kind === "image").map((c) => c.name)}
         videoNames={chips.filter((c) => c.kind === "video").map((c) => c.name)}
+        characterNames={props.characters?.map((c) => c.name)}
         serverError={props.serverError}
         onFixMalformed={props.onFixMalformed}
         onRemoveOutOfRange={props.onRemoveOutOfRange}

@@ -150,6 +150,13 @@ describe("unmatchedMentions", () => {
     expect(unmatchedMentions("mail me@home; @hero runs", ["hero"])).toEqual([]);
     expect(unmatchedMentions("@nova walks", ["nova face"])).toEqual(["@nova"]);
   });
+
+  it("waits while a name is still being typed at the prompt's end", () => {
+    expect(unmatchedMentions("<IMAGE_REF_0> meets @Mara K", ["Mara Kel"])).toEqual([]);
+    expect(unmatchedMentions("<IMAGE_REF_0> meets @Mara K", ["Mara Kel", "Juno"])).toEqual([]);
+    expect(unmatchedMentions("@Mara K walks", ["Mara Kel"])).toEqual(["@Mara"]);
+    expect(unmatchedMentions("meets @Maru", ["Mara Kel"])).toEqual(["@Maru"]);
+  });
 });
 
 describe("filterByName", () => {

@@ -202,6 +202,8 @@ export function unmatchedMentions(prompt: string, names: readonly string[]): str
     const at = (m.index ?? 0) + m[1]!.length + 1;
     const rest = prompt.slice(at).toLowerCase();
     if (lower.some((n) => rest.startsWith(n))) continue;
+    // Still being typed at the prompt's end ("@Mara K" on the way to "Mara Kel"): not a stray yet.
+    if (rest.trim() && lower.some((n) => n.startsWith(rest.trimEnd()))) continue;
     if (!out.includes(`@${m[2]}`)) out.push(`@${m[2]}`);
   }
   return out;
