@@ -155,7 +155,7 @@ export function CharacterImagesField({
     <fieldset
       {...getRootProps({
         className: cn(
-          "flex flex-col gap-2 rounded-lg border border-dashed p-2 transition-colors",
+          "-mx-2 flex flex-col gap-2 rounded-lg border border-dashed p-2 transition-colors",
           isDragActive ? "border-accent-soft bg-accent/10" : "border-transparent",
         ),
       })}
@@ -165,7 +165,8 @@ export function CharacterImagesField({
       <legend className="mb-1 flex w-full items-center gap-2 text-sm font-medium">
         Images{" "}
         <span className="font-normal text-ink-400">
-          ({kept} of {MAX_CHARACTER_IMAGES})
+          ({kept < state.items.length ? `${kept} of ${state.items.length} kept, ` : `${kept}, `}at most{" "}
+          {MAX_CHARACTER_IMAGES})
         </span>
       </legend>
       {state.items.length === 0 ? (

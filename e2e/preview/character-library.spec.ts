@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { portrait } from "@/test/support/faces";
 import { createClip, getClip, waitForStatus } from "../support/clips";
-import { dropFiles } from "../support/composer";
+import { dropFiles, tileNames } from "../support/composer";
 import { referenceFile } from "../support/images";
 import { StudioPage } from "../support/studio-page";
 
@@ -66,7 +66,7 @@ test("a character made in the library: main image inserted alone, its clip's bad
   await pick.getByRole("button", { name: /^Insert/ }).click();
   const studio = new StudioPage(page);
   await expect(studio.tiles).toHaveCount(1);
-  await expect(studio.tiles.first()).toContainText("cara");
+  expect(await tileNames(studio)).toEqual(["cara"]);
   // Dana joins for the second half, so Cara's face is lost there and the strip marks it.
   await studio.addReferences([{ name: "dana.png", mimeType: "image/png", buffer: await portrait("dana") }]);
   await studio.prompt.fill("<IMAGE_REF_0> smiles, then <IMAGE_REF_1> answers from the window.");
