@@ -87,11 +87,11 @@ async function main() {
               prompt: "<IMAGE_REF_0> smiles, then <IMAGE_REF_1> answers from the window.",
               referenceIds: [
                 (
-                  await json<{ characters: { mainImageId: string }[] }>(
+                  await json<{ items: { mainImageId: string }[] }>(
                     await api(`${base}/api/characters`),
                     "characters",
                   )
-                ).characters[0]!.mainImageId,
+                ).items[0]!.mainImageId,
                 dana.id,
               ],
               referenceNames: ["Cara", "Dana"],

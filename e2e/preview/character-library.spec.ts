@@ -75,7 +75,7 @@ test("a character made in the library: main image inserted alone, its clip's bad
   await studio.generateButton.click();
   const id = await studio.newCardId(known);
   const made = await waitForStatus(request, id, "completed");
-  expect(made.references.map((r) => r.name)).toEqual(["cara", "dana"]);
+  expect(made.references.map((r) => r.label)).toEqual(["cara", "dana"]);
 
   // The card: the character's badge, then the identity score once measured.
   const clipCard = page.locator(`[data-testid="generation-card"][data-id="${id}"]`);
