@@ -86,6 +86,8 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
     draftOfId: row.draftOfId,
+    projectId: row.projectId,
+    shotId: row.shotId,
     createdBy: row.createdBy ? toPersonDTO(row.createdBy) : null,
     seed: row.seed,
     thinkingLevel: row.thinkingLevel as ThinkingLevel | null,
