@@ -16,8 +16,12 @@ import { checkShotContent, shotLabel, takeCounts, toShotDTO } from "./service";
 // sequence's shots in order, puts the moved one where it goes, and rewrites the positions that changed,
 // in one transaction. A removed shot keeps the place it had, where restoring puts it back.
 
-/** The sequence's shots in order, removed ones left out. */
+/**
+ * The sequence's shots in order, removed ones left out. Locks the sequence's row until the transaction
+ * ends, so two changes to one sequence (two adds at once) take turns and positions stay dense.
+ */
 async function ordered(tx: DbTx, sequenceId: string): Promise<Shot[]> {
+  await tx.$queryRaw`SELECT 1 FROM "Sequence" WHERE "id" = ${sequenceId} FOR UPDATE`;
   return tx.shot.findMany({
     where: { sequenceId, deletedAt: null },
     orderBy: [{ position: "asc" }, { id: "asc" }],

@@ -9,10 +9,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import type { Db } from "@/lib/db/client";
 import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { retryGeneration } from "@/lib/generations/rerun";
 import { FIRST_PROJECT_ID } from "@/lib/projects/first";
 import { createProject, listProjects, updateProject } from "@/lib/projects/service";
 import { createSequence, getSequence } from "@/lib/sequences/service";
 import { addShot, removeShot, restoreShot, updateShot } from "@/lib/sequences/shots";
+import { generationDeps } from "@/lib/server/runtime";
 import { addMember, type TestMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
@@ -117,6 +119,11 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     ]);
     expect(a.content).toEqual({});
 
+    // Adds at once take turns: every shot gets its own place.
+    await Promise.all(["v", "w", "x", "y"].map((title) => addShot(prisma(), owner, seq.id, { title })));
+    const positions = (await getSequence(prisma(), seq.id)).shots.map((s) => s.position);
+    expect(positions).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+
     // Types and limits are checked, naming the field and the shot; an incomplete shot is fine.
     const long = await refusal(updateShot(prisma(), owner, b.id, { content: { duration: 99 } }));
     expect(long.fields?.content).toMatch(/^duration must be at most \d+ seconds$/);
@@ -124,9 +131,9 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
       updateShot(prisma(), owner, b.id, { content: { referenceIds: ["no-such-asset-1"] } }),
     );
     expect(unknown.message).toBe('Shot 4 "Harbour": reference 1 is not an uploaded image. Upload it again.');
-    const far = await refusal(updateShot(prisma(), owner, b.id, { position: 4 }));
+    const far = await refusal(updateShot(prisma(), owner, b.id, { position: 8 }));
     expect(far.message).toContain('Shot 4 "Harbour"');
-    expect(await order()).toHaveLength(4);
+    expect(await order()).toHaveLength(8);
 
     // A shot stays in its project.
     const other = await createProject(prisma(), owner, { name: "Elsewhere" });
@@ -170,6 +177,11 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     const after = (await getSequence(prisma(), seq.id)).shots[1]!;
     expect(after).toMatchObject({ title: "Harbour", chosenGenerationId: take.generation.id });
     expect(after.chosen?.status).toBe("completed");
+
+    // A retry of a take is another take of the shot.
+    const again = await retryGeneration(generationDeps(rt), owner, take.generation.id, "retry-take-0001");
+    expect(again.generation).toMatchObject({ shotId: harbour.id, retryOfId: take.generation.id });
+    await waitFor(rt, again.generation.id);
 
     // A removed shot takes no new clip (Harbour moves up to Shot 1), and a project other than the shot's
     // is refused, naming the shot.
