@@ -346,17 +346,22 @@ describe.each(await dbKinds())("every action signed on %s", (kind) => {
       orderBy: { createdAt: "asc" },
     });
     expect(trail.map((e) => [e.kind, e.actorName, e.from, e.to])).toEqual([
-      ["character_create", "Mara Lindqvist", null, { name: "Hero", description: "", images: [refs[0]] }],
+      [
+        "character_create",
+        "Mara Lindqvist",
+        null,
+        { name: "Hero", description: "", images: [refs[0]], main: refs[0] },
+      ],
       [
         "character_update",
         "Jo Park",
-        { name: "Hero", description: "", images: [refs[0]] },
-        { name: "Hero, older", description: "", images: [refs[1], refs[0]] },
+        { name: "Hero", description: "", images: [refs[0]], main: refs[0] },
+        { name: "Hero, older", description: "", images: [refs[1], refs[0]], main: refs[0] },
       ],
       [
         "character_delete",
         "Mara Lindqvist",
-        { name: "Hero, older", description: "", images: [refs[1], refs[0]] },
+        { name: "Hero, older", description: "", images: [refs[1], refs[0]], main: refs[0] },
         null,
       ],
     ]);
