@@ -1,5 +1,5 @@
 import "server-only";
-import { makerId } from "@/lib/activity/service";
+import { makerId, recordEvents } from "@/lib/activity/service";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Shot } from "@/lib/db/generated/client";
@@ -53,14 +53,17 @@ export async function createSequence(prisma: Db, actor: Actor, raw: unknown): Pr
   const input = parseInput(createSequenceSchema, raw);
   await openProject(prisma, input.projectId);
   const id = newId();
-  await prisma.sequence.create({
-    data: {
-      id,
-      projectId: input.projectId,
-      title: input.title,
-      aspectRatio: input.aspectRatio,
-      createdById: makerId(actor),
-    },
+  await prisma.$transaction(async (tx) => {
+    await tx.sequence.create({
+      data: {
+        id,
+        projectId: input.projectId,
+        title: input.title,
+        aspectRatio: input.aspectRatio,
+        createdById: makerId(actor),
+      },
+    });
+    await recordEvents(tx, actor, [{ sequenceId: id, kind: "sequence_create", to: input }]);
   });
   publishChange(prisma, { kind: "sequence", sequenceId: id });
   return getSequence(prisma, id);

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordEvents } from "@/lib/activity/service";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Prisma, Shot } from "@/lib/db/generated/client";
@@ -36,6 +37,14 @@ async function repack(tx: DbTx, shots: Shot[], ids: string[]) {
   }
 }
 
+/** What a shot's events record of it. */
+const snapshot = (s: Pick<Shot, "id" | "position" | "title" | "chosenGenerationId">) => ({
+  shotId: s.id,
+  position: s.position,
+  title: s.title,
+  chosenGenerationId: s.chosenGenerationId,
+});
+
 const insertAt = (ids: string[], index: number, id: string) => [
   ...ids.slice(0, index),
   id,
@@ -65,7 +74,7 @@ function outOfRange(label: string, position: number, count: number): AppError {
 }
 
 /** Adds an empty or filled shot (at the end, or at `position`), or a copy of one right after it. */
-export async function addShot(prisma: Db, _actor: Actor, sequenceId: string, raw: unknown): Promise<ShotDTO> {
+export async function addShot(prisma: Db, actor: Actor, sequenceId: string, raw: unknown): Promise<ShotDTO> {
   const input = parseInput(addShotSchema, raw);
   const sequence = ID_PATTERN.test(sequenceId)
     ? await prisma.sequence.findUnique({ where: { id: sequenceId } })
@@ -110,8 +119,10 @@ export async function addShot(prisma: Db, _actor: Actor, sequenceId: string, raw
         dialogue: input.dialogue ?? "",
       };
     }
-    await tx.shot.create({ data: { ...data, id, sequenceId, position: index } });
+    const made = await tx.shot.create({ data: { ...data, id, sequenceId, position: index } });
     await repack(tx, await ordered(tx, sequenceId), insertAt(ids, index, id));
+    const to = { ...snapshot(made), ...(input.duplicateOf ? { duplicateOf: input.duplicateOf } : {}) };
+    await recordEvents(tx, actor, [{ sequenceId, kind: "shot_add", to }]);
   });
   publishChange(prisma, { kind: "sequence", sequenceId });
   return dtoOf(prisma, id);
@@ -122,7 +133,7 @@ export async function addShot(prisma: Db, _actor: Actor, sequenceId: string, raw
  * its sequence (`sequenceId`, another of the same project) and its chosen take (one of its own takes, or
  * null). Refusals name the shot.
  */
-export async function updateShot(prisma: Db, _actor: Actor, id: string, raw: unknown): Promise<ShotDTO> {
+export async function updateShot(prisma: Db, actor: Actor, id: string, raw: unknown): Promise<ShotDTO> {
   const input = parseInput(updateShotSchema, raw);
   const shot = await findShot(prisma, id);
   const label = shotLabel(shot);
@@ -183,6 +194,10 @@ export async function updateShot(prisma: Db, _actor: Actor, id: string, raw: unk
       },
     });
     await repack(tx, moved ? [...shots, { ...shot, position: -1 }] : shots, insertAt(others, index, id));
+    const after = await tx.shot.findUniqueOrThrow({ where: { id } });
+    await recordEvents(tx, actor, [
+      { sequenceId: shot.sequenceId, kind: "shot_update", from: snapshot(shot), to: snapshot(after) },
+    ]);
   });
   publishChange(prisma, { kind: "sequence", sequenceId: shot.sequenceId });
   if (input.sequenceId && input.sequenceId !== shot.sequenceId)
@@ -191,7 +206,7 @@ export async function updateShot(prisma: Db, _actor: Actor, id: string, raw: unk
 }
 
 /** Removes a shot (undo: restoreShot); the shots after it move up. Its takes stay. */
-export async function removeShot(prisma: Db, _actor: Actor, id: string): Promise<ShotDTO> {
+export async function removeShot(prisma: Db, actor: Actor, id: string): Promise<ShotDTO> {
   const shot = await findShot(prisma, id);
   if (!shot.deletedAt) {
     await prisma.$transaction(async (tx) => {
@@ -202,6 +217,9 @@ export async function removeShot(prisma: Db, _actor: Actor, id: string): Promise
         left,
         left.map((s) => s.id),
       );
+      await recordEvents(tx, actor, [
+        { sequenceId: shot.sequenceId, kind: "shot_remove", from: snapshot(shot) },
+      ]);
     });
     publishChange(prisma, { kind: "sequence", sequenceId: shot.sequenceId });
   }
@@ -209,7 +227,7 @@ export async function removeShot(prisma: Db, _actor: Actor, id: string): Promise
 }
 
 /** Brings a removed shot back at the place it had (or at the end, when the sequence is shorter now). */
-export async function restoreShot(prisma: Db, _actor: Actor, id: string): Promise<ShotDTO> {
+export async function restoreShot(prisma: Db, actor: Actor, id: string): Promise<ShotDTO> {
   const shot = await findShot(prisma, id);
   if (shot.deletedAt) {
     await prisma.$transaction(async (tx) => {
@@ -218,6 +236,8 @@ export async function restoreShot(prisma: Db, _actor: Actor, id: string): Promis
       const index = Math.min(shot.position, ids.length);
       await tx.shot.update({ where: { id }, data: { deletedAt: null, position: index } });
       await repack(tx, [...shots, { ...shot, position: index }], insertAt(ids, index, id));
+      const to = snapshot({ ...shot, position: index });
+      await recordEvents(tx, actor, [{ sequenceId: shot.sequenceId, kind: "shot_restore", to }]);
     });
     publishChange(prisma, { kind: "sequence", sequenceId: shot.sequenceId });
   }

@@ -118,6 +118,25 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
       ["Harbour", 3],
     ]);
     expect(a.content).toEqual({});
+    // Each change is signed on the sequence's trail, in order.
+    const trail = await prisma().reviewEvent.findMany({
+      where: { sequenceId: seq.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    expect(trail.map((e) => e.kind)).toEqual([
+      "sequence_create",
+      "shot_add",
+      "shot_add",
+      "shot_add",
+      "shot_add",
+      "shot_update",
+      "shot_remove",
+      "shot_restore",
+    ]);
+    expect(trail[4]!.to).toMatchObject({ title: "Harbour", position: 3, duplicateOf: b.id });
+    expect(trail[5]!.from).toMatchObject({ position: 3, title: "Harbour" });
+    expect(trail[5]!.to).toMatchObject({ position: 0, title: "Harbour 2" });
+    expect(trail.every((e) => e.actorUserId === owner.id)).toBe(true);
 
     // Adds at once take turns: every shot gets its own place.
     await Promise.all(["v", "w", "x", "y"].map((title) => addShot(prisma(), owner, seq.id, { title })));
@@ -177,6 +196,12 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     const after = (await getSequence(prisma(), seq.id)).shots[1]!;
     expect(after).toMatchObject({ title: "Harbour", chosenGenerationId: take.generation.id });
     expect(after.chosen?.status).toBe("completed");
+    const updates = await prisma().reviewEvent.findMany({
+      where: { sequenceId: seq.id, kind: "shot_update" },
+    });
+    expect(updates.map((e) => e.to)).toEqual([
+      { shotId: harbour.id, position: 1, title: "Harbour", chosenGenerationId: take.generation.id },
+    ]);
 
     // A retry of a take is another take of the shot.
     const again = await retryGeneration(generationDeps(rt), owner, take.generation.id, "retry-take-0001");

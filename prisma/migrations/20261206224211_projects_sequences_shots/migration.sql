@@ -2,6 +2,9 @@
 ALTER TABLE "Generation" ADD COLUMN     "projectId" TEXT,
 ADD COLUMN     "shotId" TEXT;
 
+-- AlterTable
+ALTER TABLE "ReviewEvent" ADD COLUMN     "sequenceId" TEXT;
+
 -- CreateTable
 CREATE TABLE "Project" (
     "id" TEXT NOT NULL,
@@ -59,6 +62,9 @@ CREATE INDEX "Generation_projectId_createdAt_idx" ON "Generation"("projectId", "
 -- CreateIndex
 CREATE INDEX "Generation_shotId_idx" ON "Generation"("shotId");
 
+-- CreateIndex
+CREATE INDEX "ReviewEvent_sequenceId_createdAt_id_idx" ON "ReviewEvent"("sequenceId", "createdAt" DESC, "id" DESC);
+
 -- AddForeignKey
 ALTER TABLE "Generation" ADD CONSTRAINT "Generation_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -85,3 +91,7 @@ INSERT INTO "Project" ("id", "name", "createdAt", "updatedAt")
 VALUES ('first-project', 'First project', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)
 ON CONFLICT ("id") DO NOTHING;
 UPDATE "Generation" SET "projectId" = 'first-project' WHERE "projectId" IS NULL;
+
+-- A sequence's events are a third kind of subject: still exactly one per event.
+ALTER TABLE "ReviewEvent" DROP CONSTRAINT "ReviewEvent_one_subject";
+ALTER TABLE "ReviewEvent" ADD CONSTRAINT "ReviewEvent_one_subject" CHECK (num_nonnulls("generationId", "characterId", "sequenceId") = 1);
