@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import type { Db } from "@/lib/db/client";
 import { MIGRATIONS_DIR } from "@/lib/db/schema-engine";
+import { parseListParams } from "@/lib/generations/list-params";
+import { listGenerations } from "@/lib/generations/repo";
 import { retryGeneration } from "@/lib/generations/rerun";
 import { FIRST_PROJECT_ID } from "@/lib/projects/first";
 import { createProject, listProjects, updateProject } from "@/lib/projects/service";
@@ -207,6 +209,11 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     const again = await retryGeneration(generationDeps(rt), owner, take.generation.id, "retry-take-0001");
     expect(again.generation).toMatchObject({ shotId: harbour.id, retryOfId: take.generation.id });
     await waitFor(rt, again.generation.id);
+    const takes = await listGenerations(
+      prisma(),
+      parseListParams(new URLSearchParams({ shot: harbour.id }), owner),
+    );
+    expect(takes.items.map((g) => g.id).sort()).toEqual([take.generation.id, again.generation.id].sort());
 
     // A removed shot takes no new clip (Harbour moves up to Shot 1), and a project other than the shot's
     // is refused, naming the shot.
@@ -230,6 +237,19 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     expect(mine.generation.projectId).toBe(project.id);
     const listed = (await listProjects(prisma())).find((p) => p.id === project.id);
     expect(listed?.clipCount).toBe(1);
+    // The gallery lists one project's clips with ?project=.
+    const page = await listGenerations(
+      prisma(),
+      parseListParams(new URLSearchParams({ project: project.id }), owner),
+    );
+    expect(page.items.map((g) => g.id)).toEqual([mine.generation.id]);
+    const first = await listGenerations(prisma(), { limit: 100, projectId: FIRST_PROJECT_ID });
+    expect(first.items.map((g) => g.id)).toContain(loose.generation.id);
+    expect(first.items.map((g) => g.id)).not.toContain(mine.generation.id);
+    const bad = await refusal(
+      Promise.resolve().then(() => parseListParams(new URLSearchParams({ shot: "x" }), owner)),
+    );
+    expect(bad.fields).toEqual({ shot: "a shot id" });
   });
 });
 
