@@ -80,10 +80,17 @@ const position = z.optional(
 );
 
 /** A new shot (at the end, or at `position`), or a copy of one (`duplicateOf`, placed right after it). */
-export const addShotSchema = z.strictObject(
-  { ...shotFields, position, duplicateOf: z.optional(idSchema("duplicateOf")) },
-  body("{ title?, content?, cameraNote?, dialogue?, position? } or { duplicateOf }"),
-);
+export const addShotSchema = z
+  .strictObject(
+    { ...shotFields, position, duplicateOf: z.optional(idSchema("duplicateOf")) },
+    body("{ title?, content?, cameraNote?, dialogue?, position? } or { duplicateOf }"),
+  )
+  .check(
+    z.refine((input) => !input.duplicateOf || Object.keys(input).length === 1, {
+      message: "duplicateOf copies a shot as it is: send it alone",
+      path: ["duplicateOf"],
+    }),
+  );
 
 /** What PATCH /api/shots/:id changes; `chosenGenerationId` null un-chooses. */
 export const updateShotSchema = z.strictObject(

@@ -96,6 +96,8 @@ describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => 
     const copy = await addShot(prisma(), owner, seq.id, { duplicateOf: b.id });
     expect(copy).toMatchObject({ title: "Harbour", position: 3, cameraNote: "slow push in", takeCount: 0 });
     expect(copy.content).toEqual(b.content);
+    const mixed = await refusal(addShot(prisma(), owner, seq.id, { duplicateOf: b.id, title: "x" }));
+    expect(mixed.fields).toEqual({ duplicateOf: "duplicateOf copies a shot as it is: send it alone" });
 
     await updateShot(prisma(), owner, copy.id, { position: 0, title: "Harbour 2" });
     expect(await order()).toEqual([
