@@ -51,5 +51,15 @@ export function describeActivity(event: Pick<ActivityDTO, "kind" | "from" | "to"
       return `edited the character ${characterName(event.to)}`.trimEnd();
     case "character_delete":
       return `deleted the character ${characterName(event.from)}`.trimEnd();
+    case "sequence_create":
+      return "made the sequence";
+    case "shot_add":
+      return "added a shot";
+    case "shot_update":
+      return "changed a shot";
+    case "shot_remove":
+      return "removed a shot";
+    case "shot_restore":
+      return "brought a shot back";
   }
 }

@@ -8,7 +8,10 @@
  *   as `{ id, takeIndex }`;
  * - delete, restore: nothing (the clip was hidden, or brought back);
  * - character_create, character_update, character_delete: `{ name, images }` of the character before
- *   and after.
+ *   and after;
+ * - sequence_create: `{ title, aspectRatio, projectId }`; shot_add, shot_update, shot_remove,
+ *   shot_restore: the shot before and after as `{ shotId, position, title, chosenGenerationId }`
+ *   (lib/sequences/shots.ts), recorded on its sequence.
  */
 export const ACTIVITY_KINDS = [
   "status",
@@ -20,6 +23,11 @@ export const ACTIVITY_KINDS = [
   "character_create",
   "character_update",
   "character_delete",
+  "sequence_create",
+  "shot_add",
+  "shot_update",
+  "shot_remove",
+  "shot_restore",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -32,7 +32,11 @@ export type NewEvent = {
   kind: ActivityKind;
   from?: Prisma.InputJsonValue;
   to?: Prisma.InputJsonValue;
-} & ({ generationId: string; characterId?: never } | { characterId: string; generationId?: never });
+} & (
+  | { generationId: string; characterId?: never; sequenceId?: never }
+  | { characterId: string; generationId?: never; sequenceId?: never }
+  | { sequenceId: string; generationId?: never; characterId?: never }
+);
 
 /** Writes the events, signed by the actor. Call it inside the transaction that makes the change. */
 export async function recordEvents(tx: DbTx, actor: Actor, events: readonly NewEvent[]): Promise<void> {

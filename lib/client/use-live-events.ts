@@ -128,6 +128,10 @@ export function applyChange(
     case "inbox":
       own(inboxKey);
       return;
+    // No view shows projects or sequences yet: nothing to refresh.
+    case "project":
+    case "sequence":
+      return;
   }
 }
 

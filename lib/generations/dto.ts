@@ -83,6 +83,10 @@ export interface GenerationDTO {
   retryOfId: string | null;
   /** The draft this clip is the final of (Make final), if any. */
   draftOfId: string | null;
+  /** The project it belongs to (lib/projects); null only for a row older than projects that none took. */
+  projectId: string | null;
+  /** The shot it is a take of (lib/sequences), if it was made for one. */
+  shotId: string | null;
   /** The member who asked for it (or retried it); null when made by a guest link or before accounts. */
   createdBy: PersonDTO | null;
   /** Provider controls used (AtlasCloud): seed (-1 = random) and thinking level; null where not used. */

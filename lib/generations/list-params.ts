@@ -50,6 +50,17 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
       takeGroup: "a take group id",
     });
   }
+  const ids: Record<string, string | undefined> = {};
+  for (const [name, what] of [
+    ["project", "a project id"],
+    ["shot", "a shot id"],
+  ] as const) {
+    const value = params.get(name) ?? undefined;
+    if (value !== undefined && !ID_PATTERN.test(value)) {
+      throw new AppError(`invalid_${name}`, `${name} must be ${what}.`, 400, { [name]: what });
+    }
+    ids[name] = value;
+  }
   return {
     cursor,
     limit,
@@ -64,5 +75,7 @@ export function parseListParams(params: URLSearchParams, actor: Actor): ListOpti
     createdById: creator === "me" ? actor.id : creator,
     draftOfId: draftOf,
     takeGroupId: takeGroup,
+    projectId: ids.project,
+    shotId: ids.shot,
   };
 }

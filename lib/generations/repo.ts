@@ -86,6 +86,8 @@ export function toGenerationDTO(row: GenerationRow): GenerationDTO {
     takeCount: row.takeCount,
     retryOfId: row.retryOfId,
     draftOfId: row.draftOfId,
+    projectId: row.projectId,
+    shotId: row.shotId,
     createdBy: row.createdBy ? toPersonDTO(row.createdBy) : null,
     seed: row.seed,
     thinkingLevel: row.thinkingLevel as ThinkingLevel | null,
@@ -179,6 +181,10 @@ export interface ListOptions {
   ids?: string[];
   /** Only the takes of this group (the clip page's take switcher); served by the takeGroupId index. */
   takeGroupId?: string;
+  /** Only the clips of this project (?project=), served by the (projectId, createdAt) index. */
+  projectId?: string;
+  /** Only the takes of this shot (?shot=). */
+  shotId?: string;
 }
 
 /** What a list is filtered by, without its page: the clip page's neighbours walk the same view. */
@@ -223,6 +229,8 @@ export function listFilterWhere(options: ListFilter): Prisma.GenerationWhereInpu
   if (options.draftOfId) and.push({ draftOfId: options.draftOfId });
   if (options.ids) and.push({ id: { in: options.ids } });
   if (options.takeGroupId) and.push({ takeGroupId: options.takeGroupId });
+  if (options.projectId) and.push({ projectId: options.projectId });
+  if (options.shotId) and.push({ shotId: options.shotId });
   return and;
 }
 

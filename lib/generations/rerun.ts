@@ -49,6 +49,8 @@ function sameInputs(deps: GenerationDeps, row: GenerationRecord, idempotencyKey:
     ...(sameVersion && isResolution(row.resolution) ? { resolution: row.resolution } : {}),
     ...(row.seed !== null && provider?.capabilities.seed ? { seed: row.seed } : {}),
     ...(row.thinkingLevel !== null && provider ? { thinkingLevel: row.thinkingLevel } : {}),
+    // A re-run of a shot's take is another take of it; of any other clip, a clip of the same project.
+    ...(row.shotId ? { shotId: row.shotId } : row.projectId ? { projectId: row.projectId } : {}),
   };
 }
 

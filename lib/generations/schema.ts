@@ -132,6 +132,16 @@ export const createGenerationSchema = z
       /** The same two for the reference videos, in the order of referenceVideoIds. */
       referenceVideoNames: z.optional(z.array(referenceName)),
       referenceVideoCharacterIds: z.optional(characterIds),
+      /** The project it belongs to; absent: its shot's, else the first project (lib/sequences/placement.ts). */
+      projectId: z.optional(
+        z
+          .string({ error: "projectId must be a string" })
+          .check(z.regex(ID_PATTERN, "projectId is not valid")),
+      ),
+      /** The shot it is a take of. */
+      shotId: z.optional(
+        z.string({ error: "shotId must be a string" }).check(z.regex(ID_PATTERN, "shotId is not valid")),
+      ),
     },
     {
       error: (iss) =>

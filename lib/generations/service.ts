@@ -11,6 +11,7 @@ import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
 import { type ModelProfile, profileById, profileIssues, type Resolution } from "@/lib/models/profiles";
 import type { VideoProvider } from "@/lib/providers/types";
+import { placeClip } from "@/lib/sequences/placement";
 import { parseInput } from "@/lib/validation/parse";
 import type { GenerationDTO } from "./dto";
 import { requestCharacterIds, resolveReferenceVideos, videoHashFields } from "./reference-videos";
@@ -70,6 +71,8 @@ function inputHash(input: CreateGenerationInput, provider: string): string {
         ...(model ? { model } : {}),
         ...(resolution ? { resolution } : {}),
         ...videoHashFields(input),
+        ...(input.projectId ? { projectId: input.projectId } : {}),
+        ...(input.shotId ? { shotId: input.shotId } : {}),
       }),
     )
     .digest("hex");
@@ -195,6 +198,7 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
     );
   }
   const videos = await resolveReferenceVideos(prisma, input, profile, byId);
+  const place = await placeClip(prisma, input);
 
   const characterIds = requestCharacterIds(input);
   if (characterIds.length > 0) {
@@ -241,6 +245,8 @@ export async function createGeneration(deps: GenerationDeps, actor: Actor, raw: 
       takeCount: takes,
       retryOfId: deps.retryOfId ?? null,
       draftOfId: deps.draftOfId ?? null,
+      projectId: place.projectId,
+      shotId: place.shotId,
       createdById: makerId(actor),
       references: { create: references },
       ...(videos.rows.length ? { videoReferences: { create: videos.rows } } : {}),

@@ -45,7 +45,10 @@ export class ChangeBus {
 
   /** Never throws, never waits: a write that succeeded is not failed by telling others about it. */
   publish(change: Change): void {
-    this.pending.set(`${change.kind}:${change.generationId ?? ""}:${change.characterId ?? ""}`, change);
+    this.pending.set(
+      `${change.kind}:${change.generationId ?? ""}:${change.characterId ?? ""}:${change.sequenceId ?? ""}`,
+      change,
+    );
     this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 

@@ -23,6 +23,10 @@ export const CHANGE_KINDS = [
   "character",
   /** Someone opened or left a clip's page. */
   "presence",
+  /** A project was created, renamed or archived. */
+  "project",
+  /** A sequence or one of its shots changed (added, reordered, edited, removed, restored, take chosen). */
+  "sequence",
   /** A notice arrived in someone's inbox, or was read: each browser refetches its own count. */
   "inbox",
 ] as const;
@@ -35,6 +39,7 @@ export const changeSchema = z.object({
   kind: z.enum(CHANGE_KINDS),
   generationId: z.string().optional(),
   characterId: z.string().optional(),
+  sequenceId: z.string().optional(),
 });
 
 export type Change = z.infer<typeof changeSchema>;

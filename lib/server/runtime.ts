@@ -18,6 +18,7 @@ import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-b
 import { queueMail } from "@/lib/mail/send";
 import { passwordResetMail } from "@/lib/mail/templates";
 import { MediaStore } from "@/lib/media/storage";
+import { ensureFirstProject } from "@/lib/projects/first";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
 import { createPreviewProvider } from "@/lib/providers/preview/provider";
@@ -77,6 +78,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   await store.init();
 
   const settings = await ensureSettings(db.prisma);
+  await ensureFirstProject(db.prisma);
   const setup = new SetupGate(db.prisma, listensBeyondLoopback(config.hostname));
   const auth = createAuth({
     prisma: db.prisma,

@@ -38,6 +38,7 @@ import { asActor } from "../support/accounts";
 import { makeImage } from "../support/images";
 import { BASE, type Expected, from, useRoleMatrix, WHO, type Who } from "../support/role-matrix";
 import { clipPageRouteCells } from "../support/role-matrix-clip";
+import { sequenceRouteCells } from "../support/role-matrix-sequences";
 import { referenceVideoRouteCells } from "../support/role-matrix-videos";
 import { newKey } from "../support/runtime";
 
@@ -298,6 +299,7 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       expect: from("editor", 200),
     },
     ...referenceVideoRouteCells(m),
+    ...sequenceRouteCells(m),
   ];
 
   async function callRoute(cell: RouteCell, who: Who): Promise<number> {

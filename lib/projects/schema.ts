@@ -1,0 +1,31 @@
+// zod/mini, browser-safe: what POST /api/projects and PATCH /api/projects/:id take.
+import * as z from "zod/mini";
+import { visibleText } from "@/lib/validation/fields";
+
+export const MAX_PROJECT_NAME_CHARS = 120;
+
+const name = z.string({ error: "name must be a string" }).check(
+  z.overwrite((s) => s.trim()),
+  z.maxLength(MAX_PROJECT_NAME_CHARS, `name must be at most ${MAX_PROJECT_NAME_CHARS} characters`),
+  visibleText("name must not be empty"),
+);
+
+const body = (fields: string) => ({
+  error: (iss: { code: string; keys?: string[] }) =>
+    iss.code === "unrecognized_keys"
+      ? `unknown field(s): ${iss.keys?.join(", ")}`
+      : iss.code === "invalid_type"
+        ? `the request body must be a JSON object: ${fields}.`
+        : undefined,
+});
+
+export const createProjectSchema = z.strictObject({ name }, body("{ name }"));
+
+/** A rename, an archive (true) or an unarchive (false), or both at once. */
+export const updateProjectSchema = z.strictObject(
+  {
+    name: z.optional(name),
+    archived: z.optional(z.boolean({ error: "archived must be true or false" })),
+  },
+  body("{ name?, archived? }"),
+);

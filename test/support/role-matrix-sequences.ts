@@ -1,0 +1,89 @@
+// The role matrix's cells for projects, sequences and shots (test/integration/role-matrix-routes.test.ts):
+// reading takes a reviewer, changing an editor (archiving a project an admin: test/integration/sequences.test.ts).
+// Each cell that changes something gets a fresh sequence with one shot.
+import * as projectRoute from "@/app/api/projects/[id]/route";
+import * as projectsRoute from "@/app/api/projects/route";
+import * as sequenceRoute from "@/app/api/sequences/[id]/route";
+import * as shotsRoute from "@/app/api/sequences/[id]/shots/route";
+import * as sequencesRoute from "@/app/api/sequences/route";
+import * as shotRestoreRoute from "@/app/api/shots/[id]/restore/route";
+import * as shotRoute from "@/app/api/shots/[id]/route";
+import { FIRST_PROJECT_ID } from "@/lib/projects/first";
+import { createSequence } from "@/lib/sequences/service";
+import { addShot, removeShot } from "@/lib/sequences/shots";
+import { asActor } from "./accounts";
+import { from, type Matrix } from "./role-matrix";
+
+export function sequenceRouteCells(m: Matrix) {
+  const prisma = () => m.studio.db.prisma;
+  const owner = () => asActor(m.people.owner);
+  const sequence = async () =>
+    (
+      await createSequence(prisma(), owner(), {
+        projectId: FIRST_PROJECT_ID,
+        title: "Matrix",
+        aspectRatio: "16:9",
+      })
+    ).id;
+  const shot = async () => (await addShot(prisma(), owner(), await sequence(), { title: "One" })).id;
+  return [
+    {
+      name: "GET /api/projects",
+      handler: projectsRoute.GET,
+      make: async () => ({}),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "POST /api/projects",
+      handler: projectsRoute.POST,
+      make: async () => ({ body: { name: "Matrix project" } }),
+      expect: from("editor", 201),
+    },
+    {
+      name: "PATCH /api/projects/:id",
+      handler: projectRoute.PATCH,
+      make: async () => ({ params: { id: FIRST_PROJECT_ID }, body: { name: "First project" } }),
+      expect: from("editor", 200),
+    },
+    {
+      name: "POST /api/sequences",
+      handler: sequencesRoute.POST,
+      make: async () => ({ body: { projectId: FIRST_PROJECT_ID, title: "Opening", aspectRatio: "9:16" } }),
+      expect: from("editor", 201),
+    },
+    {
+      name: "GET /api/sequences/:id",
+      handler: sequenceRoute.GET,
+      make: async () => ({ params: { id: await sequence() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "POST /api/sequences/:id/shots",
+      handler: shotsRoute.POST,
+      make: async () => ({ params: { id: await sequence() }, body: { title: "Harbour" } }),
+      expect: from("editor", 201),
+    },
+    {
+      name: "PATCH /api/shots/:id",
+      handler: shotRoute.PATCH,
+      make: async () => ({ params: { id: await shot() }, body: { cameraNote: "slow push in" } }),
+      expect: from("editor", 200),
+    },
+    {
+      name: "DELETE /api/shots/:id",
+      handler: shotRoute.DELETE,
+      make: async () => ({ params: { id: await shot() } }),
+      expect: from("editor", 200),
+    },
+    {
+      name: "POST /api/shots/:id/restore",
+      handler: shotRestoreRoute.POST,
+      make: async () => {
+        const id = await shot();
+        await removeShot(prisma(), owner(), id);
+        return { params: { id } };
+      },
+      expect: from("editor", 200),
+    },
+  ];
+}
