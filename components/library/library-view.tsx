@@ -165,7 +165,7 @@ export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
           Drop images to make a new character
         </div>
       )}
-      <div className="flex flex-wrap items-end justify-between gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-1">
           <h1 className="text-xl font-semibold text-ink-100">Character library</h1>
           <p className="max-w-2xl text-sm text-ink-400">
