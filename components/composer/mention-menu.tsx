@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from "react";
+import { type ReactNode, useLayoutEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { type RefKind, refTag } from "@/lib/generations/tags";
 import type { MentionCharacter } from "./use-mention";
@@ -29,6 +29,56 @@ export interface MentionMenuProps {
 }
 
 const WIDTH = 256;
+
+/** One option of the menu: a reference (square thumbnail) or a character (round, its main image). */
+function MentionItem({
+  kind,
+  id,
+  position,
+  active,
+  thumbUrl,
+  round = false,
+  onHover,
+  onChoose,
+  children,
+}: {
+  kind: RefKind | "character";
+  id: string;
+  position: number;
+  active: boolean;
+  thumbUrl: string | null;
+  round?: boolean;
+  onHover: (position: number) => void;
+  onChoose: (position: number) => void;
+  children: ReactNode;
+}) {
+  const shape = round ? "rounded-full" : "rounded-md";
+  return (
+    <div
+      data-kind={kind}
+      id={id}
+      data-position={position}
+      role="option"
+      aria-selected={active}
+      tabIndex={-1}
+      onMouseMove={() => onHover(position)}
+      onClick={() => onChoose(position)}
+      onKeyDown={() => {}}
+      className={cn(
+        "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
+        active ? "bg-accent/20 text-ink-100" : "text-ink-300",
+      )}
+    >
+      {thumbUrl ? (
+        // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
+        <img src={thumbUrl} alt="" className={cn("size-7 shrink-0 object-cover", shape)} />
+      ) : (
+        <span className={cn("size-7 shrink-0 bg-ink-700", shape)} />
+      )}
+      {children}
+    </div>
+  );
+}
 
 /**
  * The `@` menu under the caret. Focus stays in the prompt (aria-activedescendant points here), so the
@@ -84,28 +134,16 @@ export function MentionMenu(props: MentionMenuProps) {
           {/* biome-ignore lint/a11y/useSemanticElements: ARIA groups inside a listbox (no native equivalent here) */}
           <div role="group" aria-label="References">
             {options.map((option, position) => (
-              <div
+              <MentionItem
                 key={`${option.kind}${option.index}`}
-                data-kind={option.kind}
+                kind={option.kind}
                 id={`${id}-${position}`}
-                data-position={position}
-                role="option"
-                aria-selected={position === active}
-                tabIndex={-1}
-                onMouseMove={() => onHover(position)}
-                onClick={() => onChoose(position)}
-                onKeyDown={() => {}}
-                className={cn(
-                  "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
-                  position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
-                )}
+                position={position}
+                active={position === active}
+                thumbUrl={option.thumbUrl}
+                onHover={onHover}
+                onChoose={onChoose}
               >
-                {option.thumbUrl ? (
-                  // biome-ignore lint/performance/noImgElement: a stored thumbnail or local object URL
-                  <img src={option.thumbUrl} alt="" className="size-7 shrink-0 rounded-md object-cover" />
-                ) : (
-                  <span className="size-7 shrink-0 rounded-md bg-ink-700" />
-                )}
                 <span className="min-w-0 flex-1 truncate font-medium">
                   {option.name}
                   {option.kind === "video" && <span className="sr-only"> (video)</span>}
@@ -113,7 +151,7 @@ export function MentionMenu(props: MentionMenuProps) {
                 <code className="shrink-0 font-mono text-[10px] text-ink-400">
                   {refTag(option.kind, option.index)}
                 </code>
-              </div>
+              </MentionItem>
             ))}
           </div>
           {characters.length > 0 && (
@@ -125,36 +163,22 @@ export function MentionMenu(props: MentionMenuProps) {
               >
                 Characters
               </div>
-              {characters.map((c, i) => {
-                const position = options.length + i;
-                return (
-                  <div
-                    key={c.id}
-                    data-kind="character"
-                    id={`${id}-${position}`}
-                    data-position={position}
-                    role="option"
-                    aria-selected={position === active}
-                    tabIndex={-1}
-                    onMouseMove={() => onHover(position)}
-                    onClick={() => onChoose(position)}
-                    onKeyDown={() => {}}
-                    className={cn(
-                      "flex cursor-pointer items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm",
-                      position === active ? "bg-accent/20 text-ink-100" : "text-ink-300",
-                    )}
-                  >
-                    {c.thumbUrl ? (
-                      // biome-ignore lint/performance/noImgElement: its main image's stored thumbnail
-                      <img src={c.thumbUrl} alt="" className="size-7 shrink-0 rounded-full object-cover" />
-                    ) : (
-                      <span className="size-7 shrink-0 rounded-full bg-ink-700" />
-                    )}
-                    <span className="min-w-0 flex-1 truncate font-medium">{c.name}</span>
-                    <span className="shrink-0 text-[10px] text-ink-400">character</span>
-                  </div>
-                );
-              })}
+              {characters.map((c, i) => (
+                <MentionItem
+                  key={c.id}
+                  kind="character"
+                  id={`${id}-${options.length + i}`}
+                  position={options.length + i}
+                  active={options.length + i === active}
+                  thumbUrl={c.thumbUrl}
+                  round
+                  onHover={onHover}
+                  onChoose={onChoose}
+                >
+                  <span className="min-w-0 flex-1 truncate font-medium">{c.name}</span>
+                  <span className="shrink-0 text-[10px] text-ink-400">character</span>
+                </MentionItem>
+              ))}
             </div>
           )}
         </div>

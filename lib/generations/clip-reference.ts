@@ -12,6 +12,30 @@ import { clipReferenceVideoSchema } from "./clip-reference-schema";
 import { findVisibleGeneration } from "./repo";
 
 /**
+ * A finished clip's row and the path of its stored video, for what is made from it (a reference video, a
+ * frame). Refused as not found, not finished ("only a finished clip <can>") or missing from storage.
+ */
+export async function finishedClipVideo(
+  deps: { prisma: Db; store: MediaStore },
+  id: string,
+  can: string,
+): Promise<{
+  row: NonNullable<Awaited<ReturnType<typeof findVisibleGeneration>>>;
+  filePath: string;
+  videoKey: string;
+}> {
+  const row = await findVisibleGeneration(deps.prisma, id);
+  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
+  if (row.status !== "completed" || !row.videoKey) {
+    throw new AppError("not_finished", `This clip is ${row.status}: only a finished clip ${can}.`, 409);
+  }
+  if (!(await deps.store.exists(row.videoKey))) {
+    throw new AppError("media_missing", "This clip's video is missing from the studio's storage.", 410);
+  }
+  return { row, filePath: deps.store.pathOf(row.videoKey), videoKey: row.videoKey };
+}
+
+/**
  * "Use as reference video": cuts the range asked of a finished clip's stored video into a reference video
  * asset (H.264/AAC MP4, at most the version's length; lib/uploads/ingest-video.ts cutVideoAsset). The same
  * clip and range give the same asset. Refused, changing nothing, for a clip that is not finished or a
@@ -24,19 +48,7 @@ export async function clipToReferenceVideo(
 ): Promise<{ asset: AssetDTO; created: boolean }> {
   const input = parseInput(clipReferenceVideoSchema, raw);
   const { prisma, store } = deps;
-  const row = await findVisibleGeneration(prisma, id);
-  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
-  if (row.status !== "completed" || !row.videoKey) {
-    throw new AppError(
-      "not_finished",
-      `This clip is ${row.status}: only a finished clip can become a reference video.`,
-      409,
-    );
-  }
-  const filePath = store.pathOf(row.videoKey);
-  if (!(await store.exists(row.videoKey))) {
-    throw new AppError("media_missing", "This clip's video is missing from the studio's storage.", 410);
-  }
+  const { row, filePath, videoKey } = await finishedClipVideo(deps, id, "can become a reference video");
   let limits = videoLimitsFor();
   if (input.model) {
     const profile = profileById(input.model);
@@ -59,7 +71,7 @@ export async function clipToReferenceVideo(
   return cutVideoAsset(prisma, store, {
     input: filePath,
     // The stored file's key is its content hash.
-    sourceSha256: row.videoKey.slice(0, 64),
+    sourceSha256: videoKey.slice(0, 64),
     name: cutName(name, range),
     range,
     hasAudio: probe.hasAudio,

@@ -7,8 +7,8 @@ import { probeVideo } from "@/lib/media/probe";
 import type { MediaStore } from "@/lib/media/storage";
 import { ingestImage, toAssetDTO } from "@/lib/uploads/ingest";
 import { parseInput } from "@/lib/validation/parse";
+import { finishedClipVideo } from "./clip-reference";
 import { clipFrameSchema } from "./frame-schema";
-import { findVisibleGeneration } from "./repo";
 
 /** Closer to the end than this, a moment is the last frame (a seek there finds no frame). */
 const END_SLACK_SEC = 0.1;
@@ -43,19 +43,7 @@ export async function clipFrameToReference(
 ): Promise<{ asset: AssetDTO; created: boolean }> {
   const { atSec } = parseInput(clipFrameSchema, raw);
   const { prisma, store } = deps;
-  const row = await findVisibleGeneration(prisma, id);
-  if (!row) throw new AppError("not_found", "That clip does not exist (it may have been deleted).", 404);
-  if (row.status !== "completed" || !row.videoKey) {
-    throw new AppError(
-      "not_finished",
-      `This clip is ${row.status}: only a finished clip has frames to continue from.`,
-      409,
-    );
-  }
-  if (!(await store.exists(row.videoKey))) {
-    throw new AppError("media_missing", "This clip's video is missing from the studio's storage.", 410);
-  }
-  const filePath = store.pathOf(row.videoKey);
+  const { row, filePath } = await finishedClipVideo(deps, id, "has frames to continue from");
   const { durationSec } = await probeVideo(filePath);
   if (atSec !== "last" && atSec > durationSec + PAST_END_SLACK_SEC) {
     const message = `atSec ${atSec} s is past the clip's end: it is ${durationSec.toFixed(2)} s long. Give 0 to ${durationSec.toFixed(2)}, or "last".`;
