@@ -94,10 +94,10 @@ test("every server action refuses a caller who is not signed in even with the pr
 
   const names = exportedActionNames(root);
   const ids = serverActionIds(root);
-  expect(names.length).toBe(16);
+  expect(names.length).toBe(17);
   // Next gives an id only to the actions a page uses: an export no page calls could not be reached from
-  // outside at all. Every action has a caller now (Make final and Use as reference video on the clip
-  // page, the character's video in the library), so every one is called below.
+  // outside at all. Every action has a caller now (Make final, Use as reference video and Continue from
+  // here on the clip page, the character's video in the library), so every one is called below.
   const reachable = names.filter((n) => ids.has(n));
   expect(names.filter((n) => !ids.has(n))).toEqual([]);
   expect([...ids.keys()].sort()).toEqual([...reachable].sort());
@@ -184,6 +184,7 @@ test("every server action refuses a caller who is not signed in even with the pr
     // The character createCharacterAction made (the setup one is deleted by then): its video removed.
     setCharacterVideoAction: () => [newCharacter, null],
     clipToReferenceVideoAction: () => [clip, { startSec: 0, endSec: 1 }],
+    clipFrameAction: () => [clip, { atSec: 1 }],
   };
   // A new action must be added here, or this fails.
   expect(Object.keys(args).sort()).toEqual([...names].sort());
