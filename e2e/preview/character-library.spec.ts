@@ -52,7 +52,7 @@ test("a character made in the library: main image inserted alone, its clip's bad
   await expect(dialog).toBeHidden();
 
   const card = page.getByTestId("character-card").filter({ hasText: "Cara Lind" });
-  await expect(card.getByRole("img")).toHaveCount(2);
+  await expect(card.getByRole("list", { name: "Cara Lind's images" }).getByRole("img")).toHaveCount(2);
   await expect(card.getByRole("img", { name: "cara (main image)" })).toBeVisible();
   await expect(card.getByTestId("character-voice")).toContainText("slight rasp");
   // The clip made before she was saved already counts.
@@ -168,6 +168,6 @@ test("images dropped on the library make a new character; edit reorders, changes
   };
   expect(saved.images.map((i) => i.label)).toEqual(["wren-2", "wren-3"]);
   expect(saved.mainImageId).toBe(saved.images[0]!.id);
-  await expect(card.getByRole("img")).toHaveCount(2);
+  await expect(card.getByRole("list", { name: "Wren's images" }).getByRole("img")).toHaveCount(2);
   await expect(card.getByRole("img", { name: "wren-2 (main image)" })).toBeVisible();
 });

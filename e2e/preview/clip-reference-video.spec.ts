@@ -195,6 +195,10 @@ test("a character's video: added from a longer file (the part from a chosen seco
     }, DRAFT_STORAGE_KEY);
   const before = (await storedVideos()).length;
   await card.getByRole("link", { name: "Insert Mara into the composer" }).click();
+  // The insert dialog says the video joins; Insert brings it (and the images picked) in.
+  const pick = page.getByTestId("insert-character-dialog");
+  await expect(pick.getByTestId("insert-character-video")).toBeVisible();
+  await pick.getByRole("button", { name: "Insert", exact: true }).click();
   await expect(page.getByTestId("reference-video-tile")).toHaveCount(before + 1);
   await expect
     .poll(async () => (await storedVideos()).at(-1))

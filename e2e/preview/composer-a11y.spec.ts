@@ -30,8 +30,22 @@ for (const viewport of [
       'at dusk. Single continuous handheld shot; soft rain. She says, "We\'re late." ',
     );
     await page.keyboard.type("@");
-    await expect(page.getByRole("listbox", { name: "References" })).toBeVisible();
-    expect(await seriousViolations(page, '[data-testid="composer"]')).toEqual([]);
+    const menu = page.getByRole("listbox", { name: "References" });
+    await expect(menu).toBeVisible();
+    // With many saved characters (other specs' in a full run) the menu scrolls. Focus never enters it:
+    // it is the prompt's combobox popup (aria-activedescendant), so axe's "scrollable region must be
+    // focusable" does not apply; what matters is that the arrow keys reach its last option and bring
+    // it into view, checked below.
+    const popupScroll =
+      "scrollable-region-focusable (Scrollable region must have keyboard access): #prompt-mentions";
+    expect(
+      (await seriousViolations(page, '[data-testid="composer"]')).filter((v) => v !== popupScroll),
+    ).toEqual([]);
+    const options = menu.getByRole("option");
+    const count = await options.count();
+    for (let i = 1; i < count; i++) await page.keyboard.press("ArrowDown");
+    await expect(options.last()).toHaveAttribute("aria-selected", "true");
+    await expect(options.last()).toBeInViewport();
     await page.screenshot({ path: info.outputPath(`composer-${viewport.name}-mention.png`) });
 
     await page.keyboard.press("Escape");
