@@ -134,23 +134,39 @@ test("the progress bar shows the percentage the render's log gives", async ({ pa
   });
   expect(res.status(), await res.text()).toBe(202);
   const [clip] = ((await res.json()) as { generations: GenerationDTO[] }).generations;
+  // Every state the page renders, recorded as it renders it (a MutationObserver, not sampling: on a busy
+  // machine a poll can miss a short render between two looks).
+  await page.evaluate((id) => {
+    const seen: Array<{ log: string; now: string | null; shown: string | null }> = [];
+    (window as unknown as { __seen: typeof seen }).__seen = seen;
+    const record = () => {
+      const el = document.querySelector(`[data-testid="generation-card"][data-id="${id}"]`);
+      if (el?.getAttribute("data-status") !== "running") return;
+      const sample = {
+        log: el.querySelector('[data-testid="generation-log"]')?.textContent ?? "",
+        now: el.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow") ?? null,
+        shown: el.querySelector('[data-testid="generation-percent"]')?.textContent ?? null,
+      };
+      const last = seen.at(-1);
+      if (!last || last.log !== sample.log || last.now !== sample.now || last.shown !== sample.shown)
+        seen.push(sample);
+    };
+    record();
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+  }, clip!.id);
+  await waitForStatus(request, clip!.id, "completed");
   const card = page.locator(`[data-testid="generation-card"][data-id="${clip!.id}"]`);
-  const seen: Array<{ log: string; now: string | null; shown: string | null }> = [];
-  await expect
-    .poll(
-      async () => {
-        const sample = await card.evaluate((el) => ({
-          log: el.querySelector('[data-testid="generation-log"]')?.textContent ?? "",
-          now: el.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow") ?? null,
-          shown: el.querySelector('[data-testid="generation-percent"]')?.textContent ?? null,
-          status: el.getAttribute("data-status"),
-        }));
-        if (sample.status === "running") seen.push(sample);
-        return seen.some((s) => s.now !== null) || sample.status === "completed";
-      },
-      { timeout: 60_000, intervals: [100] },
-    )
-    .toBe(true);
+  await expect(card).toHaveAttribute("data-status", "completed");
+  const seen = await page.evaluate(
+    () =>
+      (window as unknown as { __seen: Array<{ log: string; now: string | null; shown: string | null }> })
+        .__seen,
+  );
   const withPercent = seen.filter((s) => /\d+%/.test(s.log));
   expect(withPercent.length, `samples while running: ${JSON.stringify(seen)}`).toBeGreaterThan(0);
   for (const s of withPercent) {
@@ -160,7 +176,6 @@ test("the progress bar shows the percentage the render's log gives", async ({ pa
     expect(s.shown).toBe(`${pct}%`);
   }
   for (const s of seen.filter((s) => !/\d+%/.test(s.log))) expect(s.now).toBeNull();
-  await waitForStatus(request, clip!.id, "completed");
 });
 
 test.describe("without JavaScript, the server's HTML already knows", () => {
