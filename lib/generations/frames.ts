@@ -5,7 +5,7 @@ import { AppError } from "@/lib/http/errors";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { probeVideo } from "@/lib/media/probe";
 import type { MediaStore } from "@/lib/media/storage";
-import { ingestImage, toAssetDTO } from "@/lib/uploads/ingest";
+import { ingestImage } from "@/lib/uploads/ingest";
 import { parseInput } from "@/lib/validation/parse";
 import { finishedClipVideo } from "./clip-reference";
 import { clipFrameSchema } from "./frame-schema";
@@ -67,11 +67,11 @@ export async function clipFrameToReference(
     bytes,
     fileName: `clip-${row.id.slice(-8)}-frame-${moment}.png`,
   });
-  // Lineage: the first clip a frame was taken from stays its source.
-  await prisma.asset.updateMany({
+  // Lineage: the first clip a frame was taken from stays its source (an asset already marked says so).
+  const frameOf = { generationId: row.id, atSec: Math.round(at * 1000) / 1000 };
+  const marked = await prisma.asset.updateMany({
     where: { id: result.asset.id, frameOfId: null },
-    data: { frameOfId: row.id, frameAtSec: Math.round(at * 1000) / 1000 },
+    data: { frameOfId: frameOf.generationId, frameAtSec: frameOf.atSec },
   });
-  const asset = await prisma.asset.findUniqueOrThrow({ where: { id: result.asset.id } });
-  return { asset: toAssetDTO(asset), created: result.created };
+  return { asset: marked.count === 1 ? { ...result.asset, frameOf } : result.asset, created: result.created };
 }

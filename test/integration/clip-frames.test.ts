@@ -2,14 +2,13 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as framesRoute from "@/app/api/generations/[id]/frames/route";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
-import { newId } from "@/lib/ids";
 import { runFfmpeg, runTool } from "@/lib/media/ffmpeg";
 import { probeVideo } from "@/lib/media/probe";
 import { tool } from "@/lib/media/tools";
 import { addMember, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
-import { installRuntime, submit, type TestRuntime, waitFor } from "../support/runtime";
+import { installRuntime, runningCopy, submit, type TestRuntime, waitFor } from "../support/runtime";
 
 // "Continue from here": a finished clip's frame (at a time, or its last) becomes a stored reference image at
 // full resolution, the same asset for the same frame, marked as taken from the clip; bad input names the
@@ -120,19 +119,7 @@ describe.each(await dbKinds())("frames of a clip as reference images on %s", (ki
   });
 
   it("refuses a time past the end, a bad body and an unfinished or unknown clip, storing nothing", async () => {
-    const row = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: clip.id } });
-    const running = await rt.db.prisma.generation.create({
-      data: {
-        ...row,
-        logs: [],
-        id: newId(),
-        idempotencyKey: newId(),
-        status: "running",
-        videoKey: null,
-        posterKey: null,
-        nextRunAt: new Date(Date.now() + 3_600_000),
-      },
-    });
+    const running = await runningCopy(rt, clip.id);
     const before = await rt.db.prisma.asset.count();
     const cases: [string, unknown, number, string, RegExp][] = [
       [

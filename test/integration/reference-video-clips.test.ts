@@ -11,7 +11,6 @@ import { createCharacter, getCharacter, updateCharacter } from "@/lib/characters
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { clipRecordTags } from "@/lib/generations/record";
 import { invokeWithHeaders } from "@/lib/http/server-action";
-import { newId } from "@/lib/ids";
 import { probeVideo } from "@/lib/media/probe";
 import { addMember, asActor, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
@@ -20,6 +19,7 @@ import { uploadVideos } from "../support/reference-videos";
 import {
   installRuntime,
   removeDir,
+  runningCopy,
   submit,
   type TestRuntime,
   uploadImages,
@@ -117,19 +117,7 @@ describe.each(await dbKinds())("clips and characters as reference videos on %s",
   });
 
   it("refuses an unfinished clip, a bad range, a missing range and an unknown clip, storing nothing", async () => {
-    const row = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: clip.id } });
-    const running = await rt.db.prisma.generation.create({
-      data: {
-        ...row,
-        logs: [],
-        id: newId(),
-        idempotencyKey: newId(),
-        status: "running",
-        videoKey: null,
-        posterKey: null,
-        nextRunAt: new Date(Date.now() + 3_600_000),
-      },
-    });
+    const running = await runningCopy(rt, clip.id);
     const before = await rt.db.prisma.asset.count();
     const cases: [string, unknown, number, string, string][] = [
       [

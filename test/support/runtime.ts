@@ -7,6 +7,7 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { findGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { createGeneration } from "@/lib/generations/service";
 import { isTerminal } from "@/lib/generations/state";
+import { newId } from "@/lib/ids";
 import { createRuntime, generationDeps, type Runtime, type RuntimeOptions } from "@/lib/server/runtime";
 import { ingestImage } from "@/lib/uploads/ingest";
 import { testOwner } from "./actors";
@@ -106,4 +107,21 @@ export async function waitFor(
 /** Route handlers and resolveActor find the runtime through getRuntime(); make it this one (or none). */
 export function installRuntime(rt: Runtime | undefined) {
   (globalThis as { __omniRuntime?: Promise<Runtime> }).__omniRuntime = rt ? Promise.resolve(rt) : undefined;
+}
+
+/** A copy of a finished clip's row that is still running (no video, not due for an hour): for refusals. */
+export async function runningCopy(rt: TestRuntime, id: string) {
+  const row = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id } });
+  return rt.db.prisma.generation.create({
+    data: {
+      ...row,
+      logs: [],
+      id: newId(),
+      idempotencyKey: newId(),
+      status: "running",
+      videoKey: null,
+      posterKey: null,
+      nextRunAt: new Date(Date.now() + 3_600_000),
+    },
+  });
 }
