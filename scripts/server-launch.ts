@@ -23,12 +23,21 @@ export const SERVER_NODE_FLAGS: readonly string[] = [
 export const SERVER_ENV_DEFAULTS: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: "2" };
 
 /**
+ * How long an idle kept-alive connection stays open, in ms. Node's 5 s default closes connections a
+ * client (a proxy's upstream pool, a script's agent) is about to reuse: the request sent as the server
+ * closes fails with ECONNRESET (an e2e run met it after 10 s of browser work between two API calls). Longer
+ * than nginx's 60 s upstream keepalive_timeout, so the proxy always closes first.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
  * Arguments for `node` to run `next start` on the production build, listening on `host` only. Always
  * given: without `-H`, next start listens on every interface.
  */
 export function serverArgs(root: string, port: number | string, host: string): string[] {
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  return [...SERVER_NODE_FLAGS, next, "start", "-H", host, "-p", String(port)];
+  const keepAlive = ["--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS)];
+  return [...SERVER_NODE_FLAGS, next, "start", "-H", host, "-p", String(port), ...keepAlive];
 }
 
 /** How `npm start` runs the server for a configuration: node's arguments and the address to open. */
