@@ -61,5 +61,7 @@ export function describeActivity(event: Pick<ActivityDTO, "kind" | "from" | "to"
       return "removed a shot";
     case "shot_restore":
       return "brought a shot back";
+    case "sequence_export":
+      return "exported the sequence";
   }
 }

@@ -11,7 +11,8 @@
  *   and after;
  * - sequence_create: `{ title, aspectRatio, projectId }`; shot_add, shot_update, shot_remove,
  *   shot_restore: the shot before and after as `{ shotId, position, title, chosenGenerationId }`
- *   (lib/sequences/shots.ts), recorded on its sequence.
+ *   (lib/sequences/shots.ts), recorded on its sequence;
+ * - sequence_export: `{ exportId, shots }` of the export asked for (lib/exports/service.ts).
  */
 export const ACTIVITY_KINDS = [
   "status",
@@ -28,6 +29,7 @@ export const ACTIVITY_KINDS = [
   "shot_update",
   "shot_remove",
   "shot_restore",
+  "sequence_export",
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -15,18 +15,21 @@ export function clipFileName(
     /<IMAGE_REF_(\d+)>/g,
     (_m, n: string) => g.references[Number(n)]?.label ?? "ref",
   );
-  const full = named
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/\.(png|jpe?g|webp)\b/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  // Cut long prompts at a word boundary.
-  const slug = (full.length <= 48 ? full : full.slice(0, 48).replace(/-[^-]*$/, "")) || "clip";
+  const slug = fileSlug(named.replace(/\.(png|jpe?g|webp)\b/gi, ""), "clip");
   const date = g.createdAt.slice(0, 10);
   const parts = ["omni", date, slug, g.aspectRatio.replace(":", "x"), `${g.duration}s`];
   if (g.isPreview) parts.push("preview");
   parts.push(g.id.slice(-8));
   return `${parts.join("_")}.mp4`;
+}
+
+/** Words of `text` as a file name's part: ASCII, lowercase, dashed, cut at a word within 48 characters. */
+export function fileSlug(text: string, fallback: string): string {
+  const full = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return (full.length <= 48 ? full : full.slice(0, 48).replace(/-[^-]*$/, "")) || fallback;
 }

@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/live/change-bus";
 import type { MediaStore } from "@/lib/media/storage";
 import { tool } from "@/lib/media/tools";
+import { BackgroundLoop } from "@/lib/server/background-loop";
 import { claimNext, ENQUEUE_BATCH, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
 import { FACE_MODEL, type IdentityFace, type IdentityResult } from "./result";
 import type { FaceScorer } from "./scorer";
@@ -26,62 +27,27 @@ export interface IdentityWorkerDeps {
  * so scoring can never delay or undo "completed".
  */
 export class IdentityWorker {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private sleeper: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
-  private woken = false;
+  private readonly loop: BackgroundLoop;
 
-  constructor(private readonly deps: IdentityWorkerDeps) {}
+  constructor(private readonly deps: IdentityWorkerDeps) {
+    this.loop = new BackgroundLoop(() => this.step(), {
+      idleMs: deps.idleMs ?? 30_000,
+      name: "scoring",
+      log: deps.log,
+    });
+  }
 
   start() {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Looks for work now (a clip just completed). */
   wake() {
-    this.woken = true;
-    if (this.sleeper) {
-      clearTimeout(this.sleeper.timer);
-      this.sleeper.resolve();
-    }
+    this.loop.wake();
   }
 
-  async stop() {
-    this.running = false;
-    this.wake();
-    await this.loop;
-  }
-
-  private async run() {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.step();
-      } catch (err) {
-        this.deps.log?.(`scoring loop: ${err instanceof Error ? err.message : err}`);
-      }
-      if (!worked && this.running) await this.sleep(this.deps.idleMs ?? 30_000);
-    }
-  }
-
-  private sleep(ms: number) {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      this.sleeper = {
-        timer: setTimeout(resolve, ms),
-        resolve: () => {
-          this.woken = false;
-          resolve();
-        },
-      };
-    }).finally(() => {
-      this.sleeper = undefined;
-    });
+  stop() {
+    return this.loop.stop();
   }
 
   /** Queues, settles and scores one clip; false when there was nothing to score. */

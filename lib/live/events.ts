@@ -27,6 +27,8 @@ export const CHANGE_KINDS = [
   "project",
   /** A sequence or one of its shots changed (added, reordered, edited, removed, restored, take chosen). */
   "sequence",
+  /** A sequence's export was asked for, moved on, finished or failed. */
+  "export",
   /** A notice arrived in someone's inbox, or was read: each browser refetches its own count. */
   "inbox",
 ] as const;

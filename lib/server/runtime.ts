@@ -7,6 +7,7 @@ import { ActorCache, attachActorCache, detachActorCache } from "@/lib/auth/actor
 import { type Auth, createAuth, secureCookies } from "@/lib/auth/auth";
 import { type AppConfig, getConfig } from "@/lib/config/env";
 import { type Database, openDatabase } from "@/lib/db/client";
+import { ExportWorker } from "@/lib/exports/worker";
 import { purgeDeletedGenerations } from "@/lib/generations/deletion";
 import type { GenerationDeps } from "@/lib/generations/service";
 import { GenerationWorker, type WorkerDeps } from "@/lib/generations/worker/loop";
@@ -38,6 +39,8 @@ export interface Runtime {
   worker: GenerationWorker;
   /** Face identity scores for completed clips, in the background (null when IDENTITY_SCORING=off). */
   identity: IdentityWorker | null;
+  /** Sequence exports (MP4s of chosen takes), in the background. */
+  exports: ExportWorker;
   /** Accounts and sessions (better-auth). */
   auth: Auth;
   /** Who recent cookies and tokens belong to, forgotten on every change (lib/auth/actor-cache.ts). */
@@ -182,6 +185,17 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     if (c === "reset" || c.kind === "generation.status" || c.kind === "generation.restored") identity?.wake();
   });
   if (identity && (options.startIdentity ?? options.startWorker !== false)) identity.start();
+  const exports = new ExportWorker({
+    prisma: db.prisma,
+    store,
+    owner: worker.owner,
+    log: (m) => console.warn(`[export] ${m}`),
+  });
+  // An export asked for on another instance is started here too, if this one is idle.
+  const unhearExports = changes.subscribe((c) => {
+    if (c === "reset" || (c !== "closed" && c.kind === "export")) exports.wake();
+  });
+  if (options.startWorker !== false) exports.start();
   // PGlite has no autovacuum, so nothing else ever gathers the planner's statistics; without them it
   // chose sequential scans (the gallery's first page read and sorted every clip). ANALYZE samples at most
   // 30,000 rows per table, so it stays well under a second however long the history grows.
@@ -208,6 +222,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
     provider,
     worker,
     identity,
+    exports,
     auth,
     actors,
     setup,
@@ -222,6 +237,8 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
       await worker.stop();
       unhearIdentity();
       await identity?.stop();
+      unhearExports();
+      await exports.stop();
       await scorer?.close();
       detachChangeBus(db.prisma, changes);
       await changes.close();

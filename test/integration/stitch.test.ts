@@ -5,9 +5,9 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runFfmpeg, runTool } from "@/lib/media/ffmpeg";
-import { tool } from "@/lib/media/tools";
+import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { removeStitchLeftovers, type StitchShot, stitchSequence } from "@/lib/sequences/stitch";
+import { ffprobe } from "../support/videos";
 
 let dir: string;
 
@@ -37,27 +37,6 @@ async function makeClip(name: string, c: ClipSpec): Promise<string> {
     ...["-movflags", "+use_metadata_tags", "-y", file],
   ]);
   return file;
-}
-
-async function ffprobe(file: string) {
-  const raw = await runTool(tool("ffprobe").path, [
-    ...["-v", "error", "-print_format", "json", "-count_frames"],
-    ...["-show_format", "-show_streams", "-show_chapters", file],
-  ]);
-  return JSON.parse(raw.toString("utf8")) as {
-    streams: {
-      codec_type: string;
-      width?: number;
-      height?: number;
-      r_frame_rate: string;
-      nb_read_frames?: string;
-      duration: string;
-      sample_rate?: string;
-      channels?: number;
-    }[];
-    format: { duration: string; tags: Record<string, string> };
-    chapters: { start_time: string; end_time: string; tags: { title: string } }[];
-  };
 }
 
 /** Root mean square of the sound in [fromSec, fromSec + sec), as a fraction of full scale. */

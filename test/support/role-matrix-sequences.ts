@@ -1,13 +1,17 @@
 // The role matrix's cells for projects, sequences and shots (test/integration/role-matrix-routes.test.ts):
 // reading takes a reviewer, changing an editor (archiving a project an admin: test/integration/sequences.test.ts).
 // Each cell that changes something gets a fresh sequence with one shot.
+import * as exportDownloadRoute from "@/app/api/exports/[id]/download/route";
+import * as exportRoute from "@/app/api/exports/[id]/route";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import * as projectsRoute from "@/app/api/projects/route";
+import * as sequenceExportRoute from "@/app/api/sequences/[id]/export/route";
 import * as sequenceRoute from "@/app/api/sequences/[id]/route";
 import * as shotsRoute from "@/app/api/sequences/[id]/shots/route";
 import * as sequencesRoute from "@/app/api/sequences/route";
 import * as shotRestoreRoute from "@/app/api/shots/[id]/restore/route";
 import * as shotRoute from "@/app/api/shots/[id]/route";
+import { newId } from "@/lib/ids";
 import { FIRST_PROJECT_ID } from "@/lib/projects/first";
 import { createSequence } from "@/lib/sequences/service";
 import { addShot, removeShot } from "@/lib/sequences/shots";
@@ -26,6 +30,13 @@ export function sequenceRouteCells(m: Matrix) {
       })
     ).id;
   const shot = async () => (await addShot(prisma(), owner(), await sequence(), { title: "One" })).id;
+  // An export with nothing to stitch (queued, or failed once a worker tries it): readable, no download.
+  const queuedExport = async () => {
+    const id = newId();
+    const plan = { title: "Matrix", aspectRatio: "16:9", shots: [] };
+    await prisma().sequenceExport.create({ data: { id, sequenceId: await sequence(), plan } });
+    return id;
+  };
   return [
     {
       name: "GET /api/projects",
@@ -74,6 +85,31 @@ export function sequenceRouteCells(m: Matrix) {
       handler: shotRoute.DELETE,
       make: async () => ({ params: { id: await shot() } }),
       expect: from("editor", 200),
+    },
+    {
+      // An empty sequence cannot be exported: 422 for those allowed to ask.
+      name: "POST /api/sequences/:id/export",
+      handler: sequenceExportRoute.POST,
+      make: async () => ({ params: { id: await sequence() } }),
+      expect: from("editor", 422),
+    },
+    {
+      name: "GET /api/sequences/:id/export",
+      handler: sequenceExportRoute.GET,
+      make: async () => ({ params: { id: await sequence() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/exports/:id",
+      handler: exportRoute.GET,
+      make: async () => ({ params: { id: await queuedExport() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/exports/:id/download",
+      handler: exportDownloadRoute.GET,
+      make: async () => ({ params: { id: await queuedExport() } }),
+      expect: from("reviewer", 409),
     },
     {
       name: "POST /api/shots/:id/restore",
