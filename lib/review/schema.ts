@@ -35,7 +35,7 @@ export const reviewUpdateSchema = z.strictObject({
 });
 export type ReviewUpdate = z.infer<typeof reviewUpdateSchema>;
 
-const commentBody = z
+export const commentBody = z
   .string({ error: "the comment is required" })
   .check(
     z.trim(),

@@ -2,6 +2,7 @@
 // and PATCH /api/shots/:id take them.
 import * as z from "zod/mini";
 import { ASPECT_RATIOS, createGenerationSchema, MAX_PROMPT_CHARS } from "@/lib/generations/schema";
+import { commentBody } from "@/lib/review/schema";
 import { idSchema, visibleText } from "@/lib/validation/fields";
 
 export const MAX_SEQUENCE_TITLE_CHARS = 120;
@@ -101,4 +102,15 @@ export const updateShotSchema = z.strictObject(
     chosenGenerationId: z.optional(z.nullable(idSchema("chosenGenerationId"))),
   },
   body("{ title?, content?, cameraNote?, dialogue?, position?, sequenceId?, chosenGenerationId? }"),
+);
+
+/** A comment on the sequence's timeline: `atSec` on the sequence's clock (lib/sequences/review.ts). */
+export const sequenceCommentSchema = z.strictObject(
+  {
+    atSec: z
+      .number({ error: "atSec must be a number of seconds from the sequence's start" })
+      .check(z.minimum(0, "atSec must be 0 or more")),
+    body: commentBody,
+  },
+  body("{ atSec, body }"),
 );

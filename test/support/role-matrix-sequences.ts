@@ -5,8 +5,10 @@ import * as exportDownloadRoute from "@/app/api/exports/[id]/download/route";
 import * as exportRoute from "@/app/api/exports/[id]/route";
 import * as projectRoute from "@/app/api/projects/[id]/route";
 import * as projectsRoute from "@/app/api/projects/route";
+import * as sequenceCommentsRoute from "@/app/api/sequences/[id]/comments/route";
 import * as sequenceExportRoute from "@/app/api/sequences/[id]/export/route";
 import * as sequenceRoute from "@/app/api/sequences/[id]/route";
+import * as shotListRoute from "@/app/api/sequences/[id]/shot-list/route";
 import * as shotsRoute from "@/app/api/sequences/[id]/shots/route";
 import * as sequencesRoute from "@/app/api/sequences/route";
 import * as shotRestoreRoute from "@/app/api/shots/[id]/restore/route";
@@ -98,6 +100,25 @@ export function sequenceRouteCells(m: Matrix) {
       handler: sequenceExportRoute.GET,
       make: async () => ({ params: { id: await sequence() } }),
       expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/sequences/:id/shot-list",
+      handler: shotListRoute.GET,
+      make: async () => ({ params: { id: await sequence() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/sequences/:id/comments",
+      handler: sequenceCommentsRoute.GET,
+      make: async () => ({ params: { id: await sequence() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      // Nothing plays in a new sequence: 422 for everyone allowed to comment.
+      name: "POST /api/sequences/:id/comments",
+      handler: sequenceCommentsRoute.POST,
+      make: async () => ({ params: { id: await sequence() }, body: { atSec: 0, body: "Hold" } }),
+      expect: from("reviewer", 422),
     },
     {
       name: "GET /api/exports/:id",
