@@ -25,6 +25,8 @@ export interface NewClip {
   duration?: number;
   aspectRatio?: "16:9" | "9:16";
   takes?: number;
+  /** Made for this shot of a storyboard: one of its takes. */
+  shotId?: string;
 }
 
 /** POST /api/generations; returns every take (one unless `takes` is set). */
@@ -37,6 +39,7 @@ export async function createClip(request: APIRequestContext, clip: NewClip): Pro
       duration: clip.duration ?? 3,
       aspectRatio: clip.aspectRatio ?? "16:9",
       ...(clip.takes ? { takes: clip.takes } : {}),
+      ...(clip.shotId ? { shotId: clip.shotId } : {}),
       idempotencyKey: randomUUID(),
     },
   });

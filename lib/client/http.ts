@@ -46,3 +46,28 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   if (!res.ok) throw toApiError(res.status, body);
   return body as T;
 }
+
+/** Sends JSON (or nothing) to one of our routes and returns its JSON answer; refusals throw ApiRequestError. */
+export async function sendJson<T>(
+  url: string,
+  method: "POST" | "PATCH" | "DELETE",
+  body?: unknown,
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: {
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw toApiError(0, null);
+  }
+  const parsed: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toApiError(res.status, parsed);
+  return parsed as T;
+}

@@ -10,6 +10,7 @@ import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
 import { removeGeneration, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
+import { sequenceKeys } from "./sequence-queries";
 
 /** After the server refused the stream (a restart, signed out), try again this long after. */
 const REOPEN_MS = 5_000;
@@ -115,6 +116,8 @@ export function applyChange(
       return;
     case "comment":
       if (id) own(reviewKeys.comments(id));
+      // A sequence's review lists its takes' comments.
+      wide(sequenceKeys.allComments);
       // Cards and the clip page show how many comments a clip has.
       detail();
       wide(studioKeys.generationLists);
@@ -128,9 +131,14 @@ export function applyChange(
     case "inbox":
       own(inboxKey);
       return;
-    // No view shows projects or sequences yet: nothing to refresh.
-    case "project":
+    case "export":
+      if (change.sequenceId) own(sequenceKeys.exports(change.sequenceId));
+      return;
     case "sequence":
+      if (change.sequenceId) own(sequenceKeys.detail(change.sequenceId));
+      return;
+    // No view shows projects yet: nothing to refresh.
+    case "project":
       return;
   }
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import type { SequenceCommentDTO } from "@/lib/client/sequence-queries";
 import { locate, timelineOf } from "@/lib/client/sequence-timeline";
 import type { Db } from "@/lib/db/client";
 import { toCsv } from "@/lib/http/csv";
 import { AppError } from "@/lib/http/errors";
 import { addComment, listComments } from "@/lib/review/comments";
-import type { CommentDTO } from "@/lib/review/dto";
 import { parseInput } from "@/lib/validation/parse";
 import { sequenceCommentSchema } from "./schema";
 import { getSequence } from "./service";
@@ -14,14 +14,7 @@ import { getSequence } from "./service";
 // under that moment, at the time inside the take, so it shows on the clip's page as well and the team
 // reviews one set of comments. Listed back with the shot and the time on the sequence's clock.
 
-export interface SequenceComment extends CommentDTO {
-  shotId: string;
-  /** 0-based place of the shot. */
-  shotPosition: number;
-  shotTitle: string;
-  /** Where it is on the sequence's clock (the take's start plus the comment's time in the take). */
-  sequenceSec: number;
-}
+export type SequenceComment = SequenceCommentDTO;
 
 /** The comments on the chosen takes, in sequence order (threads' replies at their thread's moment). */
 export async function sequenceComments(

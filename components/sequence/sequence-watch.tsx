@@ -1,0 +1,75 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMemo, useRef, useState } from "react";
+import type { MemberRole } from "@/lib/auth/actor";
+import { sequenceCommentsQueryOptions, sequenceQueryOptions } from "@/lib/client/sequence-queries";
+import { clock, shotName, timelineOf } from "@/lib/client/sequence-timeline";
+import type { SequenceDTO } from "@/lib/sequences/dto";
+import { ExportPanel } from "./export-panel";
+import { SequenceComments } from "./sequence-comments";
+import { SequencePlayer, type SequencePlayerHandle } from "./sequence-player";
+
+/** The sequence watched end to end, reviewed and exported: /sequences/:id/watch. */
+export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: MemberRole }) {
+  const { data: sequence = initial } = useQuery({
+    ...sequenceQueryOptions(initial.id),
+    initialData: initial,
+  });
+  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions(initial.id));
+  const timeline = useMemo(() => timelineOf(sequence), [sequence]);
+  const [time, setTime] = useState(0);
+  const player = useRef<SequencePlayerHandle | null>(null);
+  const markers = comments
+    .filter((c) => !c.parentId)
+    .map((c) => ({ id: c.id, sec: c.sequenceSec, label: `${c.authorName}: ${c.body}` }));
+  // A new timeline (a take chosen elsewhere, a shot moved) restarts the player on it.
+  const playerKey = timeline.segments.map((s) => `${s.shotId}:${s.generationId}`).join(",");
+  return (
+    <main className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="font-semibold text-ink-100 text-xl">{sequence.title}</h1>
+        <span className="text-ink-400 text-sm">
+          {timeline.segments.length} of {sequence.shots.length} shots · {clock(timeline.totalSec)} ·{" "}
+          {sequence.aspectRatio}
+        </span>
+        <Link
+          href={`/sequences/${sequence.id}`}
+          className="ml-auto text-accent-soft text-sm underline-offset-2 hover:underline"
+        >
+          Back to the storyboard
+        </Link>
+      </div>
+      {timeline.missing.length > 0 && (
+        <p
+          className="rounded-lg border border-warn/40 bg-warn/10 px-3 py-2 text-sm text-warn"
+          data-testid="sequence-missing"
+        >
+          Left out, no finished chosen take: {timeline.missing.map((m) => shotName(m)).join(", ")}.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <SequencePlayer
+          key={playerKey}
+          timeline={timeline}
+          aspectRatio={sequence.aspectRatio}
+          markers={markers}
+          onTime={setTime}
+          handleRef={player}
+        />
+        <div className="space-y-6">
+          <ExportPanel sequenceId={sequence.id} timeline={timeline} canExport={role !== "reviewer"} />
+          {timeline.segments.length > 0 && (
+            <SequenceComments
+              sequenceId={sequence.id}
+              timeline={timeline}
+              time={time}
+              onSeek={(sec) => player.current?.seek(sec)}
+            />
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}
