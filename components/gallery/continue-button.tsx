@@ -3,12 +3,13 @@
 import { useRouter } from "next/navigation";
 import { type RefObject, useRef, useState } from "react";
 import { toast } from "sonner";
-import { clipFrameAction } from "@/app/actions";
+import { clipFrameAction, clipToReferenceVideoAction } from "@/app/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ArrowUpRightIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { profileOfClip } from "@/lib/models/profiles";
 import { formatClipTime } from "@/lib/review/limits";
 
 const item =
@@ -29,16 +30,34 @@ export function ContinueButton({
   const router = useRouter();
   const menu = useRef<HTMLDetailsElement>(null);
   const [now, setNow] = useState(0);
-  const [busy, setBusy] = useState<"now" | "last" | null>(null);
+  const [busy, setBusy] = useState<"now" | "last" | "tail" | null>(null);
   if (g.status !== "completed" || !g.videoUrl) return null;
+  // Where the clip's version takes reference videos, its last seconds (up to the version's limit) can go
+  // with the last frame, so motion and sound carry over.
+  const videos = profileOfClip(g).videos;
+  const length = g.videoDurationSec ?? g.duration;
+  const tailSec = videos ? Math.min(videos.maxSeconds, length) : 0;
 
-  async function go(which: "now" | "last") {
+  async function go(which: "now" | "last" | "tail") {
     setBusy(which);
     try {
-      const r = await clipFrameAction(g.id, { atSec: which === "last" ? "last" : now });
-      if (!r.ok) throw new Error(Object.values(r.error.fields ?? {})[0] ?? r.error.message);
+      const fail = (e: { message: string; fields?: Record<string, string> }) =>
+        new Error(Object.values(e.fields ?? {})[0] ?? e.message);
+      const [frame, tail] = await Promise.all([
+        clipFrameAction(g.id, { atSec: which === "now" ? now : "last" }),
+        which === "tail"
+          ? clipToReferenceVideoAction(g.id, {
+              startSec: Math.max(0, length - tailSec),
+              endSec: length,
+              model: g.modelVersion,
+            })
+          : null,
+      ]);
+      if (!frame.ok) throw fail(frame.error);
+      if (tail && !tail.ok) throw fail(tail.error);
       if (menu.current) menu.current.open = false;
-      router.push(`/?continue=${encodeURIComponent(`${g.id}.${r.asset.id}`)}`);
+      const parts = [g.id, frame.asset.id, ...(tail?.ok ? [tail.asset.id] : [])];
+      router.push(`/?continue=${encodeURIComponent(parts.join("."))}`);
     } catch (err) {
       toast.error("Could not take that frame", {
         description: err instanceof Error ? err.message : undefined,
@@ -87,6 +106,17 @@ export function ContinueButton({
             {formatClipTime(g.duration)}
           </span>
         </button>
+        {videos && (
+          <button type="button" className={item} disabled={busy !== null} onClick={() => void go("tail")}>
+            <span>
+              From the last frame, with its last {tailSec.toFixed(tailSec % 1 ? 1 : 0)} s
+              <span className="block text-xs text-ink-400">
+                as a reference video: motion and sound carry on
+              </span>
+            </span>
+            {busy === "tail" && <Spinner />}
+          </button>
+        )}
       </div>
     </details>
   );

@@ -70,3 +70,45 @@ test("continue from the playhead's frame, then from the last frame over a draft,
   expect([next.references[0]?.width, next.references[0]?.height]).toEqual([1280, 720]);
   expect(next.duration).toBe(6);
 });
+
+test("continue from the last frame with the clip's last seconds as a reference video", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const seed = 3401 + 10 * test.info().retry;
+  const mara = await uploadReference(request, "character", "mara.png", seed);
+  const [made] = await createClip(request, {
+    prompt: "<IMAGE_REF_0> dives off the pier.",
+    references: [mara],
+    referenceNames: ["Mara"],
+    duration: 5,
+  });
+  const clip = await waitForStatus(request, made!.id, "completed");
+
+  await page.goto(`/clips/${clip.id}`);
+  await page.evaluate(() => localStorage.removeItem("omni-studio:draft:v1"));
+  const menu = page.getByTestId("continue-from-here");
+  await menu.getByText("Continue from here").click();
+  // The preview engine's version takes reference videos of at most 3 s.
+  await menu.getByRole("button", { name: /From the last frame, with its last 3 s/ }).click();
+
+  const studio = new StudioPage(page);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(studio.tiles).toHaveCount(2);
+  expect(await tileNames(studio)).toEqual(["Last frame", "Mara"]);
+  const video = page.getByTestId("reference-video-tile");
+  await expect(video).toHaveCount(1);
+  await expect(video.getByTestId("reference-name")).toHaveValue("Last seconds");
+  await expectPrompt(
+    studio,
+    "Continue the action from <IMAGE_REF_0>, the last frame of the previous shot, carrying on the motion and sound of <VIDEO_REF_0>, its last seconds, in one continuous move. <IMAGE_REF_1> dives off the pier.",
+  );
+
+  const known = new Set([clip.id]);
+  await studio.generateButton.click();
+  const id = await studio.newCardId(known);
+  const next: GenerationDTO = await getClip(request, id);
+  expect(next.referenceVideos?.map((v) => v.label)).toEqual(["Last seconds"]);
+  expect(next.referenceVideos?.[0]?.video?.durationSec).toBeCloseTo(3, 1);
+});

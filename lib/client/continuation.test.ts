@@ -86,4 +86,37 @@ describe("continue from here", () => {
       /the frame of the previous shot, in one continuous move\. <IMAGE_REF_1> meets by <IMAGE_REF_4>\.$/,
     );
   });
+
+  it("adds the clip's last seconds as the first reference video where the version takes videos", () => {
+    const tail = asset("tail", { kind: "video", mime: "video/mp4", name: "tail.mp4" });
+    const c = clip([ref("mara", 0, "Mara")], "<IMAGE_REF_0> dives.");
+    (c as { referenceVideos: unknown[] }).referenceVideos = ["w1", "w2", "w3"].map((id, i) => ({
+      ...asset(id, { kind: "video" }),
+      position: i,
+      label: `Wave ${i + 1}`,
+      characterId: null,
+    }));
+    c.prompt = "<IMAGE_REF_0> dives like <VIDEO_REF_0> into <VIDEO_REF_2>.";
+    const frame = asset("frame", { frameOf: { generationId: "clip1", atSec: 6 } });
+    const { content, left } = continuationContent(c, frame, key, tail);
+    expect(content.videos.map((v) => [v.key, v.name, v.asset?.id])).toEqual([
+      ["k-1", "Last seconds", "tail"],
+      ["k2", "Wave 1", "w1"],
+      ["k3", "Wave 2", "w2"],
+    ]);
+    // Three videos at most: the clip's third is left out, its tag dropped, the others move up.
+    expect(left).toEqual(["Wave 3"]);
+    expect(content.prompt).toBe(
+      "Continue the action from <IMAGE_REF_0>, the last frame of the previous shot, carrying on the motion and sound of <VIDEO_REF_0>, its last seconds, in one continuous move. <IMAGE_REF_1> dives like <VIDEO_REF_1> into.",
+    );
+    // A version without videos gets the frame alone.
+    const plain = continuationContent(
+      clip([ref("mara", 0, "Mara")], "<IMAGE_REF_0> dives.", "fal-v1"),
+      frame,
+      key,
+      tail,
+    );
+    expect(plain.content.videos).toEqual([]);
+    expect(plain.content.prompt).not.toContain("VIDEO_REF");
+  });
 });

@@ -3,7 +3,7 @@
 
 import { dropTags } from "@/lib/client/draft";
 import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
-import { remapImageTags } from "@/lib/generations/tags";
+import { remapImageTags, remapVideoTags } from "@/lib/generations/tags";
 import { profileOfClip } from "@/lib/models/profiles";
 import { formatClipTime } from "@/lib/review/limits";
 import type { DraftContent } from "./draft";
@@ -26,21 +26,42 @@ export function continuationContent(
   clip: GenerationDTO,
   frame: AssetDTO,
   key: (i: number) => string,
+  /** The clip's last seconds as a reference video, for a version that takes videos: first among them. */
+  tail?: AssetDTO,
 ): { content: DraftContent; left: string[]; name: string } {
   const base = contentFromGeneration(clip, (i) => key(i + 1));
-  const max = profileOfClip(clip).images.max;
+  const profile = profileOfClip(clip);
+  const max = profile.images.max;
   const kept = base.references.slice(0, Math.max(0, max - 1));
-  const left = base.references.slice(kept.length).map((r) => r.name);
+  const withTail = tail && profile.videos ? tail : undefined;
+  const keptVideos = withTail
+    ? base.videos.slice(0, Math.max(0, (profile.videos?.max ?? 0) - 1))
+    : base.videos;
+  const left = [
+    ...base.references.slice(kept.length).map((r) => r.name),
+    ...base.videos.slice(keptVideos.length).map((r) => r.name),
+  ];
   const name = frameName(frame, clip);
-  const own = remapImageTags(
+  let own = remapImageTags(
     dropTags(base.prompt, (i) => i >= kept.length),
     (i) => i + 1,
-  ).trim();
-  const hint = `Continue the action from <IMAGE_REF_0>, the ${name === "Last frame" ? "last frame" : "frame"} of the previous shot, in one continuous move.`;
+  );
+  if (withTail) {
+    own = remapVideoTags(
+      dropTags(own, (i) => i >= keptVideos.length, "video"),
+      (i) => i + 1,
+    );
+  }
+  own = own.trim();
+  const which = name === "Last frame" ? "last frame" : "frame";
+  const hint = withTail
+    ? `Continue the action from <IMAGE_REF_0>, the ${which} of the previous shot, carrying on the motion and sound of <VIDEO_REF_0>, its last seconds, in one continuous move.`
+    : `Continue the action from <IMAGE_REF_0>, the ${which} of the previous shot, in one continuous move.`;
   return {
     content: {
       ...base,
       references: [readyReference(frame, name, key(0)), ...kept],
+      videos: withTail ? [readyReference(withTail, "Last seconds", key(-1)), ...keptVideos] : base.videos,
       prompt: own ? `${hint} ${own}` : hint,
       // A continuation is a new moment: a fixed seed would only repeat the old one's noise.
       seedText: "",

@@ -19,12 +19,16 @@ function versionWords(g: GenerationDTO): string {
 }
 
 /** What a page asked the composer to load: a clip's settings, or the next shot from one of its frames. */
-type Request = { clipId: string; frameId?: string };
+type Request = { clipId: string; frameId?: string; videoId?: string };
 
-/** `?continue=<clip>.<frame asset>` ("Continue from here") as a request; null when malformed. */
+/**
+ * `?continue=<clip>.<frame asset>[.<video asset>]` ("Continue from here", the video being the clip's last
+ * seconds) as a request; null when malformed.
+ */
 function continueRequest(value: string): Request | null {
-  const [clipId, frameId, ...rest] = value.split(".");
-  return clipId && frameId && rest.length === 0 ? { clipId, frameId } : null;
+  const [clipId, frameId, videoId, ...rest] = value.split(".");
+  if (!clipId || !frameId || rest.length > 0 || videoId === "") return null;
+  return videoId ? { clipId, frameId, videoId } : { clipId, frameId };
 }
 
 /** The draft content a request loads, and how the toast describes it. */
@@ -35,9 +39,13 @@ async function load(request: Request, signal: AbortSignal) {
     const content = contentFromGeneration(generation, () => newReferenceKey());
     return { content, source: generation, title: "Settings loaded into the composer", left: [] as string[] };
   }
-  const frameUrl = `/api/assets/${encodeURIComponent(request.frameId)}`;
-  const { asset } = await getJson<{ asset: AssetDTO }>(frameUrl, signal);
-  const next = continuationContent(generation, asset, () => newReferenceKey());
+  const assetOf = (id: string) =>
+    getJson<{ asset: AssetDTO }>(`/api/assets/${encodeURIComponent(id)}`, signal).then((r) => r.asset);
+  const [asset, tail] = await Promise.all([
+    assetOf(request.frameId),
+    request.videoId ? assetOf(request.videoId) : undefined,
+  ]);
+  const next = continuationContent(generation, asset, () => newReferenceKey(), tail);
   return {
     content: next.content,
     source: generation,
