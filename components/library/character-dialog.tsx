@@ -14,6 +14,7 @@ import { characterImagesReducer, imagesToSave, initialImages } from "@/lib/clien
 import { reviewKeys } from "@/lib/client/review";
 import { CharacterImagesField } from "./character-images-field";
 import { CharacterVideoField } from "./character-video";
+import { offerShotRefresh } from "./shot-refresh-offer";
 
 export interface CharacterImage {
   assetId: string;
@@ -103,6 +104,7 @@ function CharacterForm({
       });
       onSaved?.(c);
       onClose();
+      if (editing) void offerShotRefresh(c);
     },
     onError: (e) => setError(e.message),
   });

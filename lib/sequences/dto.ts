@@ -32,3 +32,14 @@ export interface SequenceDTO {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A shot with no chosen take that still holds images its character no longer has. */
+export interface StaleShot {
+  shotId: string;
+  sequenceId: string;
+  sequenceTitle: string;
+  /** `Shot 2 "Harbour"`. */
+  label: string;
+  /** How many of its references are images the character no longer has. */
+  stale: number;
+}

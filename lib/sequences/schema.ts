@@ -114,3 +114,15 @@ export const sequenceCommentSchema = z.strictObject(
   },
   body("{ atSec, body }"),
 );
+
+/** Which shots to bring up to date with a character's images (all of them when left out). */
+export const refreshCharacterShotsSchema = z.strictObject(
+  {
+    shotIds: z.optional(
+      z
+        .array(idSchema("shotIds[]"), { error: "shotIds must be a list of shot ids" })
+        .check(z.maxLength(500, "shotIds can name at most 500 shots")),
+    ),
+  },
+  body("{ shotIds? }"),
+);

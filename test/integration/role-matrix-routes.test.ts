@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as characterRoute from "@/app/api/characters/[id]/route";
+import * as characterShotsRoute from "@/app/api/characters/[id]/shots/route";
 import * as charactersRoute from "@/app/api/characters/route";
 import * as compareRoute from "@/app/api/compare/route";
 import * as eventsRoute from "@/app/api/events/route";
@@ -128,6 +129,18 @@ describe("the role matrix: every route, as every role, a guest link and signed o
       handler: characterRoute.GET,
       make: async () => ({ params: { id: characterId } }),
       expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/characters/:id/shots",
+      handler: characterShotsRoute.GET,
+      make: async () => ({ params: { id: characterId } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "POST /api/characters/:id/shots",
+      handler: characterShotsRoute.POST,
+      make: async () => ({ params: { id: characterId }, body: {} }),
+      expect: from("editor", 200),
     },
     {
       name: "GET /api/spend",
