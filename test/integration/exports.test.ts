@@ -19,18 +19,10 @@ import { addMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
+import { refusal } from "../support/refusal";
 import { BASE } from "../support/role-matrix";
 import { installRuntime, submit, type TestRuntime, waitFor } from "../support/runtime";
 import { ffprobe } from "../support/videos";
-
-async function refusal(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeTruthy();
-  return err as { status: number; message: string; code: string };
-}
 
 async function until(prisma: Db, id: string, done: (e: ExportDTO) => boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

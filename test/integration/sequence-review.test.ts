@@ -14,17 +14,9 @@ import { addMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
+import { refusal } from "../support/refusal";
 import { BASE } from "../support/role-matrix";
 import { installRuntime, submit, type TestRuntime, waitFor } from "../support/runtime";
-
-async function refusal(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeTruthy();
-  return err as { status: number; message: string; fields?: Record<string, string> };
-}
 
 /** A sequence "Harbour chase": Pier (3 s take, chosen), Gulls (no take), Boat (4 s take, chosen). */
 async function harbourChase(rt: TestRuntime, refs: string[]) {

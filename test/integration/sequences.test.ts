@@ -21,18 +21,9 @@ import { addMember, type TestMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
+import { refusal } from "../support/refusal";
 import { BASE } from "../support/role-matrix";
 import { installRuntime, submit, type TestRuntime, waitFor } from "../support/runtime";
-
-/** The AppError a call throws, for its status, message and fields. */
-async function refusal(p: Promise<unknown>) {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeTruthy();
-  return err as { status: number; message: string; fields?: Record<string, string> };
-}
 
 describe.each(await dbKinds())("projects, sequences and shots on %s", (kind) => {
   let rt: TestRuntime;
