@@ -62,7 +62,7 @@ export function PlayerTimeline({ timeline, time, current, markers, onSeek }: Pro
         <div
           aria-hidden
           data-testid="sequence-playhead"
-          className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white shadow"
+          className="pointer-events-none absolute -inset-y-1 w-0.5 -translate-x-1/2 rounded-full bg-ink-100 ring-1 ring-ink-950"
           style={{ left: pct(time) }}
         />
       </div>

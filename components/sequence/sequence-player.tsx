@@ -42,7 +42,33 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
   const [time, setTime] = useState(0);
   const pendingSeek = useRef<[number | null, number | null]>([null, null]);
   const wantPlay = useRef(false);
+  const activeRef = useRef<0 | 1>(0);
+  activeRef.current = active;
   const current = slots[active] ?? 0;
+
+  /**
+   * Makes the hidden player decode its first frames: a paused, preloaded video may hold only its
+   * metadata (Chromium suspends idle players), and would then show black at the cut while it decodes.
+   * A muted play and pause on the hidden one fills its buffer without a sound.
+   */
+  const warm = useCallback(
+    (slot: 0 | 1) => {
+      const v = videos[slot].current;
+      if (!v || v.readyState >= 3 || slot === activeRef.current || !v.paused) return;
+      v.muted = true;
+      v.play()
+        .then(() => {
+          if (activeRef.current === slot) return;
+          v.pause();
+          v.currentTime = 0;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          v.muted = false;
+        });
+    },
+    [videos],
+  );
 
   // The playhead follows the video on screen, smoothly while playing.
   const sync = useCallback(() => {
@@ -69,8 +95,10 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
       const other = (1 - slot) as 0 | 1;
       const next = index + 1 < segments.length ? index + 1 : null;
       const v = videos[slot].current;
-      if (v && slots[slot] === index && v.readyState >= 1) v.currentTime = offset;
-      else pendingSeek.current[slot] = offset;
+      // No seek when it is already there: a seek, even to where it stands, drops what it has decoded.
+      if (v && slots[slot] === index && v.readyState >= 1) {
+        if (Math.abs(v.currentTime - offset) > 0.01) v.currentTime = offset;
+      } else pendingSeek.current[slot] = offset;
       setSlots((s) => {
         const out: Slots = [...s];
         out[slot] = index;
@@ -82,7 +110,7 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
       const hidden = videos[other].current;
       if (hidden && slots[other] === next) {
         hidden.pause();
-        if (hidden.readyState >= 1) hidden.currentTime = 0;
+        if (hidden.readyState >= 1 && hidden.currentTime > 0.01) hidden.currentTime = 0;
       }
       if (wantPlay.current && v && slots[slot] === index) void v.play().catch(() => setPlaying(false));
       const t = (segments[index]?.startSec ?? 0) + offset;
@@ -132,6 +160,14 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
     pendingSeek.current[slot] = null;
     if (offset !== null) v.currentTime = offset;
     if (slot === active && wantPlay.current) void v.play().catch(() => setPlaying(false));
+    else if (slot !== active) warm(slot);
+  };
+
+  // In the last seconds of a shot, the next one is made ready again if its player let it go.
+  const onTimeUpdate = (slot: 0 | 1) => {
+    if (slot !== active) return;
+    const v = videos[slot].current;
+    if (v && v.duration - v.currentTime < 1.5) warm((1 - slot) as 0 | 1);
   };
 
   const toggle = () => {
@@ -220,6 +256,7 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
               )}
               onLoadedMetadata={() => onLoaded(slot)}
               onEnded={() => onEnded(slot)}
+              onTimeUpdate={() => onTimeUpdate(slot)}
               onSeeked={() => slot === active && sync()}
             />
           );

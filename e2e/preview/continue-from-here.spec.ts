@@ -53,7 +53,7 @@ test("continue from the playhead's frame, then from the last frame over a draft,
   // With that draft in the composer, continue again from the last frame: asked first, then replaced.
   await page.goto(`/clips/${clip.id}`);
   await menu.getByText("Continue from here").click();
-  await menu.getByRole("button", { name: /From the last frame/ }).click();
+  await menu.getByRole("button", { name: /^From the last frame \d/ }).click();
   const ask = page.getByTestId("replace-draft-dialog");
   await expect(ask).toContainText("This starts the next shot from the last frame of the clip");
   await ask.getByRole("button", { name: "Replace" }).click();
