@@ -49,7 +49,7 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
           Left out, no finished chosen take: {timeline.missing.map((m) => shotName(m)).join(", ")}.
         </p>
       )}
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <SequencePlayer
           key={playerKey}
           timeline={timeline}
@@ -58,7 +58,7 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
           onTime={setTime}
           handleRef={player}
         />
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <ExportPanel sequenceId={sequence.id} timeline={timeline} canExport={role !== "reviewer"} />
           {timeline.segments.length > 0 && (
             <SequenceComments

@@ -89,3 +89,20 @@ test("plays the chosen takes gaplessly, jumps by the timeline, takes a comment, 
     /^omni_\d{4}-\d\d-\d\d_harbour-chase_sequence_3-shots_\d+s_\w{8}\.mp4$/,
   );
 });
+
+test("the watch page fits a phone: nothing wider than the screen", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { sequence } = await sequenceWithTakes(
+    request,
+    "Phone cut",
+    ["A long shot title", "Gulls", "Boat", "Dusk"],
+    3,
+    5200,
+  );
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/sequences/${sequence.id}/watch`);
+  await expect(page.getByTestId("timeline-shot")).toHaveCount(4);
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+  await expect(page.getByTestId("sequence-clock")).toBeInViewport({ ratio: 1 });
+});
