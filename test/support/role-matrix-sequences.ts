@@ -11,6 +11,7 @@ import * as sequenceRoute from "@/app/api/sequences/[id]/route";
 import * as shotListRoute from "@/app/api/sequences/[id]/shot-list/route";
 import * as shotsRoute from "@/app/api/sequences/[id]/shots/route";
 import * as sequencesRoute from "@/app/api/sequences/route";
+import * as shotContinueRoute from "@/app/api/shots/[id]/continue/route";
 import * as shotRestoreRoute from "@/app/api/shots/[id]/restore/route";
 import * as shotRoute from "@/app/api/shots/[id]/route";
 import { newId } from "@/lib/ids";
@@ -131,6 +132,13 @@ export function sequenceRouteCells(m: Matrix) {
       handler: exportDownloadRoute.GET,
       make: async () => ({ params: { id: await queuedExport() } }),
       expect: from("reviewer", 409),
+    },
+    {
+      // The first shot has nothing before it: 422 for those allowed to ask.
+      name: "POST /api/shots/:id/continue",
+      handler: shotContinueRoute.POST,
+      make: async () => ({ params: { id: await shot() } }),
+      expect: from("editor", 422),
     },
     {
       name: "POST /api/shots/:id/restore",
