@@ -102,3 +102,8 @@ export const updateShotSchema = z.strictObject(
   },
   body("{ title?, content?, cameraNote?, dialogue?, position?, sequenceId?, chosenGenerationId? }"),
 );
+
+/** GET /api/sequences?project=<id>: the project whose sequences to list. */
+export const listSequencesQuerySchema = z.object({
+  project: idSchema("project", "project must be a project id (?project=<id>)"),
+});

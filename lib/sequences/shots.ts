@@ -11,7 +11,7 @@ import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { ShotDTO } from "./dto";
 import { addShotSchema, updateShotSchema } from "./schema";
-import { checkShotContent, shotLabel, takeCounts, toShotDTO } from "./service";
+import { checkShotContent, shotLabel, takeSummaries, toShotDTO } from "./service";
 
 // Shots of a sequence keep dense positions 0..n-1 among those not removed: every change here reads the
 // sequence's shots in order, puts the moved one where it goes, and rewrites the positions that changed,
@@ -53,7 +53,7 @@ const insertAt = (ids: string[], index: number, id: string) => [
 
 async function dtoOf(prisma: DbTx, id: string): Promise<ShotDTO> {
   const shot = await prisma.shot.findUniqueOrThrow({ where: { id } });
-  return toShotDTO(prisma, shot, (await takeCounts(prisma, [id])).get(id) ?? 0);
+  return toShotDTO(prisma, shot, (await takeSummaries(prisma, [id])).get(id));
 }
 
 async function findShot(prisma: DbTx, id: string) {

@@ -1,3 +1,4 @@
+import { forbidden, hasRole } from "@/lib/auth/actor";
 import { readJson } from "@/lib/http/body";
 import { apiRoute } from "@/lib/http/route";
 import { removeShot, updateShot } from "@/lib/sequences/shots";
@@ -9,11 +10,18 @@ export const dynamic = "force-dynamic";
 
 /**
  * `{ title?, content?, cameraNote?, dialogue?, position?, sequenceId?, chosenGenerationId? }` →
- * `{ shot }`. Refusals name the shot.
+ * `{ shot }`. Refusals name the shot. A reviewer chooses takes (as on a clip page) but changes nothing
+ * else: a body with any other field needs an editor.
  */
-export const PATCH = apiRoute<{ id: string }>({ role: "editor" }, async (request, { actor, params }) => {
+export const PATCH = apiRoute<{ id: string }>({ role: "reviewer" }, async (request, { actor, params }) => {
   refuseNul("id", params.id);
   const body = await readJson(request);
+  const onlyChoice =
+    typeof body === "object" &&
+    body !== null &&
+    Object.keys(body).length === 1 &&
+    "chosenGenerationId" in body;
+  if (!onlyChoice && !hasRole(actor, "editor")) throw forbidden("editor");
   const { db } = await getRuntime();
   return Response.json({ shot: await updateShot(db.prisma, actor, params.id, body) });
 });
