@@ -6,11 +6,12 @@ import { cn } from "@/components/ui/cn";
 
 const LINKS = [
   { href: "/", label: "Studio" },
+  { href: "/sequences", label: "Storyboards" },
   { href: "/library", label: "Library" },
   { href: "/spend", label: "Spend" },
 ] as const;
 
-/** Studio, Library, Spend: the current page is marked for eyes and for screen readers. */
+/** Studio, Storyboards, Library, Spend: the current page is marked for eyes and for screen readers. */
 export function MainNav() {
   const pathname = usePathname();
   return (
