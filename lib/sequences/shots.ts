@@ -73,6 +73,21 @@ function outOfRange(label: string, position: number, count: number): AppError {
   );
 }
 
+/** One shot (removed ones too, saying so) with what the composer shows of its sequence. */
+export async function getShot(prisma: DbTx, id: string) {
+  const shot = await findShot(prisma, id);
+  const { sequence } = shot;
+  return {
+    shot: await dtoOf(prisma, id),
+    sequence: {
+      id: sequence.id,
+      projectId: sequence.projectId,
+      title: sequence.title,
+      aspectRatio: sequence.aspectRatio as "16:9" | "9:16",
+    },
+  };
+}
+
 /** Adds an empty or filled shot (at the end, or at `position`), or a copy of one right after it. */
 export async function addShot(prisma: Db, actor: Actor, sequenceId: string, raw: unknown): Promise<ShotDTO> {
   const input = parseInput(addShotSchema, raw);

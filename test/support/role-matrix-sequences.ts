@@ -70,6 +70,12 @@ export function sequenceRouteCells(m: Matrix) {
       expect: from("editor", 200),
     },
     {
+      name: "GET /api/shots/:id",
+      handler: shotRoute.GET,
+      make: async () => ({ params: { id: await shot() } }),
+      expect: from("reviewer", 200),
+    },
+    {
       // Choosing (here: un-choosing) a take is a reviewer's, as on a clip page; the rest an editor's.
       name: "PATCH /api/shots/:id (choose a take)",
       handler: shotRoute.PATCH,

@@ -1,12 +1,19 @@
 import { forbidden, hasRole } from "@/lib/auth/actor";
 import { readJson } from "@/lib/http/body";
 import { apiRoute } from "@/lib/http/route";
-import { removeShot, updateShot } from "@/lib/sequences/shots";
+import { getShot, removeShot, updateShot } from "@/lib/sequences/shots";
 import { getRuntime } from "@/lib/server/runtime";
 import { refuseNul } from "@/lib/validation/parse";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+
+/** `{ shot, sequence }`: the shot, and its sequence's id, title and aspect ratio (for the composer). */
+export const GET = apiRoute<{ id: string }>({ role: "reviewer" }, async (_request, { params }) => {
+  refuseNul("id", params.id);
+  const { db } = await getRuntime();
+  return Response.json(await getShot(db.prisma, params.id), { headers: { "Cache-Control": "no-store" } });
+});
 
 /**
  * `{ title?, content?, cameraNote?, dialogue?, position?, sequenceId?, chosenGenerationId? }` →
