@@ -75,6 +75,7 @@ function NewSequenceForm({ projectId }: { projectId: string }) {
           options={ASPECTS}
           value={aspect}
           onChange={setAspect}
+          optionClassName="h-8 px-3 whitespace-nowrap"
         />
       </div>
       <Button type="submit" variant="primary" aria-disabled={create.isPending || undefined}>

@@ -13,7 +13,11 @@ import { type GenerateBatch, GenerateDialog } from "./generate-dialog";
 import { ShotCard } from "./shot-card";
 import { useStoryboard } from "./use-storyboard";
 
-const TAKE_COUNTS = [1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }));
+const TAKE_COUNTS = [1, 2, 3, 4].map((n) => ({
+  value: n,
+  label: String(n),
+  ariaLabel: n === 1 ? "1 take" : `${n} takes`,
+}));
 
 /** The sequence's length and spend: its chosen takes' seconds and costs (recorded, else estimated). */
 function totals(shots: readonly ShotDTO[]) {
@@ -136,6 +140,7 @@ export function StoryboardView({ id, canEdit }: { id: string; canEdit: boolean }
                   options={TAKE_COUNTS}
                   value={takes}
                   onChange={setTakes}
+                  optionClassName="h-8 w-8"
                 />
               </span>
               <Button

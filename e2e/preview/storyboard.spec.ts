@@ -42,13 +42,13 @@ test("lay out a storyboard, edit a shot in the composer, generate its takes and 
 
   // Keyboard: Gull's handle, Alt+ArrowUp twice, announced; the handle keeps the focus.
   const announcer = page.getByTestId("storyboard-announcer");
-  const gullHandle = page.getByRole("button", { name: 'Move Shot 3 "Gull"' });
+  const gullHandle = page.getByRole("button", { name: 'Move Shot 3 "Gull"', exact: true });
   await gullHandle.focus();
   await page.keyboard.press("Alt+ArrowUp");
   await expect(announcer).toHaveText("Gull moved to position 2 of 3.");
   await page.keyboard.press("Alt+ArrowUp");
   await expect(announcer).toHaveText("Gull moved to position 1 of 3.");
-  await expect(page.getByRole("button", { name: 'Move Shot 1 "Gull"' })).toBeFocused();
+  await expect(page.getByRole("button", { name: 'Move Shot 1 "Gull"', exact: true })).toBeFocused();
   await expect.poll(() => titles(page.request, sequenceId)).toEqual(["Gull", "Pier", "Harbour"]);
 
   // Drag: Harbour's handle onto the first card.
