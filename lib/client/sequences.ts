@@ -33,6 +33,8 @@ export function sequenceQueryOptions(id: string) {
     queryKey: sequenceKeys.detail(id),
     queryFn: async ({ signal }) =>
       (await getJson<{ sequence: SequenceDTO }>(`/api/sequences/${encodeURIComponent(id)}`, signal)).sequence,
+    // The page's server render read it: not again at once on hydration. Live changes invalidate it.
+    staleTime: 2_000,
   });
 }
 
