@@ -103,6 +103,18 @@ describe.each(await dbKinds())("storyboards on %s", (kind) => {
       }),
     ]);
     expect(pier.takeCount).toBe(0);
+
+    // What the composer reads to edit a shot: the shot, and its sequence's title and aspect.
+    const read = await shotRoute.GET(
+      new Request(`${BASE}/api/shots/${harbour.id}`, { headers: headers(reviewer) }),
+      {
+        params: Promise.resolve({ id: harbour.id }),
+      },
+    );
+    expect(await read.json()).toMatchObject({
+      shot: { id: harbour.id, title: "Harbour", chosenGenerationId: take.id },
+      sequence: { id: opening.id, title: "Opening", aspectRatio: "16:9", projectId: project.id },
+    });
   });
 
   it("names the parameter for a missing or malformed project, and answers 404 for an unknown one", async () => {
