@@ -65,7 +65,8 @@ export function ShotCard(props: ShotCardProps) {
   );
   const onHandleKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const key = KEYS[e.key];
-    if (!key || (!e.altKey && (key === "up" || key === "down"))) return;
+    // With Alt only: the arrow keys alone scroll, and Home/End alone belong to the page.
+    if (!key || !e.altKey) return;
     const to = keyboardTarget(shot.position, count, key);
     e.preventDefault();
     if (to !== null) props.onMove(to);
