@@ -88,8 +88,16 @@ async function main() {
       if (first) {
         // The first shot's chosen take approved on its page, as a reviewer would.
         await page.goto(`/clips/${approve}`);
-        await page.getByRole("button", { name: "Approve", exact: true }).click();
-        await page.getByRole("button", { name: "Approved" }).waitFor();
+        const status = page.getByTestId("clip-review").getByRole("combobox", { name: "Review status" });
+        await status.selectOption("approved");
+        for (let i = 0; i < 40; i++) {
+          const { generation } = await json<{ generation: { reviewStatus: string } }>(
+            await api(`${base}/api/generations/${approve}`),
+            "read the approved take",
+          );
+          if (generation.reviewStatus === "approved") break;
+          await page.waitForTimeout(250);
+        }
         first = false;
       }
       await page.goto(`/sequences/${sequence.id}`);

@@ -103,7 +103,7 @@ test("lay out a storyboard, edit a shot in the composer, generate its takes and 
   await banner.getByRole("button", { name: "Save to shot" }).click();
   await expect(page.getByText('Saved to Shot 1 "Harbour"')).toBeVisible();
   await studio.generateButton.click();
-  await expect(page.getByText("Started 2 takes")).toBeVisible();
+  await expect(page.getByText("Started 2 takes", { exact: true })).toBeVisible();
 
   // Back on the storyboard: its two takes, choose the second; state, poster and total duration follow.
   await banner.getByRole("link", { name: "Back to storyboard" }).click();
