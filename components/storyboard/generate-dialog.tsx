@@ -17,6 +17,9 @@ import { spendQueryOptions } from "@/lib/client/spend";
 import type { SequenceDTO, ShotDTO } from "@/lib/sequences/dto";
 import { shotName, shotRequest } from "@/lib/sequences/shot-request";
 
+/** As the composer's cost line says it: the preview engine is free, not "$0.00". */
+const price = (usd: number) => (usd === 0 ? "free" : formatUsd(usd));
+
 const UNREACHABLE = "Could not reach the studio server. Nothing more was sent; try again.";
 
 export interface GenerateBatch {
@@ -99,7 +102,9 @@ function GenerateForm({
     >
       <h2 id="storyboard-generate-title" className="text-base font-semibold">
         Generate {batch.takes} {batch.takes === 1 ? "take" : "takes"} of{" "}
-        {batch.shots.length === 1 ? shotName(batch.shots[0]!) : `${batch.shots.length} shots`}
+        {batch.shots.length === 1
+          ? shotName(batch.shots[0]!)
+          : `${ready.length} ${ready.length === 1 ? "shot" : "shots"}`}
       </h2>
       {ready.length > 0 && (
         <ul
@@ -114,7 +119,7 @@ function GenerateForm({
                 {sent.current.has(shot.id) && <span className="text-ok"> · started</span>}
               </span>
               <span className="shrink-0 text-ink-400 tabular-nums">
-                {batch.takes} × {shot.content.duration} s · {formatUsd(cost(shot))}
+                {batch.takes} × {shot.content.duration} s · {price(cost(shot))}
               </span>
             </li>
           ))}

@@ -152,26 +152,36 @@ export function ShotCard(props: ShotCardProps) {
         <p className="line-clamp-2 min-h-10 px-2 text-xs leading-5 text-ink-300" title={prompt || undefined}>
           {prompt || <span className="text-ink-500">No prompt yet</span>}
         </p>
-        <InlineField
-          label={`Shot ${number} camera note`}
-          testId="shot-camera"
-          value={shot.cameraNote}
-          placeholder="Camera: e.g. slow push in"
-          maxLength={MAX_SHOT_NOTE_CHARS}
-          readOnly={!canEdit}
-          className="text-xs"
-          onSave={(cameraNote) => props.onSave({ cameraNote })}
-        />
-        <InlineField
-          label={`Shot ${number} dialogue`}
-          testId="shot-dialogue"
-          value={shot.dialogue}
-          placeholder="Dialogue line"
-          maxLength={MAX_SHOT_NOTE_CHARS}
-          readOnly={!canEdit}
-          className="text-xs"
-          onSave={(dialogue) => props.onSave({ dialogue })}
-        />
+        <div className="flex items-center">
+          <span aria-hidden className="w-18 shrink-0 pl-2 text-[11px] font-medium text-ink-500">
+            Camera
+          </span>
+          <InlineField
+            label={`Shot ${number} camera note`}
+            testId="shot-camera"
+            value={shot.cameraNote}
+            placeholder="e.g. slow push in"
+            maxLength={MAX_SHOT_NOTE_CHARS}
+            readOnly={!canEdit}
+            className="text-xs"
+            onSave={(cameraNote) => props.onSave({ cameraNote })}
+          />
+        </div>
+        <div className="flex items-center">
+          <span aria-hidden className="w-18 shrink-0 pl-2 text-[11px] font-medium text-ink-500">
+            Dialogue
+          </span>
+          <InlineField
+            label={`Shot ${number} dialogue`}
+            testId="shot-dialogue"
+            value={shot.dialogue}
+            placeholder="A line, if any"
+            maxLength={MAX_SHOT_NOTE_CHARS}
+            readOnly={!canEdit}
+            className="text-xs"
+            onSave={(dialogue) => props.onSave({ dialogue })}
+          />
+        </div>
         <div className="mt-auto flex flex-wrap gap-1.5 pt-1">
           {canEdit && (
             <>

@@ -173,7 +173,7 @@ export function StoryboardView({ id, canEdit }: { id: string; canEdit: boolean }
         aria-label="Shots"
         // Set once hydrated with the cards on screen: the storyboard takes input (what benchmark 17 times).
         data-ready={hydrated || undefined}
-        className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-4"
+        className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4"
       >
         {sequence.shots.map((shot, index) => (
           <ShotCard

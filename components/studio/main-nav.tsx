@@ -6,7 +6,8 @@ import { cn } from "@/components/ui/cn";
 
 const LINKS = [
   { href: "/", label: "Studio" },
-  { href: "/sequences", label: "Storyboards" },
+  // "Boards" on a phone: with four links the header's provider badge no longer fit at 390 px.
+  { href: "/sequences", label: "Storyboards", short: "Boards" },
   { href: "/library", label: "Library" },
   { href: "/spend", label: "Spend" },
 ] as const;
@@ -29,7 +30,14 @@ export function MainNav() {
               current ? "bg-ink-800 text-ink-100" : "text-ink-400 hover:text-ink-100",
             )}
           >
-            {l.label}
+            {"short" in l ? (
+              <>
+                <span className="sm:hidden">{l.short}</span>
+                <span className="hidden sm:inline">{l.label}</span>
+              </>
+            ) : (
+              l.label
+            )}
           </Link>
         );
       })}
