@@ -14,11 +14,13 @@ import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { SequenceDTO, ShotDTO } from "./dto";
 import { createSequenceSchema, type ShotContent } from "./schema";
+import { shotName } from "./shot-request";
 import { NO_TAKES, type TakeTally, tallyTakes } from "./shot-state";
 
 /** How a message names a shot: its place, counted from 1, and its title ("Shot 2 "Harbour""). */
 export function shotLabel(shot: Pick<Shot, "position" | "title">): string {
-  return `Shot ${shot.position + 1}${shot.title ? ` "${shot.title}"` : ""}`;
+  // The browser's words for it too (the storyboard's confirm names shots the same way).
+  return shotName(shot);
 }
 
 export async function toShotDTO(prisma: DbTx, shot: Shot, summary = NO_SUMMARY): Promise<ShotDTO> {

@@ -15,7 +15,7 @@ export interface ShotToSend {
   dialogue: string;
 }
 
-/** "Shot 2 "Harbour"": the server's way of naming a shot (lib/sequences/service.ts shotLabel). */
+/** "Shot 2 "Harbour"": how messages name a shot, on the server (service.ts shotLabel) and in the browser. */
 export function shotName(shot: { position: number; title: string }): string {
   return `Shot ${shot.position + 1}${shot.title ? ` "${shot.title}"` : ""}`;
 }
