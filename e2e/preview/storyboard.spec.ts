@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import type { SequenceDTO } from "@/lib/sequences/dto";
+import { uploadReference } from "../support/clips";
 import { character } from "../support/composer";
-import { StudioPage } from "../support/studio-page";
+import { StudioPage, seriousViolations } from "../support/studio-page";
 
 // The storyboard of a sequence, end to end on the preview engine: make a sequence, add three shots,
 // reorder them by keyboard and by drag, duplicate one, remove it and undo, edit a shot in the composer
@@ -127,4 +128,36 @@ test("lay out a storyboard, edit a shot in the composer, generate its takes and 
   expect(chosen.shotId).toBe(sequence.shots[0]!.id);
   expect(chosen.prompt).toContain('Dialogue: "Not again."');
   expect(chosen.aspectRatio).toBe("16:9");
+});
+
+test("the storyboards page and a storyboard with a take to pick have no serious violations, in both themes", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const mara = await uploadReference(page.request, "character", "mara.png", 5201 + test.info().retry);
+  const made = await page.request.post("/api/sequences", {
+    data: { projectId: "first-project", title: `Axe ${Date.now().toString(36)}`, aspectRatio: "9:16" },
+  });
+  const { sequence } = (await made.json()) as { sequence: SequenceDTO };
+  const add = (data: unknown) => page.request.post(`/api/sequences/${sequence.id}/shots`, { data });
+  await add({
+    title: "Pier",
+    content: { prompt: "<IMAGE_REF_0> waits.", referenceIds: [mara.id], duration: 3 },
+    cameraNote: "wide",
+  });
+  await add({});
+  for (const theme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto("/sequences");
+    await expect(page.getByRole("heading", { name: "Storyboards" })).toBeVisible();
+    await expect(page.getByTestId("sequence-row").first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`/sequences/${sequence.id}`);
+    await expect(page.getByTestId("shot-card")).toHaveCount(2);
+    await page.getByTestId("shot-card").first().getByTestId("shot-takes-toggle").click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Generate all without a chosen take" }).click();
+    await expect(page.getByRole("dialog").getByTestId("batch-blocked")).toContainText("Shot 2 has no prompt");
+    expect(await seriousViolations(page)).toEqual([]);
+  }
 });
