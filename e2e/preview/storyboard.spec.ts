@@ -130,7 +130,7 @@ test("lay out a storyboard, edit a shot in the composer, generate its takes and 
   expect(chosen.aspectRatio).toBe("16:9");
 });
 
-test("the storyboards page and a storyboard with a take to pick have no serious violations, in both themes", async ({
+test("the storyboards page, a storyboard with a takes strip open and its Generate confirm have no serious violations, in both themes", async ({
   page,
 }) => {
   test.setTimeout(120_000);
