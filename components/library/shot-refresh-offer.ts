@@ -23,7 +23,7 @@ export async function offerShotRefresh(character: CharacterDTO): Promise<void> {
     action: {
       label: items.length === 1 ? "Update it" : "Update them",
       onClick: () => {
-        sendJson<{ updated: StaleShot[] }>(base, "POST", {})
+        sendJson<{ updated: StaleShot[] }>("POST", base, {})
           .then(({ updated }) =>
             toast.success(
               `Updated ${plural(updated.length, "shot", "shots")} with ${character.name}'s images`,

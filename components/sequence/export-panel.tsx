@@ -7,8 +7,9 @@ import { FieldMessage } from "@/components/ui/field-message";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { formatBytes } from "@/lib/client/format";
 import { sendJson } from "@/lib/client/http";
-import { exportsQueryOptions, sequenceKeys } from "@/lib/client/sequence-queries";
+import { exportsQueryOptions } from "@/lib/client/sequence-queries";
 import { clock, shotName, type Timeline } from "@/lib/client/sequence-timeline";
+import { sequenceKeys } from "@/lib/client/sequences";
 import type { ExportDTO } from "@/lib/exports/dto";
 
 interface Props {
@@ -69,7 +70,7 @@ export function ExportPanel({ sequenceId, timeline, canExport }: Props) {
   const { data: exports = [] } = useQuery(exportsQueryOptions(sequenceId));
   const [error, setError] = useState<string | null>(null);
   const start = useMutation({
-    mutationFn: () => sendJson<{ export: ExportDTO }>(`/api/sequences/${sequenceId}/export`, "POST"),
+    mutationFn: () => sendJson<{ export: ExportDTO }>("POST", `/api/sequences/${sequenceId}/export`),
     onSuccess: () => {
       setError(null);
       void client.invalidateQueries({ queryKey: sequenceKeys.exports(sequenceId) });

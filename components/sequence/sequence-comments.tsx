@@ -6,12 +6,9 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field-message";
 import { sendJson } from "@/lib/client/http";
-import {
-  type SequenceCommentDTO,
-  sequenceCommentsQueryOptions,
-  sequenceKeys,
-} from "@/lib/client/sequence-queries";
+import { type SequenceCommentDTO, sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
 import { clock, locate, shotName, type Timeline } from "@/lib/client/sequence-timeline";
+import { sequenceKeys } from "@/lib/client/sequences";
 import { MAX_COMMENT_CHARS } from "@/lib/review/limits";
 
 interface Props {
@@ -35,7 +32,7 @@ export function SequenceComments({ sequenceId, timeline, time, onSeek }: Props) 
   const seg = at ? timeline.segments[at.index] : undefined;
   const post = useMutation({
     mutationFn: () =>
-      sendJson<{ comment: SequenceCommentDTO }>(`/api/sequences/${sequenceId}/comments`, "POST", {
+      sendJson<{ comment: SequenceCommentDTO }>("POST", `/api/sequences/${sequenceId}/comments`, {
         atSec: Math.round(time * 1000) / 1000,
         body,
       }),

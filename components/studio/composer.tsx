@@ -10,6 +10,7 @@ import { InsertCharacterDialog } from "@/components/composer/insert-character-di
 import { PayloadView } from "@/components/composer/payload-view";
 import type { PromptEditorHandle } from "@/components/composer/prompt-editor";
 import { ReplaceDraftDialog } from "@/components/composer/replace-draft-dialog";
+import { ShotBanner } from "@/components/composer/shot-banner";
 import { useDocumentPaste } from "@/components/composer/use-document-paste";
 import { dropTags } from "@/lib/client/draft";
 import { sentence } from "@/lib/client/format";
@@ -143,7 +144,16 @@ export function Composer() {
         <HandoffParam name="continue" onValue={c.requestContinue} />
         <HandoffParam name="referenceVideo" onValue={c.addReferenceVideo} />
         <HandoffParam name="insert" ready={c.restored} onValue={insertCharacter} />
+        <HandoffParam name="shot" ready={c.restored} onValue={c.shotEdit.open} />
       </Suspense>
+      {c.shotEdit.shot && (
+        <ShotBanner
+          shot={c.shotEdit.shot}
+          saving={c.shotEdit.saving}
+          onSave={c.saveToShot}
+          onLeave={c.shotEdit.leave}
+        />
+      )}
       <ReferenceTray
         references={draft.references}
         videos={draft.videos}
@@ -202,7 +212,7 @@ export function Composer() {
             payload={buildPayload(
               {
                 prompt: validation.input.prompt,
-                aspectRatio: draft.aspectRatio,
+                aspectRatio: validation.input.aspectRatio,
                 duration: draft.duration,
                 references: draft.references.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),
                 videos: draft.videos.map((r) => ({ name: r.name, url: r.asset?.url ?? null })),

@@ -47,10 +47,10 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return body as T;
 }
 
-/** Sends JSON (or nothing) to one of our routes and returns its JSON answer; refusals throw ApiRequestError. */
+/** A write to one of our routes, JSON (or nothing) in and out; a refusal throws with the server's message. */
 export async function sendJson<T>(
-  url: string,
   method: "POST" | "PATCH" | "DELETE",
+  url: string,
   body?: unknown,
 ): Promise<T> {
   let res: Response;

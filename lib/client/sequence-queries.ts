@@ -1,31 +1,13 @@
-// The sequence pages' queries: the sequence, its exports and its comments, refreshed by live changes
+// The watch page's queries (the sequence itself: lib/client/sequences.ts): its exports and comments, refreshed by live changes
 // (lib/client/use-live-events.ts) and, while an export runs, by a short poll.
 import { queryOptions } from "@tanstack/react-query";
 import type { ExportDTO } from "@/lib/exports/dto";
 import type { CommentDTO } from "@/lib/review/dto";
-import type { SequenceDTO } from "@/lib/sequences/dto";
 import { getJson } from "./http";
-
-export const sequenceKeys = {
-  detail: (id: string) => ["sequence", id] as const,
-  exports: (id: string) => ["sequence-exports", id] as const,
-  /** Every sequence's comments (a take's comment may be on any of them). */
-  allComments: ["sequence-comments"] as const,
-  comments: (id: string) => ["sequence-comments", id] as const,
-};
+import { sequenceKeys } from "./sequences";
 
 /** While an export is queued or running, how often its list is read again (live changes come sooner). */
 export const EXPORT_POLL_MS = 1_000;
-
-export function sequenceQueryOptions(id: string) {
-  return queryOptions({
-    queryKey: sequenceKeys.detail(id),
-    queryFn: ({ signal }) =>
-      getJson<{ sequence: SequenceDTO }>(`/api/sequences/${encodeURIComponent(id)}`, signal).then(
-        (r) => r.sequence,
-      ),
-  });
-}
 
 export function exportsQueryOptions(sequenceId: string) {
   return queryOptions({

@@ -27,6 +27,7 @@ import { useClipSettings } from "./use-clip-settings";
 import { useInsertCharacter } from "./use-insert-character";
 import { useReferenceFiles } from "./use-reference-files";
 import { useReferenceVideos } from "./use-reference-videos";
+import { useShotEdit } from "./use-shot-edit";
 import { useVideoHandoff } from "./use-video-handoff";
 import { loadSchemaCheck, type SchemaCheck, validateDraft } from "./validate-draft";
 import { chosenVersion, draftResolution, type ImageLimit, imageLimit, videoLimit } from "./versions";
@@ -227,6 +228,10 @@ export function useComposer() {
     durationChosen.current = true;
   }, [files, videoFiles]);
   const clipSettings = useClipSettings({ restored, draftRef, dispatch, onReplaced });
+  // "Edit in composer" from a storyboard: Generate makes that shot's takes (with its notes in the prompt).
+  const shotEdit = useShotEdit({ restored, draftRef, dispatch, onReplaced });
+  const shotRef = useRef(shotEdit.shot);
+  shotRef.current = shotEdit.shot;
 
   const abortUpload = useCallback(
     (key: string) => {
@@ -266,8 +271,8 @@ export function useComposer() {
     };
   }, [hasContent, schemaCheck]);
   const validation = useMemo(
-    () => validateDraft(draft, provider, schemaCheck),
-    [draft, provider, schemaCheck],
+    () => validateDraft(draft, provider, schemaCheck, {}, shotEdit.shot),
+    [draft, provider, schemaCheck, shotEdit.shot],
   );
 
   const submit = useMutation({
@@ -283,7 +288,13 @@ export function useComposer() {
       submitting.current = true;
       let sent = false;
       try {
-        const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck(), override);
+        const check = validateDraft(
+          draftRef.current,
+          providerRef.current,
+          await loadSchemaCheck(),
+          override,
+          shotRef.current,
+        );
         if (check.blocker) return;
         sent = true;
         let result = await submit.mutateAsync(check.input);
@@ -371,6 +382,12 @@ export function useComposer() {
     addReferenceVideo,
     /** Inserting a saved character: `request` opens its dialog; `forMention` serves the `@` menu. */
     characters,
+    /** The storyboard shot being edited (`?shot=<id>`), and Save to shot (the draft, notes apart). */
+    shotEdit,
+    saveToShot: useCallback(
+      () => shotEdit.save(validateDraft(draftRef.current, providerRef.current, null).input),
+      [shotEdit],
+    ),
     ...clipSettings,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { navKeys } from "./clip-nav";
 import { ALL_CLIPS, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
+import { sequenceKeys } from "./sequences";
 import { applyChange, throttledInvalidator } from "./use-live-events";
 
 // Which cached queries each kind of change marks for refetching: what the view shows, and nothing more.
@@ -22,6 +23,8 @@ const KEYS = {
   // A clip page's take switcher and Prev/Next.
   takes: navKeys.takes("group-1"),
   neighbors: navKeys.neighbors("clip-1", "q=rain"),
+  storyboard: sequenceKeys.detail("seq-1"),
+  storyboards: sequenceKeys.list("project-1"),
 } as const;
 
 function stale(change: Parameters<typeof applyChange>[1]): string[] {
@@ -47,6 +50,8 @@ describe("applyChange", () => {
       "compare",
       "list",
       "neighbors",
+      "storyboard",
+      "storyboards",
       "takes",
     ]);
   });
@@ -59,12 +64,15 @@ describe("applyChange", () => {
       "list",
       "neighbors",
       "spend",
+      "storyboard",
+      "storyboards",
       "takes",
     ]);
   });
 
   it("new, deleted and restored clips refresh lists and spend (a restored one its page); characters the library", () => {
-    const lists = ["list", "neighbors", "spend", "takes"];
+    // Storyboards too: a shot's card shows its takes' states and posters.
+    const lists = ["list", "neighbors", "spend", "storyboard", "storyboards", "takes"];
     expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(lists);
     expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(lists);
     expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual([
@@ -73,6 +81,10 @@ describe("applyChange", () => {
       ...lists,
     ]);
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
+  });
+
+  it("a sequence change refreshes the storyboards, and nothing about clips", () => {
+    expect(stale({ kind: "sequence", sequenceId: "seq-1" })).toEqual(["storyboard", "storyboards"]);
   });
 
   it("an identity score refreshes the clip, lists, characters' trends and comparisons holding it", () => {

@@ -10,7 +10,7 @@ import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
 import { removeGeneration, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
-import { sequenceKeys } from "./sequence-queries";
+import { sequenceKeys } from "./sequences";
 
 /** After the server refused the stream (a restart, signed out), try again this long after. */
 const REOPEN_MS = 5_000;
@@ -72,6 +72,8 @@ export function applyChange(
       return;
     case "generation.created":
       wide(studioKeys.generationLists);
+      // A storyboard's shot cards show their takes' states, posters and the chosen takes' totals.
+      wide(sequenceKeys.all);
       // A clip page's take switcher and Prev/Next (lib/client/clip-nav.ts).
       wide(navKeys.all);
       wide(studioKeys.spend);
@@ -79,6 +81,7 @@ export function applyChange(
     case "generation.restored":
       // Its page may be open (it says "deleted" until now): the clip and its trail come back.
       detail();
+      wide(sequenceKeys.all);
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
       wide(navKeys.all);
@@ -86,12 +89,14 @@ export function applyChange(
       return;
     case "generation.deleted":
       if (id) removeGeneration(client, id);
+      wide(sequenceKeys.all);
       wide(studioKeys.generationLists);
       wide(navKeys.all);
       wide(studioKeys.spend);
       return;
     case "generation.status":
       detail();
+      wide(sequenceKeys.all);
       wide(studioKeys.generationLists);
       wide(navKeys.all);
       wide(studioKeys.spend);
@@ -100,6 +105,8 @@ export function applyChange(
       return;
     case "review":
       detail();
+      // A chosen take's approval is its shot's "approved".
+      wide(sequenceKeys.all);
       // Every review change is signed in the clip's activity trail.
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
@@ -116,11 +123,14 @@ export function applyChange(
       return;
     case "comment":
       if (id) own(reviewKeys.comments(id));
-      // A sequence's review lists its takes' comments.
-      wide(sequenceKeys.allComments);
       // Cards and the clip page show how many comments a clip has.
       detail();
       wide(studioKeys.generationLists);
+      // A sequence's review lists its chosen takes' comments.
+      wide(sequenceKeys.allComments);
+      return;
+    case "export":
+      if (change.sequenceId) own(sequenceKeys.exports(change.sequenceId));
       return;
     case "character":
       wide(reviewKeys.characters);
@@ -131,13 +141,11 @@ export function applyChange(
     case "inbox":
       own(inboxKey);
       return;
-    case "export":
-      if (change.sequenceId) own(sequenceKeys.exports(change.sequenceId));
-      return;
     case "sequence":
-      if (change.sequenceId) own(sequenceKeys.detail(change.sequenceId));
+      // A shot added, moved, edited, removed, restored or a take chosen: the storyboard and the lists.
+      wide(sequenceKeys.all);
       return;
-    // No view shows projects yet: nothing to refresh.
+    // The storyboards page reads projects' names once; nothing on screen follows their changes yet.
     case "project":
       return;
   }

@@ -1,5 +1,7 @@
+import type { AspectRatio } from "@/lib/generations/limits";
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import { type ModelProfile, profileIssues, type Resolution } from "@/lib/models/profiles";
+import { shotPrompt } from "@/lib/sequences/shot-prompt";
 import type { Draft } from "./draft";
 import { sentence } from "./format";
 import { type ProviderOption, parseSeed, providerFields } from "./providers";
@@ -55,24 +57,34 @@ export function sentPrompt(prompt: string): string {
   return prompt.replace(/[ \t\u00a0]+$/, "");
 }
 
+/** The shot the composer is editing: its takes go to it, at its sequence's aspect, with its notes. */
+export interface ShotTarget {
+  id: string;
+  aspectRatio: AspectRatio;
+  cameraNote: string;
+  dialogue: string;
+}
+
 /**
  * `provider` is the one chosen in the composer; its capabilities decide which controls are sent, and the
  * draft's version of it (or its default) decides the limits. `check` is the schema check (null while it
  * loads: the plain blockers below still apply, and Generate waits). `resolution` overrides the draft's
- * tier for one request ("Draft at 360p").
+ * tier for one request ("Draft at 360p"). `shot`: the draft is a shot's, and what is sent is its take
+ * (lib/sequences/shot-prompt.ts: the camera note and dialogue join the prompt, so the Payload view shows them).
  */
 export function validateDraft(
   draft: Draft,
   provider: ProviderOption | undefined,
   check: SchemaCheck | null,
   override: { resolution?: Resolution } = {},
+  shot: ShotTarget | null = null,
 ): Validation {
   const version = chosenVersion(provider, draft.version);
   const resolution = override.resolution ?? chosenResolution(version, draft.resolution);
   const ready = draft.references.filter((r) => r.asset);
   const readyVideos = draft.videos.filter((r) => r.asset);
   const input: CreateGenerationRequest = {
-    prompt: sentPrompt(draft.prompt),
+    prompt: shot ? shotPrompt(sentPrompt(draft.prompt), shot) : sentPrompt(draft.prompt),
     referenceIds: ready.map((r) => r.asset!.id),
     referenceNames: ready.map((r) => r.name || defaultReferenceName(r.fileName)),
     duration: draft.duration,
@@ -97,6 +109,7 @@ export function validateDraft(
       : {}),
     ...providerFields(provider, draft),
     ...versionFields(provider, version, resolution),
+    ...(shot ? { shotId: shot.id, aspectRatio: shot.aspectRatio } : {}),
   };
   const errors: Record<string, string> = check ? check(input) : {};
   const issues: Record<string, string> = {};

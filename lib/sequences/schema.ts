@@ -126,3 +126,8 @@ export const refreshCharacterShotsSchema = z.strictObject(
   },
   body("{ shotIds? }"),
 );
+
+/** GET /api/sequences?project=<id>: the project whose sequences to list. */
+export const listSequencesQuerySchema = z.object({
+  project: idSchema("project", "project must be a project id (?project=<id>)"),
+});

@@ -3,22 +3,27 @@ import { makerId, recordEvents } from "@/lib/activity/service";
 import type { Actor } from "@/lib/auth/actor";
 import type { Db, DbTx } from "@/lib/db/client";
 import type { Shot } from "@/lib/db/generated/client";
+import type { GenerationStatus } from "@/lib/generations/limits";
 import { findVisibleGeneration, toGenerationDTO } from "@/lib/generations/repo";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { publishChange } from "@/lib/live/change-bus";
+import { mediaUrl } from "@/lib/media/keys";
 import { openProject } from "@/lib/projects/service";
 import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { SequenceDTO, ShotDTO } from "./dto";
 import { createSequenceSchema, type ShotContent } from "./schema";
+import { shotName } from "./shot-request";
+import { NO_TAKES, type TakeTally, tallyTakes } from "./shot-state";
 
 /** How a message names a shot: its place, counted from 1, and its title ("Shot 2 "Harbour""). */
 export function shotLabel(shot: Pick<Shot, "position" | "title">): string {
-  return `Shot ${shot.position + 1}${shot.title ? ` "${shot.title}"` : ""}`;
+  // The browser's words for it too (the storyboard's confirm names shots the same way).
+  return shotName(shot);
 }
 
-export async function toShotDTO(prisma: DbTx, shot: Shot, takeCount: number): Promise<ShotDTO> {
+export async function toShotDTO(prisma: DbTx, shot: Shot, summary = NO_SUMMARY): Promise<ShotDTO> {
   const chosen = shot.chosenGenerationId
     ? await findVisibleGeneration(prisma, shot.chosenGenerationId)
     : null;
@@ -32,21 +37,54 @@ export async function toShotDTO(prisma: DbTx, shot: Shot, takeCount: number): Pr
     dialogue: shot.dialogue,
     chosenGenerationId: shot.chosenGenerationId,
     chosen: chosen ? toGenerationDTO(chosen) : null,
-    takeCount,
+    takeCount: summary.tally.inFlight + summary.tally.completed + summary.tally.failed,
+    takes: summary.tally,
+    latestPosterUrl: summary.latestPosterUrl,
     deletedAt: shot.deletedAt?.toISOString() ?? null,
     createdAt: shot.createdAt.toISOString(),
     updatedAt: shot.updatedAt.toISOString(),
   };
 }
 
-/** Takes per shot: clips made for it that are not deleted. */
-export async function takeCounts(prisma: DbTx, shotIds: string[]): Promise<Map<string, number>> {
-  const rows = await prisma.generation.groupBy({
-    by: ["shotId"],
-    where: { shotId: { in: shotIds }, deletedAt: null },
-    _count: { _all: true },
-  });
-  return new Map(rows.map((r) => [r.shotId ?? "", r._count._all]));
+/** What a shot card shows of its takes besides the chosen one. */
+export interface TakeSummary {
+  tally: TakeTally;
+  latestPosterUrl: string | null;
+}
+const NO_SUMMARY: TakeSummary = { tally: NO_TAKES, latestPosterUrl: null };
+
+/**
+ * Takes per shot (clips made for it that are not deleted), counted by status, and the poster of the
+ * newest take that has one: two grouped reads for any number of shots, not one per shot.
+ */
+export async function takeSummaries(prisma: DbTx, shotIds: string[]): Promise<Map<string, TakeSummary>> {
+  if (shotIds.length === 0) return new Map();
+  const [rows, posters] = await Promise.all([
+    prisma.generation.groupBy({
+      by: ["shotId", "status"],
+      where: { shotId: { in: shotIds }, deletedAt: null },
+      _count: { _all: true },
+    }),
+    prisma.generation.findMany({
+      where: { shotId: { in: shotIds }, deletedAt: null, posterKey: { not: null } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      distinct: ["shotId"],
+      select: { shotId: true, posterKey: true },
+    }),
+  ]);
+  const byShot = new Map<string, { status: GenerationStatus; count: number }[]>();
+  for (const r of rows) {
+    const list = byShot.get(r.shotId ?? "") ?? [];
+    list.push({ status: r.status as GenerationStatus, count: r._count._all });
+    byShot.set(r.shotId ?? "", list);
+  }
+  const poster = new Map(posters.map((p) => [p.shotId ?? "", p.posterKey ? mediaUrl(p.posterKey) : null]));
+  return new Map(
+    shotIds.map((id) => [
+      id,
+      { tally: tallyTakes(byShot.get(id) ?? []), latestPosterUrl: poster.get(id) ?? null },
+    ]),
+  );
 }
 
 export async function createSequence(prisma: Db, actor: Actor, raw: unknown): Promise<SequenceDTO> {
@@ -78,11 +116,11 @@ export async function getSequence(prisma: DbTx, id: string): Promise<SequenceDTO
       })
     : null;
   if (!row) throw new AppError("not_found", "That sequence does not exist.", 404);
-  const counts = await takeCounts(
+  const summaries = await takeSummaries(
     prisma,
     row.shots.map((s) => s.id),
   );
-  const shots = await Promise.all(row.shots.map((s) => toShotDTO(prisma, s, counts.get(s.id) ?? 0)));
+  const shots = await Promise.all(row.shots.map((s) => toShotDTO(prisma, s, summaries.get(s.id))));
   return {
     id: row.id,
     projectId: row.projectId,

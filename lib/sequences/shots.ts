@@ -11,7 +11,7 @@ import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { ShotDTO } from "./dto";
 import { addShotSchema, updateShotSchema } from "./schema";
-import { checkShotContent, shotLabel, takeCounts, toShotDTO } from "./service";
+import { checkShotContent, shotLabel, takeSummaries, toShotDTO } from "./service";
 
 // Shots of a sequence keep dense positions 0..n-1 among those not removed: every change here reads the
 // sequence's shots in order, puts the moved one where it goes, and rewrites the positions that changed,
@@ -53,7 +53,7 @@ const insertAt = (ids: string[], index: number, id: string) => [
 
 async function dtoOf(prisma: DbTx, id: string): Promise<ShotDTO> {
   const shot = await prisma.shot.findUniqueOrThrow({ where: { id } });
-  return toShotDTO(prisma, shot, (await takeCounts(prisma, [id])).get(id) ?? 0);
+  return toShotDTO(prisma, shot, (await takeSummaries(prisma, [id])).get(id));
 }
 
 async function findShot(prisma: DbTx, id: string) {
@@ -71,6 +71,21 @@ function outOfRange(label: string, position: number, count: number): AppError {
     422,
     { position: `at most ${count - 1}` },
   );
+}
+
+/** One shot (removed ones too, saying so) with what the composer shows of its sequence. */
+export async function getShot(prisma: DbTx, id: string) {
+  const shot = await findShot(prisma, id);
+  const { sequence } = shot;
+  return {
+    shot: await dtoOf(prisma, id),
+    sequence: {
+      id: sequence.id,
+      projectId: sequence.projectId,
+      title: sequence.title,
+      aspectRatio: sequence.aspectRatio as "16:9" | "9:16",
+    },
+  };
 }
 
 /** Adds an empty or filled shot (at the end, or at `position`), or a copy of one right after it. */

@@ -84,6 +84,25 @@ export function sequenceRouteCells(m: Matrix) {
       expect: from("editor", 200),
     },
     {
+      name: "GET /api/shots/:id",
+      handler: shotRoute.GET,
+      make: async () => ({ params: { id: await shot() } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      // Choosing (here: un-choosing) a take is a reviewer's, as on a clip page; the rest an editor's.
+      name: "PATCH /api/shots/:id (choose a take)",
+      handler: shotRoute.PATCH,
+      make: async () => ({ params: { id: await shot() }, body: { chosenGenerationId: null } }),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/sequences",
+      handler: sequencesRoute.GET,
+      make: async () => ({ query: `?project=${FIRST_PROJECT_ID}` }),
+      expect: from("reviewer", 200),
+    },
+    {
       name: "DELETE /api/shots/:id",
       handler: shotRoute.DELETE,
       make: async () => ({ params: { id: await shot() } }),
