@@ -9,6 +9,7 @@ import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/l
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import type { ActionResult } from "@/lib/http/types";
 import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
+import { useCurrentProject } from "./current-project";
 import {
   type Draft,
   type DraftAction,
@@ -265,9 +266,13 @@ export function useComposer() {
       live = false;
     };
   }, [hasContent, schemaCheck]);
+  // New clips go into the header's current project (the default one under "All projects").
+  const { newClipProjectId: projectId } = useCurrentProject();
+  const projectRef = useRef(projectId);
+  projectRef.current = projectId;
   const validation = useMemo(
-    () => validateDraft(draft, provider, schemaCheck),
-    [draft, provider, schemaCheck],
+    () => validateDraft(draft, provider, schemaCheck, { projectId }),
+    [draft, provider, schemaCheck, projectId],
   );
 
   const submit = useMutation({
@@ -283,7 +288,10 @@ export function useComposer() {
       submitting.current = true;
       let sent = false;
       try {
-        const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck(), override);
+        const check = validateDraft(draftRef.current, providerRef.current, await loadSchemaCheck(), {
+          ...override,
+          projectId: projectRef.current,
+        });
         if (check.blocker) return;
         sent = true;
         let result = await submit.mutateAsync(check.input);

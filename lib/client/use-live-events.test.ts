@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import { navKeys } from "./clip-nav";
+import { projectKeys } from "./projects";
 import { ALL_CLIPS, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 import { applyChange, throttledInvalidator } from "./use-live-events";
@@ -22,6 +23,10 @@ const KEYS = {
   // A clip page's take switcher and Prev/Next.
   takes: navKeys.takes("group-1"),
   neighbors: navKeys.neighbors("clip-1", "q=rain"),
+  // The header's project switcher (clip counts) and its Manage dialog; the cookie's value is never stale.
+  projects: projectKeys.open,
+  everyProject: projectKeys.every,
+  selection: projectKeys.selection,
 } as const;
 
 function stale(change: Parameters<typeof applyChange>[1]): string[] {
@@ -64,15 +69,18 @@ describe("applyChange", () => {
   });
 
   it("new, deleted and restored clips refresh lists and spend (a restored one its page); characters the library", () => {
-    const lists = ["list", "neighbors", "spend", "takes"];
+    const lists = ["everyProject", "list", "neighbors", "projects", "spend", "takes"];
     expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(lists);
     expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(lists);
-    expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual([
-      "activity",
-      "clip",
-      ...lists,
-    ]);
+    expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual(
+      ["activity", "clip", ...lists].sort(),
+    );
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
+  });
+
+  it("a project made, renamed or archived refreshes the switcher's lists only", () => {
+    expect(stale({ kind: "project" })).toEqual(["everyProject", "projects"]);
+    expect(stale({ kind: "sequence", sequenceId: "seq-1" })).toEqual([]);
   });
 
   it("an identity score refreshes the clip, lists, characters' trends and comparisons holding it", () => {

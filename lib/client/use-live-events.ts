@@ -8,6 +8,7 @@ import { navKeys } from "./clip-nav";
 import { inboxKey } from "./inbox";
 import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
+import { projectKeys } from "./projects";
 import { removeGeneration, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 
@@ -71,6 +72,8 @@ export function applyChange(
       return;
     case "generation.created":
       wide(studioKeys.generationLists);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       // A clip page's take switcher and Prev/Next (lib/client/clip-nav.ts).
       wide(navKeys.all);
       wide(studioKeys.spend);
@@ -80,12 +83,16 @@ export function applyChange(
       detail();
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       wide(navKeys.all);
       wide(studioKeys.spend);
       return;
     case "generation.deleted":
       if (id) removeGeneration(client, id);
       wide(studioKeys.generationLists);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       wide(navKeys.all);
       wide(studioKeys.spend);
       return;
@@ -128,8 +135,11 @@ export function applyChange(
     case "inbox":
       own(inboxKey);
       return;
-    // No view shows projects or sequences yet: nothing to refresh.
     case "project":
+      // The header's switcher and its Manage dialog (made, renamed, archived or unarchived).
+      wide(projectKeys.all);
+      return;
+    // No view here shows sequences: the storyboard page refreshes its own.
     case "sequence":
       return;
   }

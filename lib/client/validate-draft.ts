@@ -59,13 +59,15 @@ export function sentPrompt(prompt: string): string {
  * `provider` is the one chosen in the composer; its capabilities decide which controls are sent, and the
  * draft's version of it (or its default) decides the limits. `check` is the schema check (null while it
  * loads: the plain blockers below still apply, and Generate waits). `resolution` overrides the draft's
- * tier for one request ("Draft at 360p").
+ * tier for one request ("Draft at 360p"). `projectId` is the project the clip goes into (the current one,
+ * or the default under "All projects": lib/projects/current.ts); without it the server puts the clip in
+ * the first project.
  */
 export function validateDraft(
   draft: Draft,
   provider: ProviderOption | undefined,
   check: SchemaCheck | null,
-  override: { resolution?: Resolution } = {},
+  override: { resolution?: Resolution; projectId?: string | null } = {},
 ): Validation {
   const version = chosenVersion(provider, draft.version);
   const resolution = override.resolution ?? chosenResolution(version, draft.resolution);
@@ -79,6 +81,7 @@ export function validateDraft(
     aspectRatio: draft.aspectRatio,
     idempotencyKey: draft.idempotencyKey,
     takes: draft.takes,
+    ...(override.projectId ? { projectId: override.projectId } : {}),
     // One entry per reference, null for loose images; only sent when a character is in play.
     ...(ready.some((r) => r.characterId)
       ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }
