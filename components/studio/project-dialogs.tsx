@@ -131,11 +131,13 @@ function ProjectRow({ project, canArchive }: { project: ProjectDTO; canArchive: 
           <div className="min-w-0 flex-1">
             <p className="truncate font-medium text-ink-100 text-sm" data-testid="manage-project-name">
               {project.name}
-              {archived ? <span className="ml-2 font-normal text-ink-400 text-xs">Archived</span> : null}
             </p>
             <p className="text-ink-400 text-xs tabular-nums">
-              {project.clipCount} clip{project.clipCount === 1 ? "" : "s"} · {project.sequenceCount}{" "}
-              storyboard{project.sequenceCount === 1 ? "" : "s"}
+              {archived ? <span className="font-medium text-warn">Archived · </span> : null}
+              {project.clipCount} clip{project.clipCount === 1 ? "" : "s"}
+              {project.sequenceCount > 0
+                ? ` · ${project.sequenceCount} storyboard${project.sequenceCount === 1 ? "" : "s"}`
+                : ""}
             </p>
           </div>
           <div className="flex gap-2">

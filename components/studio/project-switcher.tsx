@@ -100,7 +100,7 @@ export function ProjectSwitcher({ me }: { me: Me }) {
         className="flex h-8 min-w-0 max-w-[13rem] items-center gap-1 rounded-md border border-ink-700 bg-ink-900 px-1.5 font-medium text-ink-100 text-sm transition-colors hover:border-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft sm:gap-1.5 sm:px-2.5"
       >
         <LayersIcon className="size-4 shrink-0 text-ink-300" />
-        {/* A phone's header has no room for a name beside the nav: the menu's heading says it there. */}
+        {/* A phone's header has no room for a name beside the nav: the menu's heading names it there. */}
         <span className="hidden truncate sm:inline" data-testid="project-name">
           {name}
         </span>
@@ -115,7 +115,7 @@ export function ProjectSwitcher({ me }: { me: Me }) {
           tabIndex={-1}
           onKeyDown={onMenuKey}
           data-testid="project-menu"
-          className="absolute top-10 left-0 z-30 max-h-[min(28rem,calc(100dvh-5rem))] w-[min(18rem,calc(100vw-1.5rem))] overflow-y-auto rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
+          className="absolute top-10 left-0 z-30 max-h-[min(28rem,calc(100dvh-5rem))] w-[min(20rem,calc(100vw-1.5rem))] overflow-y-auto rounded-card border border-ink-700 bg-ink-900 p-1.5 shadow-xl"
         >
           <p className="px-3 pt-1.5 pb-1 font-medium text-[11px] text-ink-400 uppercase tracking-wide">
             Projects

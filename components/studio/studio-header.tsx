@@ -76,7 +76,7 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
           </Name>
         </Link>
         {me ? <ProjectSwitcher me={me} /> : null}
-        <MainNav />
+        <MainNav compact={!!me} />
         <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>
