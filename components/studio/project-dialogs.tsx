@@ -11,7 +11,7 @@ import type { ProjectDTO } from "@/lib/projects/dto";
 import { MAX_PROJECT_NAME_CHARS } from "@/lib/projects/schema";
 
 const input =
-  "h-10 w-full rounded-lg border border-ink-600 bg-ink-950 px-3 text-sm text-ink-100 placeholder:text-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft aria-invalid:border-danger";
+  "w-full rounded-lg border border-ink-600 bg-ink-950 px-3 text-sm text-ink-100 placeholder:text-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft aria-invalid:border-danger";
 
 /** The server's word on a refused name ("name must not be empty"), else its message. */
 const nameError = (error: unknown) =>
@@ -68,7 +68,7 @@ export function NewProjectDialog({
           </label>
           <input
             id={fieldId}
-            className={input}
+            className={`${input} h-10`}
             value={name}
             maxLength={MAX_PROJECT_NAME_CHARS}
             onChange={(e) => setName(e.target.value)}

@@ -100,7 +100,7 @@ export function ProjectSwitcher({ me }: { me: Me }) {
         className="flex h-8 min-w-0 max-w-[13rem] items-center gap-1 rounded-md border border-ink-700 bg-ink-900 px-1.5 font-medium text-ink-100 text-sm transition-colors hover:border-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft sm:gap-1.5 sm:px-2.5"
       >
         <LayersIcon className="size-4 shrink-0 text-ink-300" />
-        {/* A phone's header has no room for a name beside the nav: the menu's heading names it there. */}
+        {/* A phone's header has no room for a name beside the nav: the menu's check mark shows it there. */}
         <span className="hidden truncate sm:inline" data-testid="project-name">
           {name}
         </span>
@@ -119,7 +119,6 @@ export function ProjectSwitcher({ me }: { me: Me }) {
         >
           <p className="px-3 pt-1.5 pb-1 font-medium text-[11px] text-ink-400 uppercase tracking-wide">
             Projects
-            <span className="sm:hidden"> · in {name}</span>
           </p>
           {(projects ?? []).map((p) => (
             <button

@@ -18,6 +18,9 @@ test("a new project from the switcher scopes the gallery; All projects shows bot
   const [old] = await createClip(request, { prompt: "<IMAGE_REF_0> at dusk, gulls.", references: [ref] });
   await waitForStatus(request, old!.id, "completed");
 
+  // Every scoped page hydrates as the server rendered it (the project state is read before the views).
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
   const name = `Harbour film ${Date.now().toString(36)}`;
   await studio.goto();
   const switcher = page.getByTestId("project-switcher");
@@ -126,4 +129,5 @@ test("a new project from the switcher scopes the gallery; All projects shows bot
   await studio.goto();
   await expect(studio.card(old!.id)).toBeVisible();
   await expect(studio.card(id)).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
