@@ -131,3 +131,29 @@ test("a new project from the switcher scopes the gallery; All projects shows bot
   await expect(studio.card(id)).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("a project made or renamed elsewhere appears in an open page's switcher without a reload", async ({
+  studio,
+  page,
+  request,
+}) => {
+  await studio.goto();
+  const switcher = page.getByTestId("project-switcher");
+  await switcher.click();
+  const menu = page.getByRole("menu", { name: "Projects" });
+  await expect(menu).toBeVisible();
+  const name = `Live project ${Date.now().toString(36)}`;
+  const res = await request.post("/api/projects", { data: { name } });
+  expect(res.status(), await res.text()).toBe(201);
+  const { project } = (await res.json()) as { project: ProjectDTO };
+  // The "project" change reaches the page over the live stream; the open menu lists it.
+  await expect(menu.getByRole("menuitemradio", { name: new RegExp(`^${name}\\s*0 clips$`) })).toBeVisible();
+  const renamed = await request.patch(`/api/projects/${project.id}`, { data: { name: `${name} b` } });
+  expect(renamed.status()).toBe(200);
+  await expect(menu.getByRole("menuitemradio", { name: new RegExp(`^${name} b\\s*0 clips$`) })).toBeVisible();
+  // Tidy: archived, so the other specs' switchers list what they made.
+  expect((await request.patch(`/api/projects/${project.id}`, { data: { archived: true } })).status()).toBe(
+    200,
+  );
+  await expect(menu.getByRole("menuitemradio", { name: new RegExp(name) })).toHaveCount(0);
+});
