@@ -5,13 +5,11 @@ import { SequencesView } from "@/components/storyboard/sequences-view";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { toMe } from "@/lib/auth/me";
 import { requireMember } from "@/lib/auth/page";
+import { ALL_PROJECTS, PROJECT_COOKIE } from "@/lib/projects/current";
 
 export const metadata: Metadata = { title: "Storyboards" };
 
 export const dynamic = "force-dynamic";
-
-/** The header's project switcher keeps the current project in this cookie (read only here). */
-const PROJECT_COOKIE = "omni-project";
 
 export default async function SequencesPage({
   searchParams,
@@ -22,14 +20,15 @@ export default async function SequencesPage({
   const [params, jar] = await Promise.all([searchParams, cookies()]);
   const asked = typeof params.project === "string" ? params.project : undefined;
   // ?project= first (a link names it), then the switcher's choice; without either the view takes the
-  // oldest project once GET /api/projects answers.
-  const preferred = asked ?? jar.get(PROJECT_COOKIE)?.value;
+  // oldest project once GET /api/projects answers ("All projects" too: a storyboard is in one project).
+  const chosen = jar.get(PROJECT_COOKIE)?.value;
+  const preferred = asked ?? (chosen === ALL_PROJECTS ? undefined : chosen);
   return (
-    <>
-      <ServerState>
-        <StudioHeader me={me} />
-      </ServerState>
+    // The view inside too: it reads the projects the state holds (an async sibling would render on the
+    // server before the state is in the cache, and hydration would disagree).
+    <ServerState>
+      <StudioHeader me={me} />
       <SequencesView preferredProjectId={preferred ?? null} canEdit={me.role !== "reviewer"} />
-    </>
+    </ServerState>
   );
 }

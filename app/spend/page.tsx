@@ -12,11 +12,11 @@ export const dynamic = "force-dynamic";
 export default async function SpendPage() {
   const me = toMe(await requireMember("/spend"));
   return (
-    <>
-      <ServerState>
-        <StudioHeader me={me} />
-      </ServerState>
+    // The view inside too: it is scoped to the current project, which the state holds (an async sibling
+    // would render on the server before the state is in the cache, and hydration would disagree).
+    <ServerState>
+      <StudioHeader me={me} />
       <SpendView />
-    </>
+    </ServerState>
   );
 }

@@ -11,8 +11,9 @@ import { PlusIcon, SearchIcon, TrashIcon, UploadIcon, UserIcon } from "@/compone
 import { LinkButton } from "@/components/ui/link-button";
 import type { CharacterDTO } from "@/lib/characters/dto";
 import { actionValue } from "@/lib/client/action";
+import { useCurrentProject } from "@/lib/client/current-project";
 import { formatUsd } from "@/lib/client/format";
-import { charactersQueryOptions, reviewKeys } from "@/lib/client/review";
+import { libraryQueryOptions, reviewKeys } from "@/lib/client/review";
 import { CharacterDialog, type CharacterImage } from "./character-dialog";
 import { CharacterVideoThumb } from "./character-video";
 import { IdentityTrend } from "./identity-trend";
@@ -136,7 +137,12 @@ function CharacterCard({ c, onEdit, canEdit }: { c: CharacterDTO; onEdit: () => 
  * on the page); reviewers only look.
  */
 export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
-  const { data, isPending, isError, error, refetch } = useQuery(charactersQueryOptions);
+  // Characters are shared across projects; their clip counts and spend are the current project's.
+  const current = useCurrentProject();
+  const { data, isPending, isError, error, refetch } = useQuery({
+    ...libraryQueryOptions(current.projectId),
+    enabled: current.ready,
+  });
   const [editing, setEditing] = useState<{
     c?: CharacterDTO;
     images: CharacterImage[];
@@ -172,6 +178,12 @@ export function LibraryView({ canEdit = true }: { canEdit?: boolean }) {
             Sets of references saved under a name. Insert one into the composer to keep a character consistent
             across clips; see every clip made with it and what they cost.
             {canEdit && " Drop images anywhere here to make a new one."}
+          </p>
+          <p className="text-ink-400 text-xs" data-testid="scope-note">
+            Clips and spend counted in{" "}
+            <span className="font-medium text-ink-200">
+              {current.project ? current.project.name : "all projects"}
+            </span>
           </p>
         </div>
         {canEdit && (

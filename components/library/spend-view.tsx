@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useCurrentProject } from "@/lib/client/current-project";
 import { formatUsd } from "@/lib/client/format";
 import { ledgerQueryOptions } from "@/lib/client/review";
 
@@ -39,7 +40,12 @@ const td = "px-3 py-2 tabular-nums";
 
 /** The ledger: spend per day and per character over the last 30 days, completed vs failed. */
 export function SpendView() {
-  const { data, isPending, isError, error } = useQuery(ledgerQueryOptions(30));
+  // The current project's clips (the header's switcher); "All projects" counts every one.
+  const current = useCurrentProject();
+  const { data, isPending, isError, error } = useQuery({
+    ...ledgerQueryOptions(30, current.projectId),
+    enabled: current.ready,
+  });
   const max = Math.max(0.01, ...(data?.days.map((d) => d.completedUsd) ?? []));
   return (
     <main className="mx-auto flex max-w-[1100px] flex-col gap-5 px-4 py-5 sm:px-6 sm:py-6 lg:px-8">
@@ -48,6 +54,12 @@ export function SpendView() {
         <p className="text-sm text-ink-400">
           The last 30 days from the stored costs: completed clips at their cost, failed and canceled ones
           counted but not charged. Preview clips are free.
+        </p>
+        <p className="text-ink-400 text-xs" data-testid="scope-note">
+          Showing{" "}
+          <span className="font-medium text-ink-200">
+            {current.project ? current.project.name : "all projects"}
+          </span>
         </p>
       </div>
       {isPending ? (

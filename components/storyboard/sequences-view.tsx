@@ -8,12 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FilmIcon, PlusIcon } from "@/components/ui/icons";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { sendJson } from "@/lib/client/http";
-import {
-  formatRunTime,
-  projectsQueryOptions,
-  sequenceKeys,
-  sequencesQueryOptions,
-} from "@/lib/client/sequences";
+import { projectsQueryOptions } from "@/lib/client/projects";
+import { formatRunTime, sequenceKeys, sequencesQueryOptions } from "@/lib/client/sequences";
 import type { AspectRatio } from "@/lib/generations/limits";
 import type { SequenceDTO, SequenceSummaryDTO } from "@/lib/sequences/dto";
 import { MAX_SEQUENCE_TITLE_CHARS } from "@/lib/sequences/schema";
@@ -132,7 +128,7 @@ export function SequencesView({
   canEdit: boolean;
 }) {
   const projects = useQuery(projectsQueryOptions);
-  const items = projects.data?.items ?? [];
+  const items = projects.data ?? [];
   // The project asked for when it is one of the open ones, else the oldest (the list comes oldest first).
   const project = items.find((p) => p.id === preferredProjectId) ?? items[0];
   const sequences = useQuery({

@@ -13,6 +13,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FilmIcon, SearchIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
+import { useCurrentProject } from "@/lib/client/current-project";
 import { ALL_CLIPS, galleryParams, generationsQueryOptions, HISTORY_PAGE_SIZE } from "@/lib/client/queries";
 import { isTerminal } from "@/lib/generations/state";
 import { useNewClipFocus } from "./use-new-clip-focus";
@@ -49,9 +50,17 @@ export function GallerySkeleton() {
 export function History({ layout: serverLayout }: { layout: LayoutPrefs }) {
   const { query: view, update } = useGalleryParams();
   const layout = useLayoutPrefs(serverLayout);
-  const listOptions = generationsQueryOptions(HISTORY_PAGE_SIZE, view);
+  // The URL's filters within the current project (the header's switcher); "All projects" is unscoped.
+  const current = useCurrentProject();
+  const scoped = useMemo(
+    () => (current.projectId ? { ...view, project: current.projectId } : view),
+    [view, current.projectId],
+  );
+  const listOptions = generationsQueryOptions(HISTORY_PAGE_SIZE, scoped);
   const query = useInfiniteQuery({
     ...listOptions,
+    // Not before the project is known: an unscoped first read would show other projects' clips.
+    enabled: current.ready,
     // While a new filter or search loads, keep showing the last result instead of a skeleton.
     placeholderData: keepPreviousData,
   });

@@ -13,11 +13,12 @@ const LINKS = [
 ] as const;
 
 /**
+/**
  * Studio, Storyboards, Library, Spend: the current page is marked for eyes and for screen readers. On a
  * phone the links scroll sideways when they do not fit, so the header's badge, inbox and menu stay on
- * screen.
+ * screen; `compact`: the Studio link gives way to the project switcher beside it (the logo leads home).
  */
-export function MainNav() {
+export function MainNav({ compact = false }: { compact?: boolean }) {
   const pathname = usePathname();
   return (
     <nav
@@ -35,6 +36,7 @@ export function MainNav() {
             className={cn(
               "shrink-0 rounded-md px-1.5 py-1.5 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-accent-soft sm:px-2.5",
               current ? "bg-ink-800 text-ink-100" : "text-ink-400 hover:text-ink-100",
+              compact && l.href === "/" && "max-sm:hidden",
             )}
           >
             {"short" in l ? (

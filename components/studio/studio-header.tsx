@@ -10,6 +10,7 @@ import { providerLabel } from "@/lib/client/provider-label";
 import { healthQueryOptions } from "@/lib/client/queries";
 import { InboxButton } from "./inbox-button";
 import { MainNav } from "./main-nav";
+import { ProjectSwitcher } from "./project-switcher";
 import { UserMenu } from "./user-menu";
 
 function ProviderBadge() {
@@ -74,7 +75,8 @@ export function StudioHeader({ heading = false, me }: { heading?: boolean; me?: 
             Omni Studio
           </Name>
         </Link>
-        <MainNav />
+        {me ? <ProjectSwitcher me={me} /> : null}
+        <MainNav compact={!!me} />
         <span className="hidden text-sm text-ink-400 xl:inline">Gemini Omni Flash · reference to video</span>
         <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <span className="hidden text-xs text-ink-400 sm:inline">Provider</span>

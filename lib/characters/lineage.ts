@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { roundUsd } from "@/lib/generations/cost";
 
 // Which clips belong to a character: every clip that used any of its images (or, for its video, the
@@ -82,8 +82,15 @@ export interface CharacterUsage {
 
 export const TREND_POINTS = 40;
 
-/** Each character's clips (by lineage), what they cost, and its identity trend. */
-export async function characterUsage(db: DbTx, ids: string[]): Promise<Map<string, CharacterUsage>> {
+/**
+ * Each character's clips (by lineage), what they cost, and its identity trend; with `projectId`, only
+ * that project's clips (characters are shared across projects, their use is not).
+ */
+export async function characterUsage(
+  db: DbTx,
+  ids: string[],
+  projectId?: string,
+): Promise<Map<string, CharacterUsage>> {
   const out = new Map<string, CharacterUsage>(
     ids.map((id) => [id, { clipCount: 0, spendUsd: 0, trend: [] }]),
   );
@@ -112,6 +119,7 @@ export async function characterUsage(db: DbTx, ids: string[]): Promise<Map<strin
       ) AS score
     FROM lineage l
     JOIN "Generation" g ON g."id" = l."generationId" AND g."deletedAt" IS NULL
+      ${projectId ? Prisma.sql`AND g."projectId" = ${projectId}` : Prisma.empty}
     LEFT JOIN "ClipIdentity" ci ON ci."generationId" = g."id" AND ci."status" = 'done'
     ORDER BY at`;
   for (const c of clips) {

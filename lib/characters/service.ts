@@ -83,11 +83,16 @@ async function checkVideo(prisma: Db, video: { assetId: string } | null | undefi
   }
 }
 
-export async function listCharacters(prisma: Db): Promise<CharacterDTO[]> {
+/** Every character (they are shared across projects); counts, spend and trend of `projectId`'s clips. */
+export async function listCharacters(
+  prisma: Db,
+  { projectId }: { projectId?: string } = {},
+): Promise<CharacterDTO[]> {
   const rows = await prisma.character.findMany({ orderBy: { updatedAt: "desc" }, include });
   const u = await characterUsage(
     prisma,
     rows.map((r) => r.id),
+    projectId,
   );
   return rows.map((r) => toDTO(r, u.get(r.id)!));
 }

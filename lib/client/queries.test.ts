@@ -70,3 +70,34 @@ describe("search in the browser's lists", () => {
     expect(matchesGalleryQuery(named, { ...ALL_CLIPS, q: "villain" })).toBe(false);
   });
 });
+
+describe("the project scope", () => {
+  const inHarbour = { ...clip("clip0006", "mara"), projectId: "harbour01" } as GenerationDTO;
+
+  it("asks the API for the current project's clips, and leaves the key of an unscoped list as it was", () => {
+    expect(galleryParams({ ...ALL_CLIPS, project: "harbour01" }).toString()).toBe("project=harbour01");
+    expect(studioKeys.generationList(24, ALL_CLIPS)).toEqual([
+      "generations",
+      "list",
+      { limit: 24, ...ALL_CLIPS },
+    ]);
+  });
+
+  it("puts a new clip only into lists of its project, and into unscoped ones", () => {
+    expect(matchesGalleryQuery(inHarbour, { ...ALL_CLIPS, project: "harbour01" })).toBe(true);
+    expect(matchesGalleryQuery(inHarbour, { ...ALL_CLIPS, project: "first-project" })).toBe(false);
+    expect(matchesGalleryQuery(inHarbour, ALL_CLIPS)).toBe(true);
+    const client = new QueryClient();
+    const scoped = studioKeys.generationList(24, { ...ALL_CLIPS, project: "first-project" });
+    const all = studioKeys.generationList(24, ALL_CLIPS);
+    for (const key of [scoped, all])
+      client.setQueryData<GenerationPages>(key, {
+        pages: [{ items: [], nextCursor: null }],
+        pageParams: [null],
+      });
+    upsertGeneration(client, inHarbour);
+    const ids = (key: readonly unknown[]) =>
+      client.getQueryData<GenerationPages>(key)?.pages[0]?.items.map((g) => g.id);
+    expect([ids(scoped), ids(all)]).toEqual([[], ["clip0006"]]);
+  });
+});

@@ -42,6 +42,11 @@ export interface GalleryQuery {
   character: string | null;
   /** Only clips made by "me" (whoever is looking) or by this member's user id. */
   creator: string | null;
+  /**
+   * Only this project's clips: the current project (lib/client/current-project.ts), not the URL's. Absent
+   * under "All projects", so an unscoped list keeps the key it always had.
+   */
+  project?: string;
 }
 
 export const ALL_CLIPS: GalleryQuery = {
@@ -100,7 +105,8 @@ export function matchesGalleryQuery(g: GenerationDTO, query: GalleryQuery, me?: 
     (!query.chosen || !g.takeGroupId || g.chosen) &&
     (!query.asset || g.references.some((r) => r.id === query.asset)) &&
     (!query.character || g.references.some((r) => r.characterId === query.character)) &&
-    (!query.creator || (!!creator && g.createdBy?.id === creator))
+    (!query.creator || (!!creator && g.createdBy?.id === creator)) &&
+    (!query.project || g.projectId === query.project)
   );
 }
 
@@ -114,6 +120,7 @@ export function galleryParams(query: GalleryQuery, params = new URLSearchParams(
   if (query.asset) params.set("asset", query.asset);
   if (query.character) params.set("character", query.character);
   if (query.creator) params.set("creator", query.creator);
+  if (query.project) params.set("project", query.project);
   return params;
 }
 

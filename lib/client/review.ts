@@ -17,7 +17,9 @@ export const reviewKeys = {
   activity: (generationId: string) => ["activity", generationId] as const,
   mentionMembers: ["members", "mention"] as const,
   compare: (ids: readonly string[]) => ["compare", ...ids] as const,
-  ledger: (days: number) => ["ledger", days] as const,
+  ledger: (days: number, project: string | null = null) => ["ledger", days, project ?? "all"] as const,
+  /** The library: every character, counted over one project's clips (or all, with null). */
+  library: (project: string | null) => ["characters", "library", project ?? "all"] as const,
 };
 
 export const charactersQueryOptions = queryOptions({
@@ -25,6 +27,21 @@ export const charactersQueryOptions = queryOptions({
   queryFn: async ({ signal }) => (await getJson<{ items: CharacterDTO[] }>("/api/characters", signal)).items,
   staleTime: 5_000,
 });
+
+/** The library's characters with clip counts and spend over `project`'s clips (every project's: null). */
+export function libraryQueryOptions(project: string | null) {
+  return queryOptions({
+    queryKey: reviewKeys.library(project),
+    queryFn: async ({ signal }) =>
+      (
+        await getJson<{ items: CharacterDTO[] }>(
+          project ? `/api/characters?project=${encodeURIComponent(project)}` : "/api/characters",
+          signal,
+        )
+      ).items,
+    staleTime: 5_000,
+  });
+}
 
 export function characterQueryOptions(id: string) {
   return queryOptions({
@@ -103,9 +120,12 @@ export interface LedgerDTO {
   totals: { completedUsd: number; completed: number; failed: number; canceled: number };
 }
 
-export function ledgerQueryOptions(days = 30) {
+/** The spend ledger of `project`'s clips (every project's: null). */
+export function ledgerQueryOptions(days = 30, project: string | null = null) {
+  const params = new URLSearchParams({ days: String(days) });
+  if (project) params.set("project", project);
   return queryOptions({
-    queryKey: reviewKeys.ledger(days),
-    queryFn: ({ signal }) => getJson<LedgerDTO>(`/api/spend/ledger?days=${days}`, signal),
+    queryKey: reviewKeys.ledger(days, project),
+    queryFn: ({ signal }) => getJson<LedgerDTO>(`/api/spend/ledger?${params}`, signal),
   });
 }

@@ -1,5 +1,4 @@
 import { queryOptions } from "@tanstack/react-query";
-import type { ProjectDTO } from "@/lib/projects/dto";
 import type { SequenceDTO, SequenceSummaryDTO, ShotDTO } from "@/lib/sequences/dto";
 import { getJson, sendJson } from "./http";
 
@@ -15,11 +14,6 @@ export const sequenceKeys = {
   allComments: ["sequences", "comments"] as const,
   comments: (id: string) => ["sequences", "comments", id] as const,
 };
-
-export const projectsQueryOptions = queryOptions({
-  queryKey: ["projects"],
-  queryFn: ({ signal }) => getJson<{ items: ProjectDTO[] }>("/api/projects", signal),
-});
 
 export function sequencesQueryOptions(projectId: string) {
   return queryOptions({

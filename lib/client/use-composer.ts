@@ -9,6 +9,7 @@ import type { AspectRatio, ProviderId, ThinkingLevel } from "@/lib/generations/l
 import type { CreateGenerationRequest } from "@/lib/generations/schema";
 import type { ActionResult } from "@/lib/http/types";
 import type { ModelVersionId, Resolution } from "@/lib/models/profiles";
+import { useCurrentProject } from "./current-project";
 import {
   type Draft,
   type DraftAction,
@@ -270,9 +271,13 @@ export function useComposer() {
       live = false;
     };
   }, [hasContent, schemaCheck]);
+  // New clips go into the header's current project (the default one under "All projects").
+  const { newClipProjectId: projectId } = useCurrentProject();
+  const projectRef = useRef(projectId);
+  projectRef.current = projectId;
   const validation = useMemo(
-    () => validateDraft(draft, provider, schemaCheck, {}, shotEdit.shot),
-    [draft, provider, schemaCheck, shotEdit.shot],
+    () => validateDraft(draft, provider, schemaCheck, { projectId }, shotEdit.shot),
+    [draft, provider, schemaCheck, projectId, shotEdit.shot],
   );
 
   const submit = useMutation({
@@ -292,7 +297,7 @@ export function useComposer() {
           draftRef.current,
           providerRef.current,
           await loadSchemaCheck(),
-          override,
+          { ...override, projectId: projectRef.current },
           shotRef.current,
         );
         if (check.blocker) return;

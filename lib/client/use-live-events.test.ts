@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it, vi } from "vitest";
 import { navKeys } from "./clip-nav";
+import { projectKeys } from "./projects";
 import { ALL_CLIPS, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 import { sequenceKeys } from "./sequences";
@@ -25,6 +26,10 @@ const KEYS = {
   neighbors: navKeys.neighbors("clip-1", "q=rain"),
   storyboard: sequenceKeys.detail("seq-1"),
   storyboards: sequenceKeys.list("project-1"),
+  // The header's project switcher (clip counts) and its Manage dialog; the cookie's value is never stale.
+  projects: projectKeys.open,
+  everyProject: projectKeys.every,
+  selection: projectKeys.selection,
 } as const;
 
 function stale(change: Parameters<typeof applyChange>[1]): string[] {
@@ -71,20 +76,31 @@ describe("applyChange", () => {
   });
 
   it("new, deleted and restored clips refresh lists and spend (a restored one its page); characters the library", () => {
-    // Storyboards too: a shot's card shows its takes' states and posters.
-    const lists = ["list", "neighbors", "spend", "storyboard", "storyboards", "takes"];
+    // Storyboards too (a shot's card shows its takes' states and posters), and the switcher's counts.
+    const lists = [
+      "everyProject",
+      "list",
+      "neighbors",
+      "projects",
+      "spend",
+      "storyboard",
+      "storyboards",
+      "takes",
+    ];
     expect(stale({ kind: "generation.created", generationId: "clip-9" })).toEqual(lists);
     expect(stale({ kind: "generation.deleted", generationId: "clip-1" })).toEqual(lists);
-    expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual([
-      "activity",
-      "clip",
-      ...lists,
-    ]);
+    expect(stale({ kind: "generation.restored", generationId: "clip-1" })).toEqual(
+      ["activity", "clip", ...lists].sort(),
+    );
     expect(stale({ kind: "character", characterId: "char-1" })).toEqual(["characters"]);
   });
 
   it("a sequence change refreshes the storyboards, and nothing about clips", () => {
     expect(stale({ kind: "sequence", sequenceId: "seq-1" })).toEqual(["storyboard", "storyboards"]);
+  });
+
+  it("a project made, renamed or archived refreshes the switcher's lists only", () => {
+    expect(stale({ kind: "project" })).toEqual(["everyProject", "projects"]);
   });
 
   it("an identity score refreshes the clip, lists, characters' trends and comparisons holding it", () => {

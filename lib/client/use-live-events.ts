@@ -8,6 +8,7 @@ import { navKeys } from "./clip-nav";
 import { inboxKey } from "./inbox";
 import { setLiveConnected } from "./live-status";
 import { presenceKey } from "./presence";
+import { projectKeys } from "./projects";
 import { removeGeneration, studioKeys } from "./queries";
 import { reviewKeys } from "./review";
 import { sequenceKeys } from "./sequences";
@@ -74,6 +75,8 @@ export function applyChange(
       wide(studioKeys.generationLists);
       // A storyboard's shot cards show their takes' states, posters and the chosen takes' totals.
       wide(sequenceKeys.all);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       // A clip page's take switcher and Prev/Next (lib/client/clip-nav.ts).
       wide(navKeys.all);
       wide(studioKeys.spend);
@@ -84,6 +87,8 @@ export function applyChange(
       wide(sequenceKeys.all);
       if (id) own(reviewKeys.activity(id));
       wide(studioKeys.generationLists);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       wide(navKeys.all);
       wide(studioKeys.spend);
       return;
@@ -91,6 +96,8 @@ export function applyChange(
       if (id) removeGeneration(client, id);
       wide(sequenceKeys.all);
       wide(studioKeys.generationLists);
+      // The switcher's clip counts.
+      wide(projectKeys.all);
       wide(navKeys.all);
       wide(studioKeys.spend);
       return;
@@ -141,12 +148,13 @@ export function applyChange(
     case "inbox":
       own(inboxKey);
       return;
+    case "project":
+      // The header's switcher and its Manage dialog (made, renamed, archived or unarchived).
+      wide(projectKeys.all);
+      return;
     case "sequence":
       // A shot added, moved, edited, removed, restored or a take chosen: the storyboard and the lists.
       wide(sequenceKeys.all);
-      return;
-    // The storyboards page reads projects' names once; nothing on screen follows their changes yet.
-    case "project":
       return;
   }
 }

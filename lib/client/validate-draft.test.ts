@@ -53,6 +53,17 @@ describe("validateDraft", () => {
       duration: 8,
       aspectRatio: "16:9",
     });
+    // No project given: the server puts the clip in the first project.
+    expect(v.input).not.toHaveProperty("projectId");
+  });
+
+  it("sends the current project's id, which the shared schema accepts", () => {
+    const d = draft({ references: [ready("a")], prompt: "<IMAGE_REF_0>" });
+    const v = validateDraft(d, undefined, schemaCheck, { projectId: "harbour-0001" });
+    expect(v).toMatchObject({ blocker: null, input: { projectId: "harbour-0001" } });
+    expect(validateDraft(d, undefined, schemaCheck, { projectId: null }).input).not.toHaveProperty(
+      "projectId",
+    );
   });
 });
 

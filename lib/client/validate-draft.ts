@@ -69,14 +69,16 @@ export interface ShotTarget {
  * `provider` is the one chosen in the composer; its capabilities decide which controls are sent, and the
  * draft's version of it (or its default) decides the limits. `check` is the schema check (null while it
  * loads: the plain blockers below still apply, and Generate waits). `resolution` overrides the draft's
- * tier for one request ("Draft at 360p"). `shot`: the draft is a shot's, and what is sent is its take
+ * tier for one request ("Draft at 360p"). `projectId` is the project the clip goes into (the current one,
+ * or the default under "All projects": lib/projects/current.ts); without it the server puts the clip in
+ * the first project. `shot`: the draft is a shot's, and what is sent is its take, in the shot's project
  * (lib/sequences/shot-prompt.ts: the camera note and dialogue join the prompt, so the Payload view shows them).
  */
 export function validateDraft(
   draft: Draft,
   provider: ProviderOption | undefined,
   check: SchemaCheck | null,
-  override: { resolution?: Resolution } = {},
+  override: { resolution?: Resolution; projectId?: string | null } = {},
   shot: ShotTarget | null = null,
 ): Validation {
   const version = chosenVersion(provider, draft.version);
@@ -91,6 +93,8 @@ export function validateDraft(
     aspectRatio: draft.aspectRatio,
     idempotencyKey: draft.idempotencyKey,
     takes: draft.takes,
+    // A shot's take goes to the shot's project, whatever the header shows.
+    ...(override.projectId && !shot ? { projectId: override.projectId } : {}),
     // One entry per reference, null for loose images; only sent when a character is in play.
     ...(ready.some((r) => r.characterId)
       ? { referenceCharacterIds: ready.map((r) => r.characterId ?? null) }

@@ -1,6 +1,7 @@
 import "server-only";
 import { listCharacters } from "@/lib/characters/service";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { roundUsd } from "./cost";
 import { BILLED_STATUSES } from "./state";
 import { statusList } from "./status-sql";
@@ -22,9 +23,10 @@ export interface Ledger {
 
 /**
  * Spend from the stored costs: completed clips at their cost (the preview engine is free), failed and
- * canceled clips counted but not charged (fal does not bill server errors).
+ * canceled clips counted but not charged (fal does not bill server errors). `projectId` counts one
+ * project's clips only (days and characters alike); without it, every project's.
  */
-export async function ledger(prisma: Db, days = 30, now = new Date()): Promise<Ledger> {
+export async function ledger(prisma: Db, days = 30, now = new Date(), projectId?: string): Promise<Ledger> {
   const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
   const rows = await prisma.$queryRaw<
     { day: string; usd: number | null; completed: bigint; failed: bigint; canceled: bigint }[]
@@ -36,6 +38,7 @@ export async function ledger(prisma: Db, days = 30, now = new Date()): Promise<L
            count(*) FILTER (WHERE "status" = 'canceled') AS canceled
     FROM "Generation"
     WHERE "createdAt" >= ${since} AND "deletedAt" IS NULL
+      ${projectId ? Prisma.sql`AND "projectId" = ${projectId}` : Prisma.empty}
     GROUP BY 1 ORDER BY 1 DESC`;
   const list = rows.map((r) => ({
     day: r.day,
@@ -44,7 +47,7 @@ export async function ledger(prisma: Db, days = 30, now = new Date()): Promise<L
     failed: Number(r.failed),
     canceled: Number(r.canceled),
   }));
-  const characters = (await listCharacters(prisma))
+  const characters = (await listCharacters(prisma, { projectId }))
     .map(({ id, name, clipCount, spendUsd }) => ({ id, name, clipCount, spendUsd }))
     .sort((a, b) => b.spendUsd - a.spendUsd);
   const totals = list.reduce(

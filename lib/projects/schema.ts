@@ -1,6 +1,6 @@
 // zod/mini, browser-safe: what POST /api/projects and PATCH /api/projects/:id take.
 import * as z from "zod/mini";
-import { visibleText } from "@/lib/validation/fields";
+import { ID_PATTERN, visibleText } from "@/lib/validation/fields";
 
 export const MAX_PROJECT_NAME_CHARS = 120;
 
@@ -29,3 +29,12 @@ export const updateProjectSchema = z.strictObject(
   },
   body("{ name?, archived? }"),
 );
+
+/** `?project=` of a read scoped to one project (lib/projects/param.ts); absent: every project. */
+export const projectScopeSchema = z.object({
+  project: z.optional(
+    z
+      .string({ error: "project must be a project id" })
+      .check(z.regex(ID_PATTERN, "project must be a project id")),
+  ),
+});
