@@ -203,7 +203,8 @@ export function StoryboardView({ id, canEdit }: { id: string; canEdit: boolean }
             onChoose={(takeId) => board.update.mutate({ shot, patch: { chosenGenerationId: takeId } })}
             choosing={board.update.isPending}
             continueFrom={
-              index > 0 && sequence.shots[index - 1]?.chosen?.status === "completed"
+              // Offered to a shot still to be made, after one with a finished chosen take.
+              index > 0 && !shot.chosen && sequence.shots[index - 1]?.chosen?.status === "completed"
                 ? sequence.shots[index - 1]
                 : undefined
             }
