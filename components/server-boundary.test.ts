@@ -54,3 +54,44 @@ describe("components/", () => {
     );
   });
 });
+
+/**
+ * The chain by which `file` loads a `server-only` module at run time (type-only imports are erased), or
+ * null. Playwright loads each spec and what it imports in plain Node, where `server-only` throws.
+ */
+function serverChain(file: string, seen = new Set<string>()): string[] | null {
+  if (seen.has(file)) return null;
+  seen.add(file);
+  const text = readFileSync(file, "utf8");
+  if (SERVER_ONLY.test(text)) return [path.relative(root, file)];
+  for (const [, typeOnly, specifier] of text.matchAll(
+    /^import\s+(type\s+)?[^"';]*?from\s+["']([^"']+)["']/gm,
+  )) {
+    if (typeOnly) continue;
+    const target = specifier!.startsWith("@/")
+      ? resolveAlias(specifier!)
+      : specifier!.startsWith(".")
+        ? resolveAlias(`@/${path.relative(root, path.resolve(path.dirname(file), specifier!))}`)
+        : null;
+    const chain = target && serverChain(target, seen);
+    if (chain) return [path.relative(root, file), ...chain];
+  }
+  return null;
+}
+
+describe("e2e/", () => {
+  it("loads nothing server-only: Playwright would fail to load every spec of the project", () => {
+    const chains = sourceFiles(path.join(root, "e2e"))
+      .map((file) => serverChain(file))
+      .filter((c): c is string[] => c !== null)
+      .map((c) => c.join(" -> "));
+    expect(chains).toEqual([]);
+  });
+
+  it("would notice a spec helper that reaches a server-only module", () => {
+    expect(serverChain(path.join(root, "test/support/probe.ts"))).toEqual([
+      "test/support/probe.ts",
+      "lib/media/ffmpeg.ts",
+    ]);
+  });
+});

@@ -19,10 +19,10 @@ import { addMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
+import { ffprobe } from "../support/probe";
 import { refusal } from "../support/refusal";
 import { BASE } from "../support/role-matrix";
 import { installRuntime, submit, type TestRuntime, waitFor } from "../support/runtime";
-import { ffprobe } from "../support/videos";
 
 async function until(prisma: Db, id: string, done: (e: ExportDTO) => boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;

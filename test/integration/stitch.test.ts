@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { removeStitchLeftovers, type StitchShot, stitchSequence } from "@/lib/sequences/stitch";
-import { ffprobe } from "../support/videos";
+import { ffprobe } from "../support/probe";
 
 let dir: string;
 
