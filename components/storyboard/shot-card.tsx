@@ -106,6 +106,10 @@ export function ShotCard(props: ShotCardProps) {
             src={poster}
             alt={shot.chosen ? `${name}, chosen take` : `${name}, newest take`}
             data-testid="shot-poster"
+            // A long storyboard's posters below the fold wait until scrolled to: they would compete with
+            // the page's scripts for the network and the main thread while it hydrates (benchmark 17).
+            loading="lazy"
+            decoding="async"
             className={cn("size-full object-contain", !shot.chosen && "opacity-60")}
           />
         ) : (
