@@ -70,7 +70,7 @@ export class ExportWorker {
     const abort = new AbortController();
     this.current = abort;
     try {
-      const output = await this.run(id, row.plan as unknown as ExportPlan, abort, leaseMs);
+      const output = await this.run(id, row.sequenceId, row.plan as unknown as ExportPlan, abort, leaseMs);
       if (await finishExport(prisma, id, owner, output)) this.deps.log?.(`export ${id} done`);
     } catch (err) {
       if (abort.signal.aborted && !this.loop.isRunning) {
@@ -87,7 +87,13 @@ export class ExportWorker {
     return true;
   }
 
-  private async run(id: string, plan: ExportPlan, abort: AbortController, leaseMs: number) {
+  private async run(
+    id: string,
+    sequenceId: string,
+    plan: ExportPlan,
+    abort: AbortController,
+    leaseMs: number,
+  ) {
     const { prisma, store, owner } = this.deps;
     const out = workFile(store, id);
     // What a killed run of this export left behind.
@@ -104,8 +110,7 @@ export class ExportWorker {
         if (!(await renewExport(prisma, id, owner, Math.min(0.99, fraction), leaseMs))) {
           abort.abort(new Error("the export's lease was lost"));
         }
-        const row = await prisma.sequenceExport.findUnique({ where: { id }, select: { sequenceId: true } });
-        if (row) publishChange(prisma, { kind: "export", sequenceId: row.sequenceId });
+        publishChange(prisma, { kind: "export", sequenceId });
       });
     };
     try {
