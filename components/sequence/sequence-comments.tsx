@@ -6,13 +6,19 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { FieldMessage } from "@/components/ui/field-message";
 import { sendJson } from "@/lib/client/http";
-import { type SequenceCommentDTO, sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
+import {
+  type SequenceCommentsSource,
+  type SequenceCommentView,
+  sequenceCommentsQueryOptions,
+} from "@/lib/client/sequence-queries";
 import { clock, locate, shotName, type Timeline } from "@/lib/client/sequence-timeline";
-import { sequenceKeys } from "@/lib/client/sequences";
 import { MAX_COMMENT_CHARS } from "@/lib/review/limits";
 
 interface Props {
-  sequenceId: string;
+  /** Where the comments are read and posted (the studio's route, or a guest's under a link). */
+  source: SequenceCommentsSource;
+  /** False for a guest whose link does not allow comments: the list without the form. */
+  canComment?: boolean;
   timeline: Timeline;
   /** The playhead's sequence time: where a new comment goes. */
   time: number;
@@ -23,16 +29,16 @@ interface Props {
  * Review of the whole sequence: a comment goes on the take playing under the playhead, at that moment
  * of it (the clip's page shows it too); the list gives each comment's shot and time, and a click plays it.
  */
-export function SequenceComments({ sequenceId, timeline, time, onSeek }: Props) {
+export function SequenceComments({ source, canComment = true, timeline, time, onSeek }: Props) {
   const client = useQueryClient();
-  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions(sequenceId));
+  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions<SequenceCommentView>(source));
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const at = locate(timeline, time);
   const seg = at ? timeline.segments[at.index] : undefined;
   const post = useMutation({
     mutationFn: () =>
-      sendJson<{ comment: SequenceCommentDTO }>("POST", `/api/sequences/${sequenceId}/comments`, {
+      sendJson<{ comment: SequenceCommentView }>("POST", source.url, {
         atSec: Math.round(time * 1000) / 1000,
         body,
       }),
@@ -42,7 +48,7 @@ export function SequenceComments({ sequenceId, timeline, time, onSeek }: Props) 
       toast.success(
         `Comment added to ${shotName({ position: comment.shotPosition, title: comment.shotTitle })}`,
       );
-      void client.invalidateQueries({ queryKey: sequenceKeys.comments(sequenceId) });
+      void client.invalidateQueries({ queryKey: source.queryKey });
     },
     onError: (err) => setError(err.message),
   });
@@ -52,38 +58,40 @@ export function SequenceComments({ sequenceId, timeline, time, onSeek }: Props) 
       <h2 id="sequence-comments-title" className="font-semibold text-ink-100 text-sm">
         Review comments <span className="font-normal text-ink-400">({top.length})</span>
       </h2>
-      <form
-        className="space-y-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!post.isPending) post.mutate();
-        }}
-      >
-        <label htmlFor="sequence-comment" className="block text-ink-300 text-xs">
-          At {clock(time)}
-          {seg && at ? ` · ${shotName(seg)}, ${clock(at.offsetSec)} into its take` : ""}
-        </label>
-        <textarea
-          id="sequence-comment"
-          value={body}
-          maxLength={MAX_COMMENT_CHARS}
-          onChange={(e) => setBody(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
-              e.preventDefault();
-              if (!post.isPending && body.trim()) post.mutate();
-            }
+      {canComment && (
+        <form
+          className="space-y-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!post.isPending) post.mutate();
           }}
-          rows={2}
-          placeholder="What should change here?"
-          aria-describedby={error ? "sequence-comment-error" : undefined}
-          className="w-full resize-y rounded-lg border border-ink-600 bg-ink-900 px-3 py-2 text-ink-100 text-sm placeholder:text-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft"
-        />
-        {error && <FieldMessage id="sequence-comment-error">{error}</FieldMessage>}
-        <Button type="submit" size="sm" variant="primary" disabled={!body.trim() || post.isPending}>
-          {post.isPending ? "Posting…" : "Comment"}
-        </Button>
-      </form>
+        >
+          <label htmlFor="sequence-comment" className="block text-ink-300 text-xs">
+            At {clock(time)}
+            {seg && at ? ` · ${shotName(seg)}, ${clock(at.offsetSec)} into its take` : ""}
+          </label>
+          <textarea
+            id="sequence-comment"
+            value={body}
+            maxLength={MAX_COMMENT_CHARS}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
+                e.preventDefault();
+                if (!post.isPending && body.trim()) post.mutate();
+              }
+            }}
+            rows={2}
+            placeholder="What should change here?"
+            aria-describedby={error ? "sequence-comment-error" : undefined}
+            className="w-full resize-y rounded-lg border border-ink-600 bg-ink-900 px-3 py-2 text-ink-100 text-sm placeholder:text-ink-500 focus-visible:outline-2 focus-visible:outline-accent-soft"
+          />
+          {error && <FieldMessage id="sequence-comment-error">{error}</FieldMessage>}
+          <Button type="submit" size="sm" variant="primary" disabled={!body.trim() || post.isPending}>
+            {post.isPending ? "Posting…" : "Comment"}
+          </Button>
+        </form>
+      )}
       <ol className="space-y-1.5">
         {top.map((c) => (
           <li key={c.id}>

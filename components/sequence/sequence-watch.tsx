@@ -3,8 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
+import { ShareButton } from "@/components/share/share-button";
 import type { MemberRole } from "@/lib/auth/actor";
-import { sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
+import { memberSequenceComments, sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
 import { clock, shotName, timelineOf } from "@/lib/client/sequence-timeline";
 import { sequenceQueryOptions } from "@/lib/client/sequences";
 import type { SequenceDTO } from "@/lib/sequences/dto";
@@ -18,7 +19,7 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
     ...sequenceQueryOptions(initial.id),
     initialData: initial,
   });
-  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions(initial.id));
+  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions(memberSequenceComments(initial.id)));
   const timeline = useMemo(() => timelineOf(sequence), [sequence]);
   const [time, setTime] = useState(0);
   const player = useRef<SequencePlayerHandle | null>(null);
@@ -35,12 +36,21 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
           {timeline.segments.length} of {sequence.shots.length} shots · {clock(timeline.totalSec)} ·{" "}
           {sequence.aspectRatio}
         </span>
-        <Link
-          href={`/sequences/${sequence.id}`}
-          className="ml-auto text-accent-soft text-sm underline-offset-2 hover:underline"
-        >
-          Back to the storyboard
-        </Link>
+        <span className="ml-auto flex items-center gap-3">
+          {role !== "reviewer" && (
+            <ShareButton
+              size="sm"
+              variant="ghost"
+              share={{ kind: "sequence", target: sequence.id, what: "this sequence, played end to end" }}
+            />
+          )}
+          <Link
+            href={`/sequences/${sequence.id}`}
+            className="text-accent-soft text-sm underline-offset-2 hover:underline"
+          >
+            Back to the storyboard
+          </Link>
+        </span>
       </div>
       {timeline.missing.length > 0 && (
         <p
@@ -63,7 +73,7 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
           <ExportPanel sequenceId={sequence.id} timeline={timeline} canExport={role !== "reviewer"} />
           {timeline.segments.length > 0 && (
             <SequenceComments
-              sequenceId={sequence.id}
+              source={memberSequenceComments(sequence.id)}
               timeline={timeline}
               time={time}
               onSeek={(sec) => player.current?.seek(sec)}

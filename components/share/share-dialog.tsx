@@ -28,9 +28,9 @@ import {
 } from "@/lib/share/limits";
 import { agoText, dayText, untilText } from "./format";
 
-// The studio's share dialog: make a review link for a clip, a take group or a gallery view (what guests
-// may do, for how long, an optional password), copy it once, and see and revoke the target's active
-// links. Loaded only when someone opens it (components/share/share-button.tsx).
+// The studio's share dialog: make a review link for a clip, a take group, a gallery view, a project or a
+// sequence (what guests may do, for how long, an optional password), copy it once, and see and revoke
+// the target's active links. Loaded only when someone opens it (components/share/share-button.tsx).
 
 export interface ShareTarget {
   kind: ShareKind;

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type PointerEvent, useEffect, useRef, useState } from "react";
+import { ShareButton } from "@/components/share/share-button";
 import { Button } from "@/components/ui/button";
 import { ArrowLeftIcon, FilmIcon, PlusIcon, SparkIcon } from "@/components/ui/icons";
 import { LinkButton } from "@/components/ui/link-button";
@@ -132,9 +133,16 @@ export function StoryboardView({ id, canEdit }: { id: string; canEdit: boolean }
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {canEdit && (
+            <ShareButton
+              size="sm"
+              variant="ghost"
+              share={{ kind: "sequence", target: sequence.id, what: "this sequence, played end to end" }}
+            />
+          )}
           <LinkButton
             size="sm"
-            variant="primary"
+            variant="secondary"
             href={`/sequences/${sequence.id}/watch`}
             data-testid="sequence-watch-link"
           >

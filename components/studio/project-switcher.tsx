@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { CheckIcon, ChevronDownIcon, LayersIcon } from "@/components/ui/icons";
 import type { Me } from "@/lib/auth/me";
@@ -9,6 +9,11 @@ import { useCurrentProject } from "@/lib/client/current-project";
 import { projectsQueryOptions } from "@/lib/client/projects";
 import { ALL_PROJECTS } from "@/lib/projects/current";
 import { ManageProjectsDialog, NewProjectDialog } from "./project-dialogs";
+
+// The share dialog's code loads when someone opens it, not with every studio page.
+const ShareDialog = lazy(() =>
+  import("@/components/share/share-dialog").then((m) => ({ default: m.ShareDialog })),
+);
 
 const clips = (n: number) => `${n} clip${n === 1 ? "" : "s"}`;
 
@@ -19,14 +24,15 @@ const menuItems = (menu: HTMLElement | null) => [
 
 /**
  * The header's project switcher: the current project's name; opens the unarchived projects (with their
- * clip counts), All projects, New project… (editors and up) and Manage projects…. A menu button by the
+ * clip counts), All projects, New project… and Share this project… (editors and up) and Manage
+ * projects…. A menu button by the
  * ARIA pattern: ↓/↑ (and Home/End) move between items, Enter or Space picks, Esc closes and returns focus.
  */
 export function ProjectSwitcher({ me }: { me: Me }) {
   const current = useCurrentProject();
   const { data: projects } = useQuery(projectsQueryOptions);
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<"new" | "manage" | null>(null);
+  const [dialog, setDialog] = useState<"new" | "manage" | "share" | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -166,6 +172,22 @@ export function ProjectSwitcher({ me }: { me: Me }) {
               New project…
             </button>
           ) : null}
+          {canCreate && current.project ? (
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              onClick={() => {
+                close(false);
+                setDialog("share");
+              }}
+              className={item}
+              data-testid="share-project"
+            >
+              <span className="size-3.5 shrink-0" />
+              Share this project…
+            </button>
+          ) : null}
           <button
             type="button"
             role="menuitem"
@@ -187,6 +209,19 @@ export function ProjectSwitcher({ me }: { me: Me }) {
         onCreated={(p) => current.setProject(p.id)}
       />
       <ManageProjectsDialog me={me} open={dialog === "manage"} onClose={() => setDialog(null)} />
+      {dialog === "share" && current.project ? (
+        <Suspense fallback={null}>
+          <ShareDialog
+            open
+            onClose={() => setDialog(null)}
+            share={{
+              kind: "project",
+              target: current.project.id,
+              what: `the project “${current.project.name}”: its clips and sequences`,
+            }}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -32,13 +32,35 @@ export interface SequenceCommentDTO extends CommentDTO {
   sequenceSec: number;
 }
 
-export function sequenceCommentsQueryOptions(sequenceId: string) {
+/** What the sequence's comment list shows of a comment: a member's SequenceCommentDTO and a guest's both are one. */
+export interface SequenceCommentView {
+  id: string;
+  parentId: string | null;
+  body: string;
+  authorName: string;
+  resolvedAt: string | null;
+  shotPosition: number;
+  shotTitle: string;
+  sequenceSec: number;
+}
+
+/** Where a sequence's comments are read and posted: the studio's route, or a guest's under a link. */
+export interface SequenceCommentsSource {
+  queryKey: readonly unknown[];
+  /** GET lists `{ items }`, POST `{ atSec, body }` answers `{ comment }`. */
+  url: string;
+}
+
+export const memberSequenceComments = (sequenceId: string): SequenceCommentsSource => ({
+  queryKey: sequenceKeys.comments(sequenceId),
+  url: `/api/sequences/${encodeURIComponent(sequenceId)}/comments`,
+});
+
+export function sequenceCommentsQueryOptions<T extends SequenceCommentView = SequenceCommentDTO>(
+  source: SequenceCommentsSource,
+) {
   return queryOptions({
-    queryKey: sequenceKeys.comments(sequenceId),
-    queryFn: ({ signal }) =>
-      getJson<{ items: SequenceCommentDTO[] }>(
-        `/api/sequences/${encodeURIComponent(sequenceId)}/comments`,
-        signal,
-      ).then((r) => r.items),
+    queryKey: source.queryKey,
+    queryFn: ({ signal }) => getJson<{ items: T[] }>(source.url, signal).then((r) => r.items),
   });
 }

@@ -1,6 +1,5 @@
 // The sequence player's timeline, pure: which shots play (those with a finished chosen take, in order),
 // where each starts and ends on the sequence's clock, and which shot and moment a sequence time falls in.
-import type { SequenceDTO } from "@/lib/sequences/dto";
 
 export interface Segment {
   shotId: string;
@@ -24,7 +23,22 @@ export interface Timeline {
 export const shotName = (s: { position: number; title: string }) =>
   `Shot ${s.position + 1}${s.title ? ` · ${s.title}` : ""}`;
 
-export function timelineOf(sequence: Pick<SequenceDTO, "shots">): Timeline {
+/** What the timeline reads of a shot: a member's ShotDTO and a guest's GuestShotDTO both are one. */
+export interface TimelineShot {
+  id: string;
+  position: number;
+  title: string;
+  chosen: {
+    id: string;
+    status: string;
+    videoUrl: string | null;
+    posterUrl: string | null;
+    videoDurationSec: number | null;
+    duration: number;
+  } | null;
+}
+
+export function timelineOf(sequence: { shots: readonly TimelineShot[] }): Timeline {
   const segments: Segment[] = [];
   const missing: Timeline["missing"] = [];
   let at = 0;

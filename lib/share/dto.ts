@@ -9,6 +9,8 @@ export interface ShareLinkDTO {
   id: string;
   kind: ShareKind;
   target: string;
+  /** The project what it shares belongs to; null for a gallery view across all projects. */
+  projectId: string | null;
   title: string | null;
   permissions: LinkPermission[];
   hasPassword: boolean;
@@ -71,10 +73,51 @@ export interface GuestLinkDTO {
   sharedBy: string;
 }
 
+/** A sequence in a project or sequence link's list: what its row shows. */
+export interface GuestSequenceSummaryDTO {
+  id: string;
+  title: string;
+  aspectRatio: AspectRatio;
+  shotCount: number;
+  /** Shots with a chosen take, and those takes' seconds added up: what plays. */
+  chosenCount: number;
+  durationSec: number;
+  posterUrl: string | null;
+}
+
+/** A shot as a guest sees it: its place, its title, and its chosen take (what plays), if any. */
+export interface GuestShotDTO {
+  id: string;
+  position: number;
+  title: string;
+  chosen: GuestClipDTO | null;
+}
+
+/** GET /api/r/<token>/sequences/<id>: a sequence to watch end to end and review on its own clock. */
+export interface GuestSequenceDTO {
+  id: string;
+  title: string;
+  aspectRatio: AspectRatio;
+  shots: GuestShotDTO[];
+}
+
+/** A comment on a sequence's clock, as a guest sees it (lib/sequences/review.ts places it). */
+export interface GuestSequenceCommentDTO extends GuestCommentDTO {
+  shotId: string;
+  shotPosition: number;
+  shotTitle: string;
+  sequenceSec: number;
+  /** A reply's thread (the list shows threads' first comments). */
+  parentId: string | null;
+  resolvedAt: string | null;
+}
+
 /** GET /api/r/<token>: the link, who the guest is, and a page of what it shares. */
 export interface GuestViewDTO {
   link: GuestLinkDTO;
   guest: { name: string };
+  /** The sequences it lets the guest watch (project and sequence links). */
+  sequences: GuestSequenceSummaryDTO[];
   clips: GuestClipDTO[];
   /** Gallery views page like the gallery: pass it back as `?cursor=`. */
   nextCursor: string | null;

@@ -4,7 +4,7 @@ import { LINK_PERMISSIONS, type LinkPermission } from "@/lib/auth/actor";
 
 export { LINK_PERMISSIONS, type LinkPermission };
 
-export const SHARE_KINDS = ["generation", "take_group", "gallery_view"] as const;
+export const SHARE_KINDS = ["generation", "take_group", "gallery_view", "project", "sequence"] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
 
 /** A link lives at most this long: a review link is for a review, not a standing door into the studio. */

@@ -7,14 +7,15 @@ import type { Db } from "@/lib/db/client";
 import type { ShareLink } from "@/lib/db/generated/client";
 import { findVisibleGeneration } from "@/lib/generations/repo";
 import { AppError } from "@/lib/http/errors";
+import { ID_PATTERN } from "@/lib/validation/fields";
 import { parseInput } from "@/lib/validation/parse";
 import type { CreatedShareLinkDTO, ShareLinkDTO } from "./dto";
 import { LINK_PERMISSIONS, SHARE_KINDS, SHARE_TOKEN_PREFIX, type ShareKind, sharePath } from "./limits";
 import { createShareLinkSchema } from "./schema";
 import { normalizeViewQuery } from "./scope";
 
-// Review links for people outside the team. An editor makes one for a clip, a take group or a saved
-// gallery view, with its own permissions (viewing, plus comment, review, download), an expiry (at most
+// Review links for people outside the team. An editor makes one for a clip, a take group, a saved
+// gallery view, a project or a sequence (each link belongs to the project of what it shares), with its own permissions (viewing, plus comment, review, download), an expiry (at most
 // 90 days), and optionally a password (hashed with better-auth's scrypt). The link's secret is shown once;
 // the table keeps its SHA-256 (lib/accounts/secrets.ts). Revoking is immediate: every guest request reads
 // the link. The guest's side is ./guest.ts.
@@ -30,6 +31,7 @@ export function toShareLinkDTO(row: LinkRow): ShareLinkDTO {
     id: row.id,
     kind: row.kind,
     target: row.target,
+    projectId: row.projectId,
     title: row.title,
     permissions: linkPermissions(row),
     hasPassword: row.passwordHash !== null,
@@ -47,37 +49,57 @@ export function linkPermissions(row: Pick<ShareLink, "permissions">): LinkPermis
   return LINK_PERMISSIONS.filter((p) => row.permissions.includes(p));
 }
 
-/** The target in its stored form, or a 404/422 that names `target`. */
-async function checkTarget(prisma: Db, actor: MemberActor, kind: ShareKind, target: string) {
+const missing = (what: string) =>
+  new AppError("not_found", `target: there is no ${what} with that id.`, 404, { target: `no such ${what}` });
+
+/**
+ * The target in its stored form and the project it belongs to (null: a gallery view across projects), or
+ * a 404/422 that names `target`.
+ */
+async function checkTarget(
+  prisma: Db,
+  actor: MemberActor,
+  kind: ShareKind,
+  target: string,
+): Promise<{ target: string; projectId: string | null }> {
   const trimmed = target.trim();
-  if (kind === "gallery_view") return normalizeViewQuery(trimmed, actor.id);
-  if (kind === "generation") {
-    if (!(await findVisibleGeneration(prisma, trimmed))) {
-      throw new AppError(
-        "not_found",
-        "target: there is no clip with that id (it may have been deleted).",
-        404,
-        {
-          target: "no such clip",
-        },
-      );
+  const id = ID_PATTERN.test(trimmed) ? trimmed : null;
+  if (kind === "gallery_view") {
+    const view = normalizeViewQuery(trimmed, actor.id);
+    const project = new URLSearchParams(view).get("project");
+    if (project && !(await prisma.project.findUnique({ where: { id: project }, select: { id: true } }))) {
+      throw new AppError("not_found", "target: the view's project does not exist.", 404, {
+        target: "no such project",
+      });
     }
-    return trimmed;
+    return { target: view, projectId: project };
   }
-  const takes = /^[A-Za-z0-9_-]{8,64}$/.test(trimmed)
-    ? await prisma.generation.count({ where: { takeGroupId: trimmed, deletedAt: null } })
-    : 0;
-  if (takes === 0) {
-    throw new AppError(
-      "not_found",
-      "target: there is no take group with that id (or all its takes were deleted).",
-      404,
-      {
-        target: "no such take group",
-      },
-    );
+  if (kind === "generation") {
+    const row = id ? await findVisibleGeneration(prisma, id) : null;
+    if (!row) throw missing("clip (it may have been deleted)");
+    return { target: id as string, projectId: row.projectId };
   }
-  return trimmed;
+  if (kind === "project") {
+    const project = id ? await prisma.project.findUnique({ where: { id }, select: { id: true } }) : null;
+    if (!project) throw missing("project");
+    return { target: project.id, projectId: project.id };
+  }
+  if (kind === "sequence") {
+    const sequence = id
+      ? await prisma.sequence.findUnique({ where: { id }, select: { id: true, projectId: true } })
+      : null;
+    if (!sequence) throw missing("sequence");
+    return { target: sequence.id, projectId: sequence.projectId };
+  }
+  const first = id
+    ? await prisma.generation.findFirst({
+        where: { takeGroupId: id, deletedAt: null },
+        orderBy: { takeIndex: "asc" },
+        select: { projectId: true },
+      })
+    : null;
+  if (!first) throw missing("take group (or all its takes were deleted)");
+  return { target: id as string, projectId: first.projectId };
 }
 
 /** `origin` is the studio's address as the browser reached it (for the link shown to copy). */
@@ -88,7 +110,7 @@ export async function createShareLink(
   origin: string,
 ): Promise<CreatedShareLinkDTO> {
   const input = parseInput(createShareLinkSchema, raw);
-  const target = await checkTarget(prisma, actor, input.kind, input.target);
+  const { target, projectId } = await checkTarget(prisma, actor, input.kind, input.target);
   const token = newSecret(SHARE_TOKEN_PREFIX);
   const row = await prisma.shareLink.create({
     data: {
@@ -96,6 +118,7 @@ export async function createShareLink(
       tokenHash: hashSecret(token),
       kind: input.kind,
       target,
+      projectId,
       permissions: LINK_PERMISSIONS.filter((p) => input.permissions.includes(p)),
       title: input.title || null,
       passwordHash: input.password ? await hashPassword(input.password) : null,
@@ -109,13 +132,14 @@ export async function createShareLink(
 }
 
 /**
- * Links of a target (`kind` and `target`, or `target` alone across kinds), or every link, newest first.
+ * Links of a target (`kind` and `target`, or `target` alone across kinds), of a project's work
+ * (`project`), or every link, newest first.
  * Active ones only unless `all`.
  */
 export async function listShareLinks(
   prisma: Db,
   actor: MemberActor,
-  filter: { kind?: string | null; target?: string | null; all?: boolean },
+  filter: { kind?: string | null; target?: string | null; project?: string | null; all?: boolean },
 ): Promise<ShareLinkDTO[]> {
   const kind = filter.kind ?? undefined;
   if (kind !== undefined && !SHARE_KINDS.includes(kind as ShareKind)) {
@@ -130,6 +154,7 @@ export async function listShareLinks(
     where: {
       ...(kind ? { kind: kind as ShareKind } : {}),
       ...(target !== undefined ? { target } : {}),
+      ...(filter.project ? { projectId: filter.project } : {}),
       ...(filter.all ? {} : { revokedAt: null, expiresAt: { gt: new Date() } }),
     },
     include: { createdBy: { select: { id: true, name: true } } },

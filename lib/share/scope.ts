@@ -11,14 +11,27 @@ import {
   toGenerationDTO,
 } from "@/lib/generations/repo";
 import { AppError } from "@/lib/http/errors";
+import type { SequenceDTO, SequenceSummaryDTO } from "@/lib/sequences/dto";
 import type { ShareKind } from "./limits";
+import { projectScope, sequenceScope } from "./scope-episode";
 
-// What a share link covers, and nothing else: one clip, the takes of one group, or the clips a saved
-// gallery view finds (the same filters as the gallery, read when the guest looks, so a clip that stops
-// matching the view drops out of it). Deleted clips are never covered.
+// What a share link covers, and nothing else: one clip, the takes of one group, the clips a saved gallery
+// view finds (the same filters as the gallery, read when the guest looks, so a clip that stops matching
+// the view drops out of it), a project (its clips and sequences) or a sequence (its shots' chosen takes,
+// as they are chosen when the guest looks: ./scope-episode.ts). Deleted clips are never covered.
 
 /** A gallery view's parameters, in the order they are stored. */
-export const VIEW_PARAMS = ["status", "q", "review", "favorite", "takes", "asset", "character", "creator"];
+export const VIEW_PARAMS = [
+  "project",
+  "status",
+  "q",
+  "review",
+  "favorite",
+  "takes",
+  "asset",
+  "character",
+  "creator",
+];
 /** How many clips of a gallery view a guest's page asks for at a time. */
 export const VIEW_PAGE_SIZE = 24;
 
@@ -88,7 +101,17 @@ export interface ShareScope {
   clip(id: string): Promise<GenerationRow | null>;
   /** Whether a stored file belongs to a clip the link covers: its video, its poster, a reference's thumbnail. */
   hasMedia(key: string): Promise<boolean>;
+  /** The sequences the link lets a guest watch: a sequence link's own, a project link's; else none. */
+  sequences(): Promise<SequenceSummaryDTO[]>;
+  /** One of those sequences, or null (the caller answers 404, as for a sequence that does not exist). */
+  sequence(id: string): Promise<SequenceDTO | null>;
 }
+
+/** What a clip-only scope answers about sequences: it covers none. */
+export const NO_SEQUENCES: Pick<ShareScope, "sequences" | "sequence"> = {
+  sequences: async () => [],
+  sequence: async () => null,
+};
 
 /** The media keys of a clip a guest may load: what its page shows, and not the references' full originals. */
 export function guestMediaKeys(g: GenerationDTO): string[] {
@@ -102,6 +125,8 @@ export function guestMediaKeys(g: GenerationDTO): string[] {
 
 export function scopeOf(prisma: Db, link: { kind: ShareKind; target: string }): ShareScope {
   if (link.kind === "gallery_view") return viewScope(prisma, link.target);
+  if (link.kind === "project") return projectScope(prisma, link.target);
+  if (link.kind === "sequence") return sequenceScope(prisma, link.target);
   const all = async (): Promise<GenerationRow[]> => {
     if (link.kind === "generation") {
       const row = await findVisibleGeneration(prisma, link.target);
@@ -116,6 +141,7 @@ export function scopeOf(prisma: Db, link: { kind: ShareKind; target: string }): 
     return rows.filter((r): r is GenerationRow => r !== null);
   };
   return {
+    ...NO_SEQUENCES,
     async clips() {
       return { clips: (await all()).map(toGenerationDTO), nextCursor: null };
     },
@@ -131,7 +157,7 @@ export function scopeOf(prisma: Db, link: { kind: ShareKind; target: string }): 
   };
 }
 
-function viewScope(prisma: Db, query: string): ShareScope {
+export function viewScope(prisma: Db, query: string): ShareScope {
   /** Which of these clips the view finds. */
   const inView = async (ids: string[]) => {
     if (ids.length === 0) return [];
@@ -139,6 +165,7 @@ function viewScope(prisma: Db, query: string): ShareScope {
     return page.items;
   };
   return {
+    ...NO_SEQUENCES,
     async clips(cursor) {
       const page = await listGenerations(prisma, viewOptions(query, cursor));
       return { clips: page.items, nextCursor: page.nextCursor };
@@ -148,28 +175,33 @@ function viewScope(prisma: Db, query: string): ShareScope {
       return found ? await findVisibleGeneration(prisma, found.id) : null;
     },
     async hasMedia(key) {
-      // Indexed look-ups (Generation.posterKey, .videoKey, Asset.thumbKey): the clips this file belongs to.
-      const [own, refs, videoRefs] = await Promise.all([
-        prisma.generation.findMany({
-          where: { OR: [{ posterKey: key }, { videoKey: key }], deletedAt: null },
-          select: { id: true },
-          take: 50,
-        }),
-        prisma.generationReference.findMany({
-          where: { asset: { thumbKey: key }, generation: { deletedAt: null } },
-          select: { generationId: true },
-          take: 50,
-        }),
-        prisma.generationVideoReference.findMany({
-          where: { asset: { thumbKey: key }, generation: { deletedAt: null } },
-          select: { generationId: true },
-          take: 50,
-        }),
-      ]);
-      const ids = [
-        ...new Set([...own.map((g) => g.id), ...[...refs, ...videoRefs].map((r) => r.generationId)]),
-      ];
-      return (await inView(ids)).length > 0;
+      return (await inView(await clipsHolding(prisma, key))).length > 0;
     },
   };
+}
+
+/**
+ * The clips a stored file belongs to: its video or poster, or a reference's thumbnail (at most 50 clips
+ * of each kind: a file held by more is judged by those). Indexed look-ups
+ * (Generation.posterKey, .videoKey, Asset.thumbKey). Deleted clips are left out.
+ */
+export async function clipsHolding(prisma: Db, key: string): Promise<string[]> {
+  const [own, refs, videoRefs] = await Promise.all([
+    prisma.generation.findMany({
+      where: { OR: [{ posterKey: key }, { videoKey: key }], deletedAt: null },
+      select: { id: true },
+      take: 50,
+    }),
+    prisma.generationReference.findMany({
+      where: { asset: { thumbKey: key }, generation: { deletedAt: null } },
+      select: { generationId: true },
+      take: 50,
+    }),
+    prisma.generationVideoReference.findMany({
+      where: { asset: { thumbKey: key }, generation: { deletedAt: null } },
+      select: { generationId: true },
+      take: 50,
+    }),
+  ]);
+  return [...new Set([...own.map((g) => g.id), ...[...refs, ...videoRefs].map((r) => r.generationId)])];
 }

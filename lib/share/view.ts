@@ -1,6 +1,14 @@
 import "server-only";
 import type { GenerationDTO } from "@/lib/generations/dto";
-import type { GuestClipDTO, GuestReferenceDTO, GuestViewDTO } from "./dto";
+import type { SequenceDTO, SequenceSummaryDTO } from "@/lib/sequences/dto";
+import type {
+  GuestClipDTO,
+  GuestLinkDTO,
+  GuestReferenceDTO,
+  GuestSequenceDTO,
+  GuestSequenceSummaryDTO,
+  GuestViewDTO,
+} from "./dto";
 import type { ReadyGuest } from "./guest";
 import { linkPermissions } from "./links";
 
@@ -38,17 +46,54 @@ export function toGuestClip(g: GenerationDTO, token: string): GuestClipDTO {
   };
 }
 
-export async function guestView(guest: ReadyGuest, token: string, cursor?: string): Promise<GuestViewDTO> {
-  const { clips, nextCursor } = await guest.scope.clips(cursor);
+function guestSequenceSummary(s: SequenceSummaryDTO, token: string): GuestSequenceSummaryDTO {
   return {
-    link: {
-      kind: guest.link.kind,
-      title: guest.link.title,
-      permissions: linkPermissions(guest.link),
-      expiresAt: guest.link.expiresAt.toISOString(),
-      sharedBy: guest.link.createdBy.name,
-    },
+    id: s.id,
+    title: s.title,
+    aspectRatio: s.aspectRatio,
+    shotCount: s.shotCount,
+    chosenCount: s.chosenCount,
+    durationSec: s.durationSec,
+    posterUrl: guestMediaUrl(token, s.posterUrl),
+  };
+}
+
+/** A sequence as a guest watches it: each shot's place, title and chosen take, through the link. */
+export function toGuestSequence(s: SequenceDTO, token: string): GuestSequenceDTO {
+  return {
+    id: s.id,
+    title: s.title,
+    aspectRatio: s.aspectRatio,
+    shots: s.shots.map((shot) => ({
+      id: shot.id,
+      position: shot.position,
+      title: shot.title,
+      chosen: shot.chosen ? toGuestClip(shot.chosen, token) : null,
+    })),
+  };
+}
+
+/** The link as its guest's page describes it. */
+export function guestLink(guest: ReadyGuest): GuestLinkDTO {
+  return {
+    kind: guest.link.kind,
+    title: guest.link.title,
+    permissions: linkPermissions(guest.link),
+    expiresAt: guest.link.expiresAt.toISOString(),
+    sharedBy: guest.link.createdBy.name,
+  };
+}
+
+export async function guestView(guest: ReadyGuest, token: string, cursor?: string): Promise<GuestViewDTO> {
+  const [{ clips, nextCursor }, sequences] = await Promise.all([
+    guest.scope.clips(cursor),
+    // The sequences head the first page only.
+    cursor ? [] : guest.scope.sequences(),
+  ]);
+  return {
+    link: guestLink(guest),
     guest: { name: guest.actor.name },
+    sequences: sequences.map((s) => guestSequenceSummary(s, token)),
     clips: clips.map((g) => toGuestClip(g, token)),
     nextCursor,
   };

@@ -9,6 +9,11 @@ import { GET as guestMedia, HEAD as guestMediaHead } from "@/app/api/r/[token]/m
 import { POST as guestName } from "@/app/api/r/[token]/name/route";
 import { POST as guestPassword } from "@/app/api/r/[token]/password/route";
 import { GET as guestViewRoute } from "@/app/api/r/[token]/route";
+import {
+  POST as guestSequenceComment,
+  GET as guestSequenceComments,
+} from "@/app/api/r/[token]/sequences/[id]/comments/route";
+import { GET as guestSequence } from "@/app/api/r/[token]/sequences/[id]/route";
 import { POST as createRoute } from "@/app/api/share-links/route";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import type { Change } from "@/lib/live/events";
@@ -97,6 +102,24 @@ export class Guest {
       ctx({ token: this.token, id }),
     );
   }
+  sequence(id: string) {
+    return guestSequence(
+      call("GET", `/api/r/${this.token}/sequences/${id}`, this.headers()),
+      ctx({ token: this.token, id }),
+    );
+  }
+  sequenceComments(id: string) {
+    return guestSequenceComments(
+      call("GET", `/api/r/${this.token}/sequences/${id}/comments`, this.headers()),
+      ctx({ token: this.token, id }),
+    );
+  }
+  sequenceComment(id: string, body: unknown) {
+    return guestSequenceComment(
+      call("POST", `/api/r/${this.token}/sequences/${id}/comments`, this.headers(), body),
+      ctx({ token: this.token, id }),
+    );
+  }
   download(id: string) {
     return guestDownload(
       call("GET", `/api/r/${this.token}/clips/${id}/download`, this.headers()),
@@ -125,6 +148,8 @@ export interface ShareStudio {
   clipA: GenerationDTO;
   clipB: GenerationDTO;
   takes: GenerationDTO[];
+  /** The three reference images' asset ids. */
+  refs: string[];
   /** Every change the studio published since it was set up. */
   changes: Change[];
   /** POST /api/share-links as `who` (default the editor). */
@@ -134,13 +159,12 @@ export interface ShareStudio {
 }
 
 export function useShareStudio(kind: DbKind): ShareStudio {
-  const h = { changes: [] as Change[] } as ShareStudio;
-  let refs: string[] = [];
+  const h = { changes: [] as Change[], refs: [] as string[] } as ShareStudio;
   useStudio(kind, {
     references: { count: 3, seed: 1500 },
     ready: (s) => {
       h.rt = s.rt;
-      refs = s.refs;
+      h.refs = s.refs;
       installRuntime(s.rt);
     },
   });
@@ -149,15 +173,15 @@ export function useShareStudio(kind: DbKind): ShareStudio {
     h.editor = await addMember(h.rt, "editor", { name: "Edda Editor" });
     h.reviewer = await addMember(h.rt, "reviewer");
     const a = await submit(h.rt, {
-      referenceIds: [refs[0]!, refs[1]!],
+      referenceIds: [h.refs[0]!, h.refs[1]!],
       prompt: "<IMAGE_REF_0> and <IMAGE_REF_1> walk. Lighthouse dawn.",
     });
     const b = await submit(h.rt, {
-      referenceIds: [refs[2]!],
+      referenceIds: [h.refs[2]!],
       prompt: "<IMAGE_REF_0> alone. Secret other clip.",
     });
     const group = await submit(h.rt, {
-      referenceIds: [refs[0]!],
+      referenceIds: [h.refs[0]!],
       prompt: "<IMAGE_REF_0> dances. Lighthouse night.",
       takes: 2,
     });

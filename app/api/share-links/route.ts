@@ -21,7 +21,10 @@ export const POST = apiRoute({ role: "editor" }, async (request, { actor }) => {
   return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
 
-/** `?kind=&target=`: the target's active links (every active link without them); `&all=true` adds ended ones. */
+/**
+ * `?kind=&target=`: the target's active links (every active link without them); `?project=` the links of
+ * one project's work; `&all=true` adds ended ones.
+ */
 export const GET = apiRoute({ role: "editor" }, async (request, { actor }) => {
   if (!isMember(actor)) throw unauthorized();
   const params = new URL(request.url).searchParams;
@@ -30,6 +33,7 @@ export const GET = apiRoute({ role: "editor" }, async (request, { actor }) => {
   const items = await listShareLinks(db.prisma, actor, {
     kind: params.get("kind"),
     target: params.get("target"),
+    project: params.get("project"),
     all: params.get("all") === "true",
   });
   return Response.json({ items }, { headers: { "Cache-Control": "no-store" } });

@@ -1,7 +1,8 @@
 "use client";
 
 import { getJson, toApiError } from "@/lib/client/http";
-import type { GuestClipDTO, GuestCommentDTO, GuestViewDTO } from "@/lib/share/dto";
+import type { SequenceCommentsSource } from "@/lib/client/sequence-queries";
+import type { GuestClipDTO, GuestCommentDTO, GuestSequenceDTO, GuestViewDTO } from "@/lib/share/dto";
 
 // The guest page's calls, all under /api/r/<token> (the link's routes; the studio's own API is closed to
 // a guest). The browser sends the guest's cookie, scoped to that path, by itself.
@@ -9,6 +10,8 @@ import type { GuestClipDTO, GuestCommentDTO, GuestViewDTO } from "@/lib/share/dt
 export const guestKeys = {
   view: (token: string) => ["guest", token, "view"] as const,
   comments: (token: string, clipId: string) => ["guest", token, "comments", clipId] as const,
+  sequence: (token: string, id: string) => ["guest", token, "sequence", id] as const,
+  sequenceComments: (token: string, id: string) => ["guest", token, "sequence", id, "comments"] as const,
 };
 
 /** What the page refetches this often while open: the studio's live stream is for members. */
@@ -45,4 +48,14 @@ export const guestApi = {
   password: (token: string, password: string) => postJson<unknown>(`${base(token)}/password`, { password }),
   name: (token: string, name: string) => postJson<unknown>(`${base(token)}/name`, { name }),
   downloadUrl: (token: string, clipId: string) => `${base(token)}/clips/${clipId}/download`,
+  sequence: async (token: string, id: string, signal?: AbortSignal) =>
+    (await getJson<{ sequence: GuestSequenceDTO }>(`${base(token)}/sequences/${id}`, signal)).sequence,
+  /** The sequence's comments under the link, for the sequence's comment list (components/sequence). */
+  sequenceComments: (token: string, id: string): SequenceCommentsSource => ({
+    queryKey: guestKeys.sequenceComments(token, id),
+    url: `${base(token)}/sequences/${encodeURIComponent(id)}/comments`,
+  }),
+  /** A sequence's page under the link. */
+  sequencePath: (token: string, id: string) =>
+    `/r/${encodeURIComponent(token)}/sequences/${encodeURIComponent(id)}`,
 };

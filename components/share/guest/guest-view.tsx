@@ -8,10 +8,11 @@ import { cn } from "@/components/ui/cn";
 import { AlertIcon, ArrowLeftIcon, FilmIcon, MessageIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiRequestError } from "@/lib/client/http";
-import type { GuestClipDTO, GuestViewDTO } from "@/lib/share/dto";
+import type { GuestClipDTO, GuestLinkDTO, GuestViewDTO } from "@/lib/share/dto";
 import { dayText } from "../format";
 import { GUEST_REFRESH_MS, guestApi, guestKeys } from "./api";
 import { GuestClip, ReviewBadge } from "./guest-clip";
+import { SequenceList } from "./guest-sequence-list";
 
 // A share link's page once the guest is through its gate: one clip, the takes of a group (tabs), or a
 // gallery view (a grid; a clip opens in place, ?clip=<id>). It refetches every few seconds, so the team's
@@ -21,12 +22,12 @@ function selectedFromUrl(): string | null {
   return new URLSearchParams(window.location.search).get("clip");
 }
 
-function LinkFacts({ view }: { view: GuestViewDTO }) {
-  const allows = ["view", ...view.link.permissions.map((p) => (p === "review" ? "approve" : p))].join(", ");
+export function LinkFacts({ link }: { link: GuestLinkDTO }) {
+  const allows = ["view", ...link.permissions.map((p) => (p === "review" ? "approve" : p))].join(", ");
   return (
     <p className="text-xs text-ink-400" data-testid="guest-link-facts">
-      Shared by <span className="text-ink-300">{view.link.sharedBy}</span> · you can {allows} · open until{" "}
-      {dayText(view.link.expiresAt)}
+      Shared by <span className="text-ink-300">{link.sharedBy}</span> · you can {allows} · open until{" "}
+      {dayText(link.expiresAt)}
     </p>
   );
 }
@@ -157,6 +158,8 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
   const view = query.data.pages[0] ?? initial;
   const clips = query.data.pages.flatMap((p) => p.clips);
   const kind = view.link.kind;
+  /** A gallery view and a project page like the gallery: a grid, and a clip opens in place. */
+  const grid = kind === "gallery_view" || kind === "project";
   const [selected, setSelected] = useState<string | null>(null);
 
   // The open clip lives in the address (?clip=), so a reload or the back button keeps the place.
@@ -170,9 +173,9 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
     const url = new URL(window.location.href);
     if (id) url.searchParams.set("clip", id);
     else url.searchParams.delete("clip");
-    window.history[kind === "gallery_view" ? "pushState" : "replaceState"](null, "", url);
+    window.history[grid ? "pushState" : "replaceState"](null, "", url);
     setSelected(id);
-    if (kind === "gallery_view") window.scrollTo({ top: 0 });
+    if (grid) window.scrollTo({ top: 0 });
   };
 
   const error = query.error;
@@ -189,10 +192,16 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
     );
   }
 
-  const current = clips.find((c) => c.id === selected) ?? (kind === "gallery_view" ? undefined : clips[0]);
+  const current = clips.find((c) => c.id === selected) ?? (grid ? undefined : clips[0]);
   const heading =
     view.link.title ??
-    (kind === "take_group" ? `${clips.length} takes` : kind === "gallery_view" ? "Clips for review" : null);
+    (kind === "take_group"
+      ? `${clips.length} takes`
+      : kind === "project"
+        ? "A project for review"
+        : kind === "gallery_view"
+          ? "Clips for review"
+          : null);
 
   return (
     <main
@@ -201,7 +210,7 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
       data-kind={kind}
     >
       <div className="flex flex-col gap-1.5">
-        {kind === "gallery_view" && current && (
+        {grid && current && (
           <button
             type="button"
             onClick={() => open(null)}
@@ -212,8 +221,8 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
           </button>
         )}
         {heading &&
-          !(kind === "gallery_view" && current) &&
-          (kind === "gallery_view" ? (
+          !(grid && current) &&
+          (grid ? (
             <h1 className="text-xl font-semibold text-ink-100" data-testid="guest-heading">
               {heading}
             </h1>
@@ -222,8 +231,9 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
               {heading}
             </p>
           ))}
-        <LinkFacts view={view} />
+        <LinkFacts link={view.link} />
       </div>
+      {!current && view.sequences.length > 0 && <SequenceList token={token} sequences={view.sequences} />}
       {clips.length === 0 ? (
         <Stopped
           message={
@@ -241,6 +251,12 @@ export function GuestView({ token, initial }: { token: string; initial: GuestVie
             <GuestClip key={current.id} token={token} view={view} clip={current} />
           ) : (
             <>
+              {view.sequences.length > 0 && (
+                <h2 className="font-semibold text-ink-100 text-sm">
+                  Clips ({clips.length}
+                  {query.hasNextPage ? "+" : ""})
+                </h2>
+              )}
               <ClipGrid clips={clips} onOpen={(id) => open(id)} />
               {query.hasNextPage && (
                 <Button
