@@ -52,7 +52,13 @@ export function PlayerTimeline({ timeline, time, current, markers, onSeek }: Pro
                 )}
               >
                 <span className="truncate font-medium">{shotName(s)}</span>
-                <span className="truncate font-mono tabular-nums text-ink-400">
+                <span
+                  className={cn(
+                    "truncate font-mono tabular-nums",
+                    // On the current shot's accent tint the muted grey falls below 4.5:1.
+                    i === current ? "text-ink-200" : "text-ink-400",
+                  )}
+                >
                   {clock(s.endSec - s.startSec)}
                 </span>
               </button>

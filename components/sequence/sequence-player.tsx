@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { clock, locate, shotName, type Timeline } from "@/lib/client/sequence-timeline";
@@ -134,7 +134,7 @@ export function SequencePlayer({ timeline, aspectRatio, markers = [], onTime, ha
     [timeline, active, slots, show, videos],
   );
 
-  if (handleRef) handleRef.current = { time, seek };
+  useImperativeHandle(handleRef, () => ({ time, seek }), [time, seek]);
 
   const onEnded = (slot: 0 | 1) => {
     if (slot !== active) return;

@@ -7,6 +7,7 @@ import { toCsv } from "@/lib/http/csv";
 import { AppError } from "@/lib/http/errors";
 import { addComment, listComments } from "@/lib/review/comments";
 import { parseInput } from "@/lib/validation/parse";
+import type { SequenceDTO } from "./dto";
 import { sequenceCommentSchema } from "./schema";
 import { getSequence } from "./service";
 
@@ -16,13 +17,17 @@ import { getSequence } from "./service";
 
 export type SequenceComment = SequenceCommentDTO;
 
+/** The sequence itself, read unless the caller already holds it. */
+const read = async (prisma: Db, sequence: string | SequenceDTO) =>
+  typeof sequence === "string" ? await getSequence(prisma, sequence) : sequence;
+
 /** The comments on the chosen takes, in sequence order (threads' replies at their thread's moment). */
 export async function sequenceComments(
   prisma: Db,
-  sequenceId: string,
+  sequence: string | SequenceDTO,
   viewer: Actor,
 ): Promise<SequenceComment[]> {
-  const timeline = timelineOf(await getSequence(prisma, sequenceId));
+  const timeline = timelineOf(await read(prisma, sequence));
   const lists = await Promise.all(timeline.segments.map((s) => listComments(prisma, s.generationId, viewer)));
   return timeline.segments.flatMap((seg, i) =>
     (lists[i] ?? []).map((c) => ({
@@ -43,11 +48,11 @@ export async function sequenceComments(
 export async function addSequenceComment(
   prisma: Db,
   actor: Actor,
-  sequenceId: string,
+  sequence: string | SequenceDTO,
   raw: unknown,
 ): Promise<SequenceComment> {
   const input = parseInput(sequenceCommentSchema, raw);
-  const timeline = timelineOf(await getSequence(prisma, sequenceId));
+  const timeline = timelineOf(await read(prisma, sequence));
   if (input.atSec > timeline.totalSec + 0.05) {
     throw new AppError(
       "invalid_input",

@@ -6,6 +6,7 @@ import { addComment, listComments } from "@/lib/review/comments";
 import type { CommentDTO } from "@/lib/review/dto";
 import type { ReviewStatus } from "@/lib/review/limits";
 import { updateReview } from "@/lib/review/service";
+import type { SequenceDTO } from "@/lib/sequences/dto";
 import { addSequenceComment, type SequenceComment, sequenceComments } from "@/lib/sequences/review";
 import type { GuestCommentDTO, GuestSequenceCommentDTO } from "./dto";
 import { GUEST_MARK } from "./limits";
@@ -70,17 +71,17 @@ function toGuestSequenceComment(c: SequenceComment): GuestSequenceCommentDTO {
 export async function guestSequenceComments(
   prisma: Db,
   actor: GuestActor,
-  sequenceId: string,
+  sequence: SequenceDTO,
 ): Promise<GuestSequenceCommentDTO[]> {
-  return (await sequenceComments(prisma, sequenceId, actor)).map(toGuestSequenceComment);
+  return (await sequenceComments(prisma, sequence, actor)).map(toGuestSequenceComment);
 }
 
 /** `{ atSec, body }` on the sequence's clock: a comment on the chosen take playing then, in the guest's name. */
 export async function guestAddSequenceComment(
   prisma: Db,
   actor: GuestActor,
-  sequenceId: string,
+  sequence: SequenceDTO,
   raw: unknown,
 ): Promise<GuestSequenceCommentDTO> {
-  return toGuestSequenceComment(await addSequenceComment(prisma, actor, sequenceId, raw));
+  return toGuestSequenceComment(await addSequenceComment(prisma, actor, sequence, raw));
 }

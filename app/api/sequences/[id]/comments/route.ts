@@ -18,9 +18,9 @@ export const GET = apiRoute<{ id: string }>({ role: "reviewer" }, async (request
   refuseNul("id", params.id);
   const format = formatParam(request, ["json", "csv"] as const, "json");
   const { db } = await getRuntime();
-  const items = await sequenceComments(db.prisma, params.id, actor);
-  if (format === "json") return Response.json({ items }, { headers: { "Cache-Control": "no-store" } });
   const sequence = await getSequence(db.prisma, params.id);
+  const items = await sequenceComments(db.prisma, sequence, actor);
+  if (format === "json") return Response.json({ items }, { headers: { "Cache-Control": "no-store" } });
   return attachment(sequenceCommentsCsv(items), sequenceFileName(sequence, "comments"), "csv");
 });
 

@@ -11,7 +11,7 @@ type Params = { token: string; id: string };
 /** The comments on the sequence's chosen takes, on the sequence's clock; the guest's own marked `mine`. */
 export const GET = guestRoute<Params>({}, async (_request, { guest, params }) => {
   const sequence = await sharedSequence(guest, params.id);
-  return guestJson({ items: await guestSequenceComments(guest.rt.db.prisma, guest.actor, sequence.id) });
+  return guestJson({ items: await guestSequenceComments(guest.rt.db.prisma, guest.actor, sequence) });
 });
 
 /**
@@ -23,7 +23,7 @@ export const POST = guestRoute<Params>(
   async (request, { guest, params }) => {
     const body = await readJson(request, 16 * 1024);
     const sequence = await sharedSequence(guest, params.id);
-    const comment = await guestAddSequenceComment(guest.rt.db.prisma, guest.actor, sequence.id, body);
+    const comment = await guestAddSequenceComment(guest.rt.db.prisma, guest.actor, sequence, body);
     return guestJson({ comment }, { status: 201 });
   },
 );
