@@ -2,16 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { ShareButton } from "@/components/share/share-button";
 import type { MemberRole } from "@/lib/auth/actor";
-import { memberSequenceComments, sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
+import { memberSequenceComments } from "@/lib/client/sequence-queries";
 import { clock, shotName, timelineOf } from "@/lib/client/sequence-timeline";
 import { sequenceQueryOptions } from "@/lib/client/sequences";
 import type { SequenceDTO } from "@/lib/sequences/dto";
 import { ExportPanel } from "./export-panel";
-import { SequenceComments } from "./sequence-comments";
-import { SequencePlayer, type SequencePlayerHandle } from "./sequence-player";
+import { SequenceReview } from "./sequence-review";
 
 /** The sequence watched end to end, reviewed and exported: /sequences/:id/watch. */
 export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: MemberRole }) {
@@ -19,15 +18,7 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
     ...sequenceQueryOptions(initial.id),
     initialData: initial,
   });
-  const { data: comments = [] } = useQuery(sequenceCommentsQueryOptions(memberSequenceComments(initial.id)));
   const timeline = useMemo(() => timelineOf(sequence), [sequence]);
-  const [time, setTime] = useState(0);
-  const player = useRef<SequencePlayerHandle | null>(null);
-  const markers = comments
-    .filter((c) => !c.parentId)
-    .map((c) => ({ id: c.id, sec: c.sequenceSec, label: `${c.authorName}: ${c.body}` }));
-  // A new timeline (a take chosen elsewhere, a shot moved) restarts the player on it.
-  const playerKey = timeline.segments.map((s) => `${s.shotId}:${s.generationId}`).join(",");
   return (
     <main className="mx-auto max-w-6xl space-y-6 px-4 py-6 sm:px-6">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -60,27 +51,12 @@ export function SequenceWatch({ initial, role }: { initial: SequenceDTO; role: M
           Left out, no finished chosen take: {timeline.missing.map((m) => shotName(m)).join(", ")}.
         </p>
       )}
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <SequencePlayer
-          key={playerKey}
-          timeline={timeline}
-          aspectRatio={sequence.aspectRatio}
-          markers={markers}
-          onTime={setTime}
-          handleRef={player}
-        />
-        <div className="min-w-0 space-y-6">
-          <ExportPanel sequenceId={sequence.id} timeline={timeline} canExport={role !== "reviewer"} />
-          {timeline.segments.length > 0 && (
-            <SequenceComments
-              source={memberSequenceComments(sequence.id)}
-              timeline={timeline}
-              time={time}
-              onSeek={(sec) => player.current?.seek(sec)}
-            />
-          )}
-        </div>
-      </div>
+      <SequenceReview
+        timeline={timeline}
+        aspectRatio={sequence.aspectRatio}
+        source={memberSequenceComments(sequence.id)}
+        aside={<ExportPanel sequenceId={sequence.id} timeline={timeline} canExport={role !== "reviewer"} />}
+      />
     </main>
   );
 }

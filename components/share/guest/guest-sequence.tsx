@@ -2,11 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
-import { SequenceComments } from "@/components/sequence/sequence-comments";
-import { SequencePlayer, type SequencePlayerHandle } from "@/components/sequence/sequence-player";
+import { useMemo } from "react";
+import { SequenceReview } from "@/components/sequence/sequence-review";
 import { ArrowLeftIcon } from "@/components/ui/icons";
-import { sequenceCommentsQueryOptions } from "@/lib/client/sequence-queries";
 import { clock, shotName, timelineOf } from "@/lib/client/sequence-timeline";
 import type { GuestLinkDTO, GuestSequenceDTO } from "@/lib/share/dto";
 import { GUEST_REFRESH_MS, guestApi, guestKeys } from "./api";
@@ -34,18 +32,7 @@ export function GuestSequence({
     initialData: initial,
     refetchInterval: GUEST_REFRESH_MS,
   });
-  const source = guestApi.sequenceComments(token, initial.id);
-  const { data: comments = [] } = useQuery({
-    ...sequenceCommentsQueryOptions(source),
-    refetchInterval: GUEST_REFRESH_MS,
-  });
   const timeline = useMemo(() => timelineOf(sequence), [sequence]);
-  const [time, setTime] = useState(0);
-  const player = useRef<SequencePlayerHandle | null>(null);
-  const markers = comments
-    .filter((c) => !c.parentId)
-    .map((c) => ({ id: c.id, sec: c.sequenceSec, label: `${c.authorName}: ${c.body}` }));
-  const playerKey = timeline.segments.map((s) => `${s.shotId}:${s.generationId}`).join(",");
   return (
     <main
       className="mx-auto max-w-6xl space-y-5 px-4 py-5 sm:px-6 sm:py-6"
@@ -85,23 +72,13 @@ export function GuestSequence({
           itself.
         </p>
       ) : (
-        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-          <SequencePlayer
-            key={playerKey}
-            timeline={timeline}
-            aspectRatio={sequence.aspectRatio}
-            markers={markers}
-            onTime={setTime}
-            handleRef={player}
-          />
-          <SequenceComments
-            source={source}
-            canComment={link.permissions.includes("comment")}
-            timeline={timeline}
-            time={time}
-            onSeek={(sec) => player.current?.seek(sec)}
-          />
-        </div>
+        <SequenceReview
+          timeline={timeline}
+          aspectRatio={sequence.aspectRatio}
+          source={guestApi.sequenceComments(token, sequence.id)}
+          canComment={link.permissions.includes("comment")}
+          refetchMs={GUEST_REFRESH_MS}
+        />
       )}
     </main>
   );
