@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { MEDIA_EXTENSIONS, type MediaExtension } from "./keys";
@@ -95,4 +95,15 @@ async function make(store: MediaStore, key: string, base: string, variant: Varia
     await rm(tmp, { force: true });
   }
   return { path: file, size: chosen.data.length, contentType: MEDIA_EXTENSIONS[chosen.ext] };
+}
+
+/** Removes the variants made of `key` (its original was removed); none made is not an error. */
+export async function dropVariants(store: MediaStore, key: string): Promise<void> {
+  const m = IMAGE.exec(key);
+  if (!m) return;
+  const dir = path.join(store.root, ".variants");
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => n.startsWith(`${m[1]}-`)).map((n) => rm(path.join(dir, n), { force: true })),
+  );
 }

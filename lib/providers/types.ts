@@ -153,6 +153,12 @@ export interface VideoProvider {
   cancel(job: ProviderJob): Promise<CancelOutcome>;
   /** Opens the finished video for copying into our storage. Throws ProviderCallError (e.g. 404 expired). */
   openOutput(video: ProviderVideo, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>>;
+  /**
+   * Told once the studio holds its own copy of a finished video (stored, and the clip marked completed):
+   * a provider that keeps the file itself may drop it (the preview engine deletes its render, so no
+   * second copy of every preview stays on disk). Never throws for a file already gone.
+   */
+  releaseOutput?(video: ProviderVideo): Promise<void>;
   /** What one clip costs: its tier's price per second for the version (configured prices first). */
   estimateCostUsd(input: { duration: number; profile?: ModelProfile; resolution?: Resolution }): number;
 }

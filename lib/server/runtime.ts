@@ -208,7 +208,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
   if (db.kind === "pglite") void analyze();
   // Deleted clips stay restorable for the undo window, then go for good.
   const purge = setInterval(() => {
-    purgeDeletedGenerations(db.prisma).catch((err) =>
+    purgeDeletedGenerations(db.prisma, new Date(), store).catch((err) =>
       console.warn(`[purge] ${err instanceof Error ? err.message : err}`),
     );
   }, 60_000);

@@ -253,9 +253,17 @@ export class JobSteps {
         attempts: 0,
         queuePosition: null,
       });
-      if (!done)
+      if (!done) {
         this.deps.log?.(`generation ${row.id}: lost its lease while saving; another worker finishes it`);
-      else if (saved.needsHover) void this.deps.renditions?.request(row.id);
+        return new Date();
+      }
+      if (saved.needsHover) void this.deps.renditions?.request(row.id);
+      // The clip is ours now: the provider may drop its own copy (the preview engine's render).
+      await provider.releaseOutput?.({ url: row.outputUrl }).catch((err: unknown) => {
+        this.deps.log?.(
+          `generation ${row.id}: the provider's copy stays (${err instanceof Error ? err.message : String(err)})`,
+        );
+      });
       return new Date();
     } catch (err) {
       return this.transient(row, "saving", err);

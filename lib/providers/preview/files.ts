@@ -11,6 +11,19 @@ const inside = (root: string, p: string) => {
   return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
 };
 
+/** The render a file URL names, when it is one of `workDir`'s own (`<requestId>.mp4` directly in it); else null. */
+export function renderedFile(workDir: string, url: string): string | null {
+  let file: string;
+  try {
+    file = path.resolve(fileURLToPath(url));
+  } catch {
+    return null;
+  }
+  return inside(workDir, file) && path.dirname(file) === path.resolve(workDir) && file.endsWith(".mp4")
+    ? file
+    : null;
+}
+
 /** Opens a render the preview engine made, by its file URL; nothing outside `workDir`, links included. */
 export async function openRendered(
   workDir: string,

@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
@@ -16,7 +16,7 @@ import {
   type ProviderStatus,
   type VideoProvider,
 } from "@/lib/providers/types";
-import { openRendered } from "./files";
+import { openRendered, renderedFile } from "./files";
 import { renderPreview } from "./render";
 
 export interface PreviewProviderOptions {
@@ -290,6 +290,15 @@ export function createPreviewProvider({
     },
 
     openOutput: (video, signal) => openRendered(workDir, video.url, signal),
+
+    // The studio stored its copy and marked the clip completed: the render was only the record that the
+    // job finished, and a second copy of the video. Forget the job too, so nothing points at the file.
+    async releaseOutput(video) {
+      const file = renderedFile(workDir, video.url);
+      if (!file) return;
+      jobs.delete(path.basename(file, ".mp4"));
+      await rm(file, { force: true });
+    },
 
     estimateCostUsd: () => 0,
   };
