@@ -34,6 +34,8 @@ test("a new project from the switcher scopes the gallery; All projects shows bot
   await expect(page.getByRole("menuitemradio", { checked: true })).toBeFocused();
   await page.keyboard.press("End");
   await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("menuitem", { name: "Share this project…" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
   await expect(page.getByRole("menuitem", { name: "New project…" })).toBeFocused();
   await page.keyboard.press("Enter");
   const dialog = page.getByTestId("new-project-dialog");
