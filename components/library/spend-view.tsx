@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCurrentProject } from "@/lib/client/current-project";
 import { formatUsd } from "@/lib/client/format";
 import { ledgerQueryOptions } from "@/lib/client/review";
+import { StorageSection } from "./storage-section";
 
 const TONES = {
   neutral: "text-ink-100",
@@ -172,6 +173,7 @@ export function SpendView() {
           </section>
         </>
       )}
+      <StorageSection currentProjectId={current.projectId} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatRelative, formatTimestamp, referenceWords } from "./format";
+import { formatBytes, formatCount, formatRelative, formatTimestamp, referenceWords } from "./format";
 
 describe("formatCount", () => {
   it("writes integers as Intl.NumberFormat en-US does", () => {
@@ -47,5 +47,15 @@ describe("referenceWords", () => {
       "2 references and 1 reference video",
     );
     expect(referenceWords({ references: [], referenceVideos: [1, 2] })).toBe("2 reference videos");
+  });
+});
+
+describe("formatBytes", () => {
+  it("names the unit that keeps the number short, up to terabytes", () => {
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(2048)).toBe("2 KB");
+    expect(formatBytes(5.5 * 1024 ** 2)).toBe("5.5 MB");
+    expect(formatBytes(12.25 * 1024 ** 3)).toBe("12.3 GB");
+    expect(formatBytes(3 * 1024 ** 4)).toBe("3.0 TB");
   });
 });

@@ -15,6 +15,8 @@ import {
   UNDO_WINDOW_MS,
 } from "@/lib/generations/deletion";
 import type { GenerationDTO } from "@/lib/generations/dto";
+import { storageUsage } from "@/lib/generations/storage-usage";
+import { createProject } from "@/lib/projects/service";
 import { addMember, type TestMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
@@ -104,4 +106,36 @@ describe.each(await dbKinds())("media lifecycle on %s", (kind) => {
     expect((await media(keyOf(b.videoUrl))).status).toBe(200);
     for (const r of b.references) expect((await media(keyOf(r.thumbUrl))).status).toBe(200);
   }, 120_000);
+
+  it("counts each project's storage: its videos, the references it used, each file once", async () => {
+    const owner = await testOwner(rt.db.prisma);
+    const { id: projectId } = await createProject(rt.db.prisma, owner, { name: "Storage" });
+    const refs = await uploadImages(rt, 1, 2104);
+    const made = [];
+    for (let i = 0; i < 2; i++) {
+      const m = await submit(rt, { referenceIds: refs, projectId });
+      made.push(await waitFor(rt, m.generation.id, (g) => g.status === "completed"));
+    }
+    // Same pictures, same bytes: one file for two clips.
+    expect(keyOf(made[0]!.videoUrl)).toBe(keyOf(made[1]!.videoUrl));
+    const asset = await rt.db.prisma.asset.findUniqueOrThrow({ where: { id: refs[0]! } });
+    const { videoBytes } = await rt.db.prisma.generation.findUniqueOrThrow({ where: { id: made[0]!.id } });
+    const usage = await storageUsage(rt.db.prisma);
+    const row = usage.projects.find((p) => p.projectId === projectId);
+    expect(row).toMatchObject({
+      name: "Storage",
+      clips: 2,
+      videoBytes,
+      referenceBytes: asset.bytes,
+      exportBytes: 0,
+      totalBytes: videoBytes! + asset.bytes,
+    });
+    // The studio's total holds every project's files and the library's, each once.
+    const sum = usage.projects.reduce((s, p) => s + p.totalBytes, 0);
+    expect(usage.totalBytes).toBeGreaterThanOrEqual(row!.totalBytes);
+    expect(usage.totalBytes).toBeLessThanOrEqual(sum + (await libraryBytes()));
+  }, 120_000);
+
+  const libraryBytes = async () =>
+    (await rt.db.prisma.asset.aggregate({ _sum: { bytes: true } }))._sum.bytes ?? 0;
 });
