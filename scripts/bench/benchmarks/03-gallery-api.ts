@@ -1,5 +1,5 @@
 // 3. Gallery API: GET /api/generations over a 10,000-clip history, first page (50) and a deep page (past
-// 9,000), against a real studio process, on the embedded PGlite and on PostgreSQL. "Server time" is the
+// 9,000), and the Spend page's storage by project over the same history, against a real studio process, on the embedded PGlite and on PostgreSQL. "Server time" is the
 // route's own time as it reports it in its Server-Timing header (query, mapping, JSON encoding); end to end
 // is the same request timed by the client over loopback HTTP (adds Next's routing and the socket). The
 // list query's SQL, captured from Prisma, is EXPLAINed on the same database: the Generation scan must use
@@ -23,6 +23,8 @@ const RUNS = 100;
  * scroll can wait before the gap shows.
  */
 const WALK_BUDGET_MS = 250;
+/** The Spend page's storage section fills in beside the ledger: half a second is what it may take. */
+const STORAGE_BUDGET_MS = 500;
 
 interface Explained {
   pages: {
@@ -83,6 +85,7 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
     let walk: Awaited<ReturnType<typeof walkGallery>>;
     let first: Awaited<ReturnType<typeof timeRuns>>;
     let deep: Awaited<ReturnType<typeof timeRuns>>;
+    let storage: Awaited<ReturnType<typeof timeRuns>>;
     try {
       const { headers: auth } = await signInOwner(studio.url);
       await new Promise((r) => setTimeout(r, 2_000)); // the start-up ANALYZE (PGlite) finishes
@@ -93,6 +96,8 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
       const cursor = Buffer.from(`${walk.createdAt[DEEP - 1]}|${walk.ids[DEEP - 1]}`).toString("base64url");
       first = await timeRuns(`${studio.url}/api/generations?limit=50`, auth);
       deep = await timeRuns(`${studio.url}/api/generations?limit=50&cursor=${cursor}`, auth);
+      // The Spend page's storage by project: every clip's video, reference and export, grouped.
+      storage = await timeRuns(`${studio.url}/api/spend/storage`, auth);
     } finally {
       await studio.stop();
     }
@@ -136,6 +141,13 @@ async function measure(ctx: BenchContext, kind: "pglite" | "postgres"): Promise<
         figure: `${label}: page past ${DEEP.toLocaleString("en-US")}, end to end p95`,
         measured: percentile(deep.e2e, 95),
         unit: "ms",
+      },
+      {
+        figure: `${label}: storage by project over 10,000 clips, end to end p95`,
+        measured: percentile(storage.e2e, 95),
+        unit: "ms",
+        budget: { max: STORAGE_BUDGET_MS },
+        note: "GET /api/spend/storage: the Spend page's section, loaded beside the ledger",
       },
       {
         figure: `${label}: all 200 pages via nextCursor, end to end p95`,
