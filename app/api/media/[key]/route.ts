@@ -7,10 +7,15 @@ export const dynamic = "force-dynamic";
 
 // Members read any stored file; a share link's guest reads through app/api/r/[token]/media instead.
 // Outside the proxy's matcher (see proxy.ts): apiRoute checks the caller first.
-export const GET = apiRoute<{ key: string }>({ role: "reviewer" }, async (request, { params }) =>
-  serveMedia((await getRuntime()).store, request, params.key, true),
+async function serve(request: Request, key: string, withBody: boolean) {
+  const rt = await getRuntime();
+  return serveMedia(rt.store, request, key, withBody, { delivery: rt.config.mediaDelivery });
+}
+
+export const GET = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
+  serve(request, params.key, true),
 );
 
-export const HEAD = apiRoute<{ key: string }>({ role: "reviewer" }, async (request, { params }) =>
-  serveMedia((await getRuntime()).store, request, params.key, false),
+export const HEAD = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
+  serve(request, params.key, false),
 );
