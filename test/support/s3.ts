@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
@@ -20,7 +21,14 @@ export interface TestS3 {
   stop(): Promise<void>;
 }
 
-export async function startS3(bucket = "omni-test"): Promise<TestS3> {
+export async function startS3({
+  bucket = "omni-test",
+  unref = false,
+}: {
+  bucket?: string;
+  /** Let the process exit with the server running (a server shared by a whole test process). */
+  unref?: boolean;
+} = {}): Promise<TestS3> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "omni-s3rver-"));
   const server = new S3rver({
     address: "127.0.0.1",
@@ -30,6 +38,10 @@ export async function startS3(bucket = "omni-test"): Promise<TestS3> {
     configureBuckets: [{ name: bucket }],
   });
   const address = (await server.run()) as AddressInfo;
+  if (unref) {
+    server.httpServer.unref();
+    process.once("exit", () => rmSync(directory, { recursive: true, force: true }));
+  }
   const endpoint = `http://127.0.0.1:${address.port}`;
   // s3rver's own credentials; it does not check signatures (see lib/media/sigv4.test.ts for that).
   const accessKeyId = "S3RVER";
