@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { storageConfig, storageEnvSchema } from "./storage-env";
 
 export const DEFAULT_FAL_MODEL_ID = "google/gemini-omni-flash/reference-to-video";
 export const DEFAULT_FAL_WEBHOOK_JWKS_URL = "https://rest.alpha.fal.ai/.well-known/jwks.json";
@@ -211,9 +212,12 @@ export class ConfigError extends Error {
 /** Parses the environment once; every problem is named with its variable. Never echoes secret values. */
 export function parseConfig(source: Record<string, string | undefined> = process.env) {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
+  const storageParsed = storageEnvSchema.safeParse(source);
+  if (!parsed.success || !storageParsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`),
+      [...(parsed.error?.issues ?? []), ...(storageParsed.error?.issues ?? [])].map(
+        (issue) => `${issue.path.join(".") || "environment"} ${issue.message}`,
+      ),
     );
   }
   const env = parsed.data;
@@ -247,6 +251,10 @@ export function parseConfig(source: Record<string, string | undefined> = process
     databaseUrl: env.DATABASE_URL,
     dataDir,
     mediaDir: path.join(dataDir, "media"),
+    /** The local media folder (default) or an S3-compatible bucket (lib/media/create-store.ts). */
+    storage: storageConfig(storageParsed.data, dataDir),
+    /** How media reaches browsers on S3: streamed through the studio, or a redirect to a presigned URL. */
+    mediaDelivery: storageParsed.data.MEDIA_DELIVERY,
     pgliteDir: path.join(dataDir, "pglite"),
     port: env.PORT,
     hostname: env.HOSTNAME,

@@ -26,7 +26,7 @@ export async function exportDownloadResponse(store: MediaStore, row: SequenceExp
     `${Math.round(row.durationSec ?? 0)}s`,
     row.id.slice(-8),
   ].join("_");
-  const file = store.read(row.videoKey);
+  const file = await store.read(row.videoKey);
   return new Response(Readable.toWeb(file) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "video/mp4",

@@ -1,11 +1,10 @@
 import "server-only";
-import { createReadStream } from "node:fs";
-import { rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { publishChange } from "@/lib/live/change-bus";
 import { extractPoster } from "@/lib/media/probe";
-import type { MediaStore } from "@/lib/media/storage";
+import { type MediaStore, withLocalFiles } from "@/lib/media/storage";
 import { removeStitchLeftovers, StitchInputError, stitchSequence } from "@/lib/sequences/stitch";
 import { BackgroundLoop } from "@/lib/server/background-loop";
 import type { ExportPlan } from "./plan";
@@ -25,7 +24,7 @@ export interface ExportWorkerDeps {
 }
 
 /** Where an export is written before it is stored: one path per export, so a rerun finds its leftovers. */
-const workFile = (store: MediaStore, id: string) => path.join(store.root, ".tmp", `export-${id}.mp4`);
+const workFile = (store: MediaStore, id: string) => path.join(store.tmpDir, `export-${id}.mp4`);
 
 /**
  * Exports sequences one at a time, in the background: stitches the plan's takes (lib/sequences/stitch.ts),
@@ -114,27 +113,34 @@ export class ExportWorker {
       });
     };
     try {
-      const result = await stitchSequence(
-        plan.shots.map((s) => ({
-          file: store.pathOf(s.videoKey),
-          title: s.title,
-          record: {
-            shotId: s.shotId,
-            generationId: s.generationId,
-            prompt: s.prompt,
-            references: s.references,
-          },
-        })),
-        { out, title: plan.title, signal: abort.signal, onProgress },
+      // The takes as local files: the stored files themselves, or downloads removed afterwards (S3).
+      const result = await withLocalFiles(
+        store,
+        plan.shots.map((s) => s.videoKey),
+        (fileOf) =>
+          stitchSequence(
+            plan.shots.map((s) => ({
+              file: fileOf(s.videoKey),
+              title: s.title,
+              record: {
+                shotId: s.shotId,
+                generationId: s.generationId,
+                prompt: s.prompt,
+                references: s.references,
+              },
+            })),
+            { out, title: plan.title, signal: abort.signal, onProgress },
+          ),
       );
       await writing;
       const poster = await extractPoster(out, { durationSec: result.durationSec, signal: abort.signal });
-      const video = await store.putStream(createReadStream(out), "mp4");
+      // putFile takes the file (moved into place, or uploaded and removed).
+      const video = await store.putFile(out, "mp4");
       const posterFile = await store.putBuffer(poster, "webp");
       return {
         videoKey: video.key,
         posterKey: posterFile.key,
-        bytes: (await stat(store.pathOf(video.key))).size,
+        bytes: video.bytes,
         durationSec: result.durationSec,
         width: result.width,
         height: result.height,

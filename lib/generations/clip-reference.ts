@@ -12,8 +12,8 @@ import { clipReferenceVideoSchema } from "./clip-reference-schema";
 import { findVisibleGeneration } from "./repo";
 
 /**
- * A finished clip's row and the path of its stored video, for what is made from it (a reference video, a
- * frame). Refused as not found, not finished ("only a finished clip <can>") or missing from storage.
+ * A finished clip's row and the key of its stored video, for what is made from it (a reference video, a
+ * frame; `store.withLocalFile` gives ffmpeg a local path). Refused as not found, not finished ("only a finished clip <can>") or missing from storage.
  */
 export async function finishedClipVideo(
   deps: { prisma: Db; store: MediaStore },
@@ -21,7 +21,6 @@ export async function finishedClipVideo(
   can: string,
 ): Promise<{
   row: NonNullable<Awaited<ReturnType<typeof findVisibleGeneration>>>;
-  filePath: string;
   videoKey: string;
 }> {
   const row = await findVisibleGeneration(deps.prisma, id);
@@ -32,7 +31,7 @@ export async function finishedClipVideo(
   if (!(await deps.store.exists(row.videoKey))) {
     throw new AppError("media_missing", "This clip's video is missing from the studio's storage.", 410);
   }
-  return { row, filePath: deps.store.pathOf(row.videoKey), videoKey: row.videoKey };
+  return { row, videoKey: row.videoKey };
 }
 
 /**
@@ -48,7 +47,7 @@ export async function clipToReferenceVideo(
 ): Promise<{ asset: AssetDTO; created: boolean }> {
   const input = parseInput(clipReferenceVideoSchema, raw);
   const { prisma, store } = deps;
-  const { row, filePath, videoKey } = await finishedClipVideo(deps, id, "can become a reference video");
+  const { row, videoKey } = await finishedClipVideo(deps, id, "can become a reference video");
   let limits = videoLimitsFor();
   if (input.model) {
     const profile = profileById(input.model);
@@ -59,6 +58,21 @@ export async function clipToReferenceVideo(
     }
     limits = videoLimitsFor(profile);
   }
+  // The stored video as a local file for ffmpeg (on S3 a download, removed once the cut is stored).
+  return store.withLocalFile(videoKey, (filePath) =>
+    cutFromClip(prisma, store, row, videoKey, filePath, input, limits),
+  );
+}
+
+async function cutFromClip(
+  prisma: Db,
+  store: MediaStore,
+  row: { id: string },
+  videoKey: string,
+  filePath: string,
+  input: ReturnType<typeof clipReferenceVideoSchema.parse>,
+  limits: ReturnType<typeof videoLimitsFor>,
+): Promise<{ asset: AssetDTO; created: boolean }> {
   const probe = await probeVideo(filePath);
   const name = `clip-${row.id.slice(-8)}.mp4`;
   const plan = planRange("the clip", probe.durationSec, input, limits);

@@ -29,7 +29,7 @@ export async function clipDownloadResponse(
   const name = clipFileName(dto);
   // A copy with the clip's record in its metadata; the stored file stays as it is.
   const tmp = await store.tempPath(".mp4");
-  await copyWithMetadata(store.pathOf(row.videoKey), tmp, tags ?? clipRecordTags(dto));
+  await store.withLocalFile(row.videoKey, (file) => copyWithMetadata(file, tmp, tags ?? clipRecordTags(dto)));
   const size = (await stat(tmp)).size;
   const file = createReadStream(tmp);
   file.on("close", () => void rm(tmp, { force: true }));

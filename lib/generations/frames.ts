@@ -43,15 +43,18 @@ export async function clipFrameToReference(
 ): Promise<{ asset: AssetDTO; created: boolean }> {
   const { atSec } = parseInput(clipFrameSchema, raw);
   const { prisma, store } = deps;
-  const { row, filePath } = await finishedClipVideo(deps, id, "has frames to continue from");
-  const { durationSec } = await probeVideo(filePath);
-  if (atSec !== "last" && atSec > durationSec + PAST_END_SLACK_SEC) {
-    const message = `atSec ${atSec} s is past the clip's end: it is ${durationSec.toFixed(2)} s long. Give 0 to ${durationSec.toFixed(2)}, or "last".`;
-    throw new AppError("frame_out_of_range", message, 422, { atSec: message });
-  }
-  const last = atSec === "last" || atSec >= durationSec - END_SLACK_SEC;
-  const at = last ? durationSec : atSec;
-  const bytes = await extractFrame(filePath, last ? "last" : atSec);
+  const { row, videoKey } = await finishedClipVideo(deps, id, "has frames to continue from");
+  // The stored video as a local file for ffmpeg (on S3 a download, removed once the frame is read).
+  const { last, at, bytes } = await store.withLocalFile(videoKey, async (filePath) => {
+    const { durationSec } = await probeVideo(filePath);
+    if (atSec !== "last" && atSec > durationSec + PAST_END_SLACK_SEC) {
+      const message = `atSec ${atSec} s is past the clip's end: it is ${durationSec.toFixed(2)} s long. Give 0 to ${durationSec.toFixed(2)}, or "last".`;
+      throw new AppError("frame_out_of_range", message, 422, { atSec: message });
+    }
+    const last = atSec === "last" || atSec >= durationSec - END_SLACK_SEC;
+    const at = last ? durationSec : atSec;
+    return { last, at, bytes: await extractFrame(filePath, last ? "last" : atSec) };
+  });
   if (bytes.byteLength === 0) {
     throw new AppError(
       "frame_unavailable",

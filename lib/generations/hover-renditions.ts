@@ -88,7 +88,7 @@ export class HoverRenditions {
       select: { videoKey: true, hoverKey: true, deletedAt: true },
     });
     if (!row?.videoKey || row.hoverKey || row.deletedAt) return;
-    const probe = await probeVideo(store.pathOf(row.videoKey), signal);
+    const probe = await store.withLocalFile(row.videoKey, (file) => probeVideo(file, signal));
     // A tier above 720p that came back at 720p or less plays as stored: its own file is the small one.
     const hoverKey = needsHoverRendition(probe)
       ? (await makeHoverRendition(store, row.videoKey, { signal })).key

@@ -6,13 +6,13 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
-import { MediaStore } from "@/lib/media/storage";
+import { LocalMediaStore } from "@/lib/media/local-store";
 import type { VideoProvider } from "@/lib/providers/types";
 import { fakeVideo } from "@/test/fakes/fal-fake-video";
 import { SAVES_AT_ONCE, saveLoad, saveOutput } from "./save-output";
 
 let dir: string;
-let store: MediaStore;
+let store: LocalMediaStore;
 let videoPath: string;
 
 /** Only what saveOutput uses of a provider: the finished video, streamed from a real MP4 on disk. */
@@ -22,7 +22,7 @@ const provider = {
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "omni-save-test-"));
-  store = new MediaStore(dir);
+  store = new LocalMediaStore(dir);
   await store.init();
   videoPath = (await fakeVideo("16:9", 3)).path;
 });

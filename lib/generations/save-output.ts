@@ -63,7 +63,20 @@ async function checkAndPoster(
   store: MediaStore,
   stored: Awaited<ReturnType<MediaStore["putStream"]>>,
 ): Promise<SavedOutput> {
-  const path = store.pathOf(stored.key);
+  // The stored file itself, or (S3) a download removed once the probe and the poster are done.
+  const local = await store.localFile(stored.key);
+  try {
+    return await probeAndPoster(store, stored, local.path);
+  } finally {
+    await local.release();
+  }
+}
+
+async function probeAndPoster(
+  store: MediaStore,
+  stored: Awaited<ReturnType<MediaStore["putStream"]>>,
+  path: string,
+): Promise<SavedOutput> {
   // The probe and the poster run side by side: the poster's usual moment is known before the probe
   // answers (extractPoster grabs it meanwhile), and the clip is playable only once both are done.
   const probing = probeVideo(path);

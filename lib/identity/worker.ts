@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { publishChange } from "@/lib/live/change-bus";
-import type { MediaStore } from "@/lib/media/storage";
+import { type MediaStore, withLocalFiles } from "@/lib/media/storage";
 import { tool } from "@/lib/media/tools";
 import { BackgroundLoop } from "@/lib/server/background-loop";
 import { claimNext, ENQUEUE_BATCH, enqueueCompleted, fail, finish, settleFaceless } from "./queue";
@@ -97,15 +97,15 @@ export class IdentityWorker {
         a.face?.model === FACE_MODEL ? [[a.id, a.face.descriptor as number[] | null] as const] : [],
       ),
     );
-    const measured = await this.deps.scorer.measure({
-      tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
-      video: store.pathOf(g.videoKey),
-      references: [...assets.values()].map((a) => ({
-        key: a.id,
-        file: store.pathOf(a.mediaKey),
-        descriptor: known.get(a.id),
-      })),
-    });
+    const refs = [...assets.values()];
+    // Local files for the scorer: the stored files themselves, or downloads removed afterwards (S3).
+    const measured = await withLocalFiles(store, [g.videoKey, ...refs.map((a) => a.mediaKey)], (fileOf) =>
+      this.deps.scorer.measure({
+        tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
+        video: fileOf(g.videoKey as string),
+        references: refs.map((a) => ({ key: a.id, file: fileOf(a.mediaKey), descriptor: known.get(a.id) })),
+      }),
+    );
     // Each reference image measured for the first time is kept, so no clip measures it again.
     for (const r of measured.references) {
       if (known.has(r.key)) continue;

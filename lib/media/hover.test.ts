@@ -4,11 +4,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFfmpeg } from "./ffmpeg";
 import { HOVER_SHORT_SIDE, makeHoverRendition, needsHoverRendition } from "./hover";
+import { LocalMediaStore } from "./local-store";
 import { probeVideo } from "./probe";
-import { MediaStore } from "./storage";
 
 let dir: string;
-let store: MediaStore;
+let store: LocalMediaStore;
 
 /** A real H.264 + AAC clip of `width` x `height`, stored like a saved clip. */
 async function storedClip(width: number, height: number, seconds: number): Promise<string> {
@@ -24,7 +24,7 @@ async function storedClip(width: number, height: number, seconds: number): Promi
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "omni-hover-test-"));
-  store = new MediaStore(path.join(dir, "media"));
+  store = new LocalMediaStore(path.join(dir, "media"));
   await store.init();
 });
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { runFfmpeg } from "./ffmpeg";
 import type { MediaStore, StoredFile } from "./storage";
@@ -44,8 +43,10 @@ export async function makeHoverRendition(
 ): Promise<StoredFile> {
   const out = await store.tempPath(".mp4");
   try {
-    await runFfmpeg(["-i", store.pathOf(videoKey), ...RENDITION_ARGS, out], { signal });
-    return await store.putStream(createReadStream(out), "mp4");
+    await store.withLocalFile(videoKey, (input) =>
+      runFfmpeg(["-i", input, ...RENDITION_ARGS, out], { signal }),
+    );
+    return await store.putFile(out, "mp4");
   } finally {
     await rm(out, { force: true });
   }

@@ -26,7 +26,9 @@ interface Served {
   size: number;
   contentType: string;
   etag: string;
-  read(range: { start: number; end: number }): NodeJS.ReadableStream;
+  read(range: { start: number; end: number }): Promise<NodeJS.ReadableStream> | NodeJS.ReadableStream;
+  /** A presigned URL of the stored file itself (S3), for MEDIA_DELIVERY=redirect. */
+  presign?: (expiresInSec: number) => Promise<string | null>;
 }
 
 /** The stored file, or with `?w=` or `?variant=` a copy of a stored image (see lib/media/variants.ts). */
@@ -44,6 +46,7 @@ async function locate(store: MediaStore, request: Request, key: string): Promise
       contentType: mediaContentType(key),
       etag: `"${key.slice(0, 64)}"`,
       read: (range) => store.read(key, range),
+      presign: (expiresInSec) => store.presignGet(key, { expiresInSec }),
     };
   }
   const variant: Variant | null =
@@ -72,17 +75,42 @@ async function locate(store: MediaStore, request: Request, key: string): Promise
   };
 }
 
-/** The file behind `key` as a response to GET (`withBody`) or HEAD, honouring Range and If-None-Match. */
+/** How long a presigned media URL handed out by a redirect works. */
+export const PRESIGNED_TTL_SEC = 300;
+
+export interface ServeOptions {
+  /**
+   * MEDIA_DELIVERY: "proxy" streams the bytes through the studio; "redirect" answers 302 to a short-lived
+   * presigned URL of the object on S3 (the local driver and image variants always stream).
+   */
+  delivery?: "proxy" | "redirect";
+}
+
+/**
+ * The file behind `key` as a response to GET (`withBody`) or HEAD, honouring Range and If-None-Match. The
+ * caller has checked who may read it: a redirect hands out a URL only after that.
+ */
 export async function serveMedia(
   store: MediaStore,
   request: Request,
   key: string,
   withBody: boolean,
+  { delivery = "proxy" }: ServeOptions = {},
 ): Promise<Response> {
   // Only the browser that asked may keep a copy: a shared cache in front would serve it to anyone.
   const scope = "private";
   const found = await locate(store, request, key);
   if (found instanceof Response) return found;
+  if (delivery === "redirect" && found.presign) {
+    const url = await found.presign(PRESIGNED_TTL_SEC);
+    if (url) {
+      // The URL is a short-lived credential: no cache may keep the redirect beyond this request.
+      return new Response(null, {
+        status: 302,
+        headers: { Location: url, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+      });
+    }
+  }
   const info = found;
   const etag = found.etag;
   const headers = new Headers({
@@ -110,6 +138,6 @@ export async function serveMedia(
   headers.set("Content-Length", String(info.size === 0 ? 0 : end - start + 1));
   if (partial) headers.set("Content-Range", `bytes ${start}-${end}/${info.size}`);
   if (!withBody || info.size === 0) return new Response(null, { status: partial ? 206 : 200, headers });
-  const stream = Readable.toWeb(found.read({ start, end }) as Readable) as ReadableStream<Uint8Array>;
+  const stream = Readable.toWeb((await found.read({ start, end })) as Readable) as ReadableStream<Uint8Array>;
   return new Response(stream, { status: partial ? 206 : 200, headers });
 }

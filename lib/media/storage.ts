@@ -1,12 +1,14 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { lstat, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { isMediaKey, type MediaExtension, mediaKey } from "./keys";
+import type { Readable } from "node:stream";
+import type { MediaExtension } from "./keys";
+
+// Where media lives: a folder under the data directory (lib/media/local-store.ts, the default) or an
+// S3-compatible bucket (lib/media/s3-store.ts), chosen by STORAGE_URL (lib/config/env.ts). Callers see only
+// this interface. Work that needs a file on this machine (ffmpeg, sharp) goes through `localFile` /
+// `withLocalFile`: the stored file itself on the local driver, a temporary download on S3 that is removed
+// on release. Outputs are written to `tempPath()` and stored with `putFile`, which takes the file away.
 
 export interface StoredFile {
   key: string;
@@ -18,6 +20,43 @@ export interface ByteRange {
   start: number;
   /** Inclusive. */
   end: number;
+}
+
+export interface LocalFile {
+  /** An absolute path on this machine, readable until `release`. */
+  path: string;
+  /** Removes the temporary copy (S3); nothing on the local driver. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+export interface MediaStore {
+  readonly driver: "local" | "s3";
+  /** Scratch folder on this machine; files older than STALE_TEMP_MS are removed at start. */
+  readonly tmpDir: string;
+  /** Local folder for derived copies that can always be rebuilt from the store (image variants). */
+  readonly cacheDir: string;
+  init(): Promise<void>;
+  /** Removes temp files (and folders) untouched for STALE_TEMP_MS; returns how many went. */
+  clearStaleTemp(now?: number): Promise<number>;
+  putBuffer(data: Uint8Array, ext: MediaExtension): Promise<StoredFile>;
+  /** Streams into storage while hashing; the key is known only at the end. */
+  putStream(source: ReadableStream<Uint8Array> | Readable, ext: MediaExtension): Promise<StoredFile>;
+  /** Stores a local file (e.g. an ffmpeg output) and takes it: afterwards `file` no longer exists. */
+  putFile(file: string, ext: MediaExtension): Promise<StoredFile>;
+  stat(key: string): Promise<{ size: number; mtime: Date } | null>;
+  exists(key: string): Promise<boolean>;
+  read(key: string, range?: ByteRange): Promise<Readable>;
+  delete(key: string): Promise<void>;
+  /** A path for scratch work (e.g. a render) in `tmpDir`, cleaned by the caller. */
+  tempPath(suffix?: string): Promise<string>;
+  /** The stored file as a local path until `release()` (always call it, in a `finally`). */
+  localFile(key: string): Promise<LocalFile>;
+  /** `fn` with a local path of the stored file; a temporary copy is removed afterwards, whatever happens. */
+  withLocalFile<T>(key: string, fn: (file: string) => Promise<T>): Promise<T>;
+  /** A URL the browser may GET for `expiresInSec`, or null when this driver cannot hand one out. */
+  presignGet(key: string, options: { expiresInSec: number; contentType?: string }): Promise<string | null>;
+  /** Throws when the store cannot be written (health checks). */
+  checkWritable(): Promise<void>;
 }
 
 /**
@@ -46,109 +85,36 @@ export async function removeStale(
   return removed;
 }
 
-/**
- * Content-addressed files under one folder. Writes go to a temp file in the same folder and are renamed
- * into place, so a reader never sees a partial file under a final key.
- */
-export class MediaStore {
-  private readonly tmpDir: string;
-
-  constructor(readonly root: string) {
-    this.tmpDir = path.join(root, ".tmp");
+/** `withLocalFile` in terms of `localFile`, for both drivers. */
+export async function withLocalFileOf<T>(
+  store: Pick<MediaStore, "localFile">,
+  key: string,
+  fn: (file: string) => Promise<T>,
+): Promise<T> {
+  const file = await store.localFile(key);
+  try {
+    return await fn(file.path);
+  } finally {
+    await file.release();
   }
+}
 
-  async init() {
-    await mkdir(this.tmpDir, { recursive: true });
-    await this.clearStaleTemp();
-  }
-
-  /** Removes temp files (and folders) untouched for STALE_TEMP_MS; returns how many went. */
-  clearStaleTemp(now = Date.now()): Promise<number> {
-    return removeStale(this.tmpDir, STALE_TEMP_MS, { now });
-  }
-
-  /** Absolute path of a key; throws for anything that is not a media key. */
-  pathOf(key: string): string {
-    if (!isMediaKey(key)) throw new Error("invalid media key");
-    const full = path.join(this.root, key.slice(0, 2), key);
-    // Defense in depth: the key pattern already excludes separators and dots-only names.
-    if (!full.startsWith(this.root + path.sep)) throw new Error("invalid media key");
-    return full;
-  }
-
-  async putBuffer(data: Uint8Array, ext: MediaExtension): Promise<StoredFile> {
-    const sha256 = createHash("sha256").update(data).digest("hex");
-    const key = mediaKey(sha256, ext);
-    const target = this.pathOf(key);
-    if (await this.exists(key)) return { key, sha256, bytes: data.byteLength };
-    const tmp = await this.tempPath();
-    try {
-      await writeFile(tmp, data);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(tmp, target);
-    } finally {
-      await rm(tmp, { force: true });
-    }
-    return { key, sha256, bytes: data.byteLength };
-  }
-
-  /** Streams into storage while hashing; the key is known only at the end. */
-  async putStream(source: ReadableStream<Uint8Array> | Readable, ext: MediaExtension): Promise<StoredFile> {
-    const tmp = await this.tempPath();
-    const hash = createHash("sha256");
-    let bytes = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        cb(null, chunk);
-      },
-    });
-    const input =
-      source instanceof Readable
-        ? source
-        : Readable.fromWeb(source as import("node:stream/web").ReadableStream);
-    const out = createWriteStream(tmp, { flags: "wx" });
-    try {
-      await pipeline(input, counter, out);
-      const sha256 = hash.digest("hex");
-      const key = mediaKey(sha256, ext);
-      const target = this.pathOf(key);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(tmp, target);
-      return { key, sha256, bytes };
-    } finally {
-      // Remove the temp file only once its stream has closed, so a late open or write cannot recreate it
-      // after the rm (pipeline normally waits for the close already; this makes it explicit).
-      if (!out.closed) await once(out, "close").catch(() => undefined);
-      await rm(tmp, { force: true });
-    }
-  }
-
-  async stat(key: string): Promise<{ size: number; mtime: Date } | null> {
-    try {
-      const s = await stat(this.pathOf(key));
-      return s.isFile() ? { size: s.size, mtime: s.mtime } : null;
-    } catch {
-      return null;
-    }
-  }
-
-  async exists(key: string): Promise<boolean> {
-    return (await this.stat(key)) !== null;
-  }
-
-  read(key: string, range?: ByteRange): ReadStream {
-    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : undefined);
-  }
-
-  async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
-  }
-
-  /** A path for scratch work (e.g. a render) that is cleaned by the caller. */
-  async tempPath(suffix = ""): Promise<string> {
-    await mkdir(this.tmpDir, { recursive: true });
-    return path.join(this.tmpDir, `${randomUUID()}${suffix}`);
+/** `fn` with local paths of several stored files (`fileOf(key)`); temporary copies go afterwards. */
+export async function withLocalFiles<T>(
+  store: Pick<MediaStore, "localFile">,
+  keys: readonly string[],
+  fn: (fileOf: (key: string) => string) => Promise<T>,
+): Promise<T> {
+  const held = new Map<string, LocalFile>();
+  const fileOf = (key: string) => {
+    const file = held.get(key);
+    if (!file) throw new Error(`media key ${key} was not asked for`);
+    return file.path;
+  };
+  try {
+    for (const key of keys) if (!held.has(key)) held.set(key, await store.localFile(key));
+    return await fn(fileOf);
+  } finally {
+    await Promise.all([...held.values()].map((f) => f.release()));
   }
 }

@@ -7,8 +7,10 @@ import type { MediaStore } from "./storage";
 
 // Smaller copies of stored images for places that show them small (gallery cards show a 640-wide poster
 // at about 450 px), and a tiny softened copy that stands in for a CSS blur behind a clip. Made on first
-// request from the content-addressed original and kept next to it, so a key plus a variant always names
-// the same bytes. Only a few variants exist, so no one can fill the disk by asking for every width.
+// request from the content-addressed original and kept in the store's local cache folder (`cacheDir`: next
+// to the originals on the local driver, under the data directory on S3), so a key plus a variant always
+// names the same bytes. They are not uploaded to the bucket: each is a few KB made in milliseconds from the
+// original, so an instance that misses one rebuilds it rather than paying a bucket round trip per card. Only a few variants exist, so no one can fill the disk by asking for every width.
 
 export const VARIANT_WIDTHS = [480] as const;
 export type VariantWidth = (typeof VARIANT_WIDTHS)[number];
@@ -46,14 +48,12 @@ const made = new Map<string, Promise<VariantFile>>();
 export function imageVariant(store: MediaStore, key: string, variant: Variant): Promise<VariantFile> {
   const m = IMAGE.exec(key);
   if (!m) throw new Error("not an image key");
-  const base = path.join(
-    store.root,
-    ".variants",
-    `${m[1]}-${variant === "backdrop" ? "backdrop" : `w${variant}`}`,
-  );
+  const base = path.join(store.cacheDir, `${m[1]}-${variant === "backdrop" ? "backdrop" : `w${variant}`}`);
   let pending = made.get(base);
   if (!pending) {
-    pending = find(base).then((found) => found ?? make(store, key, base, variant));
+    pending = find(base).then(
+      (found) => found ?? store.withLocalFile(key, (source) => make(store, source, key, base, variant)),
+    );
     made.set(base, pending);
     // Keep only the in-flight work (two cards asking at once make it once); then the file is found.
     void pending.finally(() => made.delete(base)).catch(() => undefined);
@@ -70,8 +70,13 @@ async function find(base: string): Promise<VariantFile | null> {
   return null;
 }
 
-async function make(store: MediaStore, key: string, base: string, variant: Variant): Promise<VariantFile> {
-  const source = store.pathOf(key);
+async function make(
+  store: MediaStore,
+  source: string,
+  key: string,
+  base: string,
+  variant: Variant,
+): Promise<VariantFile> {
   const original = (await stat(source)).size;
   const resized = () =>
     variant === "backdrop"
@@ -97,11 +102,15 @@ async function make(store: MediaStore, key: string, base: string, variant: Varia
   return { path: file, size: chosen.data.length, contentType: MEDIA_EXTENSIONS[chosen.ext] };
 }
 
-/** Removes the variants made of `key` (its original was removed); none made is not an error. */
+/**
+ * Removes this instance's variants made of `key` (its original was removed); none made is not an error.
+ * Another instance's cache may keep its copies until that instance restarts; they are never served, since
+ * the media route asks first whether anything still uses the original.
+ */
 export async function dropVariants(store: MediaStore, key: string): Promise<void> {
   const m = IMAGE.exec(key);
   if (!m) return;
-  const dir = path.join(store.root, ".variants");
+  const dir = store.cacheDir;
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(
     names.filter((n) => n.startsWith(`${m[1]}-`)).map((n) => rm(path.join(dir, n), { force: true })),

@@ -183,7 +183,9 @@ export function createAtlasProvider(options: AtlasProviderOptions): VideoProvide
     const form = new FormData();
     form.set(
       "file",
-      new File([new Uint8Array(await readFile(ref.filePath))], ref.fileName, { type: ref.mime }),
+      new File([new Uint8Array(await ref.withFile((file) => readFile(file)))], ref.fileName, {
+        type: ref.mime,
+      }),
     );
     const body = (await call("upload", "/model/uploadMedia", { method: "POST", body: form })) as {
       data?: { download_url?: string };

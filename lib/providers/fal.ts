@@ -71,7 +71,7 @@ export function createFalProvider(options: FalProviderOptions): VideoProvider {
     if (cached) return cached;
     let bytes: Buffer;
     try {
-      bytes = await readFile(ref.filePath);
+      bytes = await ref.withFile((file) => readFile(file));
     } catch {
       throw new ProviderCallError({
         code: "reference_missing",

@@ -9,8 +9,11 @@ export interface ProviderReference {
   assetId: string;
   sha256: string;
   mime: string;
-  /** Absolute path of the original bytes in our media storage. */
-  filePath: string;
+  /**
+   * `fn` with a local path of the original bytes: the stored file itself, or (S3) a download removed once
+   * `fn` settles. Rejects when the file is missing from storage.
+   */
+  withFile<T>(fn: (file: string) => Promise<T>): Promise<T>;
   /** A readable name, for uploads that carry one. */
   fileName: string;
 }

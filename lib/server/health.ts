@@ -1,5 +1,4 @@
 import "server-only";
-import { access, constants } from "node:fs/promises";
 import { type ToolName, tool } from "@/lib/media/tools";
 import type { ModelProfile } from "@/lib/models/profiles";
 import type { VideoProvider } from "@/lib/providers/types";
@@ -65,9 +64,15 @@ export async function healthReport(): Promise<HealthReport> {
   const database = await rt.db.prisma.$queryRaw`SELECT 1`
     .then(() => ({ ok: true, kind: rt.db.kind }))
     .catch(() => ({ ok: false, kind: rt.db.kind, error: "The database does not answer." }));
-  const storage = await access(rt.store.root, constants.W_OK)
-    .then(() => ({ ok: true }))
-    .catch(() => ({ ok: false, error: "The media folder is not writable." }));
+  const storage = await rt.store
+    .checkWritable()
+    .then(() => ({ ok: true, driver: rt.store.driver }))
+    .catch(() => ({
+      ok: false,
+      driver: rt.store.driver,
+      error:
+        rt.store.driver === "s3" ? "The media bucket does not answer." : "The media folder is not writable.",
+    }));
   const summarize = (p: VideoProvider) => ({
     ok: true,
     id: p.id,

@@ -18,7 +18,8 @@ import { IdentityWorker } from "@/lib/identity/worker";
 import { attachChangeBus, ChangeBus, detachChangeBus } from "@/lib/live/change-bus";
 import { queueMail } from "@/lib/mail/send";
 import { passwordResetMail } from "@/lib/mail/templates";
-import { MediaStore } from "@/lib/media/storage";
+import { createMediaStore } from "@/lib/media/create-store";
+import type { MediaStore } from "@/lib/media/storage";
 import { ensureFirstProject } from "@/lib/projects/first";
 import { createAtlasProvider } from "@/lib/providers/atlas";
 import { createFalProvider } from "@/lib/providers/fal";
@@ -77,7 +78,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
         ? { kind: "postgres", url: config.databaseUrl }
         : { kind: "pglite", dir: config.pgliteDir },
     ));
-  const store = new MediaStore(config.mediaDir);
+  const store = createMediaStore(config.storage);
   await store.init();
 
   const settings = await ensureSettings(db.prisma);

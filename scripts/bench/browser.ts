@@ -5,7 +5,8 @@ import { gzipSync } from "node:zlib";
 import { type Browser, chromium } from "@playwright/test";
 import { CHROMIUM_LAUNCH } from "@/e2e/support/chromium";
 import { openDatabase } from "@/lib/db/client";
-import { MediaStore } from "@/lib/media/storage";
+import { LocalMediaStore } from "@/lib/media/local-store";
+import type { MediaStore } from "@/lib/media/storage";
 import { type SeededHistory, seedHistory } from "@/test/support/seed-history";
 import { type StudioProcess, startStudioProcess } from "@/test/support/studio-process";
 import { type SignedIn, signInOwner } from "./accounts";
@@ -36,7 +37,7 @@ export async function startSeededStudio(
   await ctx.ensureBuild();
   const dataDir = `${ctx.tmp}/${options.name ?? "data"}`;
   const db = await openDatabase({ kind: "pglite", dir: `${dataDir}/pglite` });
-  const store = new MediaStore(`${dataDir}/media`);
+  const store = new LocalMediaStore(`${dataDir}/media`);
   await store.init();
   let history: SeededHistory | null = null;
   try {

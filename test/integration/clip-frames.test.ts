@@ -5,6 +5,7 @@ import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { runFfmpeg, runTool } from "@/lib/media/ffmpeg";
 import { probeVideo } from "@/lib/media/probe";
 import { tool } from "@/lib/media/tools";
+import { storedPath } from "@/test/support/stored";
 import { addMember, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -59,7 +60,7 @@ describe.each(await dbKinds())("frames of a clip as reference images on %s", (ki
   }
 
   it("stores a frame at full resolution as a PNG reference marked with its clip and moment, once", async () => {
-    const video = await probeVideo(rt.store.pathOf(keyOf(clip.videoUrl!)));
+    const video = await probeVideo(await storedPath(rt.store, keyOf(clip.videoUrl!)));
     const { status, json } = await frame(clip.id, { atSec: 1 });
     expect(status, JSON.stringify(json)).toBe(201);
     const asset = json.asset as AssetDTO;
@@ -71,7 +72,7 @@ describe.each(await dbKinds())("frames of a clip as reference images on %s", (ki
       name: `clip-${clip.id.slice(-8)}-frame-1.00s.png`,
       frameOf: { generationId: clip.id, atSec: 1 },
     });
-    const stored = await sharp(rt.store.pathOf(keyOf(asset.url))).metadata();
+    const stored = await sharp(await storedPath(rt.store, keyOf(asset.url))).metadata();
     expect([stored.format, stored.width, stored.height]).toEqual(["png", video.width, video.height]);
     // The same frame again: the same asset, nothing new stored.
     const before = await rt.db.prisma.asset.count();
@@ -84,14 +85,14 @@ describe.each(await dbKinds())("frames of a clip as reference images on %s", (ki
   });
 
   it("takes the last frame when asked, or when the time is the clip's end", async () => {
-    const video = await probeVideo(rt.store.pathOf(keyOf(clip.videoUrl!)));
+    const video = await probeVideo(await storedPath(rt.store, keyOf(clip.videoUrl!)));
     const last = await frame(clip.id, { atSec: "last" });
     expect(last.status, JSON.stringify(last.json)).toBe(201);
     const asset = last.json.asset as AssetDTO;
     expect(asset.name).toBe(`clip-${clip.id.slice(-8)}-frame-last.png`);
     expect(asset.frameOf?.atSec).toBeCloseTo(video.durationSec, 2);
     // The very last frame: the same picture as the clip's final frame counted and picked by number.
-    const file = rt.store.pathOf(keyOf(clip.videoUrl!));
+    const file = await storedPath(rt.store, keyOf(clip.videoUrl!));
     const count = Number(
       String(
         await runTool(tool("ffprobe").path, [
@@ -107,7 +108,7 @@ describe.each(await dbKinds())("frames of a clip as reference images on %s", (ki
       ..."-frames:v 1 -an -f image2pipe -c:v png -".split(" "),
     ]);
     const { data: expected } = await sharp(lastByNumber).raw().toBuffer({ resolveWithObject: true });
-    const { data: got } = await sharp(rt.store.pathOf(keyOf(asset.url)))
+    const { data: got } = await sharp(await storedPath(rt.store, keyOf(asset.url)))
       .raw()
       .toBuffer({ resolveWithObject: true });
     expect(got.equals(expected)).toBe(true);

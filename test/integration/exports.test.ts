@@ -15,6 +15,7 @@ import { createExport, getExport } from "@/lib/exports/service";
 import { FIRST_PROJECT_ID } from "@/lib/projects/first";
 import { createSequence } from "@/lib/sequences/service";
 import { addShot, updateShot } from "@/lib/sequences/shots";
+import { storedPath } from "@/test/support/stored";
 import { addMember } from "../support/accounts";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
@@ -111,12 +112,12 @@ describe.each(await dbKinds())("sequence exports on %s", (kind) => {
 
     // The stored file: its chapters name the shots, its record lists the clips.
     const key = done.videoUrl!.split("/").pop()!;
-    const probe = await ffprobe(rt.store.pathOf(key));
+    const probe = await ffprobe(await storedPath(rt.store, key));
     expect(probe.chapters.map((c) => c.tags.title)).toEqual(["Pier", "Gulls"]);
     expect(Math.abs(Number(probe.format.duration) - sum)).toBeLessThan(0.1);
     expect(probe.format.tags.omni_generation_ids).toBe(takes.map((t) => t.id).join(","));
     // Nothing left in the scratch folder.
-    expect((await readdir(path.join(rt.store.root, ".tmp"))).filter((n) => n.includes(done.id))).toEqual([]);
+    expect((await readdir(rt.store.tmpDir)).filter((n) => n.includes(done.id))).toEqual([]);
     // Signed on the sequence's trail.
     const trail = await prisma().reviewEvent.findMany({
       where: { sequenceId: seq.id, kind: "sequence_export" },
@@ -154,14 +155,14 @@ describe.each(await dbKinds())("sequence exports on %s", (kind) => {
         attempts: 1,
       },
     });
-    const leftover = path.join(rt.store.root, ".tmp", `.export-${asked.id}.mp4.0badf00d.part`);
+    const leftover = path.join(rt.store.tmpDir, `.export-${asked.id}.mp4.0badf00d.part`);
     await writeFile(leftover, "half a video");
     rt.exports.wake();
     const done = await until(prisma(), asked.id, (e) => e.status === "completed" || e.status === "failed");
     expect([done.status, done.error]).toEqual(["completed", null]);
     const row = await prisma().sequenceExport.findUniqueOrThrow({ where: { id: asked.id } });
     expect(row.attempts).toBe(2);
-    expect((await readdir(path.join(rt.store.root, ".tmp"))).filter((n) => n.includes(asked.id))).toEqual([]);
+    expect((await readdir(rt.store.tmpDir)).filter((n) => n.includes(asked.id))).toEqual([]);
   }, 120_000);
 });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "@/lib/media/probe";
 import { profileById } from "@/lib/models/profiles";
 import { createFalProvider, type ReferenceUrlCache } from "@/lib/providers/fal";
+import { fileAt } from "@/lib/providers/reference-files";
 import { ProviderCallError, type ProviderInput, type ProviderReference } from "@/lib/providers/types";
 import { V1_1_ENDPOINT, V1_2_ENDPOINT, V1_ENDPOINT } from "@/test/fakes/fal-schemas";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
@@ -216,7 +217,7 @@ describe("the fal provider speaks each version to the fake", () => {
         assetId: `asset_${i}`,
         sha256: `s${i}`,
         mime: "image/png",
-        filePath,
+        withFile: fileAt(filePath),
         fileName: `ref-${i}.png`,
       });
     }

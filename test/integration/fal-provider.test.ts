@@ -12,6 +12,7 @@ import { DEFAULT_FAL_MODEL_ID } from "@/lib/config/env";
 import { profileById } from "@/lib/models/profiles";
 import { createFalProvider, REFERENCE_URL_TTL_MS, type ReferenceUrlCache } from "@/lib/providers/fal";
 import { verifyFalWebhook, webhookToOutcome } from "@/lib/providers/fal-webhook";
+import { fileAt } from "@/lib/providers/reference-files";
 import {
   ProviderCallError,
   type ProviderInput,
@@ -97,7 +98,13 @@ beforeAll(async () => {
     .toBuffer();
   const filePath = path.join(dir, "hero.png");
   await writeFile(filePath, png);
-  reference = { assetId: "asset_hero_0001", sha256: "x", mime: "image/png", filePath, fileName: "hero.png" };
+  reference = {
+    assetId: "asset_hero_0001",
+    sha256: "x",
+    mime: "image/png",
+    withFile: fileAt(filePath),
+    fileName: "hero.png",
+  };
 });
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { GET as mediaRoute } from "@/app/api/media/[key]/route";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { probeVideo } from "@/lib/media/probe";
+import { storedPath } from "@/test/support/stored";
 import { addMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -37,7 +38,7 @@ describe.each(await dbKinds())("hover renditions and 4K media on %s", (kind) => 
     const { rt } = studio;
     const made = await make(rt, "4k");
     expect(made.resolution).toBe("4k");
-    const stored = await probeVideo(rt.store.pathOf(keyOf(made.videoUrl)));
+    const stored = await probeVideo(await storedPath(rt.store, keyOf(made.videoUrl)));
     expect([stored.width, stored.height, stored.hasAudio]).toEqual([3840, 2160, true]);
     expect((await rt.store.stat(keyOf(made.posterUrl)))!.size).toBeLessThan(40 * 1024);
 
@@ -47,7 +48,7 @@ describe.each(await dbKinds())("hover renditions and 4K media on %s", (kind) => 
     expect(uhd.hoverUrl).not.toBe(uhd.videoUrl);
     // The clip page still plays the stored 4K file.
     expect(uhd.videoUrl).toBe(made.videoUrl);
-    const hover = await probeVideo(rt.store.pathOf(keyOf(uhd.hoverUrl)));
+    const hover = await probeVideo(await storedPath(rt.store, keyOf(uhd.hoverUrl)));
     expect([hover.width, hover.height, hover.videoCodec, hover.hasAudio]).toEqual([854, 480, "h264", false]);
     expect(Math.abs(hover.durationSec - stored.durationSec)).toBeLessThan(0.2);
     const [small, big] = await Promise.all([
@@ -63,14 +64,14 @@ describe.each(await dbKinds())("hover renditions and 4K media on %s", (kind) => 
     await rt.worker.renditions.idle();
     const after = await waitFor(rt, hd.id);
     expect(after.hoverUrl).toBeNull();
-    const probe = await probeVideo(rt.store.pathOf(keyOf(after.videoUrl)));
+    const probe = await probeVideo(await storedPath(rt.store, keyOf(after.videoUrl)));
     expect([probe.width, probe.height]).toEqual([1280, 720]);
   }, 120_000);
 
   it("serves the middle of the 4K file with Range: 206 and exactly the bytes asked", async () => {
     const owner = await addMember(studio.rt, "owner");
     const key = keyOf(uhd.videoUrl);
-    const file = await readFile(studio.rt.store.pathOf(key));
+    const file = await readFile(await storedPath(studio.rt.store, key));
     const start = Math.floor(file.length / 2);
     const end = start + 65_535;
     const res = await mediaRoute(
@@ -92,7 +93,7 @@ describe.each(await dbKinds())("hover renditions and 4K media on %s", (kind) => 
     const rt = await studio.restart();
     installRuntime(rt);
     const again = await waitFor(rt, uhd.id, (g) => g.hoverUrl !== null, 60_000);
-    const hover = await probeVideo(rt.store.pathOf(keyOf(again.hoverUrl)));
+    const hover = await probeVideo(await storedPath(rt.store, keyOf(again.hoverUrl)));
     expect([hover.width, hover.height, hover.hasAudio]).toEqual([854, 480, false]);
   }, 90_000);
 });

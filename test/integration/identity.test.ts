@@ -4,6 +4,7 @@ import { FaceScorer } from "@/lib/identity/scorer";
 import { tool } from "@/lib/media/tools";
 import type { Runtime } from "@/lib/server/runtime";
 import { ingestImage } from "@/lib/uploads/ingest";
+import { storedPath } from "@/test/support/stored";
 import { portrait } from "../support/faces";
 import { useStudio } from "../support/fixture";
 import { makeImage } from "../support/images";
@@ -72,10 +73,10 @@ describe("identity scores (pglite)", () => {
     try {
       const measured = await scorer.measure({
         tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
-        video: rt.store.pathOf(videoKey),
+        video: await storedPath(rt.store, videoKey),
         references: [
-          { key: "ana", file: rt.store.pathOf(ana.mediaKey) },
-          { key: "bea", file: rt.store.pathOf(bea.mediaKey) },
+          { key: "ana", file: await storedPath(rt.store, ana.mediaKey) },
+          { key: "bea", file: await storedPath(rt.store, bea.mediaKey) },
         ],
       });
       expect(measured.faces.ana?.score).toBeGreaterThanOrEqual(70);
@@ -111,8 +112,8 @@ describe("identity scores (pglite)", () => {
     try {
       const measured = await scorer.measure({
         tools: { ffmpeg: tool("ffmpeg").path, ffprobe: tool("ffprobe").path },
-        video: rt.store.pathOf(done.videoUrl?.split("/").pop() ?? ""),
-        references: [{ key: "ana", file: rt.store.pathOf(ana.mediaKey) }],
+        video: await storedPath(rt.store, done.videoUrl?.split("/").pop() ?? ""),
+        references: [{ key: "ana", file: await storedPath(rt.store, ana.mediaKey) }],
       });
       expect(measured.faces.ana?.score).toBeNull();
       expect(measured.faces.ana?.found).toBe(0);

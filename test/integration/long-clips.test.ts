@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { probeVideo } from "@/lib/media/probe";
 import { addComment, listComments } from "@/lib/review/comments";
+import { storedPath } from "@/test/support/stored";
 import { memberRow } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -25,7 +26,7 @@ describe.each(await dbKinds())("15 s clips on %s", (kind) => {
     expect(generation.estimatedCostUsd).toBe(0);
     long = await waitFor(rt, generation.id, undefined, 120_000);
     expect(long.status).toBe("completed");
-    const probe = await probeVideo(rt.store.pathOf(long.videoUrl!.split("/").pop()!));
+    const probe = await probeVideo(await storedPath(rt.store, long.videoUrl!.split("/").pop()!));
     expect([probe.width, probe.height, probe.hasAudio]).toEqual([640, 360, true]);
     expect(Math.abs(probe.durationSec - 15)).toBeLessThanOrEqual(0.1);
     expect(long.videoDurationSec).toBeCloseTo(15, 1);

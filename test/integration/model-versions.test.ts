@@ -10,6 +10,7 @@ import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
 import { V1_1_ENDPOINT, V1_2_ENDPOINT, V1_ENDPOINT } from "@/test/fakes/fal-schemas";
 import type { RecordedSubmit } from "@/test/fakes/fal-server";
+import { storedPath } from "@/test/support/stored";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -102,7 +103,7 @@ describe.each(await dbKinds())("model versions through the fake fal server on %s
     expect(Number.isInteger((sent.body as { duration: unknown }).duration)).toBe(true);
     // image_urls[n] holds the bytes of reference n: <IMAGE_REF_n> binds the image the person meant.
     expect(sentImages(sent.body)).toEqual(await assetHashes(referenceIds));
-    const probe = await probeVideo(rt().store.pathOf(keyOf(done.videoUrl!)));
+    const probe = await probeVideo(await storedPath(rt().store, keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([1920, 1080]);
     expect(done.actualCostUsd).toBe(1.8435);
   });
@@ -126,7 +127,7 @@ describe.each(await dbKinds())("model versions through the fake fal server on %s
       duration: 3,
       resolution: "4k",
     });
-    const probe = await probeVideo(rt().store.pathOf(keyOf(done.videoUrl!)));
+    const probe = await probeVideo(await storedPath(rt().store, keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([3840, 2160]);
   });
 

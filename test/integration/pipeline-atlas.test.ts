@@ -5,6 +5,7 @@ import type { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import { generationDeps } from "@/lib/server/runtime";
 import type { FakeAtlas } from "@/test/fakes/atlas-server";
+import { storedPath } from "@/test/support/stored";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -51,7 +52,7 @@ describe.each(await dbKinds())("pipeline through the fake AtlasCloud server on %
       seed: 1234,
     });
     expect((job.body.images as string[])[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
-    const probe = await probeVideo(rt.store.pathOf(keyOf(done.videoUrl!)));
+    const probe = await probeVideo(await storedPath(rt.store, keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([720, 1280]);
   });
 

@@ -1,5 +1,4 @@
 import { readdir } from "node:fs/promises";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FakeFal, FakeOp } from "@/test/fakes/fal-server";
 import { dbKinds } from "../support/db";
@@ -96,7 +95,7 @@ describe.each(await dbKinds())("fal pipeline with a slow or broken network on %s
     // Only whole, content-addressed files; the temp folder is empty again. Waited for, not read once:
     // a CI run once saw one temp file at the instant the job completed (cause not found yet; see
     // docs/reliability.md); a leaked file would still be there after the wait and fail the test.
-    await expect.poll(() => readdir(path.join(rt.store.root, ".tmp")), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => readdir(rt.store.tmpDir), { timeout: 10_000 }).toEqual([]);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
 import type { Runtime } from "@/lib/server/runtime";
 import type { FakeFal } from "@/test/fakes/fal-server";
+import { storedPath } from "@/test/support/stored";
 import { dbKinds, type TestDatabase } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { submit, type TestRuntime, uploadImages, waitFor } from "../support/runtime";
@@ -72,7 +73,7 @@ describe.each(await dbKinds())("pipeline through the fake fal server on %s", (ki
     expect(done.status).toBe("completed");
     expect(done.requestId).toBeTruthy();
     expect(fake.jobs.get(done.requestId!)?.input).toMatchObject({ duration: 5, aspect_ratio: "16:9" });
-    const probe = await probeVideo(rt.store.pathOf(keyOf(done.videoUrl!)));
+    const probe = await probeVideo(await storedPath(rt.store, keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([1280, 720]);
     expect(probe.durationSec).toBeGreaterThan(4.5);
     expect(done.logs.length).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { listGenerations } from "@/lib/generations/repo";
 import { requestCancel } from "@/lib/generations/service";
 import { AppError } from "@/lib/http/errors";
 import { probeVideo } from "@/lib/media/probe";
+import { storedPath } from "@/test/support/stored";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { newKey, submit, type TestRuntime, waitFor } from "../support/runtime";
@@ -35,7 +36,7 @@ describe.each(await dbKinds())("pipeline with the preview engine on %s", (kind) 
     expect(done.startedAt).not.toBeNull();
     expect(Date.parse(done.startedAt!)).toBeGreaterThanOrEqual(Date.parse(done.submittedAt!));
     expect(Date.parse(done.startedAt!)).toBeLessThanOrEqual(Date.parse(done.completedAt!));
-    const probe = await probeVideo(rt.store.pathOf(keyOf(done.videoUrl!)));
+    const probe = await probeVideo(await storedPath(rt.store, keyOf(done.videoUrl!)));
     expect([probe.width, probe.height]).toEqual([720, 1280]);
     expect(probe.hasAudio).toBe(true);
     expect(probe.durationSec).toBeGreaterThan(2.8);

@@ -12,6 +12,7 @@ import type { AssetDTO, GenerationDTO } from "@/lib/generations/dto";
 import { clipRecordTags } from "@/lib/generations/record";
 import { invokeWithHeaders } from "@/lib/http/server-action";
 import { probeVideo } from "@/lib/media/probe";
+import { storedPath } from "@/test/support/stored";
 import { addMember, asActor, type TestMember } from "../support/accounts";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -92,7 +93,7 @@ describe.each(await dbKinds())("clips and characters as reference videos on %s",
       mime: "video/mp4",
       name: `clip-${clip.id.slice(-8)} 0:01-0:03.5.mp4`,
     });
-    const probe = await probeVideo(rt.store.pathOf(keyOf(asset.url)));
+    const probe = await probeVideo(await storedPath(rt.store, keyOf(asset.url)));
     expect([probe.videoCodec, probe.audioCodec]).toEqual(["h264", "aac"]);
     expect(Math.abs(probe.durationSec - 2.5)).toBeLessThan(0.05);
     expect(Math.max(probe.width, probe.height)).toBeLessThanOrEqual(1280);

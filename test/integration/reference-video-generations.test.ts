@@ -10,6 +10,7 @@ import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { generationDeps } from "@/lib/server/runtime";
 import type { FakeFal } from "@/test/fakes/fal-server";
+import { storedPath } from "@/test/support/stored";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -50,7 +51,7 @@ describe.each(await dbKinds())("reference videos in generations on %s", (kind) =
   };
   const storedBytes = async (assetId: string) => {
     const asset = await rt.db.prisma.asset.findUniqueOrThrow({ where: { id: assetId } });
-    return new Uint8Array(await readFile(rt.store.pathOf(asset.mediaKey)));
+    return new Uint8Array(await readFile(await storedPath(rt.store, asset.mediaKey)));
   };
 
   it("sends the videos as reference_video_urls in list order, and keeps them on the clip", async () => {
@@ -136,7 +137,8 @@ describe.each(await dbKinds())("reference videos in generations on %s", (kind) =
     const record = (await findGenerationRecord(rt.db.prisma, copy.id))!;
     const job = providerJob(rt.store, record, record.references, record.videoReferences);
     expect(job.input.videos?.map((v) => v.assetId)).toEqual([videos[1], videos[2]]);
-    for (const v of job.input.videos ?? []) expect((await readFile(v.filePath)).length).toBeGreaterThan(0);
+    for (const v of job.input.videos ?? [])
+      expect((await v.withFile((f) => readFile(f))).length).toBeGreaterThan(0);
   });
 
   it("keeps the videos when a draft is made final", async () => {

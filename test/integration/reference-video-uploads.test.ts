@@ -7,6 +7,7 @@ import type { AssetDTO } from "@/lib/generations/dto";
 import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { probeVideo } from "@/lib/media/probe";
 import { createUploadHandler } from "@/lib/uploads/handler";
+import { storedKeys, storedPath } from "@/test/support/stored";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { makeImage } from "../support/images";
@@ -55,16 +56,12 @@ beforeAll(async () => {
 afterAll(() => removeDir(dir));
 
 /** Stored files (not temp files, not image variants) under the media folder. */
-async function storedFiles(rt: TestRuntime): Promise<string[]> {
-  const out: string[] = [];
-  for (const e of await readdir(rt.store.root, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && !e.parentPath.includes(".tmp") && !e.parentPath.includes(".variants")) out.push(e.name);
-  }
-  return out;
+function storedFiles(rt: TestRuntime): Promise<string[]> {
+  return storedKeys(rt.store);
 }
 
 async function tempFiles(rt: TestRuntime): Promise<string[]> {
-  return readdir(path.join(rt.store.root, ".tmp")).catch(() => []);
+  return readdir(rt.store.tmpDir).catch(() => []);
 }
 
 /** A gray 32x18 rendering of frame `n`'s picture, to compare frames. */
@@ -149,13 +146,13 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
     expect(asset.video?.hasAudio).toBe(true);
     expect(asset.video?.durationSec).toBeGreaterThan(1.9);
     expect(asset.video?.durationSec).toBeLessThan(2.1);
-    const stored = await readFile(rt.store.pathOf(keyOf(asset.url)));
+    const stored = await readFile(await storedPath(rt.store, keyOf(asset.url)));
     expect(Buffer.compare(stored, Buffer.from(files[name]!))).toBe(0);
-    const thumb = await sharp(rt.store.pathOf(keyOf(asset.thumbUrl)), { pages: -1 }).metadata();
+    const thumb = await sharp(await storedPath(rt.store, keyOf(asset.thumbUrl)), { pages: -1 }).metadata();
     expect(thumb.format).toBe("webp");
     expect(thumb.pages).toBeGreaterThan(4);
     expect(Math.max(thumb.width!, thumb.pageHeight!)).toBe(160);
-    const poster = await sharp(rt.store.pathOf(keyOf(asset.video!.posterUrl))).metadata();
+    const poster = await sharp(await storedPath(rt.store, keyOf(asset.video!.posterUrl))).metadata();
     expect([poster.format, poster.width]).toEqual(["webp", 640]);
     expect(await tempFiles(rt)).toEqual([]);
   });
@@ -184,7 +181,7 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
       name: "long 0:04-0:07.mp4",
       width: 1280,
     });
-    const stored = rt.store.pathOf(keyOf(asset.url));
+    const stored = await storedPath(rt.store, keyOf(asset.url));
     const probe = await probeVideo(stored);
     expect([probe.videoCodec, probe.audioCodec, probe.hasAudio]).toEqual(["h264", "aac", true]);
     expect(Math.abs(probe.durationSec - 3)).toBeLessThan(0.05);
@@ -209,7 +206,7 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
   it("gives a phone's portrait video its upright size, kept whole or cut", async () => {
     const kept = await accepted("portrait.mp4", files["sideways.mp4"]!);
     expect([kept.width, kept.height]).toEqual([360, 640]);
-    const poster = await sharp(rt.store.pathOf(keyOf(kept.video!.posterUrl))).metadata();
+    const poster = await sharp(await storedPath(rt.store, keyOf(kept.video!.posterUrl))).metadata();
     expect(poster.height).toBeGreaterThan(poster.width!);
     const cut = await accepted("portrait-long.mp4", files["sideways-long.mp4"]!, {
       startSec: "1",
@@ -221,7 +218,7 @@ describe.each(await dbKinds())("reference video uploads on %s", (kind) => {
   it("cuts a silent video without inventing a sound track", async () => {
     const asset = await accepted("silent.mp4", files["silent.mp4"]!, { startSec: "0", endSec: "3" });
     expect(asset.video?.hasAudio).toBe(false);
-    expect((await probeVideo(rt.store.pathOf(keyOf(asset.url)))).hasAudio).toBe(false);
+    expect((await probeVideo(await storedPath(rt.store, keyOf(asset.url)))).hasAudio).toBe(false);
   });
 
   it.each([

@@ -20,6 +20,7 @@ import { runFfmpeg } from "@/lib/media/ffmpeg";
 import { copyWithMetadata } from "@/lib/media/metadata";
 import { tool } from "@/lib/media/tools";
 import { updateReview } from "@/lib/review/service";
+import { storedPath } from "@/test/support/stored";
 import { testOwner } from "../support/actors";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
@@ -191,7 +192,7 @@ describe.each(await dbKinds())("review data rules on %s", (kind) => {
       referenceNames: ["Mara", "Alley"],
     });
     const done = await waitFor(rt, generation.id);
-    const stored = rt.store.pathOf(done.videoUrl!.split("/").pop()!);
+    const stored = await storedPath(rt.store, done.videoUrl!.split("/").pop()!);
     const before = await runFfmpeg([
       "-v",
       "error",

@@ -2,6 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { ingestImage } from "@/lib/uploads/ingest";
+import { storedPath } from "@/test/support/stored";
 import { dbKinds } from "../support/db";
 import { useStudio } from "../support/fixture";
 import { makeImage, pngBombHeader } from "../support/images";
@@ -40,7 +41,7 @@ describe.each(await dbKinds())("reference uploads on %s", (kind) => {
         name: `hero.${format}`,
       });
       expect(asset.mime).toBe(`image/${format}`);
-      const thumb = await sharp(rt.store.pathOf(asset.thumbUrl.split("/").pop()!)).metadata();
+      const thumb = await sharp(await storedPath(rt.store, asset.thumbUrl.split("/").pop()!)).metadata();
       expect(thumb.format).toBe("webp");
       expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
     },

@@ -13,6 +13,7 @@ import { ingestImage } from "@/lib/uploads/ingest";
 import { testOwner } from "./actors";
 import type { TestDatabase } from "./db";
 import { makeImage } from "./images";
+import { startS3, type TestS3 } from "./s3";
 
 /** Fast timing for tests: the real worker loop, with polls every 40 ms instead of seconds. */
 export const FAST_SCHEDULE = { poll: () => 40, backoff: () => 60 };
@@ -30,7 +31,12 @@ export async function startTestRuntime(
 ): Promise<TestRuntime> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), "omni-it-")));
   // Identity scoring forks the face model's process: only the files about it turn it on.
-  const config = parseConfig({ DATA_DIR: dataDir, IDENTITY_SCORING: "off", ...env });
+  const config = parseConfig({
+    DATA_DIR: dataDir,
+    IDENTITY_SCORING: "off",
+    ...(await testStorageEnv(dataDir)),
+    ...env,
+  });
   const rt = await createRuntime(config, {
     db,
     ...options,
@@ -45,6 +51,21 @@ export async function startTestRuntime(
       return closed;
     },
   };
+}
+
+let s3: Promise<TestS3> | undefined;
+
+/**
+ * OMNI_TEST_STORAGE=s3 runs every test runtime on S3: one s3rver per test process (stopped when it exits),
+ * a prefix per data folder, so runtimes sharing a data folder share their media as on the local driver.
+ * OMNI_TEST_MEDIA_DELIVERY=redirect also serves media by presigned redirects.
+ */
+async function testStorageEnv(dataDir: string): Promise<Record<string, string>> {
+  if (process.env.OMNI_TEST_STORAGE !== "s3") return {};
+  s3 ??= startS3({ unref: true });
+  const env = (await s3).env(`it-${path.basename(dataDir)}`);
+  const delivery = process.env.OMNI_TEST_MEDIA_DELIVERY;
+  return delivery ? { ...env, MEDIA_DELIVERY: delivery } : env;
 }
 
 export async function removeDir(dir: string) {

@@ -8,8 +8,9 @@
 // Prints one JSON line: { count, seconds }.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { storageConfig, storageEnvSchema } from "@/lib/config/storage-env";
 import { openDatabase } from "@/lib/db/client";
-import { MediaStore } from "@/lib/media/storage";
+import { createMediaStore } from "@/lib/media/create-store";
 import { seedHistory } from "./seed-history";
 
 const { values } = parseArgs({
@@ -28,7 +29,10 @@ const db = await openDatabase(
     : { kind: "pglite", dir: path.join(values.data, "pglite") },
 );
 try {
-  const store = new MediaStore(path.join(values.data, "media"));
+  // The store the studio on this data folder uses: the media folder, or the bucket STORAGE_URL names.
+  const store = createMediaStore(
+    storageConfig(storageEnvSchema.parse(process.env), path.resolve(values.data)),
+  );
   await store.init();
   const seeded = await seedHistory(db.prisma, store, { count: Number(values.count) });
   console.log(JSON.stringify({ count: seeded.ids.length, seconds: (Date.now() - started) / 1000 }));

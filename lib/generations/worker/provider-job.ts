@@ -15,7 +15,7 @@ const toProviderReference = (store: MediaStore, asset: References[number]["asset
   assetId: asset.id,
   sha256: asset.sha256,
   mime: asset.mime,
-  filePath: store.pathOf(asset.mediaKey),
+  withFile: <T>(fn: (file: string) => Promise<T>) => store.withLocalFile(asset.mediaKey, fn),
   fileName: asset.originalName,
 });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeVideo } from "@/lib/media/probe";
 import { profileById } from "@/lib/models/profiles";
 import { createPreviewProvider } from "@/lib/providers/preview/provider";
+import { fileAt } from "@/lib/providers/reference-files";
 import {
   ProviderCallError,
   type ProviderInput,
@@ -54,7 +55,7 @@ beforeAll(async () => {
         assetId: `asset_000${i}`,
         sha256: "0".repeat(64),
         mime: "image/png",
-        filePath,
+        withFile: fileAt(filePath),
         fileName: `ref-${i}.png`,
       };
     }),
@@ -177,7 +178,7 @@ describe("preview provider", () => {
 
   it("reports a render that cannot be made as a retryable failure", async () => {
     const provider = createPreviewProvider({ workDir });
-    const missing = { ...input.references[0]!, filePath: path.join(root, "gone.png") };
+    const missing = { ...input.references[0]!, withFile: fileAt(path.join(root, "gone.png")) };
     const job = jobOf("gen_broken", { references: [missing] });
     await provider.submit(job.input, { generationId: "gen_broken" });
     await pollUntilDone(provider, job);

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { DEFAULT_PRICING } from "@/lib/generations/cost";
 import { removeStale } from "@/lib/media/storage";
 import { profileById, RESOLUTION_LABELS } from "@/lib/models/profiles";
+import { withReferenceFiles } from "@/lib/providers/reference-files";
 import {
   capabilitiesOf,
   type LogLine,
@@ -121,24 +122,27 @@ export function createPreviewProvider({
       log(job, `Preparing ${what.join(" and ")} for ${RESOLUTION_LABELS[job.input.resolution]}`);
       await mkdir(workDir, { recursive: true });
       let lastLogged = -10;
-      await renderPreview({
-        imagePaths: job.input.references.map((r) => r.filePath),
-        videoPaths: videos.map((v) => v.filePath),
-        duration: job.input.duration,
-        aspectRatio: job.input.aspectRatio,
-        resolution: job.input.resolution,
-        prompt: job.input.prompt,
-        outPath: outPathOf(job.requestId),
-        signal,
-        onProgress: (fraction) => {
-          const percent = Math.round(fraction * 100);
-          // One line per reference reached or 10% step, not one per ffmpeg stats tick.
-          if (fraction >= 1 || percent < lastLogged + 10) return;
-          lastLogged = percent;
-          const ref = Math.min(n, Math.floor(fraction * n) + 1);
-          log(job, `Rendering reference ${ref} of ${n} (${percent}%)`);
-        },
-      });
+      // Local copies of the references for ffmpeg while it renders (S3), removed afterwards.
+      await withReferenceFiles([...job.input.references, ...videos], (files) =>
+        renderPreview({
+          imagePaths: files.slice(0, job.input.references.length),
+          videoPaths: files.slice(job.input.references.length),
+          duration: job.input.duration,
+          aspectRatio: job.input.aspectRatio,
+          resolution: job.input.resolution,
+          prompt: job.input.prompt,
+          outPath: outPathOf(job.requestId),
+          signal,
+          onProgress: (fraction) => {
+            const percent = Math.round(fraction * 100);
+            // One line per reference reached or 10% step, not one per ffmpeg stats tick.
+            if (fraction >= 1 || percent < lastLogged + 10) return;
+            lastLogged = percent;
+            const ref = Math.min(n, Math.floor(fraction * n) + 1);
+            log(job, `Rendering reference ${ref} of ${n} (${percent}%)`);
+          },
+        }),
+      );
       // Canceled while the last frames were written: the cancel already answered "canceled".
       if (signal.aborted) return;
       log(job, "Preview rendered (100%)");

@@ -13,15 +13,15 @@ export const dynamic = "force-dynamic";
 // Outside the proxy's matcher (see proxy.ts): apiRoute checks the caller first.
 
 async function serve(request: Request, key: string, withBody: boolean) {
-  const { store, db } = await getRuntime();
-  if (!isMediaKey(key) || !(await isVisibleMedia(db.prisma, key))) return mediaNotFound();
-  return serveMedia(store, request, key, withBody);
+  const rt = await getRuntime();
+  if (!isMediaKey(key) || !(await isVisibleMedia(rt.db.prisma, key))) return mediaNotFound();
+  return serveMedia(rt.store, request, key, withBody, { delivery: rt.config.mediaDelivery });
 }
 
-export const GET = apiRoute<{ key: string }>({ role: "reviewer" }, async (request, { params }) =>
+export const GET = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
   serve(request, params.key, true),
 );
 
-export const HEAD = apiRoute<{ key: string }>({ role: "reviewer" }, async (request, { params }) =>
+export const HEAD = apiRoute<{ key: string }>({ role: "reviewer" }, (request, { params }) =>
   serve(request, params.key, false),
 );

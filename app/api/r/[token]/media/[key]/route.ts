@@ -12,7 +12,7 @@ type Params = { token: string; key: string };
 
 async function serve(request: Request, guest: ReadyGuest, key: string, withBody: boolean) {
   if (!(await guest.scope.hasMedia(key))) return mediaNotFound();
-  return serveMedia(guest.rt.store, request, key, withBody);
+  return serveMedia(guest.rt.store, request, key, withBody, { delivery: guest.rt.config.mediaDelivery });
 }
 
 export const GET = guestRoute<Params>({}, (request, { guest, params }) =>

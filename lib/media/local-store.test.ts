@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MediaStore, STALE_TEMP_MS } from "./storage";
+import { LocalMediaStore } from "./local-store";
+import { STALE_TEMP_MS } from "./storage";
 
 async function allFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -13,12 +14,12 @@ async function allFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-describe("MediaStore", () => {
+describe("LocalMediaStore", () => {
   let root: string;
-  let store: MediaStore;
+  let store: LocalMediaStore;
   beforeEach(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), "omni-store-"));
-    store = new MediaStore(root);
+    store = new LocalMediaStore(root);
     await store.init();
   });
   afterEach(async () => {
@@ -93,7 +94,7 @@ describe("MediaStore", () => {
     const kept = await store.putBuffer(Buffer.from("a stored image"), "png");
     await utimes(store.pathOf(kept.key), old, old);
 
-    await new MediaStore(root).init();
+    await new LocalMediaStore(root).init();
     expect((await readdir(tmp)).sort()).toEqual(["another-instance-writing"]);
     expect(await store.exists(kept.key)).toBe(true);
   });
