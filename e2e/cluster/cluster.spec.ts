@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import type { GenerationDTO } from "@/lib/generations/dto";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
@@ -18,6 +21,19 @@ let cluster: Cluster;
 let fake: FakeFal;
 let owner: SignedIn;
 let clipId: string;
+
+/** A GET whose body is kept as sent (fetch would decode it). */
+function rawGet(url: string, acceptEncoding: string) {
+  return new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on("error", reject);
+  });
+}
 
 const instanceOf = (res: Response) => res.headers.get("x-studio-instance") ?? "(none)";
 const api = (url: string, init?: RequestInit) => fetchAs(owner)(url, init);
@@ -177,6 +193,65 @@ test("the sign-in limit is counted once for both instances", async () => {
     { "x-forwarded-for": "198.18.77.8" },
   );
   expect(other.status).toBe(401);
+});
+
+test("the team's spend cap holds across both instances, even for two requests at once", async () => {
+  const [one, two] = cluster.instances.map((i) => i.studio.url) as [string, string];
+  const asset = await upload(cluster.url, 43);
+  // One fal clip first, to learn its price (and spend it).
+  const firstId = await create(one, asset, "<IMAGE_REF_0> pays for the first one.");
+  const price = (await generation(one, firstId)).g.estimatedCostUsd;
+  expect(price).toBeGreaterThan(0);
+  const setCap = (usd: number | null) =>
+    api(`${cluster.url}/api/settings/spend`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ teamDailySpendCapUsd: usd }),
+    });
+  // Room for one more today, not two: one request to each instance at the same moment.
+  expect((await setCap(Math.round(price * 2.5 * 100) / 100)).status).toBe(200);
+  try {
+    const attempt = (base: string, n: number) =>
+      api(`${base}/api/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          prompt: `<IMAGE_REF_0> races for the last of the budget, ${n}.`,
+          referenceIds: [asset],
+          duration: 3,
+          aspectRatio: "16:9",
+          idempotencyKey: randomUUID(),
+        }),
+      });
+    const answers = await Promise.all([attempt(one, 1), attempt(two, 2)]);
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([202, 403]);
+    const refused = answers.find((r) => r.status === 403)!;
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("team_spend_cap");
+  } finally {
+    expect((await setCap(null)).status).toBe(200);
+  }
+});
+
+test("nginx serves the build's scripts itself, pre-compressed, cached for good", async () => {
+  const dir = path.join(process.cwd(), ".next", "static", "chunks");
+  const file = readdirSync(dir)
+    .filter((f) => f.endsWith(".js") && existsSync(path.join(dir, `${f}.br`)))
+    .sort((a, b) => statSync(path.join(dir, b)).size - statSync(path.join(dir, a)).size)[0];
+  expect(file, "a pre-compressed script in .next/static/chunks").toBeTruthy();
+  const url = `${cluster.url}/_next/static/chunks/${file}`;
+  const br = await rawGet(url, "br, gzip");
+  expect(br.headers["content-encoding"]).toBe("br");
+  expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  // No instance answered: nginx read it from disk, the very bytes of the .br file.
+  expect(br.headers["x-studio-instance"]).toBeUndefined();
+  expect(br.body.equals(readFileSync(path.join(dir, `${file}.br`)))).toBe(true);
+  const gz = await rawGet(url, "gzip");
+  expect(gz.headers["content-encoding"]).toBe("gzip");
+  expect(gz.body.equals(readFileSync(path.join(dir, `${file}.gz`)))).toBe(true);
+  const plain = await rawGet(url, "identity");
+  expect(plain.headers["content-encoding"]).toBeUndefined();
+  expect(plain.body.equals(readFileSync(path.join(dir, file as string)))).toBe(true);
 });
 
 test("a job started on one instance is finished by the other after the first is killed mid-job", async () => {

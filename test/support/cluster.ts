@@ -39,6 +39,8 @@ export interface ClusterOptions {
   /** PostgreSQL to make the cluster's database on (default: the tests' server, TEST_DATABASE_URL). */
   postgresUrl?: string;
   cwd?: string;
+  /** Runs on the fresh database and data folder before any instance starts (e.g. seeding a history). */
+  beforeStart?: (setup: { databaseUrl: string; dataDir: string }) => Promise<void>;
 }
 
 export interface Cluster {
@@ -67,7 +69,7 @@ async function adminQuery(url: string, sql: string) {
 }
 
 /** nginx in the foreground in its own process group, with its pid, temp files and log under `prefix`. */
-async function startNginx(
+export async function startNginx(
   prefix: string,
   conf: string,
   port: number,
@@ -105,7 +107,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-async function stopNginx(child: ChildProcess) {
+export async function stopNginx(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   killGroup(child, "SIGQUIT"); // graceful: finishes open requests, then the workers and master exit
@@ -136,6 +138,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   await adminQuery(adminUrl, `CREATE DATABASE "${dbName}"`);
   try {
+    await options.beforeStart?.({ databaseUrl, dataDir });
     const start = (port: number, i: number) =>
       startStudioProcess({
         port,
