@@ -254,6 +254,41 @@ test("nginx serves the build's scripts itself, pre-compressed, cached for good",
   expect(plain.body.equals(readFileSync(path.join(dir, file as string)))).toBe(true);
 });
 
+test("fal's signed webhook is honoured by either instance", async () => {
+  const asset = await upload(cluster.url, 44);
+  const id = await create(cluster.url, asset, "<IMAGE_REF_0> is reported by webhook.");
+  await expect
+    .poll(async () => (await generation(cluster.url, id)).g.status, { timeout: 30_000 })
+    .toBe("completed");
+  const requestId = (await generation(cluster.url, id)).g.requestId as string;
+  // fal sent it to nginx (PUBLIC_BASE_URL), which passed it to one of them.
+  await expect.poll(() => fake.deliveries.some((d) => d.requestId === requestId && d.ok)).toBe(true);
+  const sent = fake.deliveries.find((d) => d.requestId === requestId)!;
+  expect(sent.url.startsWith(`${cluster.url}/api/webhooks/fal`)).toBe(true);
+  // The same signed delivery, sent to each instance directly: each checks the signature against the
+  // same keys and applies it (again: the transition is idempotent) or says what it did.
+  const path_ = sent.url.slice(cluster.url.length);
+  for (const instance of cluster.instances) {
+    const res = await fetch(`${instance.studio.url}${path_}`, {
+      method: "POST",
+      headers: sent.headers,
+      body: sent.rawBody,
+    });
+    expect(res.status, `${instance.name}: ${await res.clone().text()}`).toBe(200);
+    expect(instanceOf(res)).toBe(instance.name);
+  }
+  // And a tampered one is refused by each.
+  for (const instance of cluster.instances) {
+    const res = await fetch(`${instance.studio.url}${path_}`, {
+      method: "POST",
+      headers: sent.headers,
+      body: `${sent.rawBody} `, // one byte more: the signed hash no longer matches
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  }
+  expect(fake.submits.filter((s) => JSON.stringify(s.body).includes("reported by webhook"))).toHaveLength(1);
+});
+
 test("a job started on one instance is finished by the other after the first is killed mid-job", async () => {
   test.setTimeout(240_000);
   const [one, two] = cluster.instances as [Cluster["instances"][0], Cluster["instances"][0]];
