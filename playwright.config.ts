@@ -126,6 +126,11 @@ export default defineConfig({
     // Load runs (200 jobs in flight, 50 concurrent uploads, a 10,000-clip history): minutes long, so only
     // with OMNI_LOAD=1 (.ci/run sets it). Each spec starts its own studio and, where needed, fake fal.
     ...(process.env.OMNI_LOAD === "1" ? [{ name: "load", testDir: "e2e/load", timeout: 6 * 60_000 }] : []),
+    // Two studios on one PostgreSQL behind a real nginx (deploy/nginx.conf), started by the spec itself
+    // (test/support/cluster.ts): only with OMNI_CLUSTER=1 (.ci/run sets it), as it needs PostgreSQL and nginx.
+    ...(process.env.OMNI_CLUSTER === "1"
+      ? [{ name: "cluster", testDir: "e2e/cluster", use: { viewport: { width: 1440, height: 900 } } }]
+      : []),
   ],
   webServer: [
     {

@@ -9,6 +9,21 @@ import { errorResponse } from "@/lib/http/errors";
 // the role itself (lib/http/route.ts, lib/http/server-action.ts, lib/auth/page.ts), so a matcher change
 // cannot open anything. Public paths (sign-in, setup, invitations, share links, fal's signed webhook) pass.
 export function proxy(request: NextRequest) {
+  return named(answer(request));
+}
+
+/**
+ * With several instances behind a proxy (deploy/nginx.conf), STUDIO_INSTANCE names this one on every
+ * answer the proxy sees, so an operator (and the cluster tests) can tell which instance served a request.
+ * Read per request, not at build time: one build serves every instance.
+ */
+function named(response: Response): Response {
+  const instance = process.env.STUDIO_INSTANCE;
+  if (instance) response.headers.set("X-Studio-Instance", instance);
+  return response;
+}
+
+function answer(request: NextRequest): Response {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
   if (hasSessionCookie(request.headers.get("cookie")) || bearerOf(request.headers.get("authorization"))) {

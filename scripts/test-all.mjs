@@ -31,6 +31,8 @@ const steps = [
     ],
   ],
   ["build", bin("next"), ["build"], { FAL_KEY: CANARY_FAL_KEY }],
+  // What npm run build does after next build: .br and .gz beside the static assets, for nginx.
+  ["build (precompress)", bin("tsx"), ["scripts/precompress.ts"]],
   [
     "e2e",
     bin("playwright"),

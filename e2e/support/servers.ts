@@ -25,3 +25,7 @@ export const PROXY_BYPASS_PORT = 3108 + offset;
 export const EVENTS_STOP_PORT = 3109 + offset;
 /** e2e/access/network.spec.ts: a studio listening on every interface, reached at this machine's address. */
 export const NETWORK_PORT = 3110 + offset;
+/** The `cluster` project (OMNI_CLUSTER=1, e2e/cluster/): nginx in front of two studios on one PostgreSQL. */
+export const CLUSTER_NGINX_PORT = 3111 + offset;
+export const CLUSTER_STUDIO_PORTS = [3112 + offset, 3113 + offset];
+export const CLUSTER_FAKE_FAL_PORT = 4040 + offset;

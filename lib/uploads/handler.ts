@@ -10,7 +10,7 @@ import { receiveMultipartToFile } from "./multipart-stream";
 import { videoLimitsFor } from "./video-range";
 
 // Room for the multipart envelope around a file at the size limit.
-const ENVELOPE_BYTES = 64 * 1024;
+export const ENVELOPE_BYTES = 64 * 1024;
 
 /**
  * Uploads whose bodies are being received or held at once. A body is held whole in memory from its

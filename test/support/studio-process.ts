@@ -33,6 +33,11 @@ export interface StudioProcessOptions {
   readyTimeoutMs?: number;
   /** Flags for node itself, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] to profile the server. */
   nodeArgs?: string[];
+  /**
+   * Run the server in a process group of its own, and signal the whole group on stop: a SIGKILL then
+   * also ends what the server had started (ffmpeg renders), as a machine that loses the instance would.
+   */
+  processGroup?: boolean;
 }
 
 const CLK_TCK = 100; // Linux user-space clock ticks per second (sysconf(_SC_CLK_TCK) on every x86_64 kernel here)
@@ -113,7 +118,16 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
     // It carries NODE_ENV (set above); Next's typing of ProcessEnv asks for it by name.
     env: launch.env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: options.processGroup ?? false,
   });
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (options.processGroup && child.pid) process.kill(-child.pid, sig);
+      else child.kill(sig);
+    } catch {
+      // already gone
+    }
+  };
   let log = "";
   child.stdout?.on("data", (d: Buffer) => {
     log += d.toString();
@@ -130,7 +144,7 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
       .catch(() => false);
     if (ok) break;
     if (Date.now() > deadline) {
-      child.kill("SIGKILL");
+      signal("SIGKILL");
       throw new Error(`The studio server did not answer /api/health in time:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -145,11 +159,13 @@ export async function startStudioProcess(options: StudioProcessOptions): Promise
     output: () => log,
     rssBytes: () => sum("rss"),
     cpuSeconds: () => sum("cpu"),
-    async stop(signal = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    async stop(sig = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) signal(sig);
+      const timer = setTimeout(() => signal("SIGKILL"), 10_000);
       await exited;
       clearTimeout(timer);
+      // Whatever the server left running in its group (a render it had started) goes with it.
+      if (options.processGroup) signal("SIGKILL");
     },
   };
 }
