@@ -7,18 +7,20 @@ import type { GenerationDTO } from "@/lib/generations/dto";
 import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "../../test/fakes/fal-server";
 import { postAuth } from "../../test/support/auth-http";
 import { type Cluster, startCluster } from "../../test/support/cluster";
+import { startS3Server, type TestS3Server } from "../../test/support/s3-server";
 import { fetchAs, type SignedIn, signUpOwner, useSession } from "../support/accounts";
 import { referenceImage } from "../support/images";
 import { CLUSTER_FAKE_FAL_PORT, CLUSTER_NGINX_PORT, CLUSTER_STUDIO_PORTS } from "../support/servers";
 
-// Two studio instances on one PostgreSQL database and one media folder, behind a real nginx running the
-// committed deploy/nginx.conf (test/support/cluster.ts). Each instance names itself in X-Studio-Instance.
+// Two studio instances on one PostgreSQL database and one object store (s3rver), behind a real nginx
+// running the committed deploy/nginx.conf (test/support/cluster.ts). Each instance names itself in X-Studio-Instance.
 // The specs run in order on one cluster: the last one kills an instance.
 
 test.describe.configure({ mode: "serial" });
 
 let cluster: Cluster;
 let fake: FakeFal;
+let s3: TestS3Server;
 let owner: SignedIn;
 let clipId: string;
 
@@ -41,7 +43,10 @@ const api = (url: string, init?: RequestInit) => fetchAs(owner)(url, init);
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   fake = await startFakeFal({ port: CLUSTER_FAKE_FAL_PORT, queueMs: 100, runMs: 300 });
+  // One object store for both instances, as a team runs them: media saved by one is served by the other.
+  s3 = await startS3Server({ bucket: "omni-cluster" });
   cluster = await startCluster({
+    storageEnv: s3.env("studio"),
     nginxPort: CLUSTER_NGINX_PORT,
     studioPorts: CLUSTER_STUDIO_PORTS,
     env: {
@@ -59,6 +64,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await cluster?.stop();
   await fake?.close();
+  await s3?.stop();
 });
 
 async function generation(base: string, id: string): Promise<{ g: GenerationDTO; instance: string }> {
@@ -120,12 +126,22 @@ test("through nginx a user signs in and works while requests alternate between t
     .toBe("completed");
   expect([...polled].sort()).toEqual(["studio-1", "studio-2"]);
 
-  // Its video is there for either instance (one media folder): fetched through each, directly.
+  // Its video is there for either instance (one bucket): fetched through each, directly; each says its
+  // media is on S3, and the video is nowhere in the shared data folder.
   const { g } = await generation(cluster.url, clipId);
   for (const instance of cluster.instances) {
     const res = await api(`${instance.studio.url}${g.videoUrl}`, { headers: { range: "bytes=0-99" } });
     expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toMatch(/^bytes 0-99\/\d+$/);
+    const health = await api(`${instance.studio.url}/api/health`);
+    expect(((await health.json()) as { storage: { driver: string } }).storage.driver).toBe("s3");
   }
+  const key = g.videoUrl!.slice(g.videoUrl!.lastIndexOf("/") + 1);
+  const onDisk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? onDisk(path.join(dir, e.name)) : e.name === key ? [path.join(dir, e.name)] : [],
+    );
+  expect(onDisk(cluster.dataDir)).toEqual([]);
 
   // And in a browser through nginx: the gallery shows the finished clip.
   await useSession(page.context(), cluster.url, owner);

@@ -1,82 +1,29 @@
-import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
-// @ts-expect-error s3rver ships no types
-import S3rver from "s3rver";
 import { S3MediaStore, type S3StoreOptions } from "@/lib/media/s3-store";
+import { startS3Server, type TestS3Server } from "./s3-server";
 
-/** A real S3-protocol server (s3rver, pure JS) on a free port, with its objects in a temp folder. */
-export interface TestS3 {
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** The environment a studio needs to use this server (STORAGE_URL and the S3_ variables). */
-  env(prefix?: string): Record<string, string>;
+/** A real S3-protocol server (./s3-server.ts) and a store on it. */
+export interface TestS3 extends TestS3Server {
   /** A store on this server; `dir` holds its local temp and cache folders. */
   store(dir: string, options?: Partial<S3StoreOptions>): S3MediaStore;
-  stop(): Promise<void>;
 }
 
-export async function startS3({
-  bucket = "omni-test",
-  unref = false,
-}: {
-  bucket?: string;
-  /** Let the process exit with the server running (a server shared by a whole test process). */
-  unref?: boolean;
-} = {}): Promise<TestS3> {
-  const directory = await mkdtemp(path.join(os.tmpdir(), "omni-s3rver-"));
-  const server = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    directory,
-    silent: true,
-    configureBuckets: [{ name: bucket }],
-  });
-  const address = (await server.run()) as AddressInfo;
-  if (unref) {
-    server.httpServer.unref();
-    process.once("exit", () => rmSync(directory, { recursive: true, force: true }));
-  }
-  const endpoint = `http://127.0.0.1:${address.port}`;
-  // s3rver's own credentials; it does not check signatures (see lib/media/sigv4.test.ts for that).
-  const accessKeyId = "S3RVER";
-  const secretAccessKey = "S3RVER";
-  const region = "us-east-1";
+export async function startS3(options: { bucket?: string; unref?: boolean } = {}): Promise<TestS3> {
+  const server = await startS3Server(options);
   return {
-    endpoint,
-    bucket,
-    region,
-    accessKeyId,
-    secretAccessKey,
-    env: (prefix = "media") => ({
-      STORAGE_URL: `s3://${bucket}/${prefix}`,
-      S3_ENDPOINT: endpoint,
-      S3_REGION: region,
-      S3_ACCESS_KEY_ID: accessKeyId,
-      S3_SECRET_ACCESS_KEY: secretAccessKey,
-      S3_FORCE_PATH_STYLE: "true",
-    }),
-    store: (dir, options = {}) =>
+    ...server,
+    store: (dir, more = {}) =>
       new S3MediaStore({
-        bucket,
+        bucket: server.bucket,
         prefix: "media/",
-        endpoint,
-        region,
-        accessKeyId,
-        secretAccessKey,
+        endpoint: server.endpoint,
+        region: server.region,
+        accessKeyId: server.accessKeyId,
+        secretAccessKey: server.secretAccessKey,
         forcePathStyle: true,
         tmpDir: path.join(dir, "tmp"),
         cacheDir: path.join(dir, "cache"),
-        ...options,
+        ...more,
       }),
-    stop: async () => {
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
-    },
   };
 }
