@@ -78,7 +78,7 @@ export async function createRuntime(config: AppConfig, options: RuntimeOptions =
         ? { kind: "postgres", url: config.databaseUrl }
         : { kind: "pglite", dir: config.pgliteDir },
     ));
-  const store = createMediaStore(config.storage);
+  const store = await createMediaStore(config.storage);
   await store.init();
 
   const settings = await ensureSettings(db.prisma);

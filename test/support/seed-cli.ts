@@ -30,7 +30,7 @@ const db = await openDatabase(
 );
 try {
   // The store the studio on this data folder uses: the media folder, or the bucket STORAGE_URL names.
-  const store = createMediaStore(
+  const store = await createMediaStore(
     storageConfig(storageEnvSchema.parse(process.env), path.resolve(values.data)),
   );
   await store.init();
