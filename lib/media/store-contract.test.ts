@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -26,6 +26,12 @@ async function text(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(Buffer.from(c));
   return Buffer.concat(chunks).toString();
+}
+
+async function keysOf(store: MediaStore): Promise<string[]> {
+  const keys: string[] = [];
+  for await (const key of store.list()) keys.push(key);
+  return keys.sort();
 }
 
 const drivers: Array<[string, () => Promise<MediaStore>]> = [
@@ -55,6 +61,20 @@ describe.each(drivers)("MediaStore contract: %s", (_name, make) => {
     expect(s?.size).toBe(10);
     expect(s?.mtime).toBeInstanceOf(Date);
     await tempEmpty();
+  });
+
+  it("lists the stored media keys and nothing else (temp files, caches)", async () => {
+    const own = await make();
+    await own.init();
+    expect(await keysOf(own)).toEqual([]);
+    const a = await own.putBuffer(Buffer.from("listed a"), "png");
+    const b = await own.putBuffer(Buffer.from("listed b"), "mp4");
+    await writeFile(await own.tempPath(), "scratch");
+    await mkdir(own.cacheDir, { recursive: true });
+    await writeFile(path.join(own.cacheDir, `${a.key}.thumb.webp`), "variant");
+    expect(await keysOf(own)).toEqual([a.key, b.key].sort());
+    await own.delete(a.key);
+    expect(await keysOf(own)).toEqual([b.key]);
   });
 
   it("reads whole files and byte ranges", async () => {
