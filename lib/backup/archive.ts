@@ -26,13 +26,9 @@ export class ArchiveWriter {
     const header = new Header({ path: name, mode: 0o644, size, mtime: new Date(), type: "File" });
     const entry = new ReadEntry(header);
     this.pack.add(entry);
-    if (Buffer.isBuffer(source)) {
-      if (source.length !== size) throw new Error(`${name}: ${source.length} bytes, expected ${size}`);
-      entry.end(source);
-      return;
-    }
+    const chunks = Buffer.isBuffer(source) ? slices(source) : source;
     let seen = 0;
-    for await (const chunk of source) {
+    for await (const chunk of chunks) {
       seen += chunk.length;
       if (seen > size) throw new Error(`${name} grew while it was being archived (over ${size} bytes)`);
       if (!entry.write(chunk)) await Promise.race([once(entry, "drain"), this.closedEarly()]);
@@ -56,6 +52,11 @@ export class ArchiveWriter {
   abort(): void {
     this.out.destroy();
   }
+}
+
+/** A buffer as chunks of 64 KiB, written with the same backpressure as a stream. */
+function* slices(data: Buffer): Generator<Buffer> {
+  for (let at = 0; at < data.length; at += 65_536) yield data.subarray(at, at + 65_536);
 }
 
 export interface ArchiveEntry {
