@@ -1,5 +1,6 @@
 // `npm run restore -- <archive>`: brings a backup (npm run backup) into the EMPTY studio the environment
 // configures (lib/backup/restore.ts). On the embedded database (PGlite), the studio must be stopped.
+import { NotAnArchiveError } from "../lib/backup/archive";
 import { backupTargetOf, formatBytes } from "../lib/backup/backup";
 import { BackupRefused } from "../lib/backup/database";
 import { restoreBackup } from "../lib/backup/restore";
@@ -23,7 +24,8 @@ async function main() {
 
 main().catch((err) => {
   if (err instanceof ConfigError) console.error(`Restore cannot start.\n${err.message}`);
-  else if (err instanceof BackupRefused) console.error(`Restore refused: ${err.message}`);
+  else if (err instanceof BackupRefused || err instanceof NotAnArchiveError)
+    console.error(`Restore refused: ${err.message}`);
   else console.error(`Restore failed: ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });

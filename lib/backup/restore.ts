@@ -39,7 +39,7 @@ function checkCompatible(manifest: Manifest, target: BackupTarget) {
     );
   if (database.kind === "postgres" && manifest.database.schema !== schemaOf(database.url))
     throw new BackupRefused(
-      `The archive's tables are in the schema "${manifest.database.schema}"; this studio's DATABASE_URL uses "${schemaOf(database.url)}". Set ?schema=${manifest.database.schema} on DATABASE_URL.`,
+      `The archive's tables are in the schema "${manifest.database.schema}"; this studio's DATABASE_URL uses "${schemaOf(database.url)}". ${manifest.database.schema === "public" ? "Remove ?schema= from DATABASE_URL" : `Set ?schema=${manifest.database.schema} on DATABASE_URL`}.`,
     );
 }
 
