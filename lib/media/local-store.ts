@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { access, constants, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -162,6 +162,20 @@ export class LocalMediaStore implements MediaStore {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  /** Keys live in two-letter folders named after their first two characters (see `pathOf`). */
+  async *list(): AsyncIterable<string> {
+    const shards = await readdir(this.root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "ENOENT") return [];
+      throw err;
+    });
+    for (const shard of shards) {
+      if (!shard.isDirectory() || !/^[a-f0-9]{2}$/.test(shard.name)) continue;
+      for (const entry of await readdir(path.join(this.root, shard.name), { withFileTypes: true })) {
+        if (entry.isFile() && isMediaKey(entry.name) && entry.name.startsWith(shard.name)) yield entry.name;
+      }
+    }
   }
 
   async tempPath(suffix = ""): Promise<string> {

@@ -47,6 +47,8 @@ export interface MediaStore {
   exists(key: string): Promise<boolean>;
   read(key: string, range?: ByteRange): Promise<Readable>;
   delete(key: string): Promise<void>;
+  /** Every stored media key (not temp files, caches or variants), in no particular order. */
+  list(): AsyncIterable<string>;
   /** A path for scratch work (e.g. a render) in `tmpDir`, cleaned by the caller. */
   tempPath(suffix?: string): Promise<string>;
   /** The stored file as a local path until `release()` (always call it, in a `finally`). */
