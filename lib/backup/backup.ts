@@ -64,7 +64,7 @@ export async function createBackup(
     const dumpFile = path.join(scratch, "dump");
     await dumpDatabase(database, dumpFile);
     // Listed after the dump: a clip in the dump has its files stored already (they are written first).
-    const store = options.store ?? createMediaStore(target.storage);
+    const store = options.store ?? (await createMediaStore(target.storage));
     const files: Array<{ key: string; size: number }> = [];
     for await (const key of store.list()) {
       const s = await store.stat(key);

@@ -59,7 +59,7 @@ export async function restoreBackup(
   const file = path.resolve(archive);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new BackupRefused(`${file}: no such file.`);
-  const store = options.store ?? createMediaStore(target.storage);
+  const store = options.store ?? (await createMediaStore(target.storage));
   const scratch = await mkdtemp(path.join(os.tmpdir(), "omni-restore-"));
   const stored = new Set<string>();
   let manifest: Manifest | undefined;
