@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { access, constants, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, readdir, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -93,7 +93,13 @@ export class LocalMediaStore implements MediaStore {
     const sha256 = createHash("sha256").update(data).digest("hex");
     const key = mediaKey(sha256, ext);
     const target = this.pathOf(key);
-    if (await this.exists(key)) return { key, sha256, bytes: data.byteLength };
+    if (await this.exists(key)) {
+      // Renewed, as a write would: the purge spares a file written within its grace, and a clip about to
+      // name this file must not lose it to the purge of another clip that had it.
+      const now = new Date();
+      await utimes(target, now, now).catch(() => undefined);
+      return { key, sha256, bytes: data.byteLength };
+    }
     const tmp = await this.tempPath();
     try {
       await writeFile(tmp, data);

@@ -110,16 +110,18 @@ export class S3MediaStore implements MediaStore {
   async putBuffer(data: Uint8Array, ext: MediaExtension): Promise<StoredFile> {
     const sha256 = createHash("sha256").update(data).digest("hex");
     const key = mediaKey(sha256, ext);
-    if (!(await this.exists(key))) {
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: this.objectKey(key),
-          Body: data,
-          ContentType: mediaContentType(key),
-        }),
-      );
-    }
+    // Put even when the key is stored already (the same bytes): the write renews its Last-Modified, which
+    // the purge's grace counts from (lib/generations/deletion.ts), so a clip about to name this file
+    // cannot lose it to the purge of another clip that had it. A copy onto itself would save the
+    // transfer on S3, but s3rver keeps the old time, and this is the path the tests can check.
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.objectKey(key),
+        Body: data,
+        ContentType: mediaContentType(key),
+      }),
+    );
     return { key, sha256, bytes: data.byteLength };
   }
 
@@ -138,7 +140,10 @@ export class S3MediaStore implements MediaStore {
     }
   }
 
-  /** Uploads the hashed local `file` unless its key is stored already, then removes the file. */
+  /**
+   * Uploads the hashed local `file` under its key, even when stored already (see putBuffer), then removes
+   * the file.
+   */
   private async upload(
     file: string,
     sha256: string,
@@ -147,22 +152,20 @@ export class S3MediaStore implements MediaStore {
   ): Promise<StoredFile> {
     try {
       const key = mediaKey(sha256, ext);
-      if (!(await this.exists(key))) {
-        const upload = new Upload({
-          client: this.client,
-          params: {
-            Bucket: this.bucket,
-            Key: this.objectKey(key),
-            Body: createReadStream(file),
-            ContentType: mediaContentType(key),
-            ContentLength: bytes,
-          },
-          partSize: this.partSize,
-          queueSize: 2,
-          leavePartsOnError: false,
-        });
-        await upload.done();
-      }
+      const upload = new Upload({
+        client: this.client,
+        params: {
+          Bucket: this.bucket,
+          Key: this.objectKey(key),
+          Body: createReadStream(file),
+          ContentType: mediaContentType(key),
+          ContentLength: bytes,
+        },
+        partSize: this.partSize,
+        queueSize: 2,
+        leavePartsOnError: false,
+      });
+      await upload.done();
       return { key, sha256, bytes };
     } finally {
       await rm(file, { force: true });

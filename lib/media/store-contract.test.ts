@@ -63,6 +63,21 @@ describe.each(drivers)("MediaStore contract: %s", (_name, make) => {
     await tempEmpty();
   });
 
+  it("renews a stored file's time when the same bytes are put again (the purge's grace counts from it)", async () => {
+    const bytes = Buffer.from(`renewed ${Math.random()}`);
+    const { key } = await store.putBuffer(bytes, "webp");
+    const first = (await store.stat(key))!.mtime.getTime();
+    // Last-Modified has whole seconds on S3.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await store.putBuffer(bytes, "webp");
+    expect((await store.stat(key))!.mtime.getTime()).toBeGreaterThan(first);
+    await new Promise((r) => setTimeout(r, 1_100));
+    const again = (await store.stat(key))!.mtime.getTime();
+    await store.putStream(Readable.from([bytes]), "webp");
+    expect((await store.stat(key))!.mtime.getTime()).toBeGreaterThan(again);
+    await tempEmpty();
+  });
+
   it("lists the stored media keys and nothing else (temp files, caches)", async () => {
     const own = await make();
     await own.init();
