@@ -27,6 +27,7 @@ import * as shareLinkRoute from "@/app/api/share-links/[id]/route";
 import * as shareLinksRoute from "@/app/api/share-links/route";
 import * as ledgerRoute from "@/app/api/spend/ledger/route";
 import * as spendRoute from "@/app/api/spend/route";
+import * as storageRoute from "@/app/api/spend/storage/route";
 import * as tokenRoute from "@/app/api/tokens/[id]/route";
 import * as tokensRoute from "@/app/api/tokens/route";
 import * as uploadsRoute from "@/app/api/uploads/route";
@@ -151,6 +152,12 @@ describe("the role matrix: every route, as every role, a guest link and signed o
     {
       name: "GET /api/spend/ledger",
       handler: ledgerRoute.GET,
+      make: async () => ({}),
+      expect: from("reviewer", 200),
+    },
+    {
+      name: "GET /api/spend/storage",
+      handler: storageRoute.GET,
       make: async () => ({}),
       expect: from("reviewer", 200),
     },
