@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { cn } from "@/components/ui/cn";
 import { formatBytes } from "@/lib/client/format";
 import { getJson } from "@/lib/client/http";
-import type { StorageUsage } from "@/lib/generations/storage-usage";
+import type { StorageUsage } from "@/lib/generations/storage-usage-dto";
 
 const th = "px-3 py-2 text-left text-xs font-medium text-ink-400";
 const td = "px-3 py-2 tabular-nums";

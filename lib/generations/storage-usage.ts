@@ -1,28 +1,12 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
+import type { StorageUsage } from "./storage-usage-dto";
 
 // What each project keeps in storage, for the Spend page: its clips' videos, the reference images and
 // videos its clips used, and its sequences' exports. Files are content-addressed, so a file is counted
 // once per project however many of its clips use it, and once in the studio's total however many projects
 // do; a reference used by two projects counts in both. Posters, thumbnails and image variants (a few
 // kilobytes each, sizes not recorded) are not counted. Deleted clips count until they are purged.
-
-export interface ProjectStorage {
-  projectId: string;
-  name: string;
-  archived: boolean;
-  clips: number;
-  videoBytes: number;
-  referenceBytes: number;
-  exportBytes: number;
-  totalBytes: number;
-}
-
-export interface StorageUsage {
-  projects: ProjectStorage[];
-  /** Every stored video, reference (library-only ones too) and export, each file once. */
-  totalBytes: number;
-}
 
 type Row = {
   id: string;

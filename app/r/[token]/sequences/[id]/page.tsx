@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { GuestPage } from "@/components/share/guest/guest-page";
+import { GuestPage } from "@/app/_lib/guest-page";
 import { GuestSequence } from "@/components/share/guest/guest-sequence";
 import { guestLink, toGuestSequence } from "@/lib/share/view";
 

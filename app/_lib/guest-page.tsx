@@ -2,11 +2,11 @@ import "server-only";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { GuestGate } from "@/components/share/guest/guest-gate";
+import { GuestMessage } from "@/components/share/guest/guest-message";
+import { GuestShell } from "@/components/share/guest/guest-shell";
 import { AppError } from "@/lib/http/errors";
 import { type GuestResolution, type ReadyGuest, resolveGuest } from "@/lib/share/guest";
-import { GuestGate } from "./guest-gate";
-import { GuestMessage } from "./guest-message";
-import { GuestShell } from "./guest-shell";
 
 // The frame every page under /r/<token> renders through: the link resolved for this request (a public
 // path, lib/auth/paths.ts, checked here by resolveGuest), its gate (password, name) until the guest is
