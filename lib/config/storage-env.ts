@@ -91,23 +91,25 @@ export const storageEnvSchema = z
     }
   });
 
-export type StorageConfig =
-  | { driver: "local"; mediaDir: string }
-  | {
-      driver: "s3";
-      bucket: string;
-      /** "" or ending in "/". */
-      prefix: string;
-      endpoint?: string;
-      region: string;
-      accessKeyId?: string;
-      secretAccessKey?: string;
-      forcePathStyle: boolean;
-      /** Scratch files for ffmpeg and uploads on this machine. */
-      tmpDir: string;
-      /** Image variants, rebuilt from the bucket when missing. */
-      cacheDir: string;
-    };
+/** Where an S3 store keeps media, and how it reaches the service (lib/media/s3-store.ts). */
+export interface S3Settings {
+  bucket: string;
+  /** Object names start with this ("" or ending in "/"). */
+  prefix: string;
+  /** e.g. http://127.0.0.1:9000 for a self-hosted service; unset for AWS itself. */
+  endpoint?: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** `http://host/bucket/key` instead of `http://bucket.host/key` (most self-hosted services). */
+  forcePathStyle: boolean;
+  /** Scratch files (downloads for ffmpeg, uploads being hashed) on this machine. */
+  tmpDir: string;
+  /** Image variants, rebuilt from the bucket when missing. */
+  cacheDir: string;
+}
+
+export type StorageConfig = { driver: "local"; mediaDir: string } | ({ driver: "s3" } & S3Settings);
 
 export function storageConfig(env: z.infer<typeof storageEnvSchema>, dataDir: string): StorageConfig {
   if (!env.STORAGE_URL?.startsWith("s3://"))

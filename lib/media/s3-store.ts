@@ -17,6 +17,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Settings } from "@/lib/config/storage-env";
 import { isMediaKey, type MediaExtension, mediaContentType, mediaKey } from "./keys";
 import { hashFile, writeHashed } from "./local-store";
 import {
@@ -29,21 +30,7 @@ import {
   withLocalFileOf,
 } from "./storage";
 
-export interface S3StoreOptions {
-  bucket: string;
-  /** Object names start with this ("" or ending in "/"). */
-  prefix: string;
-  /** e.g. http://127.0.0.1:9000 for a self-hosted service; unset for AWS itself. */
-  endpoint?: string;
-  region: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  /** `http://host/bucket/key` instead of `http://bucket.host/key` (most self-hosted services). */
-  forcePathStyle: boolean;
-  /** Scratch files (downloads for ffmpeg, uploads being hashed) on this machine. */
-  tmpDir: string;
-  /** Image variants, rebuilt from the bucket when missing. */
-  cacheDir: string;
+export interface S3StoreOptions extends S3Settings {
   /** Multipart part size for large files (at least 5 MiB, S3's minimum). */
   partSize?: number;
 }

@@ -32,12 +32,14 @@ export async function startSeededStudio(
     portIndex?: number;
     name?: string;
     prepare?: (db: Awaited<ReturnType<typeof openDatabase>>, store: MediaStore) => Promise<void>;
+    /** Where media goes (default: the data folder's media/), with the environment that points the studio at it. */
+    storage?: { store: MediaStore; env: Record<string, string> };
   },
 ): Promise<SeededStudio> {
   await ctx.ensureBuild();
   const dataDir = `${ctx.tmp}/${options.name ?? "data"}`;
   const db = await openDatabase({ kind: "pglite", dir: `${dataDir}/pglite` });
-  const store = new LocalMediaStore(`${dataDir}/media`);
+  const store = options.storage?.store ?? new LocalMediaStore(`${dataDir}/media`);
   await store.init();
   let history: SeededHistory | null = null;
   try {
@@ -46,7 +48,11 @@ export async function startSeededStudio(
   } finally {
     await db.close();
   }
-  const studio = await startStudioProcess({ port: ctx.port(options.portIndex ?? 0), dataDir });
+  const studio = await startStudioProcess({
+    port: ctx.port(options.portIndex ?? 0),
+    dataDir,
+    env: options.storage?.env,
+  });
   try {
     return { studio, dataDir, history, session: await signInOwner(studio.url) };
   } catch (err) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { getJson, toApiError } from "@/lib/client/http";
+import { getJson, sendJson } from "@/lib/client/http";
 import type { SequenceCommentsSource } from "@/lib/client/sequence-queries";
 import type { GuestClipDTO, GuestCommentDTO, GuestSequenceDTO, GuestViewDTO } from "@/lib/share/dto";
 
@@ -19,22 +19,7 @@ export const GUEST_REFRESH_MS = 5_000;
 
 const base = (token: string) => `/api/r/${encodeURIComponent(token)}`;
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-      cache: "no-store",
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const parsed: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toApiError(res.status, parsed);
-  return parsed as T;
-}
+const postJson = <T>(url: string, body: unknown) => sendJson<T>("POST", url, body);
 
 export const guestApi = {
   view: (token: string, cursor: string | null, signal?: AbortSignal) =>

@@ -5,12 +5,13 @@ import { type ReactNode, useEffect, useState } from "react";
 import { clipTitle } from "@/components/gallery/clip-meta";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { AlertIcon, ArrowLeftIcon, FilmIcon, MessageIcon } from "@/components/ui/icons";
+import { AlertIcon, ArrowLeftIcon, MessageIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiRequestError } from "@/lib/client/http";
 import type { GuestClipDTO, GuestLinkDTO, GuestViewDTO } from "@/lib/share/dto";
 import { dayText } from "../format";
 import { GUEST_REFRESH_MS, guestApi, guestKeys } from "./api";
+import { GuestPoster, guestCardClass, guestGridClass } from "./guest-card";
 import { GuestClip, ReviewBadge } from "./guest-clip";
 import { SequenceList } from "./guest-sequence-list";
 
@@ -81,31 +82,17 @@ function TakeTabs({
 
 function ClipGrid({ clips, onOpen }: { clips: GuestClipDTO[]; onOpen: (id: string) => void }) {
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="guest-grid">
+    <ul className={guestGridClass} data-testid="guest-grid">
       {clips.map((c) => (
         <li key={c.id}>
           <button
             type="button"
             onClick={() => onOpen(c.id)}
-            className="group flex w-full flex-col overflow-hidden rounded-card border border-ink-700 bg-ink-900 text-left transition-colors hover:border-ink-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-soft"
+            className={guestCardClass}
             data-testid="guest-card"
             data-id={c.id}
           >
-            <span className="relative aspect-video bg-ink-800">
-              {c.posterUrl ? (
-                // biome-ignore lint/performance/noImgElement: posters through the share link's media route
-                <img
-                  src={c.posterUrl}
-                  alt=""
-                  loading="lazy"
-                  className="absolute inset-0 size-full object-contain transition-transform group-hover:scale-[1.02]"
-                />
-              ) : (
-                <span className="absolute inset-0 flex items-center justify-center text-ink-400">
-                  <FilmIcon className="size-7" />
-                </span>
-              )}
-            </span>
+            <GuestPoster url={c.posterUrl} zoom />
             <span className="flex flex-col gap-2 p-3">
               <span className="line-clamp-2 text-sm leading-5 text-ink-100">{clipTitle(c, 90)}</span>
               <span className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 // 8. Media serving: a 10 MB clip (1280x720 H.264 at a constant 8 Mbit/s with a keyframe every second,
-// moov up front, made with ffmpeg) in the media store of a studio data folder, with a completed
+// moov up front, made with ffmpeg: ../media-clip.ts) in the media store of a studio data folder, with a completed
 // generation pointing to it, served by /api/media/<key> of the production build over loopback. (With a
 // single keyframe at 0 s, as x264's default GOP of 250 frames gives a 10 s clip, a player must decode
 // from the start to show the middle, and no server can help that.)
@@ -14,32 +14,17 @@
 //   a little and then cancels).
 // Every request carries the owner's session cookie (the first sign-up on the fresh studio): the route
 // resolves it before it serves a byte, so its cost is inside the times above (benchmark 12 budgets it).
-import { spawnSync } from "node:child_process";
 import { createReadStream, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { newId } from "@/lib/ids";
 import { mediaUrl } from "@/lib/media/keys";
-import { tool } from "@/lib/media/tools";
 import { serverTiming } from "@/test/support/studio-http";
 import { type SignedIn, signedInContext } from "../accounts";
 import { KB, launchChromium, startSeededStudio } from "../browser";
+import { makeClip, recordClip } from "../media-clip";
 import { type Benchmark, type Figure, percentile } from "../types";
 
 const MiB = 1024 * 1024;
-
-function makeClip(out: string) {
-  const args = [
-    ..."-hide_banner -loglevel error -y -f lavfi -i testsrc2=size=1280x720:rate=30 -t 10".split(" "),
-    ..."-c:v libx264 -preset ultrafast -g 30 -pix_fmt yuv420p -b:v 8M -minrate 8M -maxrate 8M -bufsize 2M".split(
-      " ",
-    ),
-    ..."-x264-params nal-hrd=cbr:force-cfr=1 -movflags +faststart".split(" "),
-    out,
-  ];
-  const r = spawnSync(tool("ffmpeg").path, args, { stdio: ["ignore", "ignore", "pipe"] });
-  if (r.status !== 0) throw new Error(`ffmpeg failed: ${r.stderr}`);
-}
 
 interface Answer {
   status: number;
@@ -82,31 +67,7 @@ export const benchmark: Benchmark = {
       clips: 0,
       async prepare(db, store) {
         videoKey = (await store.putStream(createReadStream(clip), "mp4")).key;
-        const createdAt = new Date();
-        const id = newId(createdAt.getTime());
-        await db.prisma.generation.create({
-          data: {
-            id,
-            status: "completed",
-            provider: "fal",
-            modelId: "google/gemini-omni-flash/reference-to-video",
-            prompt: "A 10 MB clip for the media benchmark.",
-            duration: 10,
-            aspectRatio: "16:9",
-            idempotencyKey: `bench-${id}`,
-            inputHash: `bench-${id}`,
-            videoKey,
-            estimatedCostUsd: 1.3,
-            actualCostUsd: 1.3,
-            videoBytes: size,
-            videoDurationSec: 10,
-            createdAt,
-            submittedAt: createdAt,
-            startedAt: createdAt,
-            completedAt: createdAt,
-            nextRunAt: createdAt,
-          },
-        });
+        await recordClip(db.prisma, videoKey, size);
       },
     });
     const url = `${studio.url}${mediaUrl(videoKey)}`;
@@ -184,8 +145,8 @@ async function chromiumSeek(
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    const requests = new Map<string, { range: string; body: number; phase: "load" | "seek" }>();
-    let phase: "load" | "seek" = "load";
+    const requests = new Map<string, { range: string; body: number; phase: "load" | "seek" | "after" }>();
+    let phase: "load" | "seek" | "after" = "load";
     cdp.on("Network.requestWillBeSent", (e) => {
       if (!e.request.url.includes("/api/media/")) return;
       requests.set(e.requestId, {
@@ -221,11 +182,13 @@ async function chromiumSeek(
         v.currentTime = v.duration / 2;
       });
     });
+    // What Chromium asks for once the seek is done is buffering ahead (or filling gaps), not the seek.
+    phase = "after";
     await page.waitForTimeout(300);
     const seekReqs = [...requests.values()].filter((r) => r.phase === "seek");
     const loadReqs = [...requests.values()].filter((r) => r.phase === "load");
     const starts = seekReqs.map((r) => Number(/bytes=(\d+)-/.exec(r.range)?.[1] ?? 0));
-    const firstStart = starts.length ? Math.min(...starts) : Number.NaN;
+    const firstStart = starts[0] ?? Number.NaN;
     const seekBytes = seekReqs.reduce((s, r) => s + r.body, 0);
     const loadBytes = loadReqs.reduce((s, r) => s + r.body, 0);
     ctx.log(
