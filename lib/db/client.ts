@@ -17,8 +17,11 @@ export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$tra
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  /** dir undefined means in memory (tests). */
-  | { kind: "pglite"; dir?: string };
+  /**
+   * dir undefined means in memory (tests); `template`, a data folder dumped by PGlite's dumpDataDir, is
+   * where an in-memory database starts instead of an empty one (the tests' migrated template).
+   */
+  | { kind: "pglite"; dir?: string; template?: Blob };
 
 export interface Database {
   prisma: PrismaClient;
@@ -51,6 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // operating system's page cache anyway, so a smaller pool costs little and saves ~120 MB of RSS.
     const options = {
       startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+      ...(target.template && !target.dir ? { loadDataDir: target.template } : {}),
     };
     pglite = target.dir ? new PGlite(target.dir, options) : new PGlite(options);
     await pglite.waitReady;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { type Database, openDatabase } from "@/lib/db/client";
+import { pgliteTemplate } from "./pglite-template";
 import { POSTGRES_URL, requirePostgres } from "./postgres";
 
 export { POSTGRES_URL };
@@ -30,7 +31,7 @@ export interface TestDatabase extends Database {
 }
 
 /**
- * A fresh, migrated database: PGlite in memory, or a database of its own on the PostgreSQL server (named
+ * A fresh, migrated database: PGlite in memory (from the migrated template, ./pglite-template.ts), or a database of its own on the PostgreSQL server (named
  * `it_<random>`, with the studio's tables in a schema `studio`, so the `?schema=` path is exercised too).
  * A database rather than a schema of the shared `test` database: Prisma's migration engine takes an
  * advisory lock per database, and parallel test files migrating schemas of one database queued on it
@@ -41,7 +42,7 @@ export async function createTestDatabase(
   options: { applicationName?: string } = {},
 ): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const db = await openDatabase({ kind: "pglite" });
+    const db = await openDatabase({ kind: "pglite", template: await pgliteTemplate() });
     return { ...db, dispose: () => db.close() };
   }
   const name = `it_${randomBytes(6).toString("hex")}`;
