@@ -21,8 +21,9 @@ import http from "node:http";
 import path from "node:path";
 import { MAX_STATUS_CALLS_PER_SECOND } from "@/lib/generations/worker/schedule";
 import { renderNginxConf } from "@/scripts/nginx-conf";
-import { FAKE_FAL_KEY, type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
+import { type FakeFal, startFakeFal } from "@/test/fakes/fal-server";
 import { type Cluster, startCluster, startNginx, stopNginx } from "@/test/support/cluster";
+import { fakeFalEnv } from "@/test/support/fal-studio";
 import { seedHistoryProcess } from "@/test/support/load-history";
 import { signInOwner } from "../accounts";
 import { median } from "../browser";
@@ -134,14 +135,7 @@ async function run(ctx: BenchContext): Promise<Figure[]> {
       studioPorts: [ctx.port(1), ctx.port(2)],
       postgresUrl: ctx.postgresUrl,
       cwd: ctx.root,
-      env: {
-        VIDEO_PROVIDER: "fal",
-        FAL_KEY: FAKE_FAL_KEY,
-        FAL_BASE_URL: fake.url,
-        FAL_WEBHOOK_JWKS_URL: fake.jwksUrl,
-        PUBLIC_BASE_URL: "",
-        IDENTITY_SCORING: "off",
-      },
+      env: { ...fakeFalEnv(fake), IDENTITY_SCORING: "off" },
       beforeStart: async ({ databaseUrl, dataDir }) => {
         const seeded = await seedHistoryProcess({ dataDir, count: CLIPS, databaseUrl, cwd: ctx.root });
         ctx.log(`${seeded.count} clips seeded in ${seeded.seconds.toFixed(0)} s`);
